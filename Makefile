@@ -1,0 +1,97 @@
+# qingdan — plain Makefile.  `make` builds ./qingdan; `make run` opens the TUI
+# on a demo database; `make test` runs every test; `make asan-test` runs them
+# again under ASan+UBSan.  V=1 shows the commands.  Set-up (Debian packages)
+# lives in scripts/deps.sh, which `run` and `test` call first.
+
+CC      ?= cc
+BUILD   ?= build
+SAN     ?=
+OPT     ?= -O2 -g
+PKGS    := ncursesw sqlite3 libcrypto pangocairo cairo-pdf xlsxwriter
+WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wcast-qual -Wundef \
+           -Wno-format-nonliteral
+ifneq ($(CI),)
+WARN    += -Werror
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null | sed "s/-I/-isystem /g")
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS += -Iinclude
+CFLAGS   += $(WARN) $(OPT) $(SAN) -MMD -MP
+LDLIBS   += $(PKG_LIBS) -lm
+LDFLAGS  += $(SAN)
+
+ifeq ($(V),)
+Q := @
+E := @echo
+else
+Q :=
+E := @true
+endif
+
+# Every source except the entry point goes into the core library that the
+# tests link; tests/t_*.c are test programs, tests/*.h their harness.
+MAIN_SRC := src/main.c
+CORE_SRC := $(filter-out $(MAIN_SRC),$(wildcard src/*.c))
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(wildcard tests/t_*.c)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+BENCH_SRC := $(wildcard bench/*.c)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+.PHONY: all deps run test test-only asan-test valgrind-test bench clean
+all: qingdan
+
+deps:
+	$(Q)sh scripts/deps.sh
+
+ifeq ($(BUILD),build)
+qingdan: $(BUILD)/qingdan
+	$(Q)cp $< $@
+endif
+
+$(BUILD)/qingdan: $(BUILD)/src/main.o $(BUILD)/libqd.a
+	$(E) "  LD    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libqd.a: $(CORE_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(E) "  CC    $<"
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libqd.a
+	$(E) "  LD    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs vterm 2>/dev/null) -lutil
+
+$(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libqd.a
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+run: deps qingdan
+	$(Q)mkdir -p $(BUILD)/demo && rm -f $(BUILD)/demo/demo.db*
+	$(Q)./qingdan --db $(BUILD)/demo/demo.db init --demo >/dev/null
+	$(Q)./qingdan --db $(BUILD)/demo/demo.db
+
+# The suite: every tests/t_* program and tests/*.sh script; the runner's last
+# line is the total "N passed, N failed".
+test: deps
+	$(Q)$(MAKE) --no-print-directory test-only
+
+test-only: $(BUILD)/qingdan $(TEST_BIN) $(BENCH_BIN)
+	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan QD_BUILD=$(CURDIR)/$(BUILD) \
+	  sh tests/run_all.sh $(TEST_BIN) $(wildcard tests/*.sh)
+
+asan-test: deps
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
+	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test-only
+
+bench: qingdan $(BENCH_BIN)
+	$(Q)sh bench/run.sh
+
+clean:
+	rm -rf build build-asan qingdan
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,55 @@
+/* text.h — display width of UTF-8 text, counted in terminal columns.
+ *
+ * The one module that knows how wide text is.  Everything that aligns
+ * columns (TUI, table output, text print) goes through it.  Rules:
+ *  - decode with mbrtowc under a UTF-8 LC_CTYPE; an invalid byte counts as
+ *    U+FFFD (width 1) and is emitted as U+FFFD (EF BF BD);
+ *  - C0/C1 control characters and DEL are made visible as U+FFFD too
+ *    (tab and newline included, except where a function says otherwise);
+ *  - width is wcwidth(); a character with wcwidth < 0 that is not a control
+ *    character counts as 1; combining marks count 0;
+ *  - a wide character is never split: where it does not fit, the cut
+ *    happens before it and padding (a space) fills the odd column.
+ * Output strings are freshly allocated (free with free()). */
+#ifndef QINGDAN_TEXT_H
+#define QINGDAN_TEXT_H
+
+#include <stddef.h>
+
+/* Make sure LC_CTYPE is a UTF-8 locale: setlocale(LC_ALL, ""), and fall back
+ * to C.UTF-8 when that fails or is not UTF-8.  Returns 0 if UTF-8 is in force. */
+int text_init_locale(void);
+
+/* Columns the text takes on one line (controls/bad bytes count 1 each). */
+int text_width(const char *s);
+int text_nwidth(const char *s, size_t n);
+
+/* The text, cleaned: bad bytes and control characters become U+FFFD.
+ * keep_newlines: keep '\n' (and drop '\r' before it) for multi-line fields. */
+char *text_sanitize(const char *s, int keep_newlines);
+
+/* Cut to at most `cols` columns (clean).  With ellipsis, a cut text ends in
+ * "…" (counted as 1 column) inside the limit. */
+char *text_fit(const char *s, int cols, int ellipsis);
+
+/* Cut or pad with spaces to exactly `cols` columns (clean).
+ * align: 'l' left, 'r' right, 'c' centre. */
+char *text_pad(const char *s, int cols, char align);
+
+/* Byte length of the longest prefix of s that fits in `cols` columns, and
+ * that prefix's width in *width (may be NULL).  Never cuts a character. */
+size_t text_prefix(const char *s, int cols, int *width);
+
+/* Wrap to lines of at most `cols` columns (cols >= 2).  Breaks at '\n', and
+ * at a space when the line has one; otherwise between any two characters
+ * (Chinese has no spaces), but never before closing punctuation such as
+ * "，。、；：！？）》」" when it can avoid it.  Lines are clean.  Returns the
+ * number of lines; *lines is a malloc'd array of malloc'd strings. */
+int text_wrap(const char *s, int cols, char ***lines);
+void text_lines_free(char **lines, int n);
+
+/* Decode one character at s (n bytes available).  Returns bytes consumed
+ * (>= 1), sets *wc (U+FFFD for a bad byte) and *w (its columns, controls 1). */
+size_t text_decode(const char *s, size_t n, unsigned *wc, int *w);
+
+#endif
