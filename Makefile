@@ -33,7 +33,8 @@ endif
 # tests link; tests/t_*.c are test programs, tests/*.h their harness.
 MAIN_SRC := src/main.c
 CORE_SRC := $(filter-out $(MAIN_SRC),$(wildcard src/*.c))
-CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/demo_data.o
+DEMO_DATA := $(sort $(wildcard data/demo/*.tsv data/demo/*.txt))
 TEST_SRC := $(wildcard tests/t_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard bench/*.c)
@@ -56,6 +57,13 @@ $(BUILD)/qingdan: $(BUILD)/src/main.o $(BUILD)/libqd.a
 
 $(BUILD)/libqd.a: $(CORE_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/gen/demo_data.c: $(DEMO_DATA) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)sh scripts/embed.sh $(DEMO_DATA) > $@
+
+$(BUILD)/gen/demo_data.o: $(BUILD)/gen/demo_data.c
+	$(Q)$(CC) -c -o $@ $<
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

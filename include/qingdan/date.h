@@ -17,7 +17,7 @@ int date_parse(const char *s, int *day);
 char *date_format(int day, char *buf);
 /* Write "2022年3月31日" (at least 20 bytes); "" for DATE_NONE. */
 char *date_format_zh(int day, char *buf);
-int date_from_ymd(int y, int m, int d);   /* DATE_NONE if invalid */
+int date_from_ymd(int y, int m, int d);   /* DATE_NONE if invalid; years 1..9999 */
 void date_to_ymd(int day, int *y, int *m, int *d);
 int date_year(int day);
 

@@ -17,10 +17,13 @@
 #include <stddef.h>
 
 /* Make sure LC_CTYPE is a UTF-8 locale: setlocale(LC_ALL, ""), and fall back
- * to C.UTF-8 when that fails or is not UTF-8.  Returns 0 if UTF-8 is in force. */
+ * to C.UTF-8 when that fails or is not UTF-8 (LC_CTYPE and LC_COLLATE).
+ * LC_NUMERIC is always left "C" so numbers print and parse with '.'.
+ * Returns 0 if UTF-8 is in force. */
 int text_init_locale(void);
 
-/* Columns the text takes on one line (controls/bad bytes count 1 each). */
+/* Columns the text takes on one line (controls/bad bytes count 1 each).
+ * text_nwidth looks at most n bytes and stops at a NUL. */
 int text_width(const char *s);
 int text_nwidth(const char *s, size_t n);
 
@@ -40,16 +43,21 @@ char *text_pad(const char *s, int cols, char align);
  * that prefix's width in *width (may be NULL).  Never cuts a character. */
 size_t text_prefix(const char *s, int cols, int *width);
 
-/* Wrap to lines of at most `cols` columns (cols >= 2).  Breaks at '\n', and
- * at a space when the line has one; otherwise between any two characters
- * (Chinese has no spaces), but never before closing punctuation such as
- * "，。、；：！？）》」" when it can avoid it.  Lines are clean.  Returns the
- * number of lines; *lines is a malloc'd array of malloc'd strings. */
+/* Wrap to lines of at most `cols` columns (cols >= 2; less is taken as 2).
+ * Breaks at '\n'; else at the last place that fits: a run of spaces (which
+ * is dropped) or beside a wide character (Chinese has no spaces), never
+ * inside a run of narrow characters (a word, 2022-03-31) unless it is
+ * longer than the line, and never before closing punctuation such as
+ * "，。、；：！？）》」”…" or after opening "（《「“" when it can avoid it.
+ * Without spaces the lines joined give the clean text back.  Returns the
+ * number of lines (>= 1: "" is one empty line, "a\n" is "a" and "");
+ * *lines is a malloc'd array of malloc'd strings. */
 int text_wrap(const char *s, int cols, char ***lines);
 void text_lines_free(char **lines, int n);
 
 /* Decode one character at s (n bytes available).  Returns bytes consumed
- * (>= 1), sets *wc (U+FFFD for a bad byte) and *w (its columns, controls 1). */
+ * (>= 1; 0 only when n is 0), sets *wc (U+FFFD for a bad byte or a control)
+ * and *w (its columns, controls 1). */
 size_t text_decode(const char *s, size_t n, unsigned *wc, int *w);
 
 #endif

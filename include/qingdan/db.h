@@ -1,0 +1,57 @@
+/* db.h — the storage module's connection: opening a qingdan file, schema
+ * migrations, transactions, prepared-statement cache, online backup.
+ *
+ * Only the storage module (src/db.c, src/schema.c, src/store*.c) includes
+ * sqlite3.h or writes SQL.  Everything above it calls store.h.
+ *
+ * Opening is careful never to write to a file it should not touch: a file
+ * that is not SQLite, an SQLite file that is not qingdan's, a corrupt file
+ * or one with a newer schema is refused before any pragma that writes.
+ * Migrations run one by one, each in its own transaction, after an online
+ * backup of the file next to it (FILE.bak-vN-YYYYmmddTHHMMSS). */
+#ifndef QINGDAN_DB_H
+#define QINGDAN_DB_H
+
+#include "qingdan/util.h"
+
+struct db;
+struct sqlite3_stmt;
+
+/* The schema version this program writes (PRAGMA user_version). */
+int db_schema_version(void);
+
+enum db_open_flags {
+	DB_CREATE = 1,    /* create the file (mode 0660) and folder if missing */
+	DB_READONLY = 2,  /* open read-only even if the file is writable */
+};
+
+/* Open (and create or migrate) a qingdan database.  ":memory:" works for
+ * tests.  On failure returns a status and a message in err. */
+enum qd_status db_open(const char *path, int flags, struct db **out, struct strbuf *err);
+void db_close(struct db **db);
+
+int db_readonly(const struct db *db);    /* file or user cannot write */
+const char *db_path(const struct db *db);
+/* A message for a warning found on open (world-writable file), or NULL. */
+const char *db_warning(const struct db *db);
+
+/* Nested transactions: the outermost begin starts BEGIN IMMEDIATE; the
+ * outermost end commits when every level succeeded, else rolls back. */
+enum qd_status db_begin(struct db *db);
+enum qd_status db_end(struct db *db, int ok);
+
+/* A cached prepared statement for a static SQL string (looked up by the
+ * pointer), reset and with bindings cleared.  Dies on a programming error
+ * (SQL that does not prepare), naming the SQL. */
+struct sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+/* Set err to "database error: <sqlite message>" and return QD_DBERROR. */
+enum qd_status db_error(struct db *db, struct strbuf *err);
+struct sqlite3 *db_handle(struct db *db);
+
+/* PRAGMA data_version: changes when another connection commits. */
+long long db_data_version(struct db *db);
+
+/* Online copy through SQLite's backup API (safe while others use the file). */
+enum qd_status db_backup(struct db *db, const char *dest, struct strbuf *err);
+
+#endif

@@ -1,0 +1,16 @@
+/* demo.h — `init --demo`: a believable year for one organ (data/demo/),
+ * loaded through the model like any other input, dates placed around
+ * today() so that some items are overdue, some due soon, some done late. */
+#ifndef QINGDAN_DEMO_H
+#define QINGDAN_DEMO_H
+
+#include "qingdan/model.h"
+
+/* Into an empty file only (no items yet); all or nothing. */
+enum qd_status demo_load(struct qd *q, struct strbuf *err);
+
+/* The day a demo offset stands for: anchor + offset, kept inside q->year.
+ * The anchor is today when today is in q->year, else 1 July of it. */
+int demo_day(const struct qd *q, int offset);
+
+#endif

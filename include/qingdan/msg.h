@@ -1,0 +1,156 @@
+/* msg.h — every user-visible string, in Chinese and English, in one table.
+ *
+ * MSG_LIST is an X-macro: (id, 中文, English).  Chinese is the default;
+ * `--lang en` switches.  Strings with % are printf formats: both languages
+ * take the same arguments in the same order. */
+#ifndef QINGDAN_MSG_H
+#define QINGDAN_MSG_H
+
+/* Each area keeps its strings in its own list, all part of this catalogue. */
+#include "qingdan/msg_io.h"
+#include "qingdan/msg_pledge.h"
+#include "qingdan/msg_tui.h"
+
+#define MSG_LIST(_) \
+	/* storage */ \
+	_(M_DB_ERROR, "数据库错误：%s", "database error: %s") \
+	_(M_DB_OPEN_FAILED, "无法打开数据库 %s：%s", "cannot open database %s: %s") \
+	_(M_NOT_QINGDAN, "%s 不是 qingdan 数据库（未作任何改动）；请用 --db 指定正确的文件", "%s is not a qingdan database (left untouched); give the right file with --db") \
+	_(M_DB_CORRUPT, "%s 已损坏（未作任何改动）；请从备份恢复", "%s is corrupt (left untouched); restore it from a backup") \
+	_(M_SCHEMA_NEWER, "%s 由更新版本的 qingdan 写入（数据版本 %d，本程序只认识到 %d），未作任何改动；请升级 qingdan", "%s was written by a newer qingdan (schema %d, this program knows up to %d); left untouched: upgrade qingdan") \
+	_(M_DB_NEEDS_UPGRADE, "%s 需要升级数据结构，但文件只读；请用有写权限的账户打开一次", "%s needs a schema upgrade but is read-only; open it once as a user who can write it") \
+	_(M_BACKUP_FAILED, "备份到 %s 失败：%s", "backup to %s failed: %s") \
+	_(M_FILE_EXISTS, "%s 已存在，不会覆盖；请换一个文件名", "%s already exists and will not be overwritten; choose another name") \
+	_(M_WORLD_WRITABLE, "警告：%s 对所有用户可写；建议 chmod 660", "warning: %s is writable by every user; consider chmod 660") \
+	_(M_READONLY, "数据库只读，不能修改", "the database is read-only") \
+	/* lookup */ \
+	_(M_PERSON_NOT_FOUND, "找不到人员“%s”；用 person list 查看，或先 person add", "no person \"%s\"; see person list, or add them with person add") \
+	_(M_PERSON_AMBIGUOUS, "“%s”有重名，请用编号指定：%s", "\"%s\" is ambiguous; name one by id: %s") \
+	_(M_ORG_NOT_FOUND, "找不到组织“%s”；用 org list 查看", "no organisation \"%s\"; see org list") \
+	_(M_ORG_EXISTS, "组织“%s”已存在", "organisation \"%s\" already exists") \
+	_(M_ITEM_NOT_FOUND, "找不到事项 #%lld", "no item #%lld") \
+	_(M_LOGIN_TAKEN, "登录名“%s”已被 #%lld 使用", "login \"%s\" is already used by #%lld") \
+	/* validation */ \
+	_(M_BAD_LEVEL, "组织级别“%s”无效；可用 party-group、organ-committee、branch", "invalid level \"%s\"; use party-group, organ-committee or branch") \
+	_(M_BAD_DATE, "日期“%s”无效；请写成 2026-03-31、2026/3/31 或 2026年3月31日", "invalid date \"%s\"; write it as 2026-03-31, 2026/3/31 or 2026年3月31日") \
+	_(M_BAD_STATUS, "状态“%s”无效；可用 planned、in_progress、submitted、done、cancelled", "invalid status \"%s\"; use planned, in_progress, submitted, done or cancelled") \
+	_(M_BAD_YEAR, "年度“%s”无效", "invalid year \"%s\"") \
+	_(M_EMPTY_FIELD, "%s 不能为空", "%s must not be empty") \
+	_(M_BAD_TRANSITION, "事项 #%lld 不能从“%s”改为“%s”", "item #%lld cannot go from %s to %s") \
+	_(M_REASON_REQUIRED, "%s需要填写原因（--reason）", "%s needs a reason (--reason)") \
+	_(M_NOTHING_TO_CHANGE, "没有要修改的内容", "nothing to change") \
+	_(M_ITEM_DELETED, "事项 #%lld 已删除", "item #%lld is deleted") \
+	_(M_ITEM_CLOSED, "事项 #%lld 已%s，不能再修改", "item #%lld is %s and can no longer change") \
+	_(M_CONFLICT, "事项 #%lld 已被他人修改（当前版本 %d，你编辑的是版本 %d）：%s %s %s；你的修改未保存，请重新打开后再改", "item #%lld was changed by someone else (now version %d, you edited version %d): %s %s %s; your change was not saved: reopen and retry") \
+	_(M_YEAR_EXISTS, "%d 年度已有清单事项，不能复制；", "year %d already has list items; nothing copied") \
+	_(M_YEAR_EMPTY, "%d 年度没有可复制的清单", "year %d has no lists to copy") \
+	/* permissions */ \
+	_(M_DENIED_ADMIN, "只有管理员可以%s（当前用户 %s）", "only an admin may %s (you are %s)") \
+	_(M_DENIED_ITEM, "只有该事项的责任人、牵头领导或管理员可以%s（当前用户 %s）", "only the item's owner, lead or an admin may %s (you are %s)") \
+	_(M_DENIED_LEAD, "只有牵头领导或管理员可以%s（当前用户 %s）", "only the lead or an admin may %s (you are %s)") \
+	/* actions (for permission messages and audit) */ \
+	_(M_ACT_MANAGE_ORGS, "管理组织", "manage organisations") \
+	_(M_ACT_MANAGE_PEOPLE, "管理人员", "manage people") \
+	_(M_ACT_EDIT_ITEMS, "新增或修改事项", "add or edit items") \
+	_(M_ACT_START, "开始事项", "start an item") \
+	_(M_ACT_SUBMIT, "提交审核", "submit an item") \
+	_(M_ACT_VERIFY, "审核销号", "verify an item") \
+	_(M_ACT_REJECT, "退回", "reject an item") \
+	_(M_ACT_CANCEL, "取消事项", "cancel an item") \
+	_(M_ACT_NOTE, "填写履责纪实", "add a note") \
+	_(M_ACT_DELETE, "删除事项", "delete an item") \
+	_(M_ACT_COPY_YEAR, "复制年度清单", "copy a year") \
+	_(M_ACT_SETTINGS, "修改设置", "change settings") \
+	/* status and level labels */ \
+	_(M_ST_PLANNED, "未开始", "planned") \
+	_(M_ST_IN_PROGRESS, "进行中", "in progress") \
+	_(M_ST_SUBMITTED, "待审核", "submitted") \
+	_(M_ST_DONE, "已销号", "done") \
+	_(M_ST_CANCELLED, "已取消", "cancelled") \
+	_(M_FLAG_OVERDUE, "逾期", "overdue") \
+	_(M_FLAG_DUE_SOON, "临期", "due soon") \
+	_(M_FLAG_LATE, "逾期完成", "done late") \
+	_(M_LV_PARTY_GROUP, "党组", "Party group") \
+	_(M_LV_ORGAN_COMMITTEE, "机关党委", "organ Party committee") \
+	_(M_LV_BRANCH, "党支部", "Party branch") \
+	_(M_NO_ACTOR, "（未登记的用户）", "(unregistered user)") \
+	/* CLI */ \
+	_(M_USAGE, "用法：qingdan [--db 文件] [--year 年] [--today 日期] [--lang zh|en] [命令 ...]\n命令：init, org, person, item, import, export, print, pledge, stats, audit, backup, year；qingdan help 查看详细说明", "usage: qingdan [--db FILE] [--year YYYY] [--today YYYY-MM-DD] [--lang zh|en] [COMMAND ...]\ncommands: init, org, person, item, import, export, print, pledge, stats, audit, backup, year; see qingdan help") \
+	_(M_UNKNOWN_COMMAND, "未知命令“%s”；qingdan help 查看可用命令", "unknown command \"%s\"; see qingdan help") \
+	_(M_UNKNOWN_OPTION, "%s：未知选项“%s”", "%s: unknown option \"%s\"") \
+	_(M_MISSING_ARG, "%s：选项 %s 需要一个值", "%s: option %s needs a value") \
+	_(M_MISSING_OPERAND, "%s：缺少参数；用法：%s", "%s: missing argument; usage: %s") \
+	_(M_EXTRA_OPERAND, "%s：多余的参数“%s”", "%s: unexpected argument \"%s\"") \
+	_(M_BAD_FORMAT, "输出格式“%s”无效；可用 table、tsv、csv、json", "invalid format \"%s\"; use table, tsv, csv or json") \
+	_(M_BAD_LANG, "语言“%s”无效；可用 zh 或 en", "invalid language \"%s\"; use zh or en") \
+	_(M_NO_TERMINAL, "没有终端，无法打开界面；请使用子命令，如 qingdan item list（qingdan help 查看全部）", "no terminal for the interactive screen; use a subcommand such as qingdan item list (see qingdan help)") \
+	_(M_TUI_NOT_YET, "交互界面尚未提供；请使用子命令（qingdan help）", "the interactive screen is not available yet; use the subcommands (qingdan help)") \
+	_(M_INIT_DONE, "已创建 %s", "created %s") \
+	_(M_DEMO_EXISTS, "%s 已有数据，演示数据只能装入新文件", "%s already has data; demo data goes into a new file only") \
+	_(M_BACKUP_DONE, "已备份到 %s", "backed up to %s") \
+	_(M_YEAR_COPIED, "已从 %d 年复制 %d 张清单、%d 项事项到 %d 年", "copied %d lists with %d items from %d to %d") \
+	/* item show */ \
+	_(M_SHOW_ITEM, "事项 #%lld · %d年度 · %s · 第 %d 项", "item #%lld · %d · %s · no. %d") \
+	_(M_SHOW_CATEGORY, "类别", "category") \
+	_(M_SHOW_CONTENT, "责任内容", "content") \
+	_(M_SHOW_MEASURES, "工作措施", "measures") \
+	_(M_SHOW_STANDARD, "完成标准", "standard") \
+	_(M_SHOW_OWNER, "责任人", "owner") \
+	_(M_SHOW_LEAD, "牵头领导", "lead") \
+	_(M_SHOW_DUE, "完成时限", "due") \
+	_(M_SHOW_STATUS, "状态", "status") \
+	_(M_SHOW_DONE_ON, "销号日期", "done on") \
+	_(M_SHOW_VERSION, "版本", "version") \
+	_(M_SHOW_UPDATED, "更新于", "updated") \
+	_(M_SHOW_DELETED, "已删除于", "deleted") \
+	_(M_SHOW_NOTES, "履责纪实", "notes") \
+	_(M_SHOW_NO_NOTES, "（暂无）", "(none)") \
+	_(M_NONE, "（无）", "(none)") \
+	/* audit */ \
+	_(M_VERIFY_OK, "校验通过：%lld 条日志，%lld 条记录一致", "verified: %lld log entries, %lld records consistent") \
+	_(M_VERIFY_ALTERED, "日志第 %lld 条被改动", "log entry %lld was altered") \
+	_(M_VERIFY_MISSING, "日志第 %lld 条之前缺少条目（被删除）", "log entries before %lld are missing (deleted)") \
+	_(M_VERIFY_INSERTED, "日志第 %lld 条是插入的（不在链上）", "log entry %lld was inserted (not on the chain)") \
+	_(M_VERIFY_RECORD, "%s #%lld 在 qingdan 之外被修改（与日志第 %lld 条不符）", "%s #%lld was changed outside qingdan (does not match log entry %lld)") \
+	_(M_VERIFY_UNLOGGED, "%s #%lld 没有日志记录（在 qingdan 之外加入）", "%s #%lld has no log entry (added outside qingdan)") \
+	_(M_VERIFY_GONE, "%s #%lld 已从文件中删除（日志第 %lld 条）", "%s #%lld was removed from the file (log entry %lld)") \
+	_(M_VERIFY_FAILED, "校验失败：发现 %d 处问题", "verification failed: %d problems") \
+	_(M_BAD_CODE, "校验码“%s”无效", "invalid verification code \"%s\"") \
+	_(M_CODE_OK, "校验码 %s 有效：打印于 %s，所印内容此后未被改动", "code %s is valid: printed %s, and what it covers is unchanged since") \
+	_(M_CODE_CHANGED, "校验码 %s 所印的 %s #%lld 此后已改动", "since code %s was printed, %s #%lld has changed") \
+	_(M_CODE_UNKNOWN, "校验码 %s 不是本文件打印的", "code %s was not printed from this file") \
+	MSG_LIST_IO(_) \
+	MSG_LIST_PLEDGE(_) \
+	MSG_LIST_TUI(_)
+
+/* Column headers of the human `table` format (tsv/csv/json keep the keys). */
+#define COLUMN_LIST(_) \
+	_("id", "编号", "id") _("org", "组织", "org") _("year", "年度", "year") \
+	_("seq", "序号", "seq") _("category", "类别", "category") _("content", "责任内容", "content") \
+	_("owner", "责任人", "owner") _("lead", "牵头领导", "lead") _("due", "完成时限", "due") \
+	_("status", "状态", "status") _("flags", "标记", "flags") _("name", "名称", "name") \
+	_("level", "级别", "level") _("parent", "上级", "parent") _("items", "事项", "items") \
+	_("post", "职务", "post") _("login", "登录名", "login") _("admin", "管理员", "admin") \
+	_("active", "在职", "active") _("done", "已销号", "done") _("overdue", "逾期", "overdue") \
+	_("group", "分组", "group") _("total", "合计", "total") _("late", "逾期完成", "late") \
+	_("completion", "完成率%", "completion%") _("pledges_signed", "责任书已签", "pledges signed") \
+	_("pledges_issued", "责任书已发", "pledges issued") _("at", "时间", "at") \
+	_("person", "人员", "person") _("action", "操作", "action") _("entity", "对象", "entity") \
+	_("entity_id", "对象编号", "entity id") _("detail", "详情", "detail")
+
+/* The header label of a column key in the current language (key if unknown). */
+const char *msg_column(const char *key);
+
+enum msg_id {
+#define MSG_ENUM_(id, zh, en) id,
+	MSG_LIST(MSG_ENUM_)
+#undef MSG_ENUM_
+	M__COUNT
+};
+
+/* The string in the current language. */
+const char *msg(enum msg_id id);
+void msg_set_english(int english);
+int msg_english(void);
+
+#endif

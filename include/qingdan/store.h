@@ -1,0 +1,130 @@
+/* store.h — every query of qingdan, behind plain C functions.
+ *
+ * The storage module is the only place that speaks SQL (so a second backend
+ * can follow, DESIGN §9).  Functions here do no permission checks and write
+ * no audit: the model (model.h) calls them inside its transactions.
+ * Listings stream rows to a rowsink; with want_json each row also comes as
+ * one JSON object built by SQLite's json_object(), keyed like the header. */
+#ifndef QINGDAN_STORE_H
+#define QINGDAN_STORE_H
+
+#include "qingdan/model.h"
+#include "qingdan/util.h"
+
+struct db;
+
+struct rowsink {
+	void (*header)(struct rowsink *s, int ncol, const char *const *names);
+	/* vals[i] is never NULL ("" for SQL NULL); json is NULL unless want_json */
+	void (*row)(struct rowsink *s, const char *const *vals, const char *json);
+	int want_json;
+};
+
+/* ---- listings ---- */
+struct item_filter {
+	int year;               /* 0 = every year */
+	long long org_id;       /* 0 = any */
+	long long owner_id;     /* 0 = any */
+	long long person_id;    /* owner or lead; 0 = any */
+	int status;             /* -1 = any */
+	int overdue;            /* only overdue items */
+	const char *category;   /* NULL = any */
+	const char *search;     /* substring of the content, NULL = none */
+	const char *today;      /* ISO, for the flags */
+	const char *soon;       /* ISO: today + due_soon_days */
+};
+/* Columns: id org year seq category content owner lead due status flags */
+enum qd_status store_item_list(struct db *db, const struct item_filter *f, struct rowsink *s,
+			       struct strbuf *err);
+/* Columns: id name level parent items */
+enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct strbuf *err);
+/* Columns: id name post org login admin active items done overdue */
+enum qd_status store_person_list(struct db *db, int year, const char *today, struct rowsink *s,
+				 struct strbuf *err);
+/* by: "org", "person" or "category".  Columns: id group total done overdue
+ * late completion pledges_signed pledges_issued */
+enum qd_status store_stats(struct db *db, int year, const char *today, const char *by,
+			   struct rowsink *s, struct strbuf *err);
+/* Columns: seq at login person action entity entity_id detail */
+enum qd_status store_audit_list(struct db *db, const char *entity, long long id,
+				struct rowsink *s, struct strbuf *err);
+
+/* ---- orgs, people, settings ---- */
+enum qd_status store_org_insert(struct db *db, const char *name, const char *level,
+				long long parent_id, long long *id);
+enum qd_status store_org_get(struct db *db, long long id, struct org *o);
+/* Ids of orgs with this exact name (0 or 1, names are unique). */
+enum qd_status store_org_by_name(struct db *db, const char *name, long long *id);
+enum qd_status store_person_insert(struct db *db, const struct person_fields *f, long long *id);
+enum qd_status store_person_update(struct db *db, long long id, const struct person_fields *f);
+enum qd_status store_person_get(struct db *db, long long id, struct person *p);
+/* All people with this exact name (malloc'd array). */
+enum qd_status store_person_by_name(struct db *db, const char *name, struct person **out, int *n);
+/* Person with this login (active or not); QD_NOTFOUND if none. */
+enum qd_status store_person_by_login(struct db *db, const char *login, struct person *p);
+int store_admins_with_login(struct db *db);
+char *store_setting(struct db *db, const char *key);
+enum qd_status store_setting_set(struct db *db, const char *key, const char *value);
+enum qd_status store_setting_rowid(struct db *db, const char *key, long long *rowid);
+
+/* ---- lists and items ---- */
+/* The org's list for the year; *created says whether it was made now. */
+enum qd_status store_list_ensure(struct db *db, long long org_id, int year, const char *title,
+				 long long *list_id, int *created);
+/* Insert with created_at = updated_at = now; seq = next in the list. */
+enum qd_status store_item_insert(struct db *db, long long list_id, const struct item_fields *f,
+				 const char *due_iso, const char *status, const char *done_on,
+				 const char *now, long long *id);
+enum qd_status store_item_get(struct db *db, long long id, const char *today, const char *soon,
+			      struct item *it);
+/* Apply the non-NULL fields (due_iso replaces f->due), bump version and
+ * updated_at, only if the version is still `version`: else QD_CONFLICT. */
+enum qd_status store_item_update(struct db *db, long long id, int version,
+				 const struct item_fields *f, const char *due_iso, const char *now);
+enum qd_status store_item_status(struct db *db, long long id, int version, const char *status,
+				 const char *done_on, const char *now);
+enum qd_status store_item_soft_delete(struct db *db, long long id, int version, const char *now);
+enum qd_status store_note_insert(struct db *db, long long item_id, const char *on_date,
+				 long long person_id, const char *text, const char *now,
+				 long long *id);
+enum qd_status store_notes(struct db *db, long long item_id, struct note **out, int *n);
+int store_year_item_count(struct db *db, int year);
+/* Calls fn for each live item of the year (copy for year copy). */
+enum qd_status store_year_items(struct db *db, int year,
+				void (*fn)(void *ctx, long long org_id, const struct item *it),
+				void *ctx);
+
+/* ---- audit ---- */
+/* Canonical JSON of a record (json_object of every column), or NULL. */
+char *store_canon(struct db *db, const char *entity, long long id);
+/* JSON object {field: [old, new]} of what differs (all fields of after if
+ * before is NULL), with `extra` (a JSON object or NULL) merged in. */
+char *store_json_diff(struct db *db, const char *before, const char *after, const char *extra);
+/* json_object(key, value) with SQLite's escaping. */
+char *store_json_pair(struct db *db, const char *key, const char *value);
+/* seq of the last audit row of a record, 0 if none. */
+long long store_audit_last_seq(struct db *db, const char *entity, long long id);
+/* Hex SHA-256 of text (libcrypto); out needs 65 bytes. */
+void store_sha256_hex(const char *text, size_t len, char *out);
+
+struct audit_row {
+	long long seq, person_id, entity_id;
+	const char *at, *login, *action, *entity, *detail, *digest, *prev_hash, *hash;
+};
+enum qd_status store_audit_head(struct db *db, long long *seq, char *hash65);
+enum qd_status store_audit_insert(struct db *db, const struct audit_row *r);
+enum qd_status store_audit_get(struct db *db, long long seq,
+			       void (*fn)(void *ctx, const struct audit_row *r), void *ctx);
+/* Every audit row in seq order; fn returns non-zero to stop. */
+enum qd_status store_audit_walk(struct db *db, int (*fn)(void *ctx, const struct audit_row *r),
+				void *ctx);
+/* Records whose state differs from their last audit digest, have none, or
+ * are gone; fn(kind, entity, id, seq) with kind 'c'hanged, 'u'nlogged, 'g'one. */
+enum qd_status store_audit_check_records(struct db *db,
+					 void (*fn)(void *ctx, int kind, const char *entity,
+						    long long id, long long seq),
+					 void *ctx, long long *checked);
+/* The entities the audit covers ("org", "person", …), NULL-terminated. */
+extern const char *const store_entities[];
+
+#endif

@@ -1,0 +1,270 @@
+/* audit.c — the hash-chained operation log (操作日志) and its checks.
+ *
+ * Each row: hash = SHA-256(prev_hash "\n" canonical row text), where the
+ * canonical text joins every other column with '\x1f'.  The row's digest is
+ * the SHA-256 of the changed record's canonical JSON after the change, so
+ * the chain covers the current state of every record, not only the log:
+ * `audit verify` (1) walks the chain naming the first altered, missing or
+ * inserted entry and (2) finds records whose state differs from their last
+ * entry's digest, that have no entry, or that vanished.
+ *
+ * A printed page carries a code SEQ-HASH8 naming a 'print' row whose detail
+ * lists the digests of the records printed; `verify --code` re-checks them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_impl.h"
+#include "qingdan/db.h"
+#include "qingdan/store.h"
+
+static const char zero_hash[] =
+	"0000000000000000000000000000000000000000000000000000000000000000";
+
+static void row_hash(const struct audit_row *r, char *out)
+{
+	struct strbuf b = {0};
+	sb_printf(&b, "%s\n%lld\x1f%s\x1f%s\x1f%lld\x1f%s\x1f%s\x1f%lld\x1f%s\x1f%s", r->prev_hash,
+		  r->seq, r->at, r->login, r->person_id, r->action, r->entity, r->entity_id,
+		  r->detail, r->digest);
+	store_sha256_hex(b.s, b.len, out);
+	sb_free(&b);
+}
+
+static enum qd_status append(struct qd *q, const char *action, const char *entity, long long id,
+			     const char *detail, const char *digest, long long *seq_out,
+			     char *hash_out, struct strbuf *err)
+{
+	char prev[65], hash[65], now[32];
+	long long seq;
+	if (store_audit_head(q->db, &seq, prev) != QD_OK)
+		return db_error(q->db, err);
+	model_now(now);
+	struct audit_row r = {
+		.seq = seq + 1, .person_id = q->actor_id, .entity_id = id, .at = now,
+		.login = q->login, .action = action, .entity = entity, .detail = detail,
+		.digest = digest, .prev_hash = seq ? prev : zero_hash, .hash = hash,
+	};
+	row_hash(&r, hash);
+	if (store_audit_insert(q->db, &r) != QD_OK)
+		return db_error(q->db, err);
+	if (seq_out)
+		*seq_out = r.seq;
+	if (hash_out)
+		memcpy(hash_out, hash, 65);
+	return QD_OK;
+}
+
+enum qd_status qd_audit(struct qd *q, const char *action, const char *entity, long long id,
+			const char *before, const char *extra, struct strbuf *err)
+{
+	char digest[65];
+	char *after = store_canon(q->db, entity, id);
+	if (!after)
+		return db_error(q->db, err);
+	store_sha256_hex(after, strlen(after), digest);
+	/* an insert logs the whole record: no diff to compute */
+	char *detail = !before && !extra ? after : store_json_diff(q->db, before, after, extra);
+	enum qd_status s = append(q, action, entity, id, detail, digest, NULL, NULL, err);
+	if (detail != after)
+		free(detail);
+	free(after);
+	return s;
+}
+
+/* ---- verify ---- */
+
+struct chain {
+	long long expect_seq, entries;
+	char prev[65];
+	int problems;
+	long long stop_at;          /* 0 = whole chain */
+	struct strbuf *report;
+};
+
+static int walk_one(void *ctx, const struct audit_row *r)
+{
+	struct chain *c = ctx;
+	char h[65];
+	c->entries++;
+	if (r->seq != c->expect_seq) {
+		sb_printf(c->report, msg(M_VERIFY_MISSING), r->seq);
+		sb_putc(c->report, '\n');
+		c->problems++;
+		return 1;
+	}
+	row_hash(r, h);
+	if (strcmp(h, r->hash) != 0) {
+		sb_printf(c->report, msg(M_VERIFY_ALTERED), r->seq);
+		sb_putc(c->report, '\n');
+		c->problems++;
+		return 1;
+	}
+	if (strcmp(r->prev_hash, c->prev) != 0) {
+		sb_printf(c->report, msg(M_VERIFY_INSERTED), r->seq);
+		sb_putc(c->report, '\n');
+		c->problems++;
+		return 1;
+	}
+	memcpy(c->prev, r->hash, 65);
+	c->expect_seq++;
+	return c->stop_at && r->seq >= c->stop_at;
+}
+
+static enum qd_status walk_chain(struct qd *q, struct chain *c, struct strbuf *err)
+{
+	c->expect_seq = 1;
+	memcpy(c->prev, zero_hash, 65);
+	if (store_audit_walk(q->db, walk_one, c) != QD_OK)
+		return db_error(q->db, err);
+	return QD_OK;
+}
+
+static void record_problem(void *ctx, int kind, const char *entity, long long id, long long seq)
+{
+	struct chain *c = ctx;
+	if (kind == 'u')
+		sb_printf(c->report, msg(M_VERIFY_UNLOGGED), entity, id);
+	else if (kind == 'g')
+		sb_printf(c->report, msg(M_VERIFY_GONE), entity, id, seq);
+	else
+		sb_printf(c->report, msg(M_VERIFY_RECORD), entity, id, seq);
+	sb_putc(c->report, '\n');
+	c->problems++;
+}
+
+enum qd_status qd_audit_verify(struct qd *q, struct strbuf *report, struct strbuf *err)
+{
+	struct chain c = {0};
+	c.report = report;
+	long long records = 0;
+	enum qd_status s = walk_chain(q, &c, err);
+	if (s == QD_OK && store_audit_check_records(q->db, record_problem, &c, &records) != QD_OK)
+		s = db_error(q->db, err);
+	if (s != QD_OK)
+		return s;
+	if (c.problems) {
+		sb_printf(report, msg(M_VERIFY_FAILED), c.problems);
+		sb_putc(report, '\n');
+		return QD_VERIFY;
+	}
+	sb_printf(report, msg(M_VERIFY_OK), c.entries, records);
+	sb_putc(report, '\n');
+	return QD_OK;
+}
+
+/* ---- print codes ---- */
+
+enum qd_status qd_print_code(struct qd *q, const char *what, const char *const *entities,
+			     const long long *ids, int n, char **code, struct strbuf *err)
+{
+	struct strbuf recs = {0};
+	char digest[65], hash[65];
+	sb_puts(&recs, "[");
+	for (int i = 0; i < n; i++) {
+		char *canon = store_canon(q->db, entities[i], ids[i]);
+		store_sha256_hex(canon ? canon : "", canon ? strlen(canon) : 0, digest);
+		free(canon);
+		/* entities are fixed ASCII names and digests hex: no escaping needed */
+		sb_printf(&recs, "%s[\"%s\",%lld,\"%s\"]", i ? "," : "", entities[i], ids[i], digest);
+	}
+	sb_puts(&recs, "]");
+	char *pair = store_json_pair(q->db, "what", what);
+	char *records = xasprintf("{\"records\":%s}", recs.s);
+	char *detail = store_json_diff(q->db, NULL, records, pair);
+	store_sha256_hex(detail, strlen(detail), digest);
+	long long seq = 0;
+	/* printing is allowed to every reader, so a read-only file cannot log it:
+	 * then the code names the chain head the page was printed against */
+	enum qd_status s;
+	if (db_readonly(q->db)) {
+		s = store_audit_head(q->db, &seq, hash) == QD_OK ? QD_OK : QD_DBERROR;
+		if (!seq)
+			memcpy(hash, zero_hash, 65);
+	} else if ((s = model_begin(q, err)) == QD_OK) {
+		s = append(q, "print", "print", 0, detail, digest, &seq, hash, err);
+		s = model_end(q, s, err);
+	}
+	if (s == QD_OK)
+		*code = xasprintf("%lld-%.8s", seq, hash);
+	free(pair);
+	free(records);
+	free(detail);
+	sb_free(&recs);
+	return s;
+}
+
+struct code_check {
+	const char *prefix;
+	int found;
+	char *detail, *at;
+};
+
+static void code_row(void *ctx, const struct audit_row *r)
+{
+	struct code_check *c = ctx;
+	if (strncmp(r->hash, c->prefix, strlen(c->prefix)) == 0) {
+		c->found = strcmp(r->action, "print") == 0 ? 2 : 1;
+		c->detail = xstrdup(r->detail);
+		c->at = xstrdup(r->at);
+	}
+}
+
+/* Compare each printed record's digest with its state now. */
+static int check_printed(struct qd *q, const char *code, const char *detail, struct strbuf *report)
+{
+	int changed = 0;
+	const char *p = strstr(detail, "\"records\":[");
+	while (p && (p = strchr(p, '[')) && (p = strstr(p, "[\"")) != NULL) {
+		char entity[16], digest[65], now[65];
+		long long id;
+		if (sscanf(p, "[\"%15[a-z]\",%lld,\"%64[0-9a-f]\"]", entity, &id, digest) != 3)
+			break;
+		char *canon = store_canon(q->db, entity, id);
+		store_sha256_hex(canon ? canon : "", canon ? strlen(canon) : 0, now);
+		free(canon);
+		if (strcmp(now, digest) != 0) {
+			sb_printf(report, msg(M_CODE_CHANGED), code, entity, id);
+			sb_putc(report, '\n');
+			changed++;
+		}
+		p += 2;
+	}
+	return changed;
+}
+
+enum qd_status qd_verify_code(struct qd *q, const char *code, struct strbuf *report,
+			      struct strbuf *err)
+{
+	long long seq;
+	char prefix[9];
+	if (sscanf(code, "%lld-%8[0-9a-f]", &seq, prefix) != 2 || strlen(prefix) != 8) {
+		sb_printf(err, msg(M_BAD_CODE), code);
+		return QD_INVALID;
+	}
+	struct code_check c = {prefix, 0, NULL, NULL};
+	if (seq > 0)
+		store_audit_get(q->db, seq, code_row, &c);
+	enum qd_status s = QD_OK;
+	if (!c.found) {
+		sb_printf(report, msg(M_CODE_UNKNOWN), code);
+		sb_putc(report, '\n');
+		s = QD_VERIFY;
+	} else {
+		/* the chain up to the print row must hold */
+		struct chain ch = {0};
+		ch.report = report;
+		ch.stop_at = seq;
+		s = walk_chain(q, &ch, err);
+		if (s == QD_OK && (ch.problems ||
+				   (c.found == 2 && check_printed(q, code, c.detail, report))))
+			s = QD_VERIFY;
+		if (s == QD_OK) {
+			sb_printf(report, msg(M_CODE_OK), code, c.at);
+			sb_putc(report, '\n');
+		}
+	}
+	free(c.detail);
+	free(c.at);
+	return s;
+}

@@ -1,0 +1,275 @@
+/* cli.c — the command line of DESIGN §5: global options, the command
+ * table, option parsing, and mapping statuses to exit codes (0 done,
+ * 1 refused or failed, 2 usage).  Commands live in cli_item.c and
+ * cli_admin.c; they only parse, call the model, and print. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "qingdan/date.h"
+#include "qingdan/db.h"
+#include "qingdan/msg.h"
+#include "qingdan/text.h"
+
+int (*cli_tui_hook)(struct cli *c);
+
+int cli_exit(enum qd_status s)
+{
+	return s == QD_OK ? 0 : 1;
+}
+
+int cli_fail(enum qd_status s, const struct strbuf *err)
+{
+	if (s != QD_OK) {
+		char *clean = text_sanitize(err && err->s ? err->s : "", 1);
+		fprintf(stderr, "qingdan: %s\n", clean);
+		free(clean);
+	}
+	return cli_exit(s);
+}
+
+int cli_usage_error(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("qingdan: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c && c->usage)
+		fprintf(stderr, "%s qingdan %s\n", msg_english() ? "usage:" : "用法：", c->usage);
+	return 2;
+}
+
+int cli_parse(struct cli *c, int argc, char **argv, const struct opt *opts, const char **pos,
+	      int minpos, int maxpos)
+{
+	int npos = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] != '-' || a[1] == '\0' || (a[1] >= '0' && a[1] <= '9')) {
+			if (npos >= maxpos)
+				return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, a);
+			pos[npos++] = a;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			while (++i < argc && npos < maxpos)
+				pos[npos++] = argv[i];
+			if (i < argc)
+				return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, argv[i]);
+			break;
+		}
+		const struct opt *o = opts;
+		while (o && o->name && strcmp(o->name, a) != 0)
+			o++;
+		if (strcmp(a, "--format") == 0) {
+			if (i + 1 >= argc)
+				return cli_usage_error(c, msg(M_MISSING_ARG), c->cmd, a);
+			int f = out_parse_format(argv[++i]);
+			if (f < 0)
+				return cli_usage_error(c, msg(M_BAD_FORMAT), argv[i]);
+			c->fmt = (enum out_format)f;
+			continue;
+		}
+		if (!o || !o->name)
+			return cli_usage_error(c, msg(M_UNKNOWN_OPTION), c->cmd, a);
+		if (o->flag) {
+			*o->flag = 1;
+			continue;
+		}
+		if (i + 1 >= argc)
+			return cli_usage_error(c, msg(M_MISSING_ARG), c->cmd, a);
+		if (o->list) {
+			*o->list = xrealloc(*o->list, (size_t)(*o->nlist + 1) * sizeof(char *));
+			(*o->list)[(*o->nlist)++] = argv[++i];
+		} else {
+			*o->val = argv[++i];
+		}
+	}
+	if (npos < minpos)
+		return cli_usage_error(c, msg(M_MISSING_OPERAND), c->cmd, c->usage);
+	return 0;
+}
+
+int cli_person(struct cli *c, const char *who, long long *id)
+{
+	struct strbuf err = {0};
+	*id = 0;
+	if (str_empty(who))
+		return 0;
+	enum qd_status s = qd_find_person(&c->q, who, id, &err);
+	int rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
+
+int cli_org(struct cli *c, const char *name, long long *id)
+{
+	struct strbuf err = {0};
+	*id = 0;
+	if (str_empty(name))
+		return 0;
+	enum qd_status s = qd_find_org(&c->q, name, id, &err);
+	int rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
+
+int cli_list(struct cli *c, void *ctx,
+	     enum qd_status (*fn)(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err))
+{
+	struct out_sink o;
+	struct strbuf err = {0};
+	out_init(&o, c->fmt, stdout);
+	enum qd_status s = fn(c, ctx, &o.base, &err);
+	out_finish(&o);
+	int rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
+
+/* ---- start-up ---- */
+
+static char *default_db_path(void)
+{
+	const char *env = getenv("QINGDAN_DB");
+	if (!str_empty(env))
+		return xstrdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/qingdan/qingdan.db", xdg);
+	const char *home = getenv("HOME");
+	return xasprintf("%s/.local/share/qingdan/qingdan.db", str_empty(home) ? "." : home);
+}
+
+static const struct cli_command *find_command(const char *group, const char *name, int *words)
+{
+	const struct cli_command *tables[] = {cli_item_commands, cli_admin_commands, cli_io_commands,
+					      cli_pledge_commands};
+	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
+		for (const struct cli_command *k = tables[t]; k->group; k++) {
+			if (strcmp(k->group, group) != 0)
+				continue;
+			if (!k->name) {
+				*words = 1;
+				return k;
+			}
+			if (name && strcmp(k->name, name) == 0) {
+				*words = 2;
+				return k;
+			}
+		}
+	return NULL;
+}
+
+static int print_help(void)
+{
+	const struct cli_command *tables[] = {cli_item_commands, cli_admin_commands, cli_io_commands,
+					      cli_pledge_commands};
+	puts(msg(M_USAGE));
+	putchar('\n');
+	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
+		for (const struct cli_command *k = tables[t]; k->group; k++)
+			printf("  qingdan %s\n", k->usage);
+	return 0;
+}
+
+/* Global options may stand anywhere; they are taken out of argv. */
+static int take_globals(struct cli *c, int *argc, char **argv)
+{
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+		int takes = strcmp(a, "--db") == 0 || strcmp(a, "--year") == 0 ||
+			    strcmp(a, "--today") == 0 || strcmp(a, "--lang") == 0;
+		if (!takes) {
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (i + 1 >= *argc)
+			return cli_usage_error(NULL, msg(M_MISSING_ARG), "qingdan", a);
+		const char *v = argv[++i];
+		int day;
+		long long year;
+		if (strcmp(a, "--db") == 0) {
+			c->db_path = v;
+		} else if (strcmp(a, "--lang") == 0) {
+			if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
+				return cli_usage_error(NULL, msg(M_BAD_LANG), v);
+			msg_set_english(strcmp(v, "en") == 0);
+		} else if (strcmp(a, "--today") == 0) {
+			if (date_parse(v, &day) != 0)
+				return cli_usage_error(NULL, msg(M_BAD_DATE), v);
+			date_set_today(day);
+		} else {
+			if (parse_id(v, &year) != 0 || v[0] == '#' || year < 1900 || year > 2999)
+				return cli_usage_error(NULL, msg(M_BAD_YEAR), v);
+			c->q.year = (int)year;
+		}
+	}
+	*argc = out;
+	argv[out] = NULL;
+	return 0;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli c = {0};
+	text_init_locale();
+	const char *lang = getenv("QINGDAN_LANG");
+	msg_set_english(lang && strcmp(lang, "en") == 0);
+	int rc = take_globals(&c, &argc, argv);
+	if (rc)
+		return rc;
+	if (argc >= 2 && (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+			  strcmp(argv[1], "-h") == 0))
+		return print_help();
+	int words = 0;
+	const struct cli_command *cmd = NULL;
+	if (argc >= 2) {
+		cmd = find_command(argv[1], argc >= 3 ? argv[2] : NULL, &words);
+		if (!cmd) {
+			char *what = argc >= 3 ? xasprintf("%s %s", argv[1], argv[2]) : xstrdup(argv[1]);
+			rc = cli_usage_error(NULL, msg(M_UNKNOWN_COMMAND), what);
+			free(what);
+			return rc;
+		}
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "qingdan: %s\n", msg(M_NO_TERMINAL));
+		return 2;
+	}
+	char *path = c.db_path ? xstrdup(c.db_path) : default_db_path();
+	struct strbuf err = {0};
+	enum qd_status s = qd_open(&c.q, path, DB_CREATE, &err);
+	if (s == QD_OK) {
+		const char *warn = db_warning(c.q.db);
+		if (warn)
+			fprintf(stderr, "qingdan: %s\n", warn);
+		s = qd_ensure_defaults(&c.q, &err);
+	}
+	if (s != QD_OK) {
+		rc = cli_fail(s, &err);
+	} else if (!cmd) {
+		if (cli_tui_hook) {
+			rc = cli_tui_hook(&c);
+		} else {
+			fprintf(stderr, "qingdan: %s\n", msg(M_TUI_NOT_YET));
+			rc = 1;
+		}
+	} else {
+		char *name = cmd->name ? xasprintf("%s %s", cmd->group, cmd->name) : xstrdup(cmd->group);
+		c.cmd = name;
+		c.usage = cmd->usage;
+		rc = cmd->fn(&c, argc - 1 - words, argv + 1 + words);
+		free(name);
+	}
+	sb_free(&err);
+	qd_close(&c.q);
+	free(path);
+	return rc;
+}

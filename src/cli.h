@@ -1,0 +1,60 @@
+/* cli.h — private to the command line (cli*.c): the shared state of one
+ * invocation, option parsing, and the helpers every command uses. */
+#ifndef QINGDAN_CLI_H
+#define QINGDAN_CLI_H
+
+#include "qingdan/model.h"
+#include "qingdan/out.h"
+
+struct cli {
+	struct qd q;
+	const char *db_path;
+	enum out_format fmt;
+	const char *cmd;        /* "item add", for messages */
+	const char *usage;      /* usage line of the running command */
+};
+
+/* One option of a command.  A flag has arg == 0 and sets *flag; a value
+ * option stores into *val; with multi, every value is appended to *list. */
+struct opt {
+	const char *name;
+	const char **val;
+	int *flag;
+	const char ***list;
+	int *nlist;
+};
+
+/* Parse argv (after the command words) against opts; positionals go to
+ * pos (at most maxpos, else a usage error).  Returns 0, or 2 after printing
+ * a usage error.  --format is understood by every command. */
+int cli_parse(struct cli *c, int argc, char **argv, const struct opt *opts, const char **pos,
+	      int minpos, int maxpos);
+
+/* Print "qingdan: message" to stderr; return the exit code for status s. */
+int cli_fail(enum qd_status s, const struct strbuf *err);
+int cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cli_exit(enum qd_status s);
+
+/* Resolve a person or org named on the command line (NULL/"" = none → 0). */
+int cli_person(struct cli *c, const char *who, long long *id);
+int cli_org(struct cli *c, const char *name, long long *id);
+/* Run a listing through the chosen format to stdout. */
+int cli_list(struct cli *c, void *ctx,
+	     enum qd_status (*fn)(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err));
+
+typedef int (*cli_fn)(struct cli *c, int argc, char **argv);
+struct cli_command {
+	const char *group, *name;   /* "item", "add"; name NULL for one-word commands */
+	cli_fn fn;
+	const char *usage;
+};
+extern const struct cli_command cli_item_commands[];
+extern const struct cli_command cli_admin_commands[];
+extern const struct cli_command cli_io_commands[];      /* import, export, print */
+extern const struct cli_command cli_pledge_commands[];
+
+int cli_main(int argc, char **argv);
+/* The interactive screen; set by the TUI module (NULL until it exists). */
+extern int (*cli_tui_hook)(struct cli *c);
+
+#endif

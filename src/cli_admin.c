@@ -1,0 +1,270 @@
+/* cli_admin.c — the office's set-up and reporting commands: init, org,
+ * person, stats, audit, backup, year copy. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "qingdan/date.h"
+#include "qingdan/db.h"
+#include "qingdan/demo.h"
+#include "qingdan/msg.h"
+#include "qingdan/store.h"
+
+static int done(enum qd_status s, struct strbuf *err)
+{
+	int rc = cli_fail(s, err);
+	sb_free(err);
+	return rc;
+}
+
+static int cmd_init(struct cli *c, int argc, char **argv)
+{
+	int demo = 0;
+	const struct opt opts[] = {{"--demo", NULL, &demo, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
+	if (rc)
+		return rc;
+	struct strbuf err = {0};
+	enum qd_status s = demo ? demo_load(&c->q, &err) : QD_OK;
+	if (s == QD_OK) {
+		fputs("qingdan: ", stderr);
+		fprintf(stderr, msg(M_INIT_DONE), db_path(c->q.db));
+		fputc('\n', stderr);
+	}
+	return done(s, &err);
+}
+
+/* ---- orgs ---- */
+
+static int org_add(struct cli *c, int argc, char **argv)
+{
+	const char *level = NULL, *parent = NULL, *pos[1];
+	const struct opt opts[] = {{"--level", &level, NULL, NULL, NULL},
+				   {"--parent", &parent, NULL, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
+	if (rc)
+		return rc;
+	int lv = level ? level_parse(level) : -1;
+	if (lv < 0)
+		return cli_usage_error(c, msg(M_BAD_LEVEL), level ? level : "");
+	long long parent_id = 0, id = 0;
+	if ((rc = cli_org(c, parent, &parent_id)))
+		return rc;
+	struct strbuf err = {0};
+	enum qd_status s = qd_org_add(&c->q, pos[0], (enum org_level)lv, parent_id, &id, &err);
+	if (s == QD_OK)
+		printf("%lld\n", id);
+	return done(s, &err);
+}
+
+static enum qd_status run_org_list(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err)
+{
+	(void)ctx;
+	return store_org_list(c->q.db, c->q.year, s, err);
+}
+
+static int org_list(struct cli *c, int argc, char **argv)
+{
+	int rc = cli_parse(c, argc, argv, NULL, NULL, 0, 0);
+	return rc ? rc : cli_list(c, NULL, run_org_list);
+}
+
+/* ---- people ---- */
+
+/* yes/no for --admin and --active values of person set */
+static int yes_no(struct cli *c, const char *v, int *out)
+{
+	if (!v)
+		return 0;
+	if (strcmp(v, "yes") == 0 || strcmp(v, "1") == 0 || strcmp(v, "是") == 0)
+		*out = 1;
+	else if (strcmp(v, "no") == 0 || strcmp(v, "0") == 0 || strcmp(v, "否") == 0)
+		*out = 0;
+	else
+		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, v);
+	return 0;
+}
+
+static int person_add(struct cli *c, int argc, char **argv)
+{
+	struct person_fields f = PERSON_FIELDS_INIT;
+	const char *org = NULL, *pos[1];
+	int admin = 0;
+	const struct opt opts[] = {{"--post", &f.post, NULL, NULL, NULL},
+				   {"--org", &org, NULL, NULL, NULL},
+				   {"--login", &f.login, NULL, NULL, NULL},
+				   {"--admin", NULL, &admin, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
+	if (rc || (rc = cli_org(c, org, &f.org_id)))
+		return rc;
+	f.name = pos[0];
+	f.is_admin = admin;
+	f.active = 1;
+	long long id = 0;
+	struct strbuf err = {0};
+	enum qd_status s = qd_person_add(&c->q, &f, &id, &err);
+	if (s == QD_OK)
+		printf("%lld\n", id);
+	return done(s, &err);
+}
+
+static int person_set(struct cli *c, int argc, char **argv)
+{
+	struct person_fields f = PERSON_FIELDS_INIT;
+	const char *org = NULL, *admin = NULL, *active = NULL, *pos[1];
+	const struct opt opts[] = {{"--name", &f.name, NULL, NULL, NULL},
+				   {"--post", &f.post, NULL, NULL, NULL},
+				   {"--org", &org, NULL, NULL, NULL},
+				   {"--login", &f.login, NULL, NULL, NULL},
+				   {"--admin", &admin, NULL, NULL, NULL},
+				   {"--active", &active, NULL, NULL, NULL}, {0}};
+	long long id;
+	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
+	if (rc || (rc = cli_person(c, pos[0], &id)) || (rc = yes_no(c, admin, &f.is_admin)) ||
+	    (rc = yes_no(c, active, &f.active)))
+		return rc;
+	if (org && (rc = cli_org(c, org, &f.org_id)))
+		return rc;
+	struct strbuf err = {0};
+	return done(qd_person_set(&c->q, id, &f, &err), &err);
+}
+
+static enum qd_status run_person_list(struct cli *c, void *ctx, struct rowsink *s,
+				      struct strbuf *err)
+{
+	char today[11];
+	(void)ctx;
+	return store_person_list(c->q.db, c->q.year, date_format(date_today(), today), s, err);
+}
+
+static int person_list(struct cli *c, int argc, char **argv)
+{
+	int rc = cli_parse(c, argc, argv, NULL, NULL, 0, 0);
+	return rc ? rc : cli_list(c, NULL, run_person_list);
+}
+
+/* ---- stats ---- */
+
+static enum qd_status run_stats(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err)
+{
+	char today[11];
+	const char *const *by = ctx;
+	return store_stats(c->q.db, c->q.year, date_format(date_today(), today), *by, s, err);
+}
+
+static int cmd_stats(struct cli *c, int argc, char **argv)
+{
+	const char *by = "org";
+	const struct opt opts[] = {{"--by", &by, NULL, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
+	if (rc)
+		return rc;
+	if (strcmp(by, "org") != 0 && strcmp(by, "person") != 0 && strcmp(by, "category") != 0)
+		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, by);
+	return cli_list(c, &by, run_stats);
+}
+
+/* ---- audit ---- */
+
+struct audit_args {
+	const char *entity;
+	long long id;
+};
+
+static enum qd_status run_audit_list(struct cli *c, void *ctx, struct rowsink *s,
+				     struct strbuf *err)
+{
+	struct audit_args *a = ctx;
+	return store_audit_list(c->q.db, a->entity, a->id, s, err);
+}
+
+static int audit_list(struct cli *c, int argc, char **argv)
+{
+	const char *id = NULL;
+	struct audit_args a = {0};
+	const struct opt opts[] = {{"--entity", &a.entity, NULL, NULL, NULL},
+				   {"--id", &id, NULL, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
+	if (rc)
+		return rc;
+	if (id && (parse_id(id, &a.id) != 0 || a.id <= 0))
+		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, id);
+	return cli_list(c, &a, run_audit_list);
+}
+
+static int audit_verify(struct cli *c, int argc, char **argv)
+{
+	const char *code = NULL;
+	const struct opt opts[] = {{"--code", &code, NULL, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
+	if (rc)
+		return rc;
+	struct strbuf report = {0}, err = {0};
+	enum qd_status s = code ? qd_verify_code(&c->q, code, &report, &err)
+				: qd_audit_verify(&c->q, &report, &err);
+	if (report.s)
+		fputs(report.s, s == QD_OK ? stdout : stderr);
+	sb_free(&report);
+	if (s == QD_VERIFY) {
+		sb_free(&err);
+		return 1;
+	}
+	return done(s, &err);
+}
+
+/* ---- backup, year ---- */
+
+static int cmd_backup(struct cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
+	if (rc)
+		return rc;
+	struct strbuf err = {0};
+	enum qd_status s = db_backup(c->q.db, pos[0], &err);
+	if (s == QD_OK) {
+		fprintf(stderr, "qingdan: ");
+		fprintf(stderr, msg(M_BACKUP_DONE), pos[0]);
+		fputc('\n', stderr);
+	}
+	return done(s, &err);
+}
+
+static int year_copy(struct cli *c, int argc, char **argv)
+{
+	const char *pos[2];
+	long long from, to;
+	int rc = cli_parse(c, argc, argv, NULL, pos, 2, 2);
+	if (rc)
+		return rc;
+	for (int i = 0; i < 2; i++) {
+		long long *y = i ? &to : &from;
+		if (parse_id(pos[i], y) != 0 || pos[i][0] == '#' || *y < 1900 || *y > 2999)
+			return cli_usage_error(c, msg(M_BAD_YEAR), pos[i]);
+	}
+	int lists = 0, items = 0;
+	struct strbuf err = {0};
+	enum qd_status s = qd_year_copy(&c->q, (int)from, (int)to, &lists, &items, &err);
+	if (s == QD_OK) {
+		printf(msg(M_YEAR_COPIED), lists, items, (int)from, (int)to);
+		putchar('\n');
+	}
+	return done(s, &err);
+}
+
+const struct cli_command cli_admin_commands[] = {
+	{"init", NULL, cmd_init, "init [--demo]"},
+	{"org", "add", org_add, "org add NAME --level party-group|organ-committee|branch [--parent ORG]"},
+	{"org", "list", org_list, "org list [--format F]"},
+	{"person", "add", person_add, "person add NAME [--post P] [--org ORG] [--login U] [--admin]"},
+	{"person", "list", person_list, "person list [--format F]"},
+	{"person", "set", person_set, "person set WHO [--name N] [--post P] [--org ORG] [--login U] "
+				      "[--admin yes|no] [--active yes|no]"},
+	{"stats", NULL, cmd_stats, "stats [--by org|person|category] [--format F]"},
+	{"audit", "list", audit_list, "audit list [--entity E] [--id N] [--format F]"},
+	{"audit", "verify", audit_verify, "audit verify [--code CODE]"},
+	{"backup", NULL, cmd_backup, "backup FILE"},
+	{"year", "copy", year_copy, "year copy FROM TO"},
+	{NULL, NULL, NULL, NULL},
+};

@@ -1,0 +1,257 @@
+/* cli_item.c — `qingdan item …`: add, list, show, set, note, delete.
+ * Each command parses, resolves names, calls the model, prints. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "qingdan/date.h"
+#include "qingdan/msg.h"
+#include "qingdan/store.h"
+#include "qingdan/text.h"
+
+/* Options shared by add and set that fill item_fields. */
+struct item_opts {
+	const char *org, *content, *category, *measures, *standard, *owner, *lead, *due, *due_text;
+};
+
+#define ITEM_FIELD_OPTS(o) \
+	{"--content", &(o).content, NULL, NULL, NULL}, {"--category", &(o).category, NULL, NULL, NULL}, \
+	{"--measures", &(o).measures, NULL, NULL, NULL}, {"--standard", &(o).standard, NULL, NULL, NULL}, \
+	{"--owner", &(o).owner, NULL, NULL, NULL}, {"--lead", &(o).lead, NULL, NULL, NULL}, \
+	{"--due", &(o).due, NULL, NULL, NULL}, {"--due-text", &(o).due_text, NULL, NULL, NULL}
+
+/* Resolve the people and copy the texts into f. */
+static int item_fields_of(struct cli *c, const struct item_opts *o, struct item_fields *f)
+{
+	f->content = o->content;
+	f->category = o->category;
+	f->measures = o->measures;
+	f->standard = o->standard;
+	f->due = o->due;
+	f->due_text = o->due_text;
+	int rc = 0;
+	if (o->owner)
+		rc = cli_person(c, o->owner, &f->owner_id);
+	if (!rc && o->lead)
+		rc = cli_person(c, o->lead, &f->lead_id);
+	return rc;
+}
+
+static int parse_id_arg(struct cli *c, const char *s, long long *id)
+{
+	if (parse_id(s, id) != 0 || *id <= 0)
+		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, s);
+	return 0;
+}
+
+static int item_add(struct cli *c, int argc, char **argv)
+{
+	struct item_opts o = {0};
+	const struct opt opts[] = {{"--org", &o.org, NULL, NULL, NULL}, ITEM_FIELD_OPTS(o), {0}};
+	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
+	if (rc)
+		return rc;
+	if (!o.org || !o.content)
+		return cli_usage_error(c, msg(M_MISSING_OPERAND), c->cmd, c->usage);
+	struct item_fields f = ITEM_FIELDS_INIT;
+	long long org_id, id = 0;
+	if ((rc = cli_org(c, o.org, &org_id)) || (rc = item_fields_of(c, &o, &f)))
+		return rc;
+	struct strbuf err = {0};
+	enum qd_status s = qd_item_add(&c->q, org_id, &f, &id, &err);
+	if (s == QD_OK)
+		printf("%lld\n", id);
+	rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
+
+struct list_args {
+	struct item_filter f;
+	char today[11], soon[11];
+};
+
+static enum qd_status run_item_list(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err)
+{
+	struct list_args *a = ctx;
+	return store_item_list(c->q.db, &a->f, s, err);
+}
+
+static int item_list(struct cli *c, int argc, char **argv)
+{
+	const char *org = NULL, *owner = NULL, *person = NULL, *status = NULL, *search = NULL,
+		   *category = NULL;
+	int overdue = 0, all_years = 0;
+	const struct opt opts[] = {
+		{"--org", &org, NULL, NULL, NULL}, {"--owner", &owner, NULL, NULL, NULL},
+		{"--person", &person, NULL, NULL, NULL}, {"--status", &status, NULL, NULL, NULL},
+		{"--search", &search, NULL, NULL, NULL}, {"--category", &category, NULL, NULL, NULL},
+		{"--overdue", NULL, &overdue, NULL, NULL}, {"--all-years", NULL, &all_years, NULL, NULL},
+		{0}};
+	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
+	if (rc)
+		return rc;
+	struct list_args a = {0};
+	a.f.year = all_years ? 0 : c->q.year;
+	a.f.status = status ? status_parse(status) : -1;
+	if (status && a.f.status < 0)
+		return cli_usage_error(c, msg(M_BAD_STATUS), status);
+	a.f.overdue = overdue;
+	a.f.search = search;
+	a.f.category = category;
+	if ((rc = cli_org(c, org, &a.f.org_id)) || (rc = cli_person(c, owner, &a.f.owner_id)) ||
+	    (rc = cli_person(c, person, &a.f.person_id)))
+		return rc;
+	int today = date_today();
+	a.f.today = date_format(today, a.today);
+	a.f.soon = date_format(today + c->q.due_soon_days, a.soon);
+	return cli_list(c, &a, run_item_list);
+}
+
+static void show_field(enum msg_id label, const char *value)
+{
+	char *clean = text_sanitize(str_empty(value) ? msg(M_NONE) : value, 1);
+	printf("%s：%s\n", msg(label), clean);
+	free(clean);
+}
+
+static int item_show(struct cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	long long id;
+	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
+	if (rc || (rc = parse_id_arg(c, pos[0], &id)))
+		return rc;
+	struct item it;
+	struct strbuf err = {0};
+	enum qd_status s = qd_get_item(&c->q, id, &it, &err);
+	if (s != QD_OK) {
+		rc = cli_fail(s, &err);
+		sb_free(&err);
+		return rc;
+	}
+	char *org = text_sanitize(it.org_name, 0);
+	printf(msg(M_SHOW_ITEM), it.id, it.year, org, it.seq);
+	putchar('\n');
+	free(org);
+	show_field(M_SHOW_CATEGORY, it.category);
+	show_field(M_SHOW_CONTENT, it.content);
+	show_field(M_SHOW_MEASURES, it.measures);
+	show_field(M_SHOW_STANDARD, it.standard);
+	show_field(M_SHOW_OWNER, it.owner_name);
+	show_field(M_SHOW_LEAD, it.lead_name);
+	char *due = xasprintf("%s%s%s%s", it.due ? it.due : "", !str_empty(it.due_text) ? "（" : "",
+			      it.due_text ? it.due_text : "", !str_empty(it.due_text) ? "）" : "");
+	show_field(M_SHOW_DUE, due);
+	free(due);
+	char *flags = flags_label(it.flags);
+	char *st = xasprintf("%s%s%s", status_label(it.status), *flags ? " · " : "", flags);
+	show_field(M_SHOW_STATUS, st);
+	free(st);
+	free(flags);
+	if (it.done_on)
+		show_field(M_SHOW_DONE_ON, it.done_on);
+	if (it.deleted_at)
+		show_field(M_SHOW_DELETED, it.deleted_at);
+	printf("%s：%d  %s：%s\n", msg(M_SHOW_VERSION), it.version, msg(M_SHOW_UPDATED), it.updated_at);
+	struct note *notes;
+	int n = 0;
+	qd_item_notes(&c->q, id, &notes, &n);
+	printf("%s：%s\n", msg(M_SHOW_NOTES), n ? "" : msg(M_SHOW_NO_NOTES));
+	for (int i = 0; i < n; i++) {
+		char *t = text_sanitize(notes[i].text, 0);
+		char *who = text_sanitize(notes[i].person_name ? notes[i].person_name : "", 0);
+		printf("  %s %s：%s\n", notes[i].on_date, who, t);
+		free(t);
+		free(who);
+	}
+	notes_free(notes, n);
+	item_clear(&it);
+	return 0;
+}
+
+static int item_set(struct cli *c, int argc, char **argv)
+{
+	struct item_opts o = {0};
+	const char *status = NULL, *reason = NULL, *version = NULL, *pos[1];
+	const struct opt opts[] = {{"--status", &status, NULL, NULL, NULL},
+				   {"--reason", &reason, NULL, NULL, NULL},
+				   {"--if-version", &version, NULL, NULL, NULL}, ITEM_FIELD_OPTS(o), {0}};
+	long long id, expect = 0;
+	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
+	if (rc || (rc = parse_id_arg(c, pos[0], &id)))
+		return rc;
+	if (version && (parse_id(version, &expect) != 0 || expect <= 0))
+		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, version);
+	int to = status ? status_parse(status) : -1;
+	if (status && to < 0)
+		return cli_usage_error(c, msg(M_BAD_STATUS), status);
+	struct item_fields f = ITEM_FIELDS_INIT;
+	if ((rc = item_fields_of(c, &o, &f)))
+		return rc;
+	int fields = o.content || o.category || o.measures || o.standard || o.owner || o.lead ||
+		     o.due || o.due_text;
+	struct strbuf err = {0};
+	enum qd_status s = QD_OK;
+	if (!fields && !status) {
+		sb_puts(&err, msg(M_NOTHING_TO_CHANGE));
+		s = QD_INVALID;
+	}
+	/* fields and status change together or not at all */
+	if (s == QD_OK)
+		s = qd_batch_begin(&c->q, &err);
+	if (s == QD_OK) {
+		enum qd_status w = QD_OK;
+		if (fields)
+			w = qd_item_set(&c->q, id, (int)expect, &f, &err);
+		if (w == QD_OK && status)
+			w = qd_item_move(&c->q, id, fields ? 0 : (int)expect, (enum item_status)to, reason, &err);
+		enum qd_status e = qd_batch_end(&c->q, w == QD_OK, &err);
+		s = w != QD_OK ? w : e;
+	}
+	rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
+
+static int item_note(struct cli *c, int argc, char **argv)
+{
+	const char *on = NULL, *pos[2];
+	const struct opt opts[] = {{"--on", &on, NULL, NULL, NULL}, {0}};
+	long long id;
+	int rc = cli_parse(c, argc, argv, opts, pos, 2, 2);
+	if (rc || (rc = parse_id_arg(c, pos[0], &id)))
+		return rc;
+	struct strbuf err = {0};
+	rc = cli_fail(qd_item_note(&c->q, id, on, pos[1], &err), &err);
+	sb_free(&err);
+	return rc;
+}
+
+static int item_delete(struct cli *c, int argc, char **argv)
+{
+	const char *pos[1];
+	long long id;
+	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
+	if (rc || (rc = parse_id_arg(c, pos[0], &id)))
+		return rc;
+	struct strbuf err = {0};
+	rc = cli_fail(qd_item_delete(&c->q, id, &err), &err);
+	sb_free(&err);
+	return rc;
+}
+
+const struct cli_command cli_item_commands[] = {
+	{"item", "add", item_add, "item add --org ORG --content TEXT [--category C] [--measures M] "
+				  "[--standard S] [--owner WHO] [--lead WHO] [--due DATE] [--due-text T]"},
+	{"item", "list", item_list, "item list [--org ORG] [--owner WHO] [--person WHO] [--status S] "
+				    "[--category C] [--overdue] [--search TEXT] [--all-years] [--format F]"},
+	{"item", "show", item_show, "item show ID"},
+	{"item", "set", item_set, "item set ID [--status S [--reason R]] [--owner WHO] [--lead WHO] "
+				  "[--due DATE] [--content T] [--category C] [--measures M] [--standard S] "
+				  "[--due-text T] [--if-version N]"},
+	{"item", "note", item_note, "item note ID TEXT [--on DATE]"},
+	{"item", "delete", item_delete, "item delete ID"},
+	{NULL, NULL, NULL, NULL},
+};

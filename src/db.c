@@ -1,0 +1,368 @@
+/* db.c — opening, checking, migrating and backing up a qingdan file, plus
+ * the transaction and statement-cache helpers of the storage module.
+ *
+ * Transaction rules (after fossil's db.c): db_begin/db_end nest; only the
+ * outermost pair talks to SQLite (BEGIN IMMEDIATE, so two writers queue on
+ * busy_timeout instead of deadlocking on a lock upgrade); any inner failure
+ * makes the outermost end roll back. */
+#include "qingdan/db.h"
+
+#include "schema.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "qingdan/msg.h"
+
+struct stmt_slot {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	int readonly;
+	int depth;        /* transaction nesting */
+	int failed;       /* an inner level asked for rollback */
+	char *warning;
+	struct stmt_slot *stmts;
+	size_t nstmts, capstmts;
+};
+
+int db_schema_version(void)
+{
+	return schema_latest();
+}
+
+sqlite3 *db_handle(struct db *db)
+{
+	return db->h;
+}
+
+int db_readonly(const struct db *db)
+{
+	return db->readonly;
+}
+
+const char *db_path(const struct db *db)
+{
+	return db->path;
+}
+
+const char *db_warning(const struct db *db)
+{
+	return db->warning;
+}
+
+enum qd_status db_error(struct db *db, struct strbuf *err)
+{
+	if (err)
+		sb_printf(err, msg(M_DB_ERROR), sqlite3_errmsg(db->h));
+	return QD_DBERROR;
+}
+
+sqlite3_stmt *db_stmt(struct db *db, const char *sql)
+{
+	for (size_t i = 0; i < db->nstmts; i++) {
+		if (db->stmts[i].sql == sql) {
+			sqlite3_stmt *st = db->stmts[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		die("SQL does not prepare: %s\n%s", sqlite3_errmsg(db->h), sql);
+	if (db->nstmts == db->capstmts) {
+		db->capstmts = db->capstmts ? db->capstmts * 2 : 64;
+		db->stmts = xrealloc(db->stmts, db->capstmts * sizeof(*db->stmts));
+	}
+	db->stmts[db->nstmts++] = (struct stmt_slot){sql, st};
+	return st;
+}
+
+static int exec(struct db *db, const char *sql)
+{
+	return sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+}
+
+enum qd_status db_begin(struct db *db)
+{
+	if (db->depth == 0) {
+		if (exec(db, "BEGIN IMMEDIATE") != SQLITE_OK)
+			return QD_DBERROR;
+		db->failed = 0;
+	}
+	db->depth++;
+	return QD_OK;
+}
+
+enum qd_status db_end(struct db *db, int ok)
+{
+	if (db->depth <= 0)
+		die("db_end without db_begin");
+	if (!ok)
+		db->failed = 1;
+	if (--db->depth > 0)
+		return QD_OK;
+	if (db->failed) {
+		exec(db, "ROLLBACK");
+		return QD_OK;
+	}
+	if (exec(db, "COMMIT") != SQLITE_OK) {
+		exec(db, "ROLLBACK");
+		return QD_DBERROR;
+	}
+	return QD_OK;
+}
+
+long long db_data_version(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version");
+	long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return v;
+}
+
+static int pragma_int(struct db *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int(st, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static enum qd_status copy_to(sqlite3 *src, const char *dest, struct strbuf *err)
+{
+	sqlite3 *out = NULL;
+	int rc = sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(out, 5000);
+		sqlite3_backup *b = sqlite3_backup_init(out, "main", src, "main");
+		if (b) {
+			do {
+				rc = sqlite3_backup_step(b, 1024);
+				if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+					sqlite3_sleep(20);
+			} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+			sqlite3_backup_finish(b);
+			if (rc == SQLITE_DONE)
+				rc = SQLITE_OK;
+		} else {
+			rc = sqlite3_errcode(out);
+		}
+	}
+	if (rc != SQLITE_OK)
+		sb_printf(err, msg(M_BACKUP_FAILED), dest, out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
+	sqlite3_close(out);
+	return rc == SQLITE_OK ? QD_OK : QD_IOERROR;
+}
+
+enum qd_status db_backup(struct db *db, const char *dest, struct strbuf *err)
+{
+	if (access(dest, F_OK) == 0) {
+		sb_printf(err, msg(M_FILE_EXISTS), dest);
+		return QD_IOERROR;
+	}
+	return copy_to(db->h, dest, err);
+}
+
+static enum qd_status migrate(struct db *db, int from, struct strbuf *err)
+{
+	if (from > 0 && strcmp(db->path, ":memory:") != 0) {
+		char stamp[32];
+		time_t t = time(NULL);
+		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", gmtime(&t));
+		char *dest = xasprintf("%s.bak-v%d-%s", db->path, from, stamp);
+		enum qd_status s = copy_to(db->h, dest, err);
+		free(dest);
+		if (s != QD_OK)
+			return s;
+	}
+	for (int v = from + 1; v <= schema_latest(); v++) {
+		int now = 0;
+		if (exec(db, "BEGIN IMMEDIATE") != SQLITE_OK)
+			return db_error(db, err);
+		/* another process may have migrated while we waited */
+		if (pragma_int(db, "PRAGMA user_version", &now) != SQLITE_OK || now >= v) {
+			exec(db, "COMMIT");
+			continue;
+		}
+		int rc = SQLITE_OK;
+		for (const char *const *stmt = schema_migration(v); *stmt && rc == SQLITE_OK; stmt++)
+			rc = exec(db, *stmt);
+		char *sql = xasprintf("PRAGMA user_version=%d; PRAGMA application_id=%d;", v,
+				      QD_APPLICATION_ID);
+		if (rc == SQLITE_OK)
+			rc = exec(db, sql);
+		free(sql);
+		if (rc != SQLITE_OK || exec(db, "COMMIT") != SQLITE_OK) {
+			db_error(db, err);
+			exec(db, "ROLLBACK");
+			return QD_DBERROR;
+		}
+	}
+	return QD_OK;
+}
+
+/* Make the file (and its folder) if missing; check an existing file looks
+ * like SQLite before SQLite sees it.  Sets *readonly. */
+static enum qd_status prepare_file(const char *path, int flags, int *readonly, char **warning,
+				   struct strbuf *err)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT || !(flags & DB_CREATE)) {
+			sb_printf(err, msg(M_DB_OPEN_FAILED), path, strerror(errno));
+			return QD_IOERROR;
+		}
+		char *dir = xstrdup(path);
+		for (char *p = dir + 1; *p; p++) {
+			if (*p != '/')
+				continue;
+			*p = '\0';
+			mkdir(dir, 0770);
+			*p = '/';
+		}
+		free(dir);
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0660);
+		if (fd < 0 && errno != EEXIST) {
+			sb_printf(err, msg(M_DB_OPEN_FAILED), path, strerror(errno));
+			return QD_IOERROR;
+		}
+		if (fd >= 0) {
+			fchmod(fd, 0660);
+			close(fd);
+		}
+		return QD_OK;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		sb_printf(err, msg(M_NOT_QINGDAN), path);
+		return QD_INVALID;
+	}
+	if (sb.st_size > 0) {
+		char head[16] = {0};
+		FILE *f = fopen(path, "rb");
+		size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+		if (f)
+			fclose(f);
+		if (n < sizeof head || memcmp(head, "SQLite format 3", 16) != 0) {
+			sb_printf(err, msg(M_NOT_QINGDAN), path);
+			return QD_INVALID;
+		}
+	}
+	if (sb.st_mode & S_IWOTH)
+		*warning = xasprintf(msg(M_WORLD_WRITABLE), path);
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	if (access(path, W_OK) != 0 || access(slash ? (*dir ? dir : "/") : ".", W_OK) != 0)
+		*readonly = 1;
+	free(dir);
+	return QD_OK;
+}
+
+/* Refuse what is not ours, or is newer than us, before anything writes. */
+static enum qd_status check_schema(struct db *db, int *version, struct strbuf *err)
+{
+	int app = 0, objects = 0;
+	int rc = pragma_int(db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &objects);
+	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
+		sb_printf(err, msg(rc == SQLITE_CORRUPT ? M_DB_CORRUPT : M_NOT_QINGDAN), db->path);
+		return QD_INVALID;
+	}
+	if (rc != SQLITE_OK)
+		return db_error(db, err);
+	if (app != QD_APPLICATION_ID && (objects > 0 || *version != 0)) {
+		sb_printf(err, msg(M_NOT_QINGDAN), db->path);
+		return QD_INVALID;
+	}
+	if (*version > schema_latest()) {
+		sb_printf(err, msg(M_SCHEMA_NEWER), db->path, *version, schema_latest());
+		return QD_INVALID;
+	}
+	return QD_OK;
+}
+
+enum qd_status db_open(const char *path, int flags, struct db **out, struct strbuf *err)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	db->readonly = (flags & DB_READONLY) != 0;
+	*out = NULL;
+	int memory = strcmp(path, ":memory:") == 0;
+	enum qd_status s = memory ? QD_OK : prepare_file(path, flags, &db->readonly, &db->warning, err);
+	int version = 0;
+	if (s == QD_OK) {
+		int oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+		if (sqlite3_open_v2(path, &db->h, oflags | (memory ? SQLITE_OPEN_CREATE : 0), NULL) != SQLITE_OK) {
+			sb_printf(err, msg(M_DB_OPEN_FAILED), path, db->h ? sqlite3_errmsg(db->h) : "");
+			s = QD_IOERROR;
+		}
+	}
+	if (s == QD_OK) {
+		sqlite3_busy_timeout(db->h, 5000);
+		sqlite3_extended_result_codes(db->h, 0);
+		s = check_schema(db, &version, err);
+	}
+	if (s == QD_OK && !db->readonly) {
+		if (exec(db, "PRAGMA journal_mode=WAL") != SQLITE_OK ||
+		    exec(db, "PRAGMA synchronous=FULL") != SQLITE_OK)
+			s = db_error(db, err);
+	}
+	if (s == QD_OK)
+		exec(db, "PRAGMA foreign_keys=ON");
+	if (s == QD_OK && version < schema_latest()) {
+		if (db->readonly) {
+			sb_printf(err, msg(M_DB_NEEDS_UPGRADE), path);
+			s = QD_INVALID;
+		} else {
+			s = migrate(db, version, err);
+		}
+	}
+	if (s == QD_OK && db->readonly)
+		exec(db, "PRAGMA query_only=1");
+	if (s != QD_OK) {
+		db_close(&db);
+		return s;
+	}
+	*out = db;
+	return QD_OK;
+}
+
+void db_close(struct db **pdb)
+{
+	struct db *db = *pdb;
+	if (!db)
+		return;
+	for (size_t i = 0; i < db->nstmts; i++)
+		sqlite3_finalize(db->stmts[i].st);
+	free(db->stmts);
+	if (db->h)
+		sqlite3_close(db->h);
+	free(db->path);
+	free(db->warning);
+	free(db);
+	*pdb = NULL;
+}

@@ -1,0 +1,156 @@
+/* schema.c — the numbered schema migrations of the storage module.
+ *
+ * Migration N takes a database from user_version N-1 to N.  Each runs in its
+ * own transaction (db.c).  Never edit a migration that has shipped: add the
+ * next one.  Tables are STRICT; dates are ISO text, timestamps UTC ISO-8601. */
+#include "schema.h"
+
+#include <stddef.h>
+
+/* Each migration is a NULL-terminated list of statements. */
+static const char *const migration1[] = {
+	"CREATE TABLE setting(\n"
+	"  key TEXT PRIMARY KEY,\n"
+	"  value TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE TABLE org(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL UNIQUE,\n"
+	"  level TEXT NOT NULL CHECK(level IN ('party-group','organ-committee','branch')),\n"
+	"  parent_id INTEGER REFERENCES org(id),\n"
+	"  sort INTEGER NOT NULL DEFAULT 0\n"
+	") STRICT;\n",
+	"CREATE TABLE person(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL,\n"
+	"  post TEXT NOT NULL DEFAULT '',\n"
+	"  org_id INTEGER REFERENCES org(id),\n"
+	"  login TEXT UNIQUE,\n"
+	"  is_admin INTEGER NOT NULL DEFAULT 0 CHECK(is_admin IN (0,1)),\n"
+	"  active INTEGER NOT NULL DEFAULT 1 CHECK(active IN (0,1))\n"
+	") STRICT;\n",
+	"CREATE INDEX person_name ON person(name);\n",
+	"CREATE INDEX person_org ON person(org_id, name);\n",
+	"CREATE TABLE list(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),\n"
+	"  year INTEGER NOT NULL,\n"
+	"  title TEXT NOT NULL DEFAULT '',\n"
+	"  state TEXT NOT NULL DEFAULT 'draft' CHECK(state IN ('draft','approved','archived')),\n"
+	"  UNIQUE(org_id, year)\n"
+	") STRICT;\n",
+	"CREATE INDEX list_year ON list(year, org_id);\n",
+	"CREATE TABLE item(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  list_id INTEGER NOT NULL REFERENCES list(id),\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  category TEXT NOT NULL DEFAULT '',\n"
+	"  content TEXT NOT NULL,\n"
+	"  measures TEXT NOT NULL DEFAULT '',\n"
+	"  standard TEXT NOT NULL DEFAULT '',\n"
+	"  due TEXT,\n"
+	"  due_text TEXT NOT NULL DEFAULT '',\n"
+	"  owner_id INTEGER REFERENCES person(id),\n"
+	"  lead_id INTEGER REFERENCES person(id),\n"
+	"  status TEXT NOT NULL DEFAULT 'planned'\n"
+	"    CHECK(status IN ('planned','in_progress','submitted','done','cancelled')),\n"
+	"  done_on TEXT,\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  deleted_at TEXT\n"
+	") STRICT;\n",
+	"CREATE INDEX item_list ON item(list_id, seq);\n",
+	/* covering index for per-person lists and person x status counts */
+	"CREATE INDEX item_owner ON item(owner_id, status, due);\n",
+	"CREATE INDEX item_lead ON item(lead_id, status, due);\n",
+	"CREATE INDEX item_due ON item(due);\n",
+	"CREATE TABLE note(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  item_id INTEGER NOT NULL REFERENCES item(id),\n"
+	"  on_date TEXT NOT NULL,\n"
+	"  person_id INTEGER REFERENCES person(id),\n"
+	"  text TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX note_item ON note(item_id, on_date);\n",
+	"CREATE TABLE pledge(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  year INTEGER NOT NULL,\n"
+	"  title TEXT NOT NULL,\n"
+	"  body TEXT NOT NULL DEFAULT '',\n"
+	"  issuer_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  signer_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  sign_due TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'draft'\n"
+	"    CHECK(status IN ('draft','issued','signed','assessed','archived','void')),\n"
+	"  body_sha256 TEXT,\n"
+	"  issuer_signed_on TEXT,\n"
+	"  issuer_signed_by INTEGER REFERENCES person(id),\n"
+	"  issuer_method TEXT CHECK(issuer_method IN ('paper','tui')),\n"
+	"  issuer_proxy INTEGER NOT NULL DEFAULT 0,\n"
+	"  issuer_proxy_note TEXT,\n"
+	"  issuer_recorded_by INTEGER REFERENCES person(id),\n"
+	"  signer_signed_on TEXT,\n"
+	"  signer_signed_by INTEGER REFERENCES person(id),\n"
+	"  signer_method TEXT CHECK(signer_method IN ('paper','tui')),\n"
+	"  signer_proxy INTEGER NOT NULL DEFAULT 0,\n"
+	"  signer_proxy_note TEXT,\n"
+	"  signer_recorded_by INTEGER REFERENCES person(id),\n"
+	"  grade TEXT,\n"
+	"  score REAL,\n"
+	"  assessed_on TEXT,\n"
+	"  assess_note TEXT,\n"
+	"  void_reason TEXT,\n"
+	"  successor_id INTEGER REFERENCES pledge(id),\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX pledge_year ON pledge(year, status);\n",
+	"CREATE INDEX pledge_signer ON pledge(signer_id);\n",
+	"CREATE INDEX pledge_issuer ON pledge(issuer_id);\n",
+	"CREATE TABLE audit(\n"
+	"  seq INTEGER PRIMARY KEY,\n"
+	"  at TEXT NOT NULL,\n"
+	"  login TEXT NOT NULL,\n"
+	"  person_id INTEGER,\n"
+	"  action TEXT NOT NULL,\n"
+	"  entity TEXT NOT NULL,\n"
+	"  entity_id INTEGER NOT NULL,\n"
+	"  detail TEXT NOT NULL,\n"
+	"  digest TEXT NOT NULL,\n"
+	"  prev_hash TEXT NOT NULL,\n"
+	"  hash TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX audit_entity ON audit(entity, entity_id, seq);\n",
+	"CREATE VIRTUAL TABLE item_fts USING fts5(content, content='item',\n"
+	"  content_rowid='id', tokenize='trigram');\n",
+	"CREATE TRIGGER item_fts_ai AFTER INSERT ON item BEGIN\n"
+	"  INSERT INTO item_fts(rowid, content) VALUES (new.id, new.content);\n"
+	"END;\n",
+	"CREATE TRIGGER item_fts_ad AFTER DELETE ON item BEGIN\n"
+	"  INSERT INTO item_fts(item_fts, rowid, content) VALUES ('delete', old.id, old.content);\n"
+	"END;\n",
+	"CREATE TRIGGER item_fts_au AFTER UPDATE OF content ON item BEGIN\n"
+	"  INSERT INTO item_fts(item_fts, rowid, content) VALUES ('delete', old.id, old.content);\n"
+	"  INSERT INTO item_fts(rowid, content) VALUES (new.id, new.content);\n"
+	"END;\n",
+	NULL,
+};
+
+static const char *const *const migrations[] = {
+	migration1, /* the whole model of DESIGN §3 */
+};
+
+int schema_latest(void)
+{
+	return (int)(sizeof(migrations) / sizeof(migrations[0]));
+}
+
+const char *const *schema_migration(int version)
+{
+	if (version < 1 || version > schema_latest())
+		return NULL;
+	return migrations[version - 1];
+}

@@ -1,0 +1,313 @@
+/* store_audit.c — the storage side of the audit trail: canonical text of a
+ * record, field diffs, the audit table, and the checks behind
+ * `audit verify`.  Part of the storage module (store.h).
+ *
+ * A record's canonical text is json_object() of all its columns, so it is
+ * deterministic and SQLite does the escaping.  Its digest (SHA-256, via a
+ * qd_sha256() SQL function backed by libcrypto) is stored in each audit row;
+ * verify compares every live record with its last row's digest in one query
+ * per table. */
+#include "qingdan/store.h"
+
+#include <openssl/evp.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qingdan/db.h"
+#include "store_impl.h"
+
+const char *const store_entities[] = {"setting", "org", "person", "list", "item", "note", "pledge", NULL};
+
+/* Canonical json_object() per entity, over alias t; the key column first. */
+static const char *canon_expr(const char *entity)
+{
+	static const struct {
+		const char *entity, *expr;
+	} canon[] = {
+		{"setting", "json_object('key', t.key, 'value', t.value)"},
+		{"org", "json_object('id', t.id, 'name', t.name, 'level', t.level, "
+			"'parent_id', t.parent_id, 'sort', t.sort)"},
+		{"person", "json_object('id', t.id, 'name', t.name, 'post', t.post, 'org_id', t.org_id, "
+			   "'login', t.login, 'is_admin', t.is_admin, 'active', t.active)"},
+		{"list", "json_object('id', t.id, 'org_id', t.org_id, 'year', t.year, 'title', t.title, "
+			 "'state', t.state)"},
+		{"item", "json_object('id', t.id, 'list_id', t.list_id, 'seq', t.seq, "
+			 "'category', t.category, 'content', t.content, 'measures', t.measures, "
+			 "'standard', t.standard, 'due', t.due, 'due_text', t.due_text, "
+			 "'owner_id', t.owner_id, 'lead_id', t.lead_id, 'status', t.status, "
+			 "'done_on', t.done_on, 'version', t.version, 'created_at', t.created_at, "
+			 "'updated_at', t.updated_at, 'deleted_at', t.deleted_at)"},
+		{"note", "json_object('id', t.id, 'item_id', t.item_id, 'on_date', t.on_date, "
+			 "'person_id', t.person_id, 'text', t.text, 'created_at', t.created_at)"},
+		{"pledge", "json_object('id', t.id, 'year', t.year, 'title', t.title, 'body', t.body, "
+			   "'issuer_id', t.issuer_id, 'signer_id', t.signer_id, 'sign_due', t.sign_due, "
+			   "'status', t.status, 'body_sha256', t.body_sha256, "
+			   "'issuer_signed_on', t.issuer_signed_on, 'issuer_signed_by', t.issuer_signed_by, "
+			   "'issuer_method', t.issuer_method, 'issuer_proxy', t.issuer_proxy, "
+			   "'issuer_proxy_note', t.issuer_proxy_note, 'issuer_recorded_by', t.issuer_recorded_by, "
+			   "'signer_signed_on', t.signer_signed_on, 'signer_signed_by', t.signer_signed_by, "
+			   "'signer_method', t.signer_method, 'signer_proxy', t.signer_proxy, "
+			   "'signer_proxy_note', t.signer_proxy_note, 'signer_recorded_by', t.signer_recorded_by, "
+			   "'grade', t.grade, 'score', t.score, 'assessed_on', t.assessed_on, "
+			   "'assess_note', t.assess_note, 'void_reason', t.void_reason, "
+			   "'successor_id', t.successor_id, 'version', t.version, "
+			   "'created_at', t.created_at, 'updated_at', t.updated_at)"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(canon); i++)
+		if (strcmp(canon[i].entity, entity) == 0)
+			return canon[i].expr;
+	return NULL;
+}
+
+/* setting is keyed by text: its audit id is the rowid. */
+static const char *key_col(const char *entity)
+{
+	return strcmp(entity, "setting") == 0 ? "t.rowid" : "t.id";
+}
+
+void store_sha256_hex(const char *text, size_t len, char *out)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+	EVP_Digest(text, len, md, &n, EVP_sha256(), NULL);
+	for (unsigned i = 0; i < n; i++) {
+		out[2 * i] = "0123456789abcdef"[md[i] >> 4];
+		out[2 * i + 1] = "0123456789abcdef"[md[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+static void sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	char hex[65];
+	store_sha256_hex(t, (size_t)sqlite3_value_bytes(argv[0]), hex);
+	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
+}
+
+static void ensure_sha_function(struct db *db)
+{
+	sqlite3_create_function(db_handle(db), "qd_sha256", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				NULL, sql_sha256, NULL, NULL);
+}
+
+/* Statement text per entity, built once and cached by pointer in db_stmt. */
+static const char *canon_sql(const char *entity)
+{
+	static char *sql[8];
+	for (int i = 0; store_entities[i]; i++) {
+		if (strcmp(store_entities[i], entity) != 0)
+			continue;
+		if (!sql[i])
+			sql[i] = xasprintf("SELECT %s FROM \"%s\" t WHERE %s = ?1", canon_expr(entity),
+					   entity, key_col(entity));
+		return sql[i];
+	}
+	return NULL;
+}
+
+char *store_canon(struct db *db, const char *entity, long long id)
+{
+	const char *sql = canon_sql(entity);
+	if (!sql)
+		return NULL;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_bind_int64(st, 1, id);
+	char *out = sqlite3_step(st) == SQLITE_ROW ? store_col(st, 0) : NULL;
+	sqlite3_reset(st);
+	return out;
+}
+
+char *store_json_diff(struct db *db, const char *before, const char *after, const char *extra)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT json_patch(coalesce((SELECT json_group_object(n.key, "
+		"  CASE WHEN ?1 IS NULL THEN n.value ELSE json_array(o.value, n.value) END) "
+		"  FROM json_each(?2) n LEFT JOIN json_each(?1) o ON o.key = n.key "
+		"  WHERE (?1 IS NULL AND n.value IS NOT NULL) OR (?1 IS NOT NULL "
+		"  AND o.value IS NOT n.value AND n.key NOT IN ('version', 'updated_at'))), '{}'), "
+		"  coalesce(?3, '{}'))");
+	store_bind_text(st, 1, before);
+	store_bind_text(st, 2, after ? after : "{}");
+	store_bind_text(st, 3, extra);
+	char *out = sqlite3_step(st) == SQLITE_ROW ? store_col(st, 0) : NULL;
+	sqlite3_reset(st);
+	return out ? out : xstrdup("{}");
+}
+
+enum qd_status store_audit_head(struct db *db, long long *seq, char *hash65)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+	*seq = 0;
+	hash65[0] = '\0';
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(st, 0);
+		const unsigned char *h = sqlite3_column_text(st, 1);
+		str_copy(hash65, h ? (const char *)h : "", 65);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+enum qd_status store_audit_insert(struct db *db, const struct audit_row *r)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO audit(seq, at, login, person_id, action, entity, entity_id, detail, "
+		"digest, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+	sqlite3_bind_int64(st, 1, r->seq);
+	store_bind_text(st, 2, r->at);
+	store_bind_text(st, 3, r->login);
+	store_bind_id(st, 4, r->person_id);
+	store_bind_text(st, 5, r->action);
+	store_bind_text(st, 6, r->entity);
+	sqlite3_bind_int64(st, 7, r->entity_id);
+	store_bind_text(st, 8, r->detail);
+	store_bind_text(st, 9, r->digest);
+	store_bind_text(st, 10, r->prev_hash);
+	store_bind_text(st, 11, r->hash);
+	return store_step_done(st);
+}
+
+static const char audit_cols[] =
+	"SELECT seq, at, login, coalesce(person_id, 0), action, entity, entity_id, detail, digest, "
+	"prev_hash, hash FROM audit ";
+
+static void audit_row_of(sqlite3_stmt *st, struct audit_row *r)
+{
+#define T(i) ((const char *)sqlite3_column_text(st, (i)))
+	r->seq = sqlite3_column_int64(st, 0);
+	r->at = T(1);
+	r->login = T(2);
+	r->person_id = sqlite3_column_int64(st, 3);
+	r->action = T(4);
+	r->entity = T(5);
+	r->entity_id = sqlite3_column_int64(st, 6);
+	r->detail = T(7);
+	r->digest = T(8);
+	r->prev_hash = T(9);
+	r->hash = T(10);
+#undef T
+}
+
+enum qd_status store_audit_get(struct db *db, long long seq,
+			       void (*fn)(void *ctx, const struct audit_row *r), void *ctx)
+{
+	static const char *sql;
+	if (!sql)
+		sql = xasprintf("%sWHERE seq = ?1", audit_cols);
+	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_bind_int64(st, 1, seq);
+	enum qd_status s = QD_NOTFOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		struct audit_row r;
+		audit_row_of(st, &r);
+		fn(ctx, &r);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+enum qd_status store_audit_walk(struct db *db, int (*fn)(void *ctx, const struct audit_row *r),
+				void *ctx)
+{
+	static const char *sql;
+	if (!sql)
+		sql = xasprintf("%sORDER BY seq", audit_cols);
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct audit_row r;
+		audit_row_of(st, &r);
+		if (fn(ctx, &r))
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+static enum qd_status check_query(struct db *db, const char *sql, int kind, const char *entity,
+				  void (*fn)(void *, int, const char *, long long, long long),
+				  void *ctx, long long *count)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return QD_DBERROR;
+	sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count) {
+			*count = sqlite3_column_int64(st, 0);
+			continue;
+		}
+		long long seq = sqlite3_column_int64(st, 1);
+		int k = kind ? kind : (sqlite3_column_type(st, 1) == SQLITE_NULL ? 'u' : 'c');
+		fn(ctx, k, entity, sqlite3_column_int64(st, 0), seq);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+enum qd_status store_audit_check_records(struct db *db,
+					 void (*fn)(void *ctx, int kind, const char *entity,
+						    long long id, long long seq),
+					 void *ctx, long long *checked)
+{
+	ensure_sha_function(db);
+	*checked = 0;
+	for (int i = 0; store_entities[i]; i++) {
+		const char *e = store_entities[i];
+		/* live records whose digest differs from their last entry's */
+		char *changed = xasprintf(
+			"SELECT %s, a.seq FROM \"%s\" t LEFT JOIN audit a ON a.seq = "
+			"(SELECT max(seq) FROM audit WHERE entity = ?1 AND entity_id = %s) "
+			"WHERE a.digest IS NOT qd_sha256(%s) ORDER BY 1",
+			key_col(e), e, key_col(e), canon_expr(e));
+		/* records the log knows that are no longer in the file */
+		char *gone = xasprintf(
+			"SELECT a.entity_id, max(a.seq) FROM audit a WHERE a.entity = ?1 AND NOT EXISTS "
+			"(SELECT 1 FROM \"%s\" t WHERE %s = a.entity_id) GROUP BY a.entity_id ORDER BY 1",
+			e, key_col(e));
+		char *count = xasprintf("SELECT count(*) FROM \"%s\"", e);
+		long long n = 0;
+		enum qd_status s = check_query(db, changed, 0, e, fn, ctx, NULL);
+		if (s == QD_OK)
+			s = check_query(db, gone, 'g', e, fn, ctx, NULL);
+		if (s == QD_OK)
+			s = check_query(db, count, 0, e, fn, ctx, &n);
+		*checked += n;
+		free(changed);
+		free(gone);
+		free(count);
+		if (s != QD_OK)
+			return s;
+	}
+	return QD_OK;
+}
+
+char *store_json_pair(struct db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT json_object(?1, ?2)");
+	store_bind_text(st, 1, key);
+	store_bind_text(st, 2, value);
+	char *out = sqlite3_step(st) == SQLITE_ROW ? store_col(st, 0) : NULL;
+	sqlite3_reset(st);
+	return out ? out : xstrdup("{}");
+}
+
+long long store_audit_last_seq(struct db *db, const char *entity, long long id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT max(seq) FROM audit WHERE entity = ?1 AND entity_id = ?2");
+	store_bind_text(st, 1, entity);
+	sqlite3_bind_int64(st, 2, id);
+	long long seq = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return seq;
+}

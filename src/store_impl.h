@@ -1,0 +1,22 @@
+/* store_impl.h — private helpers shared by the store*.c files. */
+#ifndef QINGDAN_STORE_IMPL_H
+#define QINGDAN_STORE_IMPL_H
+
+#include <sqlite3.h>
+
+#include "qingdan/util.h"
+
+/* The derived flags of an item aliased i, given :today and :soon (ISO). */
+#define FLAGS_SQL \
+	"rtrim(CASE WHEN i.due < :today AND i.status IN ('planned','in_progress','submitted') " \
+	"THEN 'overdue,' ELSE '' END || " \
+	"CASE WHEN i.due >= :today AND i.due <= :soon AND " \
+	"i.status IN ('planned','in_progress','submitted') THEN 'due_soon,' ELSE '' END || " \
+	"CASE WHEN i.status = 'done' AND i.done_on > i.due THEN 'late,' ELSE '' END, ',')"
+
+char *store_col(sqlite3_stmt *st, int i);
+void store_bind_text(sqlite3_stmt *st, int i, const char *s);
+void store_bind_id(sqlite3_stmt *st, int i, long long id);
+enum qd_status store_step_done(sqlite3_stmt *st);
+
+#endif

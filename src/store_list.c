@@ -1,0 +1,260 @@
+/* store_list.c — the listings behind `item list`, `person list`, `org list`,
+ * `stats` and `audit list`, streamed to a rowsink.  Part of the storage
+ * module (store.h).
+ *
+ * Each listing is one SELECT whose result columns are named like the tsv
+ * header.  For JSON the same SELECT is wrapped so SQLite's json_object()
+ * builds each row: escaping and number types come from SQLite.  User text
+ * only ever reaches SQL through bound parameters. */
+#include "qingdan/store.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qingdan/db.h"
+#include "store_impl.h"
+
+struct bind {
+	const char *name;
+	const char *text;     /* bound as text when non-NULL */
+	long long num;        /* else bound as integer when has_num */
+	int has_num;
+};
+
+static enum qd_status run_listing(struct db *db, const char *inner, const char *const *cols,
+				  int ncol, const struct bind *binds, int nbind,
+				  struct rowsink *s, struct strbuf *err)
+{
+	struct strbuf sql = {0};
+	if (s->want_json) {
+		sb_puts(&sql, "SELECT *, json_object(");
+		for (int i = 0; i < ncol; i++)
+			sb_printf(&sql, "%s'%s', \"%s\"", i ? ", " : "", cols[i], cols[i]);
+		sb_printf(&sql, ") FROM (%s)", inner);
+	} else {
+		sb_puts(&sql, inner);
+	}
+	sqlite3_stmt *st = NULL;
+	enum qd_status status = QD_OK;
+	if (sqlite3_prepare_v2(db_handle(db), sql.s, -1, &st, NULL) != SQLITE_OK) {
+		status = db_error(db, err);
+		goto cleanup;
+	}
+	for (int i = 0; i < nbind; i++) {
+		int idx = sqlite3_bind_parameter_index(st, binds[i].name);
+		if (!idx)
+			continue;
+		if (binds[i].text)
+			sqlite3_bind_text(st, idx, binds[i].text, -1, SQLITE_TRANSIENT);
+		else if (binds[i].has_num)
+			sqlite3_bind_int64(st, idx, binds[i].num);
+	}
+	s->header(s, ncol, cols);
+	const char **vals = xcalloc((size_t)ncol, sizeof *vals);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < ncol; i++) {
+			const unsigned char *t = sqlite3_column_text(st, i);
+			vals[i] = t ? (const char *)t : "";
+		}
+		s->row(s, vals, s->want_json ? (const char *)sqlite3_column_text(st, ncol) : NULL);
+	}
+	free(vals);
+	if (rc != SQLITE_DONE)
+		status = db_error(db, err);
+cleanup:
+	sqlite3_finalize(st);
+	sb_free(&sql);
+	return status;
+}
+
+#define NUM(n, v) {n, NULL, (v), 1}
+#define TXT(n, v) {n, (v), 0, 0}
+
+/* FTS5 trigram needs three characters; shorter text falls back to LIKE. */
+static int utf8_chars(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static char *fts_phrase(const char *s)
+{
+	struct strbuf b = {0};
+	sb_putc(&b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			sb_putc(&b, '"');
+		sb_putc(&b, *s);
+	}
+	sb_putc(&b, '"');
+	return sb_take(&b);
+}
+
+static char *like_pattern(const char *s)
+{
+	struct strbuf b = {0};
+	sb_putc(&b, '%');
+	for (; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			sb_putc(&b, '\\');
+		sb_putc(&b, *s);
+	}
+	sb_putc(&b, '%');
+	return sb_take(&b);
+}
+
+enum qd_status store_item_list(struct db *db, const struct item_filter *f, struct rowsink *s,
+			       struct strbuf *err)
+{
+	static const char *const cols[] = {"id", "org", "year", "seq", "category", "content",
+					   "owner", "lead", "due", "status", "flags"};
+	struct strbuf sql = {0};
+	sb_puts(&sql, "SELECT i.id AS id, o.name AS org, l.year AS year, i.seq AS seq, "
+		      "i.category AS category, i.content AS content, coalesce(ow.name, '') AS owner, "
+		      "coalesce(ld.name, '') AS lead, coalesce(i.due, '') AS due, i.status AS status, "
+		      FLAGS_SQL " AS flags FROM item i JOIN list l ON l.id = i.list_id "
+		      "JOIN org o ON o.id = l.org_id LEFT JOIN person ow ON ow.id = i.owner_id "
+		      "LEFT JOIN person ld ON ld.id = i.lead_id WHERE i.deleted_at IS NULL");
+	if (f->year)
+		sb_puts(&sql, " AND l.year = :year");
+	if (f->org_id)
+		sb_puts(&sql, " AND l.org_id = :org");
+	if (f->owner_id)
+		sb_puts(&sql, " AND i.owner_id = :owner");
+	if (f->person_id)
+		sb_puts(&sql, " AND (i.owner_id = :person OR i.lead_id = :person)");
+	if (f->status >= 0)
+		sb_puts(&sql, " AND i.status = :status");
+	if (f->overdue)
+		sb_puts(&sql, " AND i.due < :today AND i.status IN ('planned','in_progress','submitted')");
+	if (f->category)
+		sb_puts(&sql, " AND i.category = :category");
+	char *pattern = NULL;
+	if (f->search && *f->search) {
+		if (utf8_chars(f->search) >= 3) {
+			pattern = fts_phrase(f->search);
+			sb_puts(&sql, " AND i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)");
+		} else {
+			pattern = like_pattern(f->search);
+			sb_puts(&sql, " AND i.content LIKE :q ESCAPE '\\'");
+		}
+	}
+	sb_puts(&sql, " ORDER BY o.sort, o.id, l.year, i.seq");
+	const struct bind b[] = {
+		NUM(":year", f->year), NUM(":org", f->org_id), NUM(":owner", f->owner_id),
+		NUM(":person", f->person_id),
+		TXT(":status", f->status >= 0 ? status_code((enum item_status)f->status) : NULL),
+		TXT(":today", f->today), TXT(":soon", f->soon), TXT(":category", f->category),
+		TXT(":q", pattern),
+	};
+	enum qd_status st = run_listing(db, sql.s, cols, (int)ARRAY_SIZE(cols), b, (int)ARRAY_SIZE(b), s, err);
+	free(pattern);
+	sb_free(&sql);
+	return st;
+}
+
+enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct strbuf *err)
+{
+	static const char *const cols[] = {"id", "name", "level", "parent", "items"};
+	const struct bind b[] = {NUM(":year", year)};
+	return run_listing(db,
+		"SELECT o.id AS id, o.name AS name, o.level AS level, coalesce(p.name, '') AS parent, "
+		"(SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id WHERE l.org_id = o.id "
+		"AND l.year = :year AND i.deleted_at IS NULL) AS items "
+		"FROM org o LEFT JOIN org p ON p.id = o.parent_id ORDER BY o.sort, o.id",
+		cols, (int)ARRAY_SIZE(cols), b, 1, s, err);
+}
+
+/* Items where the person is owner or lead, each once, for the year. */
+#define PERSON_ITEMS_SQL \
+	"SELECT i.owner_id AS pid, i.status, i.due FROM item i JOIN list l ON l.id = i.list_id " \
+	"WHERE l.year = :year AND i.deleted_at IS NULL AND i.owner_id IS NOT NULL " \
+	"UNION ALL SELECT i.lead_id, i.status, i.due FROM item i JOIN list l ON l.id = i.list_id " \
+	"WHERE l.year = :year AND i.deleted_at IS NULL AND i.lead_id IS NOT NULL " \
+	"AND i.lead_id IS NOT i.owner_id"
+
+#define OPEN_SQL(a) a "status IN ('planned','in_progress','submitted')"
+
+enum qd_status store_person_list(struct db *db, int year, const char *today, struct rowsink *s,
+				 struct strbuf *err)
+{
+	static const char *const cols[] = {"id", "name", "post", "org", "login", "admin",
+					   "active", "items", "done", "overdue"};
+	const struct bind b[] = {NUM(":year", year), TXT(":today", today)};
+	return run_listing(db,
+		"SELECT p.id AS id, p.name AS name, p.post AS post, coalesce(o.name, '') AS org, "
+		"coalesce(p.login, '') AS login, p.is_admin AS admin, p.active AS active, "
+		"coalesce(c.n, 0) AS items, coalesce(c.done, 0) AS done, "
+		"coalesce(c.overdue, 0) AS overdue FROM person p LEFT JOIN org o ON o.id = p.org_id "
+		"LEFT JOIN (SELECT pid, count(*) AS n, count(CASE WHEN status = 'done' THEN 1 END) AS done, "
+		"count(CASE WHEN due < :today AND " OPEN_SQL("") " THEN 1 END) AS overdue "
+		"FROM (" PERSON_ITEMS_SQL ") GROUP BY pid) c ON c.pid = p.id "
+		"ORDER BY o.sort, p.org_id, p.id",
+		cols, (int)ARRAY_SIZE(cols), b, (int)ARRAY_SIZE(b), s, err);
+}
+
+/* Counting columns shared by every stats grouping (items aliased i). */
+#define STATS_COUNTS \
+	"count(i.id) AS total, count(CASE WHEN i.status = 'done' THEN 1 END) AS done, " \
+	"count(CASE WHEN i.due < :today AND " OPEN_SQL("i.") " THEN 1 END) AS overdue, " \
+	"count(CASE WHEN i.status = 'done' AND i.done_on > i.due THEN 1 END) AS late, " \
+	"coalesce(CAST(round(100.0 * count(CASE WHEN i.status = 'done' THEN 1 END) / " \
+	"nullif(count(CASE WHEN i.status <> 'cancelled' THEN 1 END), 0)) AS INTEGER), 0) AS completion"
+
+#define PLEDGE_COUNT(cond, states) \
+	"(SELECT count(*) FROM pledge g JOIN person sp ON sp.id = g.signer_id WHERE g.year = :year " \
+	"AND " cond " AND g.status IN " states ")"
+#define SIGNED_STATES "('signed','assessed','archived')"
+#define ISSUED_STATES "('issued','signed','assessed','archived')"
+
+enum qd_status store_stats(struct db *db, int year, const char *today, const char *by,
+			   struct rowsink *s, struct strbuf *err)
+{
+	static const char *const cols[] = {"id", "group", "total", "done", "overdue", "late",
+					   "completion", "pledges_signed", "pledges_issued"};
+	const char *sql;
+	if (strcmp(by, "person") == 0)
+		sql = "SELECT p.id AS id, p.name AS \"group\", " STATS_COUNTS ", "
+		      PLEDGE_COUNT("g.signer_id = p.id", SIGNED_STATES) " AS pledges_signed, "
+		      PLEDGE_COUNT("g.signer_id = p.id", ISSUED_STATES) " AS pledges_issued "
+		      "FROM item i JOIN list l ON l.id = i.list_id JOIN person p ON p.id = i.owner_id "
+		      "WHERE l.year = :year AND i.deleted_at IS NULL GROUP BY p.id ORDER BY p.id";
+	else if (strcmp(by, "category") == 0)
+		sql = "SELECT '' AS id, i.category AS \"group\", " STATS_COUNTS ", "
+		      "'' AS pledges_signed, '' AS pledges_issued "
+		      "FROM item i JOIN list l ON l.id = i.list_id "
+		      "WHERE l.year = :year AND i.deleted_at IS NULL GROUP BY i.category ORDER BY i.category";
+	else
+		sql = "SELECT o.id AS id, o.name AS \"group\", " STATS_COUNTS ", "
+		      PLEDGE_COUNT("sp.org_id = o.id", SIGNED_STATES) " AS pledges_signed, "
+		      PLEDGE_COUNT("sp.org_id = o.id", ISSUED_STATES) " AS pledges_issued "
+		      "FROM org o LEFT JOIN list l ON l.org_id = o.id AND l.year = :year "
+		      "LEFT JOIN item i ON i.list_id = l.id AND i.deleted_at IS NULL "
+		      "GROUP BY o.id ORDER BY o.sort, o.id";
+	const struct bind b[] = {NUM(":year", year), TXT(":today", today)};
+	return run_listing(db, sql, cols, (int)ARRAY_SIZE(cols), b, (int)ARRAY_SIZE(b), s, err);
+}
+
+enum qd_status store_audit_list(struct db *db, const char *entity, long long id,
+				struct rowsink *s, struct strbuf *err)
+{
+	static const char *const cols[] = {"id", "at", "login", "person", "action", "entity",
+					   "entity_id", "detail"};
+	struct strbuf sql = {0};
+	sb_puts(&sql, "SELECT a.seq AS id, a.at AS at, a.login AS login, coalesce(p.name, '') AS person, "
+		      "a.action AS action, a.entity AS entity, a.entity_id AS entity_id, "
+		      "a.detail AS detail FROM audit a LEFT JOIN person p ON p.id = a.person_id WHERE 1");
+	if (entity)
+		sb_puts(&sql, " AND a.entity = :entity");
+	if (id)
+		sb_puts(&sql, " AND a.entity_id = :id");
+	sb_puts(&sql, " ORDER BY a.seq");
+	const struct bind b[] = {TXT(":entity", entity), NUM(":id", id)};
+	enum qd_status st = run_listing(db, sql.s, cols, (int)ARRAY_SIZE(cols), b, 2, s, err);
+	sb_free(&sql);
+	return st;
+}

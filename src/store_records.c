@@ -1,0 +1,468 @@
+/* store_records.c — reading and writing single records: orgs, people,
+ * settings, lists, items, notes.  Part of the storage module (store.h);
+ * no rules here, the model decides what may be written. */
+#include "qingdan/store.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qingdan/db.h"
+#include "store_impl.h"
+
+char *store_col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void store_bind_id(sqlite3_stmt *st, int i, long long id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Step a write statement to completion. */
+enum qd_status store_step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return QD_OK;
+	return rc == SQLITE_CONSTRAINT ? QD_INVALID : QD_DBERROR;
+}
+
+/* ---- orgs ---- */
+
+enum qd_status store_org_insert(struct db *db, const char *name, const char *level,
+				long long parent_id, long long *id)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO org(name, level, parent_id, sort) "
+				       "VALUES (?1, ?2, ?3, (SELECT coalesce(max(sort), 0) + 1 FROM org))");
+	store_bind_text(st, 1, name);
+	store_bind_text(st, 2, level);
+	store_bind_id(st, 3, parent_id);
+	enum qd_status s = store_step_done(st);
+	if (s == QD_OK)
+		*id = sqlite3_last_insert_rowid(db_handle(db));
+	return s;
+}
+
+enum qd_status store_org_get(struct db *db, long long id, struct org *o)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, name, level, parent_id, sort FROM org WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	enum qd_status s = QD_NOTFOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		o->id = sqlite3_column_int64(st, 0);
+		o->name = store_col(st, 1);
+		o->level = store_col(st, 2);
+		o->parent_id = sqlite3_column_int64(st, 3);
+		o->sort = sqlite3_column_int(st, 4);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+enum qd_status store_org_by_name(struct db *db, const char *name, long long *id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM org WHERE name = ?1");
+	store_bind_text(st, 1, name);
+	enum qd_status s = QD_NOTFOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+/* ---- people ---- */
+
+static const char person_cols[] =
+	"p.id, p.name, p.post, p.org_id, o.name, p.login, p.is_admin, p.active "
+	"FROM person p LEFT JOIN org o ON o.id = p.org_id ";
+
+static void person_row(sqlite3_stmt *st, struct person *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->name = store_col(st, 1);
+	p->post = store_col(st, 2);
+	p->org_id = sqlite3_column_int64(st, 3);
+	p->org_name = store_col(st, 4);
+	p->login = store_col(st, 5);
+	p->is_admin = sqlite3_column_int(st, 6);
+	p->active = sqlite3_column_int(st, 7);
+}
+
+enum qd_status store_person_insert(struct db *db, const struct person_fields *f, long long *id)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO person(name, post, org_id, login, is_admin, active) "
+				       "VALUES (?1, coalesce(?2, ''), ?3, nullif(?4, ''), ?5, ?6)");
+	store_bind_text(st, 1, f->name);
+	store_bind_text(st, 2, f->post);
+	store_bind_id(st, 3, f->org_id);
+	store_bind_text(st, 4, f->login);
+	sqlite3_bind_int(st, 5, f->is_admin > 0);
+	sqlite3_bind_int(st, 6, f->active != 0);
+	enum qd_status s = store_step_done(st);
+	if (s == QD_OK)
+		*id = sqlite3_last_insert_rowid(db_handle(db));
+	return s;
+}
+
+enum qd_status store_person_update(struct db *db, long long id, const struct person_fields *f)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"UPDATE person SET name = coalesce(?2, name), post = coalesce(?3, post), "
+		"org_id = CASE WHEN ?4 < 0 THEN org_id WHEN ?4 = 0 THEN NULL ELSE ?4 END, "
+		"login = CASE WHEN ?5 IS NULL THEN login ELSE nullif(?5, '') END, "
+		"is_admin = CASE WHEN ?6 < 0 THEN is_admin ELSE ?6 END, "
+		"active = CASE WHEN ?7 < 0 THEN active ELSE ?7 END WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, f->name);
+	store_bind_text(st, 3, f->post);
+	sqlite3_bind_int64(st, 4, f->org_id);
+	store_bind_text(st, 5, f->login);
+	sqlite3_bind_int(st, 6, f->is_admin);
+	sqlite3_bind_int(st, 7, f->active);
+	return store_step_done(st);
+}
+
+enum qd_status store_person_get(struct db *db, long long id, struct person *p)
+{
+	static const char *sql;
+	if (!sql)
+		sql = xasprintf("SELECT %s WHERE p.id = ?1", person_cols);
+	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_bind_int64(st, 1, id);
+	enum qd_status s = QD_NOTFOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		person_row(st, p);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+enum qd_status store_person_by_name(struct db *db, const char *name, struct person **out, int *n)
+{
+	static const char *sql;
+	if (!sql)
+		sql = xasprintf("SELECT %s WHERE p.name = ?1 ORDER BY p.active DESC, p.id", person_cols);
+	sqlite3_stmt *st = db_stmt(db, sql);
+	store_bind_text(st, 1, name);
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		memset(&(*out)[*n], 0, sizeof **out);
+		person_row(st, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+enum qd_status store_person_by_login(struct db *db, const char *login, struct person *p)
+{
+	static const char *sql;
+	if (!sql)
+		sql = xasprintf("SELECT %s WHERE p.login = ?1", person_cols);
+	sqlite3_stmt *st = db_stmt(db, sql);
+	store_bind_text(st, 1, login);
+	enum qd_status s = QD_NOTFOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		person_row(st, p);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+int store_admins_with_login(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM person "
+				       "WHERE is_admin = 1 AND active = 1 AND login IS NOT NULL");
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+char *store_setting(struct db *db, const char *key)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM setting WHERE key = ?1");
+	store_bind_text(st, 1, key);
+	char *v = sqlite3_step(st) == SQLITE_ROW ? store_col(st, 0) : NULL;
+	sqlite3_reset(st);
+	return v ? v : xstrdup("");
+}
+
+enum qd_status store_setting_set(struct db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO setting(key, value) VALUES (?1, ?2) "
+				       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	store_bind_text(st, 1, key);
+	store_bind_text(st, 2, value);
+	return store_step_done(st);
+}
+
+/* ---- lists and items ---- */
+
+enum qd_status store_list_ensure(struct db *db, long long org_id, int year, const char *title,
+				 long long *list_id, int *created)
+{
+	*created = 0;
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM list WHERE org_id = ?1 AND year = ?2");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, year);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*list_id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return QD_OK;
+	}
+	sqlite3_reset(st);
+	st = db_stmt(db, "INSERT INTO list(org_id, year, title) VALUES (?1, ?2, ?3)");
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, year);
+	store_bind_text(st, 3, title);
+	enum qd_status s = store_step_done(st);
+	if (s == QD_OK) {
+		*list_id = sqlite3_last_insert_rowid(db_handle(db));
+		*created = 1;
+	}
+	return s;
+}
+
+enum qd_status store_item_insert(struct db *db, long long list_id, const struct item_fields *f,
+				 const char *due_iso, const char *status, const char *done_on,
+				 const char *now, long long *id)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO item(list_id, seq, category, content, measures, standard, due, due_text, "
+		"owner_id, lead_id, status, done_on, created_at, updated_at) VALUES (?1, "
+		"(SELECT coalesce(max(seq), 0) + 1 FROM item WHERE list_id = ?1), "
+		"coalesce(?2, ''), ?3, coalesce(?4, ''), coalesce(?5, ''), nullif(?6, ''), "
+		"coalesce(?7, ''), ?8, ?9, ?10, ?11, ?12, ?12)");
+	sqlite3_bind_int64(st, 1, list_id);
+	store_bind_text(st, 2, f->category);
+	store_bind_text(st, 3, f->content);
+	store_bind_text(st, 4, f->measures);
+	store_bind_text(st, 5, f->standard);
+	store_bind_text(st, 6, due_iso);
+	store_bind_text(st, 7, f->due_text);
+	store_bind_id(st, 8, f->owner_id);
+	store_bind_id(st, 9, f->lead_id);
+	store_bind_text(st, 10, status);
+	store_bind_text(st, 11, done_on);
+	store_bind_text(st, 12, now);
+	enum qd_status s = store_step_done(st);
+	if (s == QD_OK)
+		*id = sqlite3_last_insert_rowid(db_handle(db));
+	return s;
+}
+
+enum qd_status store_item_get(struct db *db, long long id, const char *today, const char *soon,
+			      struct item *it)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT i.id, i.list_id, l.org_id, l.year, i.seq, i.version, i.status, o.name, "
+		"i.category, i.content, i.measures, i.standard, i.due, i.due_text, i.done_on, "
+		"i.owner_id, ow.name, i.lead_id, ld.name, " FLAGS_SQL ", i.created_at, "
+		"i.updated_at, i.deleted_at "
+		"FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
+		"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id "
+		"WHERE i.id = :id");
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
+	store_bind_text(st, sqlite3_bind_parameter_index(st, ":today"), today);
+	store_bind_text(st, sqlite3_bind_parameter_index(st, ":soon"), soon);
+	enum qd_status s = QD_NOTFOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		it->id = sqlite3_column_int64(st, 0);
+		it->list_id = sqlite3_column_int64(st, 1);
+		it->org_id = sqlite3_column_int64(st, 2);
+		it->year = sqlite3_column_int(st, 3);
+		it->seq = sqlite3_column_int(st, 4);
+		it->version = sqlite3_column_int(st, 5);
+		it->status = (enum item_status)status_parse((const char *)sqlite3_column_text(st, 6));
+		it->org_name = store_col(st, 7);
+		it->category = store_col(st, 8);
+		it->content = store_col(st, 9);
+		it->measures = store_col(st, 10);
+		it->standard = store_col(st, 11);
+		it->due = store_col(st, 12);
+		it->due_text = store_col(st, 13);
+		it->done_on = store_col(st, 14);
+		it->owner_id = sqlite3_column_int64(st, 15);
+		it->owner_name = store_col(st, 16);
+		it->lead_id = sqlite3_column_int64(st, 17);
+		it->lead_name = store_col(st, 18);
+		it->flags = store_col(st, 19);
+		it->created_at = store_col(st, 20);
+		it->updated_at = store_col(st, 21);
+		it->deleted_at = store_col(st, 22);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+/* One row changed, or the version moved on (conflict), or no such row. */
+static enum qd_status changed_one(struct db *db, sqlite3_stmt *st)
+{
+	enum qd_status s = store_step_done(st);
+	if (s != QD_OK)
+		return s;
+	return sqlite3_changes(db_handle(db)) == 1 ? QD_OK : QD_CONFLICT;
+}
+
+enum qd_status store_item_update(struct db *db, long long id, int version,
+				 const struct item_fields *f, const char *due_iso, const char *now)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"UPDATE item SET category = coalesce(?3, category), content = coalesce(?4, content), "
+		"measures = coalesce(?5, measures), standard = coalesce(?6, standard), "
+		"due = CASE WHEN ?7 IS NULL THEN due ELSE nullif(?7, '') END, "
+		"due_text = coalesce(?8, due_text), "
+		"owner_id = CASE WHEN ?9 < 0 THEN owner_id WHEN ?9 = 0 THEN NULL ELSE ?9 END, "
+		"lead_id = CASE WHEN ?10 < 0 THEN lead_id WHEN ?10 = 0 THEN NULL ELSE ?10 END, "
+		"version = version + 1, updated_at = ?11 WHERE id = ?1 AND version = ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	store_bind_text(st, 3, f->category);
+	store_bind_text(st, 4, f->content);
+	store_bind_text(st, 5, f->measures);
+	store_bind_text(st, 6, f->standard);
+	store_bind_text(st, 7, due_iso);
+	store_bind_text(st, 8, f->due_text);
+	sqlite3_bind_int64(st, 9, f->owner_id);
+	sqlite3_bind_int64(st, 10, f->lead_id);
+	store_bind_text(st, 11, now);
+	return changed_one(db, st);
+}
+
+enum qd_status store_item_status(struct db *db, long long id, int version, const char *status,
+				 const char *done_on, const char *now)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE item SET status = ?3, done_on = ?4, "
+				       "version = version + 1, updated_at = ?5 "
+				       "WHERE id = ?1 AND version = ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	store_bind_text(st, 3, status);
+	store_bind_text(st, 4, done_on);
+	store_bind_text(st, 5, now);
+	return changed_one(db, st);
+}
+
+enum qd_status store_item_soft_delete(struct db *db, long long id, int version, const char *now)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE item SET deleted_at = ?3, version = version + 1, "
+				       "updated_at = ?3 WHERE id = ?1 AND version = ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	store_bind_text(st, 3, now);
+	return changed_one(db, st);
+}
+
+enum qd_status store_note_insert(struct db *db, long long item_id, const char *on_date,
+				 long long person_id, const char *text, const char *now,
+				 long long *id)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO note(item_id, on_date, person_id, text, created_at) "
+				       "VALUES (?1, ?2, ?3, ?4, ?5)");
+	sqlite3_bind_int64(st, 1, item_id);
+	store_bind_text(st, 2, on_date);
+	store_bind_id(st, 3, person_id);
+	store_bind_text(st, 4, text);
+	store_bind_text(st, 5, now);
+	enum qd_status s = store_step_done(st);
+	if (s == QD_OK)
+		*id = sqlite3_last_insert_rowid(db_handle(db));
+	return s;
+}
+
+enum qd_status store_notes(struct db *db, long long item_id, struct note **out, int *n)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT n.id, n.item_id, n.person_id, n.on_date, p.name, n.text "
+				       "FROM note n LEFT JOIN person p ON p.id = n.person_id "
+				       "WHERE n.item_id = ?1 ORDER BY n.on_date, n.id");
+	sqlite3_bind_int64(st, 1, item_id);
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		struct note *x = &(*out)[(*n)++];
+		x->id = sqlite3_column_int64(st, 0);
+		x->item_id = sqlite3_column_int64(st, 1);
+		x->person_id = sqlite3_column_int64(st, 2);
+		x->on_date = store_col(st, 3);
+		x->person_name = store_col(st, 4);
+		x->text = store_col(st, 5);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+int store_year_item_count(struct db *db, int year)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id "
+				       "WHERE l.year = ?1 AND i.deleted_at IS NULL");
+	sqlite3_bind_int(st, 1, year);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+enum qd_status store_year_items(struct db *db, int year,
+				void (*fn)(void *ctx, long long org_id, const struct item *it),
+				void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT l.org_id, i.category, i.content, i.measures, i.standard, i.due, i.due_text, "
+		"i.owner_id, i.lead_id FROM item i JOIN list l ON l.id = i.list_id "
+		"WHERE l.year = ?1 AND i.deleted_at IS NULL AND i.status <> 'cancelled' "
+		"ORDER BY l.org_id, i.seq");
+	sqlite3_bind_int(st, 1, year);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct item it = {0};
+		it.category = store_col(st, 1);
+		it.content = store_col(st, 2);
+		it.measures = store_col(st, 3);
+		it.standard = store_col(st, 4);
+		it.due = store_col(st, 5);
+		it.due_text = store_col(st, 6);
+		it.owner_id = sqlite3_column_int64(st, 7);
+		it.lead_id = sqlite3_column_int64(st, 8);
+		fn(ctx, sqlite3_column_int64(st, 0), &it);
+		item_clear(&it);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+enum qd_status store_setting_rowid(struct db *db, const char *key, long long *rowid)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT rowid FROM setting WHERE key = ?1");
+	store_bind_text(st, 1, key);
+	enum qd_status s = QD_NOTFOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*rowid = sqlite3_column_int64(st, 0);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}

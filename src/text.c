@@ -1,0 +1,370 @@
+/* text.c — how wide UTF-8 text is on a terminal, and cutting, padding and
+ * wrapping it by columns.  See text.h for the contract.
+ *
+ * Everything that lines text up (TUI, table output, text print) measures
+ * here, so this file is hot: text_width runs for every cell of every table.
+ * ASCII takes a byte-at-a-time fast path (every byte below 0x80 is one
+ * column: printable ASCII is itself, a control becomes U+FFFD); only other
+ * bytes go through mbrtowc + wcwidth, which need a UTF-8 LC_CTYPE — call
+ * text_init_locale() first.
+ *
+ * Decoding rule: one invalid byte is one U+FFFD (a truncated 3-byte
+ * sequence of 2 bytes is two of them).  glibc's mbrtowc accepts code points
+ * above U+10FFFF, so those are refused here as well. */
+#include "qingdan/text.h"
+
+#include "qingdan/util.h"
+
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#define REPL 0xFFFDu
+#define REPL_UTF8 "\xEF\xBF\xBD"
+
+/* ---- locale ---- */
+
+static int codeset_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* The user's locale if it is UTF-8, else the first UTF-8 locale present
+ * for LC_CTYPE and LC_COLLATE (a GBK collation on UTF-8 bytes would sort
+ * nonsense).  LC_NUMERIC stays "C" so printf/strtod keep the '.' that CSV
+ * and JSON need whatever the user's locale says. */
+int text_init_locale(void)
+{
+	static const char *const fallback[] = {
+		"C.UTF-8", "C.utf8", "en_US.UTF-8", "zh_CN.UTF-8",
+	};
+	int ok = setlocale(LC_ALL, "") && codeset_is_utf8();
+	for (size_t i = 0; !ok && i < ARRAY_SIZE(fallback); i++) {
+		if (setlocale(LC_CTYPE, fallback[i]) && codeset_is_utf8()) {
+			setlocale(LC_COLLATE, fallback[i]);
+			ok = 1;
+		}
+	}
+	setlocale(LC_NUMERIC, "C");
+	return ok ? 0 : -1;
+}
+
+/* ---- decoding and measuring ---- */
+
+/* C0, DEL, C1 and the line/paragraph separators: never sent raw. */
+static int is_control(unsigned wc)
+{
+	return wc < 0x20 || (wc >= 0x7F && wc < 0xA0) || wc == 0x2028 ||
+	       wc == 0x2029;
+}
+
+static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
+{
+	mbstate_t st;
+	wchar_t x;
+	memset(&st, 0, sizeof st);
+	size_t r = mbrtowc(&x, s, n, &st);
+	unsigned u = (unsigned)x;
+	*w = 1;
+	if (r == (size_t)-1 || r == (size_t)-2 || r == 0 || u > 0x10FFFF ||
+	    (u >= 0xD800 && u <= 0xDFFF)) {
+		*wc = REPL;
+		return 1;
+	}
+	if (is_control(u)) {
+		*wc = REPL;
+		return r;
+	}
+	int cw = wcwidth(x);
+	*wc = u;
+	*w = cw < 0 ? 1 : cw;
+	return r;
+}
+
+size_t text_decode(const char *s, size_t n, unsigned *wc, int *w)
+{
+	if (n == 0) {
+		*wc = REPL;
+		*w = 0;
+		return 0;
+	}
+	unsigned char c = (unsigned char)*s;
+	if (c < 0x80) {
+		*wc = is_control(c) ? REPL : c;
+		*w = 1;
+		return 1;
+	}
+	return decode_multibyte(s, n, wc, w);
+}
+
+/* Stops at n bytes or at a NUL, whichever comes first. */
+int text_nwidth(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	long long width = 0;
+	while (i < n && p[i]) {
+		if (p[i] < 0x80) {
+			width++;
+			i++;
+			continue;
+		}
+		unsigned wc;
+		int w;
+		i += decode_multibyte(s + i, n - i, &wc, &w);
+		width += w;
+	}
+	return width > INT_MAX ? INT_MAX : (int)width;
+}
+
+int text_width(const char *s)
+{
+	return text_nwidth(s, SIZE_MAX);
+}
+
+/* ---- clean copies ---- */
+
+/* Length of the run of printable ASCII at s (at most n bytes). */
+static size_t ascii_run(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] >= 0x20 && s[i] < 0x7F)
+		i++;
+	return i;
+}
+
+/* Walk s (at most n bytes, up to a NUL) while the text fits in `cols`
+ * columns; append its clean form to b unless b is NULL.  Zero-width
+ * characters after the last one that fits are taken too.  Returns the
+ * columns taken; *used is the bytes of s consumed. */
+static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
+		      size_t *used)
+{
+	size_t i = 0;
+	int width = 0;
+	while (i < n && s[i]) {
+		size_t run = ascii_run(s + i, n - i);
+		if (run > (size_t)(cols - width))
+			run = (size_t)(cols - width);
+		if (run > 0) {
+			if (b)
+				sb_add(b, s + i, run);
+			i += run;
+			width += (int)run;
+			continue;
+		}
+		unsigned wc;
+		int w;
+		size_t k = text_decode(s + i, n - i, &wc, &w);
+		if (w > cols - width)
+			break;
+		if (b)
+			sb_add(b, wc == REPL ? REPL_UTF8 : s + i, wc == REPL ? 3 : k);
+		i += k;
+		width += w;
+	}
+	*used = i;
+	return width;
+}
+
+static void add_spaces(struct strbuf *b, int n)
+{
+	while (n-- > 0)
+		sb_putc(b, ' ');
+}
+
+char *text_sanitize(const char *s, int keep_newlines)
+{
+	struct strbuf b = {0};
+	size_t used;
+	for (;;) {
+		clean_span(&b, s, keep_newlines ? strcspn(s, "\r\n") : SIZE_MAX,
+			   INT_MAX, &used);
+		s += used;
+		if (*s == '\0')
+			break;
+		if (s[0] == '\r' && s[1] != '\n')
+			sb_add(&b, REPL_UTF8, 3);
+		else if (s[0] == '\n')
+			sb_putc(&b, '\n');
+		s++;
+	}
+	return sb_take(&b);
+}
+
+size_t text_prefix(const char *s, int cols, int *width)
+{
+	size_t used;
+	int w = clean_span(NULL, s, SIZE_MAX, cols < 0 ? 0 : cols, &used);
+	if (width)
+		*width = w;
+	return used;
+}
+
+char *text_fit(const char *s, int cols, int ellipsis)
+{
+	struct strbuf b = {0};
+	size_t used;
+	if (cols <= 0)
+		return xstrdup("");
+	int w = clean_span(&b, s, SIZE_MAX, cols, &used);
+	if (s[used] == '\0')
+		return sb_take(&b);
+	if (ellipsis) {
+		sb_reset(&b);
+		w = clean_span(&b, s, SIZE_MAX, cols - 1, &used) + 1;
+		sb_puts(&b, "\xE2\x80\xA6");
+	}
+	add_spaces(&b, cols - w);
+	return sb_take(&b);
+}
+
+char *text_pad(const char *s, int cols, char align)
+{
+	struct strbuf b = {0};
+	int w;
+	size_t used;
+	if (cols <= 0)
+		return xstrdup("");
+	size_t n = text_prefix(s, cols, &w);
+	int gap = cols - w;
+	int left = align == 'r' ? gap : align == 'c' ? gap / 2 : 0;
+	add_spaces(&b, left);
+	clean_span(&b, s, n, INT_MAX, &used);
+	add_spaces(&b, gap - left);
+	return sb_take(&b);
+}
+
+/* ---- wrapping ---- */
+
+/* Kinsoku: characters that should not begin a line... */
+static const unsigned closing_punct[] = {
+	0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0xFF09,
+	0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x3017, 0x201D,
+	0x2019, 0x2026, 0x2014, 0xFF0E, 0x00B7, 0x30FB, 0xFF05, 0x3003,
+	',', '.', ';', ':', '!', '?', ')', ']', '}', '%',
+};
+/* ...and characters that should not end one. */
+static const unsigned opening_punct[] = {
+	0xFF08, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x3016,
+	0x201C, 0x2018, '(', '[', '{',
+};
+
+static int in_set(unsigned wc, const unsigned *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (set[i] == wc)
+			return 1;
+	return 0;
+}
+
+struct wchar_info {
+	unsigned wc;
+	int w;
+	size_t len;
+};
+
+struct wrap_break {
+	size_t end, next;   /* this line is s[0, end); the next starts at next */
+};
+
+static struct wchar_info char_at(const char *s, size_t n)
+{
+	struct wchar_info c;
+	c.len = text_decode(s, n, &c.wc, &c.w);
+	return c;
+}
+
+/* Where to break s (rest bytes) whose first `fit` bytes fit the line.  The
+ * last break that keeps punctuation rules wins; failing that the last
+ * break at all; failing that (one long word) a cut at `fit`.  Breaks are
+ * at a space run (dropped), or next to a wide character; never inside a
+ * run of narrow characters (a word, a number, a date) nor before a
+ * zero-width one. */
+static struct wrap_break find_break(const char *s, size_t fit, size_t rest)
+{
+	struct wrap_break good = {0, 0}, any = {0, 0}, hard = {fit, fit};
+	struct wchar_info prev = char_at(s, rest);
+	for (size_t i = prev.len; i <= fit; i += prev.len) {
+		struct wchar_info cur = char_at(s + i, rest - i);
+		if (cur.wc == ' ' && prev.wc != ' ') {
+			size_t j = i;
+			while (j < rest && s[j] == ' ')
+				j++;
+			good.end = any.end = i;
+			good.next = any.next = j;
+		} else if (cur.w > 0 && cur.wc != ' ' && prev.wc != ' ' &&
+			   (cur.w == 2 || prev.w == 2)) {
+			any.end = any.next = i;
+			if (!in_set(cur.wc, closing_punct, ARRAY_SIZE(closing_punct)) &&
+			    !in_set(prev.wc, opening_punct, ARRAY_SIZE(opening_punct)))
+				good = any;
+		}
+		prev = cur;
+	}
+	return good.end ? good : any.end ? any : hard;
+}
+
+struct line_list {
+	char **v;
+	int n, cap;
+};
+
+static void push_line(struct line_list *l, const char *s, size_t n)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 8;
+		l->v = xrealloc(l->v, (size_t)l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = xstrndup(s, n);
+}
+
+/* Wrap one clean paragraph (no newline inside). */
+static void wrap_para(struct line_list *l, const char *p, size_t len, int cols)
+{
+	size_t pos = 0;
+	if (len == 0)
+		push_line(l, "", 0);
+	while (pos < len) {
+		size_t rest = len - pos, fit;
+		clean_span(NULL, p + pos, rest, cols, &fit);
+		if (fit == rest) {
+			push_line(l, p + pos, rest);
+			break;
+		}
+		struct wrap_break br = find_break(p + pos, fit, rest);
+		push_line(l, p + pos, br.end);
+		pos += br.next;
+	}
+}
+
+int text_wrap(const char *s, int cols, char ***lines)
+{
+	struct line_list l = {0};
+	char *clean = text_sanitize(s, 1);
+	const char *p = clean;
+	if (cols < 2)
+		cols = 2;
+	for (;;) {
+		size_t len = strcspn(p, "\n");
+		wrap_para(&l, p, len, cols);
+		if (p[len] == '\0')
+			break;
+		p += len + 1;
+	}
+	free(clean);
+	*lines = l.v;
+	return l.n;
+}
+
+void text_lines_free(char **lines, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}

@@ -1,0 +1,514 @@
+/* t_text.c — unit tests for text.c, the column-width module every aligned
+ * screen and listing relies on.  Widths follow glibc's wcwidth under
+ * C.UTF-8 (testing.md §3): CJK and full-width punctuation 2, the East Asian
+ * "ambiguous" “”—…· 1.  Each test sets the locale itself, so the program
+ * passes with LC_ALL unset, C, or anything else. */
+#include "tt.h"
+
+#include "qingdan/text.h"
+#include "qingdan/util.h"
+
+#include <locale.h>
+#include <stdint.h>
+
+#define R "\xEF\xBF\xBD" /* U+FFFD */
+
+static void init(void)
+{
+	if (text_init_locale() != 0) {
+		fprintf(stderr, "  no UTF-8 locale available\n");
+		exit(1);
+	}
+}
+
+/* 1 if s is well-formed UTF-8 with no C0/C1 control (newline allowed). */
+static int is_clean(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p, n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+		if ((c < 0x20 && c != '\n') || c == 0x7F || (c >= 0x80 && c < 0xC2) || c > 0xF4)
+			return 0;
+		if (c == 0xC2 && p[1] < 0xA0)
+			return 0;
+		for (unsigned i = 1; i <= n; i++)
+			if ((p[i] & 0xC0) != 0x80)
+				return 0;
+		p += n + 1;
+	}
+	return 1;
+}
+
+/* ---- locale ---- */
+
+TEST(locale_falls_back_to_utf8)
+{
+	CHECK_INT(text_init_locale(), 0);
+	CHECK(MB_CUR_MAX > 1);
+	CHECK_STR(localeconv()->decimal_point, ".");
+	CHECK_INT(text_width("中"), 2);
+}
+
+/* ---- widths ---- */
+
+TEST(width_ascii)
+{
+	init();
+	CHECK_INT(text_width(""), 0);
+	CHECK_INT(text_width("a"), 1);
+	CHECK_INT(text_width("Hello, world!"), 13);
+	CHECK_INT(text_nwidth("Hello", 3), 3);
+	CHECK_INT(text_nwidth("Hi", 10), 2);
+}
+
+TEST(width_cjk)
+{
+	init();
+	CHECK_INT(text_width("中文"), 4);
+	CHECK_INT(text_width("党支部"), 6);
+	CHECK_INT(text_width("Hello, 世界"), 11);
+	CHECK_INT(text_width("、。，《》「」"), 14);
+	CHECK_INT(text_width("（）："), 6);        /* full-width: 2 each */
+	CHECK_INT(text_width("！？；"), 6);
+	CHECK_INT(text_width("\xE3\x80\x80"), 2);  /* ideographic space */
+	CHECK_INT(text_width("𠀀"), 2);            /* U+20000, 4 bytes */
+	CHECK_INT(text_width("￥"), 2);
+}
+
+TEST(width_ambiguous_is_narrow)
+{
+	init();
+	CHECK_INT(text_width("“”"), 2);
+	CHECK_INT(text_width("—"), 1);
+	CHECK_INT(text_width("…"), 1);
+	CHECK_INT(text_width("·"), 1);
+	CHECK_INT(text_width("“”—…·"), 5);
+	CHECK_INT(text_width("阿依古丽·买买提"), 15);
+	CHECK_INT(text_width("‘’"), 2);
+}
+
+TEST(width_emoji_and_combining)
+{
+	init();
+	CHECK_INT(text_width("😀"), 2);
+	CHECK_INT(text_width("e\xCC\x81"), 1);          /* e + U+0301 */
+	CHECK_INT(text_width("a\xCC\x81\xCC\xA7"), 1);  /* two marks */
+	CHECK_INT(text_width("\xCC\x81"), 0);           /* lone mark */
+	CHECK_INT(text_width("\xE2\x80\x8B"), 0);       /* zero-width space */
+	CHECK_INT(text_width("é"), 1);                 /* precomposed */
+}
+
+TEST(nwidth_cut_inside_char)
+{
+	init();
+	/* 中 then the first byte of 文: an incomplete sequence is a bad byte */
+	CHECK_INT(text_nwidth("中文", 4), 3);
+	CHECK_INT(text_nwidth("中文", 3), 2);
+	CHECK_INT(text_nwidth("中文", 0), 0);
+	CHECK_INT(text_nwidth("a\0b", 3), 1);  /* stops at NUL */
+}
+
+/* ---- bad bytes and controls ---- */
+
+TEST(bad_bytes_become_fffd)
+{
+	init();
+	char *s;
+	CHECK_INT(text_width("\xff"), 1);
+	CHECK_STR(s = text_sanitize("\xff", 0), R); free(s);
+	CHECK_STR(s = text_sanitize("a\xff" "b", 0), "a" R "b"); free(s);
+	/* truncated 3-byte sequence: one U+FFFD per byte */
+	CHECK_INT(text_width("\xE4\xB8"), 2);
+	CHECK_STR(s = text_sanitize("\xE4\xB8", 0), R R); free(s);
+	CHECK_STR(s = text_sanitize("x\xE4\xB8y中", 0), "x" R R "y中"); free(s);
+	CHECK_STR(s = text_sanitize("\x80\xBF", 0), R R); free(s);        /* stray */
+	CHECK_STR(s = text_sanitize("\xC0\x80", 0), R R); free(s);        /* overlong */
+	CHECK_STR(s = text_sanitize("\xED\xA0\x80", 0), R R R); free(s);  /* surrogate */
+	CHECK_STR(s = text_sanitize("\xF4\x90\x80\x80", 0), R R R R); free(s); /* >10FFFF */
+	CHECK_STR(s = text_sanitize(R, 0), R); free(s);                   /* real one */
+	CHECK_STR(s = text_sanitize("中文 ok", 0), "中文 ok"); free(s);
+}
+
+TEST(controls_become_fffd)
+{
+	init();
+	char *s;
+	CHECK_INT(text_width("\x1b[31m"), 5);
+	CHECK_STR(s = text_sanitize("\x1b[31mred", 0), R "[31mred"); free(s);
+	CHECK_STR(s = text_sanitize("a\tb", 0), "a" R "b"); free(s);
+	CHECK_STR(s = text_sanitize("\x7f", 0), R); free(s);
+	CHECK_STR(s = text_sanitize("\x01\x1f", 0), R R); free(s);
+	/* C1 NEL U+0085 is one character (2 bytes): one U+FFFD */
+	CHECK_INT(text_width("\xC2\x85"), 1);
+	CHECK_STR(s = text_sanitize("a\xC2\x85" "b", 0), "a" R "b"); free(s);
+	CHECK_STR(s = text_sanitize("\xC2\x9B", 0), R); free(s);          /* CSI */
+	CHECK_STR(s = text_sanitize("\xE2\x80\xA8", 0), R); free(s);      /* U+2028 */
+	CHECK_STR(s = text_sanitize("\xC2\xA0", 0), "\xC2\xA0"); free(s); /* NBSP kept */
+}
+
+TEST(sanitize_newlines)
+{
+	init();
+	char *s;
+	CHECK_STR(s = text_sanitize("a\r\nb\nc\rd", 1), "a\nb\nc" R "d"); free(s);
+	CHECK_STR(s = text_sanitize("a\r\nb\nc\rd", 0), "a" R R "b" R "c" R "d"); free(s);
+	CHECK_STR(s = text_sanitize("\n\n", 1), "\n\n"); free(s);
+	CHECK_STR(s = text_sanitize("x\r", 1), "x" R); free(s);
+	CHECK_STR(s = text_sanitize("", 1), ""); free(s);
+	CHECK_STR(s = text_sanitize("第一行\r\n第\xff二行", 1), "第一行\n第" R "二行"); free(s);
+}
+
+TEST(decode_one)
+{
+	init();
+	unsigned wc;
+	int w;
+	CHECK_INT(text_decode("中文", 6, &wc, &w), 3);
+	CHECK_INT(wc, 0x4E2D);
+	CHECK_INT(w, 2);
+	CHECK_INT(text_decode("A", 1, &wc, &w), 1);
+	CHECK_INT(wc, 'A');
+	CHECK_INT(w, 1);
+	CHECK_INT(text_decode("\x1b", 1, &wc, &w), 1);
+	CHECK_INT(wc, 0xFFFD);
+	CHECK_INT(w, 1);
+	CHECK_INT(text_decode("中", 2, &wc, &w), 1);  /* only 2 bytes given */
+	CHECK_INT(wc, 0xFFFD);
+	CHECK_INT(text_decode("\xCC\x81", 2, &wc, &w), 2);
+	CHECK_INT(wc, 0x301);
+	CHECK_INT(w, 0);
+	CHECK_INT(text_decode("😀", 4, &wc, &w), 4);
+	CHECK_INT(wc, 0x1F600);
+	CHECK_INT(w, 2);
+	CHECK_INT(text_decode("\xC2\x85", 2, &wc, &w), 2);
+	CHECK_INT(wc, 0xFFFD);
+	CHECK_INT(w, 1);
+}
+
+/* ---- fit, pad, prefix ---- */
+
+TEST(fit_never_splits_wide_char)
+{
+	init();
+	char *s;
+	CHECK_STR(s = text_fit("中文字", 5, 0), "中文 "); free(s);   /* padded */
+	CHECK_STR(s = text_fit("中文字", 4, 0), "中文"); free(s);
+	CHECK_STR(s = text_fit("中文字", 6, 0), "中文字"); free(s);
+	CHECK_STR(s = text_fit("中", 1, 0), " "); free(s);
+	CHECK_STR(s = text_fit("ab", 5, 0), "ab"); free(s);        /* not cut: no pad */
+	CHECK_STR(s = text_fit("abc", 0, 0), ""); free(s);
+	CHECK_STR(s = text_fit("abc", -3, 1), ""); free(s);
+	CHECK_STR(s = text_fit("a\x1b" "b", 5, 0), "a" R "b"); free(s);
+	CHECK_STR(s = text_fit("e\xCC\x81" "xyz", 1, 0), "e\xCC\x81"); free(s);
+}
+
+TEST(fit_with_ellipsis)
+{
+	init();
+	char *s;
+	CHECK_STR(s = text_fit("中文字", 5, 1), "中文…"); free(s);
+	CHECK_STR(s = text_fit("中文字", 4, 1), "中… "); free(s);
+	CHECK_STR(s = text_fit("abcdef", 4, 1), "abc…"); free(s);
+	CHECK_STR(s = text_fit("abcd", 4, 1), "abcd"); free(s);   /* fits: untouched */
+	CHECK_STR(s = text_fit("中文", 1, 1), "…"); free(s);
+	CHECK_STR(s = text_fit("中文", 2, 1), "… "); free(s);
+	CHECK_INT(text_width(s = text_fit("党员要带头，干部要先行", 9, 1)), 9); free(s);
+}
+
+TEST(pad_exact_widths)
+{
+	init();
+	char *s;
+	CHECK_STR(s = text_pad("中", 5, 'l'), "中   "); free(s);
+	CHECK_STR(s = text_pad("中", 5, 'r'), "   中"); free(s);
+	CHECK_STR(s = text_pad("中", 5, 'c'), " 中  "); free(s);
+	CHECK_STR(s = text_pad("中文", 6, 'c'), " 中文 "); free(s);
+	CHECK_STR(s = text_pad("ab", 2, 'c'), "ab"); free(s);
+	CHECK_STR(s = text_pad("", 3, 'l'), "   "); free(s);
+	CHECK_STR(s = text_pad("中文字", 5, 'l'), "中文 "); free(s);
+	CHECK_STR(s = text_pad("中文字", 5, 'r'), " 中文"); free(s);
+	CHECK_STR(s = text_pad("abcdef", 3, 'r'), "abc"); free(s);
+	CHECK_STR(s = text_pad("\t", 2, 'l'), R " "); free(s);
+	CHECK_STR(s = text_pad("abc", 0, 'l'), ""); free(s);
+}
+
+TEST(pad_width_is_always_cols)
+{
+	static const char *const in[] = {
+		"", "a", "中", "中文字", "“中”", "😀x", "e\xCC\x81", "\xff\xfe",
+		"党员要带头，干部要先行", "abc def", "\xE4\xB8", "阿依古丽·买买提",
+	};
+	static const char aligns[] = "lrc";
+	init();
+	for (size_t i = 0; i < ARRAY_SIZE(in); i++)
+		for (int cols = 0; cols <= 14; cols++)
+			for (int a = 0; a < 3; a++) {
+				char *s = text_pad(in[i], cols, aligns[a]);
+				CHECK_INT(text_width(s), cols);
+				CHECK(is_clean(s));
+				free(s);
+				s = text_fit(in[i], cols, a & 1);
+				CHECK(text_width(s) <= cols);
+				CHECK(is_clean(s));
+				free(s);
+			}
+}
+
+TEST(prefix_bytes)
+{
+	init();
+	int w = -1;
+	CHECK_INT(text_prefix("中文", 3, &w), 3);
+	CHECK_INT(w, 2);
+	CHECK_INT(text_prefix("中文", 4, &w), 6);
+	CHECK_INT(w, 4);
+	CHECK_INT(text_prefix("中文", 1, &w), 0);
+	CHECK_INT(w, 0);
+	CHECK_INT(text_prefix("abc", 2, NULL), 2);
+	CHECK_INT(text_prefix("abc", 99, &w), 3);
+	CHECK_INT(w, 3);
+	CHECK_INT(text_prefix("e\xCC\x81x", 1, &w), 3);  /* keeps the mark */
+	CHECK_INT(w, 1);
+	CHECK_INT(text_prefix("\xff\xff" "ab", 3, &w), 3);
+	CHECK_INT(w, 3);
+	CHECK_INT(text_prefix("a😀", 2, &w), 1);
+	CHECK_INT(text_prefix("abc", 0, &w), 0);
+	CHECK_INT(text_prefix("abc", -1, &w), 0);
+	CHECK_INT(w, 0);
+}
+
+/* ---- wrap ---- */
+
+static int begins_with(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* Checks the wrap invariants and returns the number of lines.  kinsoku:
+ * the input can be wrapped at cols without a line starting with closing
+ * punctuation (not so at 2 columns, one character a line). */
+static int check_cjk_wrap(const char *in, int cols, int kinsoku)
+{
+	char **l;
+	int n = text_wrap(in, cols, &l);
+	char joined[4096] = "";
+	for (int i = 0; i < n; i++) {
+		CHECK(text_width(l[i]) <= cols);
+		CHECK(is_clean(l[i]));
+		if (i > 0 && kinsoku) {
+			CHECK(!begins_with(l[i], "，"));
+			CHECK(!begins_with(l[i], "。"));
+			CHECK(!begins_with(l[i], "、"));
+			CHECK(!begins_with(l[i], "”"));
+		}
+		/* a full line is never short by more than one wide char and its
+		 * pulled-down neighbour */
+		if (i + 1 < n)
+			CHECK(text_width(l[i]) >= cols - 4);
+		strcat(joined, l[i]);
+	}
+	CHECK_STR(joined, in);
+	text_lines_free(l, n);
+	return n;
+}
+
+TEST(wrap_chinese_sentence)
+{
+	static const char s[] =
+		"党员要带头，干部要先行。支部要把关，书记要负总责，班子成员要落实"
+		"“一岗双责”，推动全面从严治党向纵深发展、向基层延伸。";
+	init();
+	/* at 4 columns "责”，" (5 wide) cannot stay on one line */
+	for (int cols = 2; cols <= 30; cols++)
+		CHECK(check_cjk_wrap(s, cols, cols >= 5) >= 1);
+	CHECK(check_cjk_wrap(s, 10, 1) >= 10);
+	CHECK(check_cjk_wrap(s, 11, 1) >= 10);
+}
+
+TEST(wrap_chinese_exact)
+{
+	char **l;
+	init();
+	/* at 10 columns the 6th character is "，": 头 goes down with it */
+	int n = text_wrap("党员要带头，干部要先行。", 10, &l);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_STR(l[0], "党员要带");
+		CHECK_STR(l[1], "头，干部要");
+		CHECK_STR(l[2], "先行。");
+	}
+	text_lines_free(l, n);
+	/* a line does not end with an opening bracket */
+	n = text_wrap("一二三四《五六》", 10, &l);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(l[0], "一二三四");
+		CHECK_STR(l[1], "《五六》");
+	}
+	text_lines_free(l, n);
+}
+
+TEST(wrap_keeps_numbers_whole)
+{
+	char **l;
+	init();
+	int n = text_wrap("完成时限2022年3月31日前", 10, &l);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_STR(l[0], "完成时限");
+		CHECK_STR(l[1], "2022年3月");
+		CHECK_STR(l[2], "31日前");
+	}
+	text_lines_free(l, n);
+}
+
+TEST(wrap_english_at_spaces)
+{
+	static const char *const want[] = {
+		"the quick", "brown fox", "jumps over", "the lazy", "dog",
+	};
+	char **l;
+	init();
+	int n = text_wrap("the quick brown fox jumps over the lazy dog", 10, &l);
+	CHECK_INT(n, 5);
+	for (int i = 0; i < n && i < 5; i++)
+		CHECK_STR(l[i], want[i]);
+	text_lines_free(l, n);
+	/* a word longer than the line is cut */
+	n = text_wrap("abcdefghijkl xy", 5, &l);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_STR(l[0], "abcde");
+		CHECK_STR(l[1], "fghij");
+		CHECK_STR(l[2], "kl xy");
+	}
+	text_lines_free(l, n);
+	/* mixed: the space does not stop a Chinese line from filling up */
+	n = text_wrap("一、 加强党的政治建设", 10, &l);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_STR(l[0], "一、 加强");
+		CHECK_STR(l[1], "党的政治建");
+		CHECK_STR(l[2], "设");
+	}
+	text_lines_free(l, n);
+}
+
+TEST(wrap_newlines)
+{
+	char **l;
+	init();
+	int n = text_wrap("第一行\n\nsecond\r\nthird", 20, &l);
+	CHECK_INT(n, 4);
+	if (n == 4) {
+		CHECK_STR(l[0], "第一行");
+		CHECK_STR(l[1], "");
+		CHECK_STR(l[2], "second");
+		CHECK_STR(l[3], "third");
+	}
+	text_lines_free(l, n);
+	n = text_wrap("", 10, &l);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(l[0], "");
+	text_lines_free(l, n);
+	n = text_wrap("a\n", 10, &l);
+	CHECK_INT(n, 2);
+	text_lines_free(l, n);
+	n = text_wrap("\x1b[1m中\xff", 1, &l);   /* cols < 2 taken as 2 */
+	CHECK_INT(n, 4);
+	if (n == 4) {
+		CHECK_STR(l[0], R "[");
+		CHECK_STR(l[1], "1m");
+		CHECK_STR(l[2], "中");
+		CHECK_STR(l[3], R);
+	}
+	text_lines_free(l, n);
+}
+
+/* ---- random input: the invariants hold for any bytes ---- */
+
+static uint32_t rnd_state = 12345;
+static uint32_t rnd(void)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return rnd_state >> 8;
+}
+
+static void random_text(char *buf, size_t n)
+{
+	static const char *const pieces[] = {
+		"中", "，", "。", "“", "”", "…", "a", "b", " ", "\n", "😀",
+		"\xCC\x81", "\xff", "\xE4\xB8", "\x1b", "\t", "\r", "《", "1",
+	};
+	size_t len = 0;
+	buf[0] = '\0';
+	while (len + 8 < n) {
+		const char *p = pieces[rnd() % ARRAY_SIZE(pieces)];
+		strcat(buf + len, p);
+		len += strlen(p);
+		if (rnd() % 50 == 0)
+			break;
+	}
+}
+
+TEST(random_invariants)
+{
+	char buf[256];
+	init();
+	for (int k = 0; k < 3000; k++) {
+		random_text(buf, sizeof buf);
+		char *s = text_sanitize(buf, 0);
+		CHECK(is_clean(s));
+		CHECK_INT(text_width(s), text_width(buf));
+		free(s);
+		int cols = 2 + (int)(rnd() % 15);
+		char **l;
+		int n = text_wrap(buf, cols, &l);
+		CHECK(n >= 1);
+		for (int i = 0; i < n; i++) {
+			CHECK(text_width(l[i]) <= cols);
+			CHECK(is_clean(l[i]) && !strchr(l[i], '\n'));
+		}
+		text_lines_free(l, n);
+		s = text_pad(buf, cols, "lrc"[k % 3]);
+		CHECK_INT(text_width(s), cols);
+		free(s);
+	}
+}
+
+TEST(width_is_fast)
+{
+	static char big[1 << 20];
+	init();
+	memset(big, 'x', sizeof big - 1);
+	for (int i = 0; i < 100; i++)
+		CHECK_INT(text_width(big), (int)sizeof big - 1);
+}
+
+int main(void)
+{
+	RUN(locale_falls_back_to_utf8);
+	RUN(width_ascii);
+	RUN(width_cjk);
+	RUN(width_ambiguous_is_narrow);
+	RUN(width_emoji_and_combining);
+	RUN(nwidth_cut_inside_char);
+	RUN(bad_bytes_become_fffd);
+	RUN(controls_become_fffd);
+	RUN(sanitize_newlines);
+	RUN(decode_one);
+	RUN(fit_never_splits_wide_char);
+	RUN(fit_with_ellipsis);
+	RUN(pad_exact_widths);
+	RUN(pad_width_is_always_cols);
+	RUN(prefix_bytes);
+	RUN(wrap_chinese_sentence);
+	RUN(wrap_chinese_exact);
+	RUN(wrap_keeps_numbers_whole);
+	RUN(wrap_english_at_spaces);
+	RUN(wrap_newlines);
+	RUN(random_invariants);
+	RUN(width_is_fast);
+	return TT_END();
+}
