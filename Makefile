@@ -37,6 +37,7 @@ CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/demo_data.o
 DEMO_DATA := $(sort $(wildcard data/demo/*.tsv data/demo/*.txt))
 TEST_SRC := $(wildcard tests/t_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TEST_SH  := $(filter-out tests/lib.sh tests/run_all.sh,$(wildcard tests/*.sh))
 BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
@@ -89,7 +90,7 @@ test: deps
 
 test-only: $(BUILD)/qingdan $(TEST_BIN) $(BENCH_BIN)
 	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan QD_BUILD=$(CURDIR)/$(BUILD) \
-	  sh tests/run_all.sh $(TEST_BIN) $(wildcard tests/*.sh)
+	  sh tests/run_all.sh $(TEST_BIN) $(TEST_SH)
 
 asan-test: deps
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -397,7 +397,7 @@ static void paginate(const struct chunks *cs, int body, struct pages *ps)
 				for (int j = 0; j < h->n; j++)
 					page_add(p, h->lines[j]);
 		}
-		for (int s = 0; s < c->space && p->n > 0; s++)
+		for (int s = 0; s < c->space && p->n > 0 && p->n < body; s++)
 			page_add(p, "");
 		int ruled = (c->flags & CK_RULED) != 0, last = c->n - ruled, placed = 0;
 		for (int j = 0; j < last; j++) {

@@ -330,7 +330,8 @@ enum qd_status qd_person_add(struct qd *q, const struct person_fields *f, long l
 	if (s == QD_OK)
 		s = qd_audit(q, "add", "person", *id, NULL, NULL, err);
 	s = model_end(q, s, err);
-	if (s == QD_OK)
+	/* only a login can change who acts or whether rules are enforced */
+	if (s == QD_OK && !str_empty(f->login))
 		qd_refresh_actor(q);
 	return s;
 }

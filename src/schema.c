@@ -65,6 +65,8 @@ static const char *const migration1[] = {
 	"CREATE INDEX item_owner ON item(owner_id, status, due);\n",
 	"CREATE INDEX item_lead ON item(lead_id, status, due);\n",
 	"CREATE INDEX item_due ON item(due);\n",
+	/* covering index for the year's counts (stats, people view) */
+	"CREATE INDEX item_stats ON item(list_id, owner_id, status, due, done_on, deleted_at);\n",
 	"CREATE TABLE note(\n"
 	"  id INTEGER PRIMARY KEY,\n"
 	"  item_id INTEGER NOT NULL REFERENCES item(id),\n"

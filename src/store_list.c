@@ -218,11 +218,17 @@ enum qd_status store_stats(struct db *db, int year, const char *today, const cha
 					   "completion", "pledges_signed", "pledges_issued"};
 	const char *sql;
 	if (strcmp(by, "person") == 0)
-		sql = "SELECT p.id AS id, p.name AS \"group\", " STATS_COUNTS ", "
-		      PLEDGE_COUNT("g.signer_id = p.id", SIGNED_STATES) " AS pledges_signed, "
-		      PLEDGE_COUNT("g.signer_id = p.id", ISSUED_STATES) " AS pledges_issued "
-		      "FROM item i JOIN list l ON l.id = i.list_id JOIN person p ON p.id = i.owner_id "
-		      "WHERE l.year = :year AND i.deleted_at IS NULL GROUP BY p.id ORDER BY p.id";
+		/* aggregate first, then name: one pass over the year's items */
+		sql = "SELECT c.id AS id, p.name AS \"group\", c.total AS total, c.done AS done, "
+		      "c.overdue AS overdue, c.late AS late, c.completion AS completion, "
+		      "coalesce(g.signed, 0) AS pledges_signed, coalesce(g.issued, 0) AS pledges_issued "
+		      "FROM (SELECT i.owner_id AS id, " STATS_COUNTS " FROM list l JOIN item i "
+		      "ON i.list_id = l.id WHERE l.year = :year AND i.deleted_at IS NULL "
+		      "AND i.owner_id IS NOT NULL GROUP BY i.owner_id) c JOIN person p ON p.id = c.id "
+		      "LEFT JOIN (SELECT signer_id, count(CASE WHEN status IN " SIGNED_STATES " THEN 1 END) "
+		      "AS signed, count(CASE WHEN status IN " ISSUED_STATES " THEN 1 END) AS issued "
+		      "FROM pledge WHERE year = :year GROUP BY signer_id) g ON g.signer_id = c.id "
+		      "ORDER BY c.id";
 	else if (strcmp(by, "category") == 0)
 		sql = "SELECT '' AS id, i.category AS \"group\", " STATS_COUNTS ", "
 		      "'' AS pledges_signed, '' AS pledges_issued "

@@ -528,6 +528,8 @@ TEST(limits)
 	char *path = tmp_path("swallow.csv");
 	write_file(path, b.s, b.len);
 	struct csv_reader *r = csv_open(path, NULL);
+	unlink(path);
+	free(path);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -542,8 +544,6 @@ TEST(limits)
 	CHECK_CONTAINS(csv_describe(&f, msg, sizeof msg), "line 2: field over 1 MB");
 	CHECK_CONTAINS(msg, "may be unclosed");
 	csv_close(&r);
-	unlink(path);
-	free(path);
 	/* fields per record: line 2 has the limit, line 3 one more */
 	sb_reset(&b);
 	sb_puts(&b, "h\n");
@@ -556,6 +556,8 @@ TEST(limits)
 	path = tmp_path("fields.csv");
 	write_file(path, b.s, b.len);
 	r = csv_open(path, NULL);
+	unlink(path);
+	free(path);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -566,8 +568,6 @@ TEST(limits)
 	CHECK_INT(f.code, CSV_ERR_TOOMANY);
 	CHECK_INT(f.line, 3);
 	csv_close(&r);
-	unlink(path);
-	free(path);
 	/* a record over 16 MB made of fields under 1 MB */
 	sb_reset(&b);
 	for (int i = 0; i < 17; i++) {
@@ -658,6 +658,8 @@ TEST(memory_is_flat)
 	struct rusage ru0, ru1;
 	getrusage(RUSAGE_SELF, &ru0);
 	struct csv_reader *r = csv_open(path, NULL);
+	unlink(path);                       /* the open descriptor keeps it */
+	free(path);
 	CHECK(r != NULL);
 	if (!r)
 		return;
@@ -675,8 +677,6 @@ TEST(memory_is_flat)
 	getrusage(RUSAGE_SELF, &ru1);
 	fprintf(stderr, "  read %ld rows; max RSS grew %ld KiB\n", n, ru1.ru_maxrss - ru0.ru_maxrss);
 	CHECK(ru1.ru_maxrss - ru0.ru_maxrss < 8 * 1024);
-	unlink(path);
-	free(path);
 }
 
 /* ---- randomized smoke ------------------------------------------------- */

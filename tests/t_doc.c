@@ -527,13 +527,55 @@ TEST(pdf_errors)
 	setup();
 	char err[256] = "";
 	struct doc *d = doc_new("空");
-	CHECK_INT(doc_render_pdf(d, "/tmp/t_doc_empty.pdf", err, sizeof err), -1);
+	CHECK_INT(doc_render_pdf(d, "/nonexistent-dir/empty.pdf", err, sizeof err), -1);
 	CHECK_CONTAINS(err, "nothing to print");
 	doc_group(d, NULL);
 	doc_title(d, "标题");
 	err[0] = '\0';
 	CHECK_INT(doc_render_pdf(d, "/nonexistent-dir/x.pdf", err, sizeof err), -1);
 	CHECK_CONTAINS(err, "/nonexistent-dir/x.pdf");
+	doc_free(&d);
+}
+
+/* A machine whose fontconfig sees no Chinese font: refuse, write nothing
+ * (pango would draw hex boxes and pdftotext would find nothing). */
+TEST(pdf_no_chinese_font)
+{
+	setup();
+	char *conf = xasprintf("/tmp/t_doc_nocjk_%ld.conf", (long)getpid());
+	char *pdf = xasprintf("/tmp/t_doc_nocjk_%ld.pdf", (long)getpid());
+	FILE *f = fopen(conf, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs("<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n"
+	      "<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir>"
+	      "</fontconfig>\n", f);
+	fclose(f);
+	setenv("FONTCONFIG_FILE", conf, 1);   /* this test runs in its own fork */
+	struct doc *d = doc_new("清单");
+	add_person(d, "张三", "校验码：1", 2);
+	char err[256] = "";
+	CHECK_INT(doc_render_pdf(d, pdf, err, sizeof err), -1);
+	CHECK_CONTAINS(err, "fonts-wqy-microhei");
+	CHECK(access(pdf, F_OK) != 0);
+	unlink(conf);
+	free(conf);
+	free(pdf);
+	doc_free(&d);
+}
+
+TEST(text_write_error)
+{
+	setup();
+	struct doc *d = doc_new("清单");
+	add_person(d, "张三", "校验码：1", 30);
+	FILE *f = fopen("/dev/full", "w");
+	CHECK(f != NULL);
+	if (f) {
+		CHECK_INT(doc_render_text(d, f, 80), -1);
+		fclose(f);
+	}
 	doc_free(&d);
 }
 
@@ -576,5 +618,7 @@ int main(void)
 	RUN(pdf_tall_row_terminates);
 	RUN(pdf_errors);
 	RUN(pdf_pledge_signatures);
+	RUN(pdf_no_chinese_font);
+	RUN(text_write_error);
 	return TT_END();
 }

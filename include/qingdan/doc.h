@@ -32,14 +32,22 @@
  *
  * Text rendering (doc_render_text*): aligned by display width (CJK = 2
  * columns, via text.h); tables ruled with '+', '-', '=', '|' only, so the
- * alignment never depends on a terminal's ambiguous-width setting.  A rule
- * line separates rows.  Groups are separated by a form feed '\f'.
- * doc_render_text() puts each group on one long page (one footer at its end,
- * "第 1 页 共 1 页"); doc_render_text_paged() cuts pages of page_lines lines
- * (footer at the bottom of each, '\f' between pages, table header repeated).
+ * alignment never depends on a terminal's ambiguous-width setting (the
+ * caller should likewise prefer "[ ]" to "☐" in text: ☐ is ambiguous-width).
+ * Column widths follow the weights, except that a column whose text is
+ * narrower gives the rest away and a column of short text (≤ 12 columns: a
+ * date, a status) gets its natural width.  A rule line separates rows.
+ * Groups are separated by a form feed '\f'.  doc_render_text() puts each
+ * group on one long page (one footer at its end, "第 1 页 共 1 页"), which
+ * reads well on screen and in files; doc_render_text_paged() cuts pages of
+ * page_lines lines (footer on the last line of each, '\f' between pages,
+ * table header repeated), for line printers.
  *
  * PDF rendering: A4 portrait, 20 mm margins, "WenQuanYi Micro Hei" with
- * CJK fallbacks, embedded and extractable (pango + cairo), thin-ruled tables.
+ * CJK fallbacks (refused with a message when no Chinese font is found),
+ * embedded and extractable (pango + cairo), thin-ruled tables with a shaded
+ * header, red text for DOC_ROW_RED rows; page label centred and footer flush
+ * right under the body.  Memory is bounded by one group, not the document.
  *
  * Ownership: doc_new() / doc_free(&d); the struct doc_table returned by
  * doc_table() belongs to the document (valid until doc_free). */

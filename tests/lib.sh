@@ -1,0 +1,53 @@
+# tests/lib.sh — sourced by the CLI test scripts (tests/*.sh).
+# Pins locale, zone, HOME and today; gives run/check helpers; finish prints
+# the closing "N passed, N failed" line the runner adds up.
+set -u
+QD=${QD_BIN:-$(pwd)/qingdan}
+T=$(mktemp -d "${TMPDIR:-/tmp}/qdtest.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export LC_ALL=C.UTF-8 TZ=Asia/Shanghai HOME="$T/home" QINGDAN_DB= XDG_DATA_HOME= QINGDAN_LANG=
+mkdir -p "$HOME"
+TODAY=${TODAY:-2026-06-30}
+PASS=0 FAIL=0
+
+# qd ARGS…: the binary with --today pinned (add --db yourself or set DB).
+qd() { "$QD" --today "$TODAY" ${DB:+--db "$DB"} "$@"; }
+
+# run CMD…: stdout in $OUT, stderr in $ERR, exit status in $RC.
+run() {
+	"$@" >"$T/.out" 2>"$T/.err" </dev/null
+	RC=$?
+	OUT=$(cat "$T/.out")
+	ERR=$(cat "$T/.err")
+}
+
+# check NAME TEST…: count a test; on failure show what was seen.
+check() {
+	name=$1
+	shift
+	if "$@"; then
+		PASS=$((PASS + 1))
+		echo "ok   $name"
+	else
+		FAIL=$((FAIL + 1))
+		echo "FAIL $name"
+		echo "  rc=${RC:-} stdout: $(printf '%s' "${OUT:-}" | head -c 600)"
+		echo "  stderr: $(printf '%s' "${ERR:-}" | head -c 600)"
+	fi
+}
+
+is() { [ "$1" = "$2" ]; }
+has() { case "$1" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
+hasnt() { ! has "$1" "$2"; }
+
+# A fresh demo database at $T/NAME.db; sets DB.
+demo_db() {
+	DB="$T/${1:-demo}.db"
+	rm -f "$DB"*
+	"$QD" --today "$TODAY" --db "$DB" init --demo 2>/dev/null
+}
+
+finish() {
+	echo "$PASS passed, $FAIL failed"
+	[ "$FAIL" -eq 0 ]
+}
