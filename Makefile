@@ -41,6 +41,7 @@ TEST_SH  := $(filter-out tests/lib.sh tests/run_all.sh,$(wildcard tests/*.sh))
 BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
+.SECONDARY:
 .PHONY: all deps run test test-only asan-test valgrind-test bench clean
 all: qingdan
 

@@ -408,6 +408,50 @@ TEST(kill9_keeps_committed_and_integrity)
 	qd_close(&q);
 }
 
+/* An older file is backed up, then migrated one step at a time. */
+TEST(migration_backs_up_then_upgrades)
+{
+	char dir[] = "/tmp/qd_mig_XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char *path = xasprintf("%s/old.db", dir);
+	memset(&q, 0, sizeof q);
+	CHECK_INT(qd_open(&q, path, DB_CREATE, &err), QD_OK);
+	qd_ensure_defaults(&q, &err);
+	item("迁移前的事项", 0, 0, NULL);
+	/* make it look like a version-1 file */
+	sqlite3_exec(db_handle(q.db), "DROP INDEX item_stats; PRAGMA user_version = 1", NULL, NULL, NULL);
+	qd_close(&q);
+	memset(&q, 0, sizeof q);
+	CHECK_INT(qd_open(&q, path, 0, &err), QD_OK);
+	char *v = sql1("PRAGMA user_version");
+	CHECK_INT(atoi(v), db_schema_version());
+	free(v);
+	char *ix = sql1("SELECT count(*) FROM sqlite_schema WHERE name = 'item_stats'");
+	CHECK_STR(ix, "1");
+	free(ix);
+	qd_close(&q);
+	char *cmd = xasprintf("ls %s | grep -c '^old.db.bak-v1-'", dir);
+	FILE *p = popen(cmd, "r");
+	char buf[16] = "";
+	CHECK(p && fgets(buf, sizeof buf, p));
+	CHECK_INT(atoi(buf), 1);
+	pclose(p);
+	free(cmd);
+	/* the backup is the old file: version 1, with the item */
+	cmd = xasprintf("sqlite3 %s/old.db.bak-v1-* 'PRAGMA user_version; SELECT content FROM item'", dir);
+	p = popen(cmd, "r");
+	char out[256] = "";
+	size_t n = p ? fread(out, 1, sizeof out - 1, p) : 0;
+	out[n] = '\0';
+	CHECK_STR(out, "1\n迁移前的事项\n");
+	pclose(p);
+	free(cmd);
+	cmd = xasprintf("rm -rf %s", dir);
+	CHECK(system(cmd) == 0);
+	free(cmd);
+	free(path);
+}
+
 int main(void)
 {
 	text_init_locale();
@@ -425,5 +469,6 @@ int main(void)
 	RUN(read_only_file_refuses_writes);
 	RUN(two_writers_lose_no_update);
 	RUN(kill9_keeps_committed_and_integrity);
+	RUN(migration_backs_up_then_upgrades);
 	return TT_END();
 }
