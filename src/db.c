@@ -64,7 +64,10 @@ const char *db_warning(const struct db *db)
 
 enum qd_status db_error(struct db *db, struct strbuf *err)
 {
-	if (err)
+	int code = sqlite3_errcode(db->h);
+	if (err && (code == SQLITE_CORRUPT || code == SQLITE_NOTADB))
+		sb_printf(err, msg(M_DB_CORRUPT), db->path);
+	else if (err)
 		sb_printf(err, msg(M_DB_ERROR), sqlite3_errmsg(db->h));
 	return QD_DBERROR;
 }
@@ -279,6 +282,21 @@ static enum qd_status prepare_file(const char *path, int flags, int *readonly, c
 	return QD_OK;
 }
 
+/* Shorter than its own header says, with no WAL holding the rest: cut off. */
+static int truncated(struct db *db)
+{
+	int pages = 0, page_size = 0;
+	struct stat sb;
+	if (strcmp(db->path, ":memory:") == 0 || stat(db->path, &sb) != 0 ||
+	    pragma_int(db, "PRAGMA page_count", &pages) != SQLITE_OK ||
+	    pragma_int(db, "PRAGMA page_size", &page_size) != SQLITE_OK)
+		return 0;
+	char *wal = xasprintf("%s-wal", db->path);
+	int has_wal = access(wal, F_OK) == 0;
+	free(wal);
+	return !has_wal && (long long)pages * page_size > (long long)sb.st_size;
+}
+
 /* Refuse what is not ours, or is newer than us, before anything writes. */
 static enum qd_status check_schema(struct db *db, int *version, struct strbuf *err)
 {
@@ -296,6 +314,10 @@ static enum qd_status check_schema(struct db *db, int *version, struct strbuf *e
 		return db_error(db, err);
 	if (app != QD_APPLICATION_ID && (objects > 0 || *version != 0)) {
 		sb_printf(err, msg(M_NOT_QINGDAN), db->path);
+		return QD_INVALID;
+	}
+	if (*version > 0 && truncated(db)) {
+		sb_printf(err, msg(M_DB_CORRUPT), db->path);
 		return QD_INVALID;
 	}
 	if (*version > schema_latest()) {

@@ -146,8 +146,9 @@ static enum qd_status conflict(struct qd *q, const struct item *it, int expect,
 		*login++ = '\0';
 	if (detail)
 		*detail++ = '\0';
-	sb_printf(err, msg(M_CONFLICT), it->id, it->version, expect, at, login ? login : "",
-		  detail ? detail : "");
+	char *what = store_detail_text(q->db, detail);
+	sb_printf(err, msg(M_CONFLICT), it->id, it->version, expect, at, login ? login : "", what);
+	free(what);
 	free(at);
 	return QD_CONFLICT;
 }

@@ -311,3 +311,15 @@ long long store_audit_last_seq(struct db *db, const char *entity, long long id)
 	sqlite3_reset(st);
 	return seq;
 }
+
+char *store_detail_text(struct db *db, const char *detail)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT group_concat(key || '：' || coalesce(json_extract(value, '$[0]'), '') || ' → ' || "
+		"coalesce(json_extract(value, '$[1]'), ''), '；') FROM json_each(?1) "
+		"WHERE json_type(value) = 'array'");
+	store_bind_text(st, 1, detail);
+	char *out = sqlite3_step(st) == SQLITE_ROW ? store_col(st, 0) : NULL;
+	sqlite3_reset(st);
+	return out ? out : xstrdup(detail ? detail : "");
+}

@@ -216,6 +216,15 @@ check "newer schema refused" is "$RC" 1
 check "newer schema message" has "$ERR" 99
 check "newer schema untouched" cmp -s "$T/newer.db" "$T/newer.orig"
 
+cp "$T/copy.db" "$T/cut.db"
+sqlite3 "$T/cut.db" "PRAGMA journal_mode=DELETE" >/dev/null
+head -c 40000 "$T/cut.db" > "$T/cut2.db"
+cp "$T/cut2.db" "$T/cut2.orig"
+run "$QD" --db "$T/cut2.db" item list
+check "truncated file refused" is "$RC" 1
+check "truncated file: says corrupt" has "$ERR" "已损坏"
+check "truncated file untouched" cmp -s "$T/cut2.db" "$T/cut2.orig"
+
 # ---- enforced mode ----
 P=$T/perm.db
 DB=$P

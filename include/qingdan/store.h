@@ -102,6 +102,8 @@ char *store_canon(struct db *db, const char *entity, long long id);
 char *store_json_diff(struct db *db, const char *before, const char *after, const char *extra);
 /* json_object(key, value) with SQLite's escaping. */
 char *store_json_pair(struct db *db, const char *key, const char *value);
+/* A detail JSON {field: [old, new]} as "field：old → new；…" (malloc'd). */
+char *store_detail_text(struct db *db, const char *detail);
 /* seq of the last audit row of a record, 0 if none. */
 long long store_audit_last_seq(struct db *db, const char *entity, long long id);
 /* Hex SHA-256 of text (libcrypto); out needs 65 bytes. */
