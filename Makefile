@@ -98,6 +98,16 @@ asan-test: deps
 	  $(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test-only
 
+# The real binary and the test programs under valgrind: any error or definite
+# leak fails (ncurses/fontconfig keep "still reachable" caches; those pass).
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+	--show-leak-kinds=definite
+valgrind-test: $(BUILD)/qingdan $(TEST_BIN)
+	$(Q)printf '#!/bin/sh\nexec $(VALGRIND) $(CURDIR)/$(BUILD)/qingdan "$$@"\n' > $(BUILD)/qingdan-vg
+	$(Q)chmod +x $(BUILD)/qingdan-vg
+	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan-vg QD_BUILD=$(CURDIR)/$(BUILD) QD_VALGRIND="$(VALGRIND)" \
+	  sh tests/run_all.sh $(TEST_SH)
+
 bench: qingdan $(BENCH_BIN)
 	$(Q)sh bench/run.sh
 

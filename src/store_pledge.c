@@ -1,0 +1,430 @@
+/* store_pledge.c — every query of pledges (责任书): one record in and out,
+ * the signature columns of either party, batch audiences, keyset pages for
+ * the screen, the year's progress and the `pledge list` listing.  Part of
+ * the storage module (store_pledge.h); the rules live in src/pledge.c.
+ *
+ * The two parties' signatures sit in parallel columns (issuer_* and
+ * signer_*): each statement exists once per party as constant text, chosen
+ * by the party, so no SQL is ever assembled from anything a user typed. */
+#include "qingdan/store_pledge.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qingdan/db.h"
+#include "store_impl.h"
+
+/* ---- one record ---- */
+
+#define SIG_COLS(p) \
+	"g." p "_signed_on, g." p "_signed_by, " p "b.name, g." p "_method, g." p "_proxy, " \
+	"g." p "_proxy_note, g." p "_recorded_by, " p "r.name, "
+#define SIG_JOINS(p) \
+	"LEFT JOIN person " p "b ON " p "b.id = g." p "_signed_by " \
+	"LEFT JOIN person " p "r ON " p "r.id = g." p "_recorded_by "
+
+/* The row shape of store_pledge_get and store_pledge_page. */
+#define PLEDGE_SELECT \
+	"SELECT g.id, g.year, g.title, g.body, g.issuer_id, ip.name, ip.post, g.signer_id, " \
+	"sp.name, sp.post, so.name, g.sign_due, g.status, g.body_sha256, " \
+	SIG_COLS("issuer") SIG_COLS("signer") \
+	"g.grade, g.score, g.assessed_on, g.assess_note, g.void_reason, g.successor_id, " \
+	"(SELECT pr.id FROM pledge pr WHERE pr.successor_id = g.id ORDER BY pr.id LIMIT 1), " \
+	"g.version, g.created_at, g.updated_at, " \
+	"g.status = 'issued' AND g.sign_due < :today " \
+	"FROM pledge g JOIN person ip ON ip.id = g.issuer_id JOIN person sp ON sp.id = g.signer_id " \
+	"LEFT JOIN org so ON so.id = sp.org_id " SIG_JOINS("issuer") SIG_JOINS("signer")
+
+static void sig_row(sqlite3_stmt *st, int c, struct pledge_sig *s)
+{
+	s->on = store_col(st, c);
+	s->by_id = sqlite3_column_int64(st, c + 1);
+	s->by_name = store_col(st, c + 2);
+	s->method = store_col(st, c + 3);
+	s->proxy = sqlite3_column_int(st, c + 4);
+	s->proxy_note = store_col(st, c + 5);
+	s->recorded_by = sqlite3_column_int64(st, c + 6);
+	s->recorded_name = store_col(st, c + 7);
+}
+
+static void pledge_row(sqlite3_stmt *st, struct pledge *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	p->year = sqlite3_column_int(st, 1);
+	p->title = store_col(st, 2);
+	p->body = store_col(st, 3);
+	p->issuer_id = sqlite3_column_int64(st, 4);
+	p->issuer_name = store_col(st, 5);
+	p->issuer_post = store_col(st, 6);
+	p->signer_id = sqlite3_column_int64(st, 7);
+	p->signer_name = store_col(st, 8);
+	p->signer_post = store_col(st, 9);
+	p->signer_org = store_col(st, 10);
+	p->sign_due = store_col(st, 11);
+	int status = pledge_status_parse((const char *)sqlite3_column_text(st, 12));
+	p->status = status < 0 ? PL_DRAFT : (enum pledge_status)status;
+	p->body_sha256 = store_col(st, 13);
+	sig_row(st, 14, &p->sig[PARTY_ISSUER]);
+	sig_row(st, 22, &p->sig[PARTY_SIGNER]);
+	p->grade = store_col(st, 30);
+	p->has_score = sqlite3_column_type(st, 31) != SQLITE_NULL;
+	p->score = sqlite3_column_double(st, 31);
+	p->assessed_on = store_col(st, 32);
+	p->assess_note = store_col(st, 33);
+	p->void_reason = store_col(st, 34);
+	p->successor_id = sqlite3_column_int64(st, 35);
+	p->predecessor_id = sqlite3_column_int64(st, 36);
+	p->version = sqlite3_column_int(st, 37);
+	p->created_at = store_col(st, 38);
+	p->updated_at = store_col(st, 39);
+	p->overdue = sqlite3_column_int(st, 40);
+	p->body_ok = 1;
+	if (p->body_sha256) {
+		char hex[65];
+		const char *body = p->body ? p->body : "";
+		store_sha256_hex(body, strlen(body), hex);
+		p->body_ok = strcmp(hex, p->body_sha256) == 0;
+	}
+}
+
+enum qd_status store_pledge_get(struct db *db, long long id, const char *today, struct pledge *p)
+{
+	sqlite3_stmt *st = db_stmt(db, PLEDGE_SELECT "WHERE g.id = :id");
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
+	store_bind_text(st, sqlite3_bind_parameter_index(st, ":today"), today);
+	enum qd_status s = QD_NOTFOUND;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		pledge_row(st, p);
+		s = QD_OK;
+	} else if (rc != SQLITE_DONE) {
+		s = QD_DBERROR;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+enum qd_status store_pledge_insert(struct db *db, int year, const char *title, const char *body,
+				   long long issuer_id, long long signer_id, const char *due_iso,
+				   const char *status, const char *now, long long *id)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO pledge(year, title, body, issuer_id, signer_id, sign_due, status, "
+		"created_at, updated_at) VALUES (?1, ?2, coalesce(?3, ''), ?4, ?5, nullif(?6, ''), ?7, ?8, ?8)");
+	sqlite3_bind_int(st, 1, year);
+	store_bind_text(st, 2, title);
+	store_bind_text(st, 3, body);
+	store_bind_id(st, 4, issuer_id);
+	store_bind_id(st, 5, signer_id);
+	store_bind_text(st, 6, due_iso);
+	store_bind_text(st, 7, status);
+	store_bind_text(st, 8, now);
+	enum qd_status s = store_step_done(st);
+	if (s == QD_OK)
+		*id = sqlite3_last_insert_rowid(db_handle(db));
+	return s;
+}
+
+/* One row changed, or the version moved on (conflict). */
+static enum qd_status changed_one(struct db *db, sqlite3_stmt *st)
+{
+	enum qd_status s = store_step_done(st);
+	if (s != QD_OK)
+		return s;
+	return sqlite3_changes(db_handle(db)) == 1 ? QD_OK : QD_CONFLICT;
+}
+
+enum qd_status store_pledge_update(struct db *db, long long id, int version, const char *title,
+				   const char *body, const char *due_iso, long long issuer_id,
+				   long long signer_id, const char *now)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"UPDATE pledge SET title = coalesce(?3, title), body = coalesce(?4, body), "
+		"sign_due = CASE WHEN ?5 IS NULL THEN sign_due ELSE nullif(?5, '') END, "
+		"issuer_id = CASE WHEN ?6 > 0 THEN ?6 ELSE issuer_id END, "
+		"signer_id = CASE WHEN ?7 > 0 THEN ?7 ELSE signer_id END, "
+		"version = version + 1, updated_at = ?8 WHERE id = ?1 AND version = ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	store_bind_text(st, 3, title);
+	store_bind_text(st, 4, body);
+	store_bind_text(st, 5, due_iso);
+	sqlite3_bind_int64(st, 6, issuer_id);
+	sqlite3_bind_int64(st, 7, signer_id);
+	store_bind_text(st, 8, now);
+	return changed_one(db, st);
+}
+
+enum qd_status store_pledge_status(struct db *db, long long id, int version, const char *status,
+				   const char *now)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE pledge SET status = ?3, version = version + 1, "
+				       "updated_at = ?4 WHERE id = ?1 AND version = ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	store_bind_text(st, 3, status);
+	store_bind_text(st, 4, now);
+	return changed_one(db, st);
+}
+
+#define SIGN_SQL(p) \
+	"UPDATE pledge SET " p "_signed_on = ?3, " p "_signed_by = ?4, " p "_method = ?5, " \
+	p "_proxy = ?6, " p "_proxy_note = nullif(?7, ''), " p "_recorded_by = ?8, " \
+	"body_sha256 = coalesce(?9, body_sha256), status = ?10, version = version + 1, " \
+	"updated_at = ?11 WHERE id = ?1 AND version = ?2"
+
+enum qd_status store_pledge_sign(struct db *db, long long id, int version, enum pledge_party party,
+				 const struct store_sig *s, const char *body_sha256,
+				 const char *status, const char *now)
+{
+	static const char *const sql[2] = {SIGN_SQL("issuer"), SIGN_SQL("signer")};
+	sqlite3_stmt *st = db_stmt(db, sql[party == PARTY_SIGNER]);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	store_bind_text(st, 3, s->on);
+	store_bind_id(st, 4, s->by_id);
+	store_bind_text(st, 5, s->method);
+	sqlite3_bind_int(st, 6, !str_empty(s->proxy_note));
+	store_bind_text(st, 7, s->proxy_note);
+	store_bind_id(st, 8, s->recorded_by);
+	store_bind_text(st, 9, body_sha256);
+	store_bind_text(st, 10, status);
+	store_bind_text(st, 11, now);
+	return changed_one(db, st);
+}
+
+enum qd_status store_pledge_assess(struct db *db, long long id, int version, const char *grade,
+				   double score, const char *on, const char *note, const char *now)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"UPDATE pledge SET status = 'assessed', grade = ?3, score = ?4, assessed_on = ?5, "
+		"assess_note = nullif(?6, ''), version = version + 1, updated_at = ?7 "
+		"WHERE id = ?1 AND version = ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	store_bind_text(st, 3, grade);
+	if (score >= 0)
+		sqlite3_bind_double(st, 4, score);
+	else
+		sqlite3_bind_null(st, 4);
+	store_bind_text(st, 5, on);
+	store_bind_text(st, 6, note);
+	store_bind_text(st, 7, now);
+	return changed_one(db, st);
+}
+
+enum qd_status store_pledge_void(struct db *db, long long id, int version, const char *reason,
+				 long long successor_id, const char *now)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"UPDATE pledge SET status = 'void', void_reason = ?3, successor_id = ?4, "
+		"version = version + 1, updated_at = ?5 WHERE id = ?1 AND version = ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	store_bind_text(st, 3, reason);
+	store_bind_id(st, 4, successor_id);
+	store_bind_text(st, 5, now);
+	return changed_one(db, st);
+}
+
+long long store_pledge_live_same(struct db *db, int year, const char *title, long long signer_id,
+				 long long except)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM pledge WHERE signer_id = ?1 AND year = ?2 "
+				       "AND title = ?3 AND status <> 'void' AND id <> ?4 ORDER BY id LIMIT 1");
+	sqlite3_bind_int64(st, 1, signer_id);
+	sqlite3_bind_int(st, 2, year);
+	store_bind_text(st, 3, title);
+	sqlite3_bind_int64(st, 4, except);
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id;
+}
+
+enum qd_status store_pledge_people(struct db *db, long long org_id,
+				   int (*match)(const char *post, const void *ctx), const void *ctx,
+				   long long **ids, int *n)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT o.id FROM org o JOIN sub "
+		"ON o.parent_id = sub.id) "
+		"SELECT p.id, p.post FROM person p LEFT JOIN org o ON o.id = p.org_id "
+		"WHERE p.active = 1 AND (?1 = 0 OR p.org_id IN (SELECT id FROM sub)) "
+		"ORDER BY o.sort IS NULL, o.sort, o.id, p.id");
+	sqlite3_bind_int64(st, 1, org_id);
+	*ids = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *post = (const char *)sqlite3_column_text(st, 1);
+		if (match && !match(post ? post : "", ctx))
+			continue;
+		*ids = xrealloc(*ids, (size_t)(*n + 1) * sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+/* The WHERE of a filter (named parameters, bound by bind_filter). */
+static void filter_sql(struct strbuf *sql, const struct pledge_filter *f)
+{
+	if (f->year)
+		sb_puts(sql, " AND g.year = :year");
+	if (f->status >= 0)
+		sb_puts(sql, " AND g.status = :status");
+	if (f->overdue)
+		sb_puts(sql, " AND g.status = 'issued' AND g.sign_due < :today");
+	if (f->signer_id)
+		sb_puts(sql, " AND g.signer_id = :signer");
+	if (f->issuer_id)
+		sb_puts(sql, " AND g.issuer_id = :issuer");
+	if (f->person_id)
+		sb_puts(sql, " AND (g.signer_id = :person OR g.issuer_id = :person)");
+}
+
+static void bind_filter(sqlite3_stmt *st, const struct pledge_filter *f, const char *today)
+{
+	const struct {
+		const char *name;
+		long long v;
+	} nums[] = {{":year", f->year}, {":signer", f->signer_id}, {":issuer", f->issuer_id},
+		    {":person", f->person_id}};
+	for (size_t i = 0; i < ARRAY_SIZE(nums); i++) {
+		int idx = sqlite3_bind_parameter_index(st, nums[i].name);
+		if (idx)
+			sqlite3_bind_int64(st, idx, nums[i].v);
+	}
+	int idx = sqlite3_bind_parameter_index(st, ":status");
+	if (idx)
+		store_bind_text(st, idx, pledge_status_code((enum pledge_status)f->status));
+	idx = sqlite3_bind_parameter_index(st, ":today");
+	if (idx)
+		store_bind_text(st, idx, today);
+}
+
+enum qd_status store_pledge_page(struct db *db, const struct pledge_filter *f, const char *today,
+				 long long after_id, int limit, struct pledge **out, int *n)
+{
+	struct strbuf sql = {0};
+	sb_puts(&sql, PLEDGE_SELECT "WHERE g.id > :after");
+	filter_sql(&sql, f);
+	sb_puts(&sql, " ORDER BY g.id LIMIT :limit");
+	sqlite3_stmt *st = NULL;
+	*out = NULL;
+	*n = 0;
+	enum qd_status s = QD_OK;
+	if (sqlite3_prepare_v2(db_handle(db), sql.s, -1, &st, NULL) != SQLITE_OK) {
+		s = QD_DBERROR;
+		goto cleanup;
+	}
+	bind_filter(st, f, today);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":after"), after_id);
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		pledge_row(st, &(*out)[(*n)++]);
+	}
+	if (rc != SQLITE_DONE)
+		s = QD_DBERROR;
+cleanup:
+	sqlite3_finalize(st);
+	sb_free(&sql);
+	return s;
+}
+
+enum qd_status store_pledge_progress(struct db *db, int year, const char *today,
+				     struct pledge_progress *pp)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT count(*), count(CASE WHEN status = 'draft' THEN 1 END), "
+		"count(CASE WHEN status IN ('issued','signed','assessed','archived') THEN 1 END), "
+		"count(CASE WHEN status IN ('signed','assessed','archived') THEN 1 END), "
+		"count(CASE WHEN status = 'issued' AND sign_due < ?2 THEN 1 END), "
+		"count(CASE WHEN status <> 'void' AND (issuer_proxy = 1 OR signer_proxy = 1) THEN 1 END), "
+		"count(CASE WHEN status = 'void' THEN 1 END) "
+		"FROM pledge WHERE ?1 = 0 OR year = ?1");
+	sqlite3_bind_int(st, 1, year);
+	store_bind_text(st, 2, today);
+	memset(pp, 0, sizeof *pp);
+	enum qd_status s = QD_DBERROR;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int *v[] = {&pp->total, &pp->drafts, &pp->issued, &pp->signed_, &pp->overdue,
+			    &pp->proxy, &pp->voided};
+		for (int i = 0; i < (int)ARRAY_SIZE(v); i++)
+			*v[i] = sqlite3_column_int(st, i);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+/* ---- the listing ---- */
+
+static const char *const list_cols[] = {
+	"id", "year", "title", "issuer", "signer", "due", "status", "flags", "issuer_signed",
+	"signer_signed", "proxy", "proxy_note", "grade", "score", "successor",
+};
+
+#define LIST_SELECT \
+	"SELECT g.id AS id, g.year AS year, g.title AS title, ip.name AS issuer, sp.name AS signer, " \
+	"coalesce(g.sign_due, '') AS due, g.status AS status, " \
+	"CASE WHEN g.status = 'issued' AND g.sign_due < :today THEN 'overdue' ELSE '' END AS flags, " \
+	"coalesce(g.issuer_signed_on, '') AS issuer_signed, " \
+	"coalesce(g.signer_signed_on, '') AS signer_signed, " \
+	"(g.issuer_proxy = 1 OR g.signer_proxy = 1) AS proxy, " \
+	"coalesce(CASE WHEN g.signer_proxy = 1 THEN g.signer_proxy_note END || " \
+	"CASE WHEN g.issuer_proxy = 1 THEN ' / ' || g.issuer_proxy_note END, " \
+	"CASE WHEN g.signer_proxy = 1 THEN g.signer_proxy_note END, " \
+	"CASE WHEN g.issuer_proxy = 1 THEN g.issuer_proxy_note END, '') AS proxy_note, " \
+	"coalesce(g.grade, '') AS grade, " \
+	"CASE WHEN g.score = CAST(g.score AS INTEGER) THEN CAST(g.score AS INTEGER) ELSE g.score END " \
+	"AS score, g.successor_id AS successor " \
+	"FROM pledge g JOIN person ip ON ip.id = g.issuer_id JOIN person sp ON sp.id = g.signer_id " \
+	"WHERE 1"
+
+enum qd_status store_pledge_list(struct db *db, const struct pledge_filter *f, const char *today,
+				 struct rowsink *s, struct strbuf *err)
+{
+	const int ncol = (int)ARRAY_SIZE(list_cols);
+	struct strbuf inner = {0}, sql = {0};
+	sb_puts(&inner, LIST_SELECT);
+	filter_sql(&inner, f);
+	sb_puts(&inner, " ORDER BY g.id");
+	if (s->want_json) {
+		/* SQLite builds each JSON object: escaping and number types are its */
+		sb_puts(&sql, "SELECT *, json_object(");
+		for (int i = 0; i < ncol; i++)
+			sb_printf(&sql, "%s'%s', \"%s\"", i ? ", " : "", list_cols[i], list_cols[i]);
+		sb_printf(&sql, ") FROM (%s)", inner.s);
+	} else {
+		sb_puts(&sql, inner.s);
+	}
+	sqlite3_stmt *st = NULL;
+	enum qd_status status = QD_OK;
+	if (sqlite3_prepare_v2(db_handle(db), sql.s, -1, &st, NULL) != SQLITE_OK) {
+		status = db_error(db, err);
+		goto cleanup;
+	}
+	bind_filter(st, f, today);
+	s->header(s, ncol, list_cols);
+	const char *vals[ARRAY_SIZE(list_cols)];
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < ncol; i++) {
+			const unsigned char *t = sqlite3_column_text(st, i);
+			vals[i] = t ? (const char *)t : "";
+		}
+		s->row(s, vals, s->want_json ? (const char *)sqlite3_column_text(st, ncol) : NULL);
+	}
+	if (rc != SQLITE_DONE)
+		status = db_error(db, err);
+cleanup:
+	sqlite3_finalize(st);
+	sb_free(&inner);
+	sb_free(&sql);
+	return status;
+}
