@@ -175,9 +175,9 @@ enum qd_status store_audit_insert(struct db *db, const struct audit_row *r)
 	return store_step_done(st);
 }
 
-static const char audit_cols[] =
-	"SELECT seq, at, login, coalesce(person_id, 0), action, entity, entity_id, detail, digest, "
-	"prev_hash, hash FROM audit ";
+#define AUDIT_SELECT \
+	"SELECT seq, at, login, coalesce(person_id, 0), action, entity, entity_id, detail, digest, " \
+	"prev_hash, hash FROM audit "
 
 static void audit_row_of(sqlite3_stmt *st, struct audit_row *r)
 {
@@ -199,10 +199,7 @@ static void audit_row_of(sqlite3_stmt *st, struct audit_row *r)
 enum qd_status store_audit_get(struct db *db, long long seq,
 			       void (*fn)(void *ctx, const struct audit_row *r), void *ctx)
 {
-	static const char *sql;
-	if (!sql)
-		sql = xasprintf("%sWHERE seq = ?1", audit_cols);
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_stmt *st = db_stmt(db, AUDIT_SELECT "WHERE seq = ?1");
 	sqlite3_bind_int64(st, 1, seq);
 	enum qd_status s = QD_NOTFOUND;
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -218,10 +215,7 @@ enum qd_status store_audit_get(struct db *db, long long seq,
 enum qd_status store_audit_walk(struct db *db, int (*fn)(void *ctx, const struct audit_row *r),
 				void *ctx)
 {
-	static const char *sql;
-	if (!sql)
-		sql = xasprintf("%sORDER BY seq", audit_cols);
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_stmt *st = db_stmt(db, AUDIT_SELECT "ORDER BY seq");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct audit_row r;

@@ -90,9 +90,9 @@ enum qd_status store_org_by_name(struct db *db, const char *name, long long *id)
 
 /* ---- people ---- */
 
-static const char person_cols[] =
-	"p.id, p.name, p.post, p.org_id, o.name, p.login, p.is_admin, p.active "
-	"FROM person p LEFT JOIN org o ON o.id = p.org_id ";
+#define PERSON_SELECT \
+	"SELECT p.id, p.name, p.post, p.org_id, o.name, p.login, p.is_admin, p.active " \
+	"FROM person p LEFT JOIN org o ON o.id = p.org_id "
 
 static void person_row(sqlite3_stmt *st, struct person *p)
 {
@@ -140,13 +140,9 @@ enum qd_status store_person_update(struct db *db, long long id, const struct per
 	return store_step_done(st);
 }
 
-enum qd_status store_person_get(struct db *db, long long id, struct person *p)
+/* Step a bound person query once: the row, or QD_NOTFOUND. */
+static enum qd_status person_one(sqlite3_stmt *st, struct person *p)
 {
-	static const char *sql;
-	if (!sql)
-		sql = xasprintf("SELECT %s WHERE p.id = ?1", person_cols);
-	sqlite3_stmt *st = db_stmt(db, sql);
-	sqlite3_bind_int64(st, 1, id);
 	enum qd_status s = QD_NOTFOUND;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		person_row(st, p);
@@ -156,12 +152,16 @@ enum qd_status store_person_get(struct db *db, long long id, struct person *p)
 	return s;
 }
 
+enum qd_status store_person_get(struct db *db, long long id, struct person *p)
+{
+	sqlite3_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	return person_one(st, p);
+}
+
 enum qd_status store_person_by_name(struct db *db, const char *name, struct person **out, int *n)
 {
-	static const char *sql;
-	if (!sql)
-		sql = xasprintf("SELECT %s WHERE p.name = ?1 ORDER BY p.active DESC, p.id", person_cols);
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.name = ?1 ORDER BY p.active DESC, p.id");
 	store_bind_text(st, 1, name);
 	*out = NULL;
 	*n = 0;
@@ -177,18 +177,9 @@ enum qd_status store_person_by_name(struct db *db, const char *name, struct pers
 
 enum qd_status store_person_by_login(struct db *db, const char *login, struct person *p)
 {
-	static const char *sql;
-	if (!sql)
-		sql = xasprintf("SELECT %s WHERE p.login = ?1", person_cols);
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.login = ?1");
 	store_bind_text(st, 1, login);
-	enum qd_status s = QD_NOTFOUND;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		person_row(st, p);
-		s = QD_OK;
-	}
-	sqlite3_reset(st);
-	return s;
+	return person_one(st, p);
 }
 
 int store_admins_with_login(struct db *db)
