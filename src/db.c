@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "qingdan/msg.h"
+#include "store_impl.h"
 
 struct stmt_slot {
 	const char *sql;
@@ -121,7 +122,7 @@ enum qd_status db_end(struct db *db, int ok)
 		exec(db, "ROLLBACK");
 		return QD_OK;
 	}
-	if (exec(db, "COMMIT") != SQLITE_OK) {
+	if (store_fts_flush(db) != SQLITE_OK || exec(db, "COMMIT") != SQLITE_OK) {
 		exec(db, "ROLLBACK");
 		return QD_DBERROR;
 	}
@@ -365,6 +366,8 @@ enum qd_status db_open(const char *path, int flags, struct db **out, struct strb
 	}
 	if (s == QD_OK && db->readonly)
 		exec(db, "PRAGMA query_only=1");
+	else if (s == QD_OK && store_fts_prepare(db) != SQLITE_OK)
+		s = db_error(db, err);
 	if (s != QD_OK) {
 		db_close(&db);
 		return s;

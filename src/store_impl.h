@@ -6,6 +6,8 @@
 
 #include "qingdan/util.h"
 
+struct db;
+
 /* The derived flags of an item aliased i, given :today and :soon (ISO). */
 #define FLAGS_SQL \
 	"rtrim(CASE WHEN i.due < :today AND i.status IN ('planned','in_progress','submitted') " \
@@ -18,5 +20,11 @@ char *store_col(sqlite3_stmt *st, int i);
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 void store_bind_id(sqlite3_stmt *st, int i, long long id);
 enum qd_status store_step_done(sqlite3_stmt *st);
+
+/* Index the items inserted in this transaction (temp.fts_dirty) in one
+ * statement; db_end calls it just before the outermost commit. */
+int store_fts_flush(struct db *db);
+/* Create the connection's temp.fts_dirty table (writable files only). */
+int store_fts_prepare(struct db *db);
 
 #endif

@@ -260,9 +260,38 @@ enum qd_status store_item_insert(struct db *db, long long list_id, const struct 
 	store_bind_text(st, 11, done_on);
 	store_bind_text(st, 12, now);
 	enum qd_status s = store_step_done(st);
-	if (s == QD_OK)
+	if (s == QD_OK) {
 		*id = sqlite3_last_insert_rowid(db_handle(db));
+		st = db_stmt(db, "INSERT INTO temp.fts_dirty(id) VALUES (?1)");
+		sqlite3_bind_int64(st, 1, *id);
+		s = store_step_done(st);
+	}
 	return s;
+}
+
+int store_fts_prepare(struct db *db)
+{
+	return sqlite3_exec(db_handle(db), "CREATE TEMP TABLE IF NOT EXISTS fts_dirty("
+				       "id INTEGER PRIMARY KEY)", NULL, NULL, NULL);
+}
+
+int store_fts_flush(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM temp.fts_dirty)");
+	int any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (!any)
+		return SQLITE_OK;
+	st = db_stmt(db, "INSERT INTO item_fts(rowid, content) SELECT i.id, i.content "
+			 "FROM temp.fts_dirty d JOIN item i ON i.id = d.id");
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return rc;
+	st = db_stmt(db, "DELETE FROM temp.fts_dirty");
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 enum qd_status store_item_get(struct db *db, long long id, const char *today, const char *soon,

@@ -452,6 +452,35 @@ TEST(migration_backs_up_then_upgrades)
 	free(path);
 }
 
+/* New items are searchable after commit; a rolled-back insert is not. */
+TEST(search_index_follows_commits)
+{
+	open_mem();
+	long long id = item("开展廉政警示教育活动", 0, 0, NULL);
+	CHECK_INT(qd_batch_begin(&q, &err), QD_OK);
+	item("回滚的警示教育", 0, 0, NULL);
+	CHECK_INT(qd_batch_end(&q, 0, &err), QD_INVALID);
+	struct strbuf r = {0};
+	char *n = sql1("SELECT group_concat(rowid) FROM item_fts WHERE item_fts MATCH '\"警示教育\"'");
+	char *want = xasprintf("%lld", id);
+	CHECK_STR(n, want);
+	free(n);
+	free(want);
+	struct item_fields f = ITEM_FIELDS_INIT;
+	f.content = "开展党纪学习教育";
+	CHECK_INT(qd_item_set(&q, id, 0, &f, &err), QD_OK);
+	n = sql1("SELECT count(*) FROM item_fts WHERE item_fts MATCH '\"警示教育\"'");
+	CHECK_STR(n, "0");
+	free(n);
+	n = sql1("SELECT count(*) FROM item_fts WHERE item_fts MATCH '\"党纪学习\"'");
+	CHECK_STR(n, "1");
+	free(n);
+	CHECK_INT(sqlite3_exec(db_handle(q.db), "INSERT INTO item_fts(item_fts) VALUES ('integrity-check')",
+			       NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(qd_audit_verify(&q, &r, &err), QD_OK);
+	sb_free(&r);
+}
+
 int main(void)
 {
 	text_init_locale();
@@ -470,5 +499,6 @@ int main(void)
 	RUN(two_writers_lose_no_update);
 	RUN(kill9_keeps_committed_and_integrity);
 	RUN(migration_backs_up_then_upgrades);
+	RUN(search_index_follows_commits);
 	return TT_END();
 }
