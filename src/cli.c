@@ -41,7 +41,7 @@ int cli_usage_error(struct cli *c, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	if (c && c->usage)
-		fprintf(stderr, "%s qingdan %s\n", msg_english() ? "usage:" : "用法：", c->usage);
+		fprintf(stderr, "%s qingdan %s\n", msg(M_USAGE_PREFIX), c->usage);
 	return 2;
 }
 

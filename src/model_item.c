@@ -187,7 +187,7 @@ enum qd_status qd_item_add(struct qd *q, long long org_id, const struct item_fie
 	int st = f->status ? status_parse(f->status) : ST_PLANNED;
 	enum qd_status s = model_need_admin(q, M_ACT_EDIT_ITEMS, err);
 	if (s == QD_OK && str_empty(f->content)) {
-		sb_printf(err, msg(M_EMPTY_FIELD), msg_english() ? "content" : "责任内容");
+		sb_printf(err, msg(M_EMPTY_FIELD), msg_column("content"));
 		s = QD_INVALID;
 	}
 	if (s == QD_OK && st < 0) {
@@ -234,7 +234,7 @@ enum qd_status qd_item_set(struct qd *q, long long id, int expect_version,
 	struct item it = {0};
 	enum qd_status s = model_need_admin(q, M_ACT_EDIT_ITEMS, err);
 	if (s == QD_OK && f->content && !*f->content) {
-		sb_printf(err, msg(M_EMPTY_FIELD), msg_english() ? "content" : "责任内容");
+		sb_printf(err, msg(M_EMPTY_FIELD), msg_column("content"));
 		s = QD_INVALID;
 	}
 	if (s == QD_OK)
@@ -305,7 +305,7 @@ enum qd_status qd_item_note(struct qd *q, long long id, const char *on_date, con
 	if (s == QD_OK && str_empty(day))
 		day = date_format(date_today(), day_buf);
 	if (s == QD_OK && str_empty(text)) {
-		sb_printf(err, msg(M_EMPTY_FIELD), msg_english() ? "note" : "纪实内容");
+		sb_printf(err, msg(M_EMPTY_FIELD), msg_column("note"));
 		s = QD_INVALID;
 	}
 	if (s != QD_OK || (s = model_begin(q, err)) != QD_OK)

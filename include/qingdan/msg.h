@@ -76,6 +76,7 @@
 	_(M_NO_ACTOR, "（未登记的用户）", "(unregistered user)") \
 	/* CLI */ \
 	_(M_USAGE, "用法：qingdan [--db 文件] [--year 年] [--today 日期] [--lang zh|en] [命令 ...]\n命令：init, org, person, item, import, export, print, pledge, stats, audit, backup, year；qingdan help 查看详细说明", "usage: qingdan [--db FILE] [--year YYYY] [--today YYYY-MM-DD] [--lang zh|en] [COMMAND ...]\ncommands: init, org, person, item, import, export, print, pledge, stats, audit, backup, year; see qingdan help") \
+	_(M_USAGE_PREFIX, "用法：", "usage:") \
 	_(M_UNKNOWN_COMMAND, "未知命令“%s”；qingdan help 查看可用命令", "unknown command \"%s\"; see qingdan help") \
 	_(M_UNKNOWN_OPTION, "%s：未知选项“%s”", "%s: unknown option \"%s\"") \
 	_(M_MISSING_ARG, "%s：选项 %s 需要一个值", "%s: option %s needs a value") \
@@ -136,7 +137,8 @@
 	_("completion", "完成率%", "completion%") _("pledges_signed", "责任书已签", "pledges signed") \
 	_("pledges_issued", "责任书已发", "pledges issued") _("at", "时间", "at") \
 	_("person", "人员", "person") _("action", "操作", "action") _("entity", "对象", "entity") \
-	_("entity_id", "对象编号", "entity id") _("detail", "详情", "detail")
+	_("entity_id", "对象编号", "entity id") _("detail", "详情", "detail") \
+	_("note", "纪实内容", "note")
 
 /* The header label of a column key in the current language (key if unknown). */
 const char *msg_column(const char *key);
