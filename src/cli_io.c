@@ -1,6 +1,268 @@
-/* cli_io.c — `qingdan import`, `export` and `print`. */
+/* cli_io.c — `qingdan import`, `export` and `print` (DESIGN §5): parse,
+ * call io.h, print the summary.  Messages about rows stream to stderr as
+ * import finds them; a progress line shows for big files. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "cli.h"
+#include "qingdan/io.h"
+#include "qingdan/msg.h"
+#include "qingdan/text.h"
+#include "qingdan/tui.h"
+
+/* The TUI's p key prints through io.h: installed before main() runs, as
+ * this file is always part of the program (cli.c names its commands). */
+__attribute__((constructor)) static void install_tui_print(void)
+{
+	tui_print_hook = io_tui_print;
+}
+
+/* Take "NAME VALUE" out of argv (for options whose values cli_parse would
+ * refuse, like --format xlsx); with optional, the value is taken only if
+ * the next word is not an option.  Returns 1 if found, -1 on a missing
+ * value (usage error printed), 0 if absent. */
+static int take_option(struct cli *c, int *argc, char **argv, const char *name, int optional,
+		       const char **val)
+{
+	int found = 0;
+	for (int i = 0; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], name) != 0)
+			continue;
+		int has = i + 1 < *argc && (!optional || argv[i + 1][0] != '-');
+		if (!has && !optional) {
+			cli_usage_error(c, msg(M_MISSING_ARG), c->cmd, name);
+			return -1;
+		}
+		*val = has ? argv[i + 1] : NULL;
+		int drop = has ? 2 : 1;
+		memmove(&argv[i], &argv[i + drop], (size_t)(*argc - i - drop) * sizeof *argv);
+		*argc -= drop;
+		found = 1;
+		i--;
+	}
+	return found;
+}
+
+static void print_clean(FILE *f, const char *text)
+{
+	char *clean = text_sanitize(text, 1);
+	fprintf(f, "%s\n", clean);
+	free(clean);
+}
+
+/* ---- import ---- */
+
+struct import_view {
+	const char *path;
+	int tty;
+	int shown;             /* last percent shown, -1 = none */
+	time_t last;
+};
+
+static void on_report(void *ctx, enum import_note kind, const char *text)
+{
+	struct import_view *v = ctx;
+	(void)kind;
+	if (v->tty && v->shown >= 0) {
+		fputs("\r\033[K", stderr);
+		v->shown = -1;
+	}
+	print_clean(stderr, text);
+}
+
+/* Big files only: on a terminal one line redrawn; else a line per 10%. */
+static void on_progress(void *ctx, long done, long total, long rows)
+{
+	struct import_view *v = ctx;
+	if (total < (4L << 20))
+		return;
+	int pct = (int)(done * 100 / (total ? total : 1));
+	if (v->tty) {
+		time_t now = time(NULL);
+		if (pct == v->shown || (now == v->last && pct < 100))
+			return;
+		v->last = now;
+		fputs("\r\033[K", stderr);
+		fprintf(stderr, msg(M_IO_PROGRESS), v->path, pct, rows);
+		if (pct >= 100) {
+			fputc('\n', stderr);
+			pct = -1;
+		}
+		v->shown = pct;
+	} else if (pct / 10 > v->shown / 10 || v->shown < 0) {
+		v->shown = pct;
+		fprintf(stderr, msg(M_IO_PROGRESS), v->path, pct, rows);
+		fputc('\n', stderr);
+	}
+	fflush(stderr);
+}
+
+static int cmd_import(struct cli *c, int argc, char **argv)
+{
+	const char *org = NULL, *pos[1];
+	int dry = 0;
+	const struct opt opts[] = {{"--org", &org, NULL, NULL, NULL},
+				   {"--dry-run", NULL, &dry, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
+	struct import_request r = {0};
+	if (rc || (rc = cli_org(c, org, &r.org_id)))
+		return rc;
+	struct import_view v = {pos[0], isatty(STDERR_FILENO), -1, 0};
+	r.path = pos[0];
+	r.dry_run = dry;
+	r.report = on_report;
+	r.progress = on_progress;
+	r.ctx = &v;
+	struct import_result res;
+	struct strbuf err = {0};
+	enum qd_status s = io_import(&c->q, &r, &res, &err);
+	if (s == QD_OK) {
+		char *sum = xasprintf(msg(dry ? M_IO_DRY_OK : M_IO_IMPORTED), res.items, c->q.year,
+				      res.encoding, res.orgs);
+		fputs(sum, stdout);
+		if (res.people_new)
+			printf(msg(dry ? M_IO_WOULD_NEW_PEOPLE : M_IO_NEW_PEOPLE), res.people_new);
+		if (res.warnings)
+			printf(msg(M_IO_WARNINGS), res.warnings);
+		putchar('\n');
+		free(sum);
+	}
+	rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
+
+/* ---- export ---- */
+
+static int cmd_export(struct cli *c, int argc, char **argv)
+{
+	const char *format = NULL, *out = NULL;
+	int found = take_option(c, &argc, argv, "--format", 0, &format);
+	if (found < 0)
+		return 2;
+	int fmt = found ? export_parse_format(format) : EXPORT_CSV;
+	if (fmt < 0)
+		return cli_usage_error(c, msg(M_IO_BAD_EXPORT_FORMAT), format);
+	const struct opt opts[] = {{"-o", &out, NULL, NULL, NULL}, {"--output", &out, NULL, NULL, NULL},
+				   {0}};
+	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
+	if (rc)
+		return rc;
+	if (out && strcmp(out, "-") == 0)
+		out = NULL;
+	if (!out && fmt == EXPORT_XLSX && isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "qingdan: ");
+		fprintf(stderr, msg(M_IO_BINARY_TTY), "xlsx");
+		fputc('\n', stderr);
+		return 2;
+	}
+	long items = 0;
+	struct strbuf err = {0};
+	enum qd_status s = io_export(&c->q, (enum export_format)fmt, out, stdout, &items, &err);
+	if (s == QD_OK && out) {
+		fputs("qingdan: ", stderr);
+		fprintf(stderr, msg(M_IO_EXPORTED), items, out);
+		fputc('\n', stderr);
+	}
+	rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
+
+/* ---- print ---- */
+
+static int ends_with_pdf(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	return n > 4 && strcasecmp(s + n - 4, ".pdf") == 0;
+}
+
+static int cmd_print(struct cli *c, int argc, char **argv)
+{
+	const char *format = NULL, *printer = NULL, *person = NULL, *org = NULL, *out = NULL,
+		   *width = NULL;
+	int all = 0;
+	int has_format = take_option(c, &argc, argv, "--format", 0, &format);
+	int lp = has_format < 0 ? 0 : take_option(c, &argc, argv, "--lp", 1, &printer);
+	if (has_format < 0 || lp < 0)
+		return 2;
+	const struct opt opts[] = {
+		{"--person", &person, NULL, NULL, NULL}, {"--org", &org, NULL, NULL, NULL},
+		{"--all", NULL, &all, NULL, NULL}, {"-o", &out, NULL, NULL, NULL},
+		{"--output", &out, NULL, NULL, NULL}, {"--width", &width, NULL, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
+	if (rc)
+		return rc;
+	struct print_request r = {0};
+	if ((person != NULL) + (org != NULL) + (all != 0) != 1)
+		return cli_usage_error(c, "%s", msg(M_IO_PRINT_WHO));
+	if (has_format) {
+		if (strcmp(format, "text") == 0 || strcmp(format, "txt") == 0)
+			r.format = PRINT_TEXT;
+		else if (strcmp(format, "pdf") == 0)
+			r.format = PRINT_PDF;
+		else
+			return cli_usage_error(c, msg(M_IO_BAD_PRINT_FORMAT), format);
+	} else {
+		r.format = lp || ends_with_pdf(out) ? PRINT_PDF : PRINT_TEXT;
+	}
+	if (lp && r.format != PRINT_PDF)
+		return cli_usage_error(c, "%s", msg(M_IO_LP_TEXT));
+	if (width) {
+		long long w;
+		if (parse_id(width, &w) != 0 || width[0] == '#' || w < 24 || w > 1000)
+			return cli_usage_error(c, msg(M_IO_BAD_WIDTH), width);
+		r.width = (int)w;
+	}
+	if (out && strcmp(out, "-") == 0)
+		out = NULL;
+	if (!out && !lp && r.format == PRINT_PDF && isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "qingdan: ");
+		fprintf(stderr, msg(M_IO_BINARY_TTY), "PDF");
+		fputc('\n', stderr);
+		return 2;
+	}
+	if (person)
+		r.scope = PRINT_PERSON;
+	else if (org)
+		r.scope = PRINT_ORG;
+	else
+		r.scope = PRINT_ALL;
+	if ((rc = person ? cli_person(c, person, &r.id) : cli_org(c, org, &r.id)))
+		return rc;
+	r.path = out;
+	r.out = stdout;
+	r.lp = lp;
+	r.printer = printer;
+	struct print_result res;
+	struct strbuf err = {0};
+	enum qd_status s = print_checklist(&c->q, &r, &res, &err);
+	if (s == QD_OK && lp) {
+		fputs("qingdan: ", stderr);
+		fprintf(stderr, msg(M_IO_LP_SENT), printer ? printer : msg(M_IO_LP_DEFAULT), res.people,
+			res.lp_output ? res.lp_output : "");
+		fputc('\n', stderr);
+	} else if (s == QD_OK && out) {
+		fputs("qingdan: ", stderr);
+		fprintf(stderr, msg(M_IO_PRINTED), res.people, out);
+		fputc('\n', stderr);
+	}
+	print_result_clear(&res);
+	rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
 
 const struct cli_command cli_io_commands[] = {
+	{"import", NULL, cmd_import, "import FILE [--org ORG] [--dry-run]"},
+	{"export", NULL, cmd_export, "export [--format csv|json|xlsx] [-o FILE]"},
+	{"print", NULL, cmd_print, "print (--person WHO | --org ORG | --all) [--format text|pdf] "
+				   "[-o FILE] [--width N] [--lp [PRINTER]]"},
 	{NULL, NULL, NULL, NULL},
 };

@@ -8,6 +8,7 @@
 
 #include "qingdan/date.h"
 #include "qingdan/msg.h"
+#include "qingdan/pledge.h"
 #include "qingdan/store.h"
 
 extern const unsigned char demo_orgs_tsv[], demo_people_tsv[], demo_items_tsv[], demo_unit_txt[];
@@ -193,6 +194,7 @@ enum qd_status demo_load(struct qd *q, struct strbuf *err)
 	qd_refresh_actor(q);
 	each_row(&d, demo_people_tsv, 5, load_person);
 	each_row(&d, demo_items_tsv, 13, load_item);
+	d.status = d.status == QD_OK ? pledge_demo_load(q, err) : d.status;
 	if (d.status == QD_OK) {
 		char *unit = xstrdup((const char *)demo_unit_txt);
 		unit[strcspn(unit, "\r\n")] = '\0';

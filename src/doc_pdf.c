@@ -90,6 +90,7 @@ struct row {
 };
 
 struct pdf {
+	PangoFontMap *fm;           /* our own, freed with the document */
 	PangoContext *ctx;
 	PangoFontDescription *font[F_COUNT];
 	/* layout state of the current group */
@@ -562,7 +563,10 @@ static void draw_footer(cairo_t *cr, PangoLayout *lay, const char *footer, int p
 
 static int pdf_open(struct pdf *st, char *err, size_t errlen)
 {
-	PangoFontMap *fm = pango_cairo_font_map_get_default();
+	/* a font map of our own rather than pango's per-thread default: it is
+	 * freed in pdf_close, so a long-running TUI or a leak checker sees no
+	 * font caches left behind */
+	PangoFontMap *fm = st->fm = pango_cairo_font_map_new();
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -596,6 +600,8 @@ static void pdf_close(struct pdf *st)
 			pango_font_description_free(st->font[f]);
 	if (st->ctx)
 		g_object_unref(st->ctx);
+	if (st->fm)
+		g_object_unref(st->fm);
 }
 
 int doc_render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)

@@ -283,6 +283,25 @@ static void filter_sql(struct strbuf *sql, const struct pledge_filter *f)
 		sb_puts(sql, " AND g.issuer_id = :issuer");
 	if (f->person_id)
 		sb_puts(sql, " AND (g.signer_id = :person OR g.issuer_id = :person)");
+	if (f->proxy)
+		sb_puts(sql, " AND (g.issuer_proxy = 1 OR g.signer_proxy = 1)");
+	if (!str_empty(f->search))
+		sb_puts(sql, " AND (g.title LIKE :search ESCAPE '\\' OR sp.name LIKE :search ESCAPE '\\' "
+			     "OR ip.name LIKE :search ESCAPE '\\')");
+}
+
+/* "%text%" with LIKE's wildcards escaped. */
+static char *like_pattern(const char *s)
+{
+	struct strbuf b = {0};
+	sb_putc(&b, '%');
+	for (; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			sb_putc(&b, '\\');
+		sb_putc(&b, *s);
+	}
+	sb_putc(&b, '%');
+	return sb_take(&b);
 }
 
 static void bind_filter(sqlite3_stmt *st, const struct pledge_filter *f, const char *today)
@@ -303,15 +322,24 @@ static void bind_filter(sqlite3_stmt *st, const struct pledge_filter *f, const c
 	idx = sqlite3_bind_parameter_index(st, ":today");
 	if (idx)
 		store_bind_text(st, idx, today);
+	idx = sqlite3_bind_parameter_index(st, ":search");
+	if (idx) {
+		char *pattern = like_pattern(f->search);
+		store_bind_text(st, idx, pattern);
+		free(pattern);
+	}
 }
 
 enum qd_status store_pledge_page(struct db *db, const struct pledge_filter *f, const char *today,
-				 long long after_id, int limit, struct pledge **out, int *n)
+				 long long from_id, int dir, int limit, struct pledge **out, int *n)
 {
 	struct strbuf sql = {0};
-	sb_puts(&sql, PLEDGE_SELECT "WHERE g.id > :after");
+	if (dir >= 0)
+		sb_puts(&sql, PLEDGE_SELECT "WHERE g.id > :from");
+	else
+		sb_puts(&sql, PLEDGE_SELECT "WHERE (:from = 0 OR g.id < :from)");
 	filter_sql(&sql, f);
-	sb_puts(&sql, " ORDER BY g.id LIMIT :limit");
+	sb_puts(&sql, dir >= 0 ? " ORDER BY g.id LIMIT :limit" : " ORDER BY g.id DESC LIMIT :limit");
 	sqlite3_stmt *st = NULL;
 	*out = NULL;
 	*n = 0;
@@ -321,7 +349,7 @@ enum qd_status store_pledge_page(struct db *db, const struct pledge_filter *f, c
 		goto cleanup;
 	}
 	bind_filter(st, f, today);
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":after"), after_id);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":from"), from_id);
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -330,6 +358,11 @@ enum qd_status store_pledge_page(struct db *db, const struct pledge_filter *f, c
 	}
 	if (rc != SQLITE_DONE)
 		s = QD_DBERROR;
+	for (int i = 0; dir < 0 && i < *n / 2; i++) {
+		struct pledge tmp = (*out)[i];
+		(*out)[i] = (*out)[*n - 1 - i];
+		(*out)[*n - 1 - i] = tmp;
+	}
 cleanup:
 	sqlite3_finalize(st);
 	sb_free(&sql);

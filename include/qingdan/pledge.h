@@ -81,13 +81,16 @@ struct pledge_filter {
 	int year;                  /* 0 = every year */
 	int status;                /* -1 = any */
 	int overdue;               /* only overdue ones */
+	int proxy;                 /* only those with a proxy signature */
 	long long signer_id, issuer_id, person_id;   /* 0 = any; person = either party */
+	const char *search;        /* part of the title or of either party's name; NULL = any */
 };
-#define PLEDGE_FILTER_INIT {0, -1, 0, 0, 0, 0}
-/* Up to `limit` pledges after `after_id` in id order (keyset paging: pass
- * the last id of the previous page, 0 for the first). */
-enum qd_status qd_pledge_page(struct qd *q, const struct pledge_filter *f, long long after_id,
-			      int limit, struct pledge **out, int *n, struct strbuf *err);
+#define PLEDGE_FILTER_INIT {0, -1, 0, 0, 0, 0, 0, NULL}
+/* Keyset paging in id order: up to `limit` pledges next to from_id, those
+ * after it for dir > 0 (from_id 0: from the first), those before it for
+ * dir < 0 (from_id 0: up to the last); either way in ascending id order. */
+enum qd_status qd_pledge_page(struct qd *q, const struct pledge_filter *f, long long from_id,
+			      int dir, int limit, struct pledge **out, int *n, struct strbuf *err);
 /* The progress of a year: issued = pledges handed out (issued or later, not
  * void), signed = of those signed or later, overdue = issued past sign_due. */
 struct pledge_progress {
@@ -97,6 +100,11 @@ enum qd_status qd_pledge_progress(struct qd *q, int year, struct pledge_progress
 				  struct strbuf *err);
 /* "已签订 45/50 · 逾期未签 3 · 代签 1" in the current language (malloc'd). */
 char *pledge_progress_text(const struct pledge_progress *pp);
+
+/* A pledge text from a file ("-" = stdin): UTF-8 (else refused with a
+ * message), BOM dropped, CRLF made LF, trailing blank lines dropped.
+ * *out malloc'd. */
+enum qd_status pledge_body_from_file(const char *path, char **out, struct strbuf *err);
 
 /* ---- who may (for menus and read-only views; the writes check again) ---- */
 int qd_may_manage_pledges(struct qd *q);
@@ -165,11 +173,27 @@ struct doc;
  * audit chain (qd_print_code); *code receives the code (malloc'd). */
 enum qd_status pledge_doc(struct qd *q, long long id, struct doc *d, char **code,
 			  struct strbuf *err);
+/* Print the pledge to a file: an A4 PDF, or text (width columns, 0 = 80)
+ * to path or, when path is NULL, to stdout.  *code: the 校验码 (malloc'd). */
+enum qd_status pledge_print_file(struct qd *q, long long id, int text, int width, const char *path,
+				 char **code, struct strbuf *err);
+/* The pledge for people, field by field (title, parties, due, both
+ * signatures with their proxy notes, assessment, void reason, successor and
+ * predecessor, the frozen text's check), each with red set where it must
+ * stand out (proxy, void, overdue, a text changed since signing).  The
+ * show command and the screen both print from this. */
+void pledge_describe(const struct pledge *p,
+		     void (*line)(void *ctx, const char *label, const char *value, int red), void *ctx);
 /* For the per-person checklist: append a heading and a table of the
  * person's pledges of the year (either party) with their state, proxy rows
- * in red; the pledge ids are appended to *ids/*nids (malloc'd array, for
+ * in red; the pledge ids are appended to *ids, *nids (malloc'd array, for
  * the print code).  Returns how many pledges (0: nothing is added). */
 int pledge_doc_person(struct qd *q, struct doc *d, long long person_id, int year, long long **ids,
 		      int *nids);
+
+/* ---- demo (demo_pledge.c) ---- */
+/* The demo year's pledges (data/demo/pledges.tsv), for demo_load(): inside
+ * its transaction, with q->system set. */
+enum qd_status pledge_demo_load(struct qd *q, struct strbuf *err);
 
 #endif

@@ -44,9 +44,9 @@ long long store_pledge_live_same(struct db *db, int year, const char *title, lon
 enum qd_status store_pledge_people(struct db *db, long long org_id,
 				   int (*match)(const char *post, const void *ctx), const void *ctx,
 				   long long **ids, int *n);
-/* A page of pledges in id order after after_id (see qd_pledge_page). */
+/* A page of pledges next to from_id (see qd_pledge_page). */
 enum qd_status store_pledge_page(struct db *db, const struct pledge_filter *f, const char *today,
-				 long long after_id, int limit, struct pledge **out, int *n);
+				 long long from_id, int dir, int limit, struct pledge **out, int *n);
 enum qd_status store_pledge_progress(struct db *db, int year, const char *today,
 				     struct pledge_progress *pp);
 /* Columns: id year title issuer signer due status flags issuer_signed

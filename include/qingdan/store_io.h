@@ -1,0 +1,71 @@
+/* store_io.h — the queries of import, export and print (io.h).  Part of
+ * the storage module: the only SQL of those features lives in
+ * src/store_io.c.  No permission checks and no audit here.
+ *
+ * Rows are handed to a callback one at a time (pointers valid during the
+ * call only), so nothing is held in memory for the whole year. */
+#ifndef QINGDAN_STORE_IO_H
+#define QINGDAN_STORE_IO_H
+
+#include "qingdan/util.h"
+
+struct db;
+
+/* ---- import ---- */
+/* Set the page cache to kib KiB (> 0), or back to a value this returned
+ * (<= 0, SQLite's own form); returns the setting before. */
+int store_io_cache(struct db *db, int kib);
+
+/* ---- export ---- */
+/* How a person is written in a list file: the name when it is unique, else
+ * 姓名（职务）, 姓名（支部） or 姓名#ID, whichever tells them apart. */
+struct io_export_row {
+	long long id, org_id;
+	int year, seq;
+	const char *org, *category, *content, *measures, *standard, *owner, *lead, *due,
+		*due_text, *status, *done_on, *flags;
+	const char *json;        /* json_object of the item with its notes, if asked */
+};
+enum qd_status store_io_export(struct db *db, int year, const char *today, const char *soon,
+			       int want_json,
+			       void (*fn)(void *ctx, const struct io_export_row *r), void *ctx,
+			       struct strbuf *err);
+
+/* ---- print ---- */
+/* People to print, by org (sort order) then name: org_id > 0 = members of
+ * the org and anyone owning or leading an item of its list of the year;
+ * org_id 0 = every active person. */
+enum qd_status store_io_people(struct db *db, int year, long long org_id,
+			       void (*fn)(void *ctx, long long person_id), void *ctx,
+			       struct strbuf *err);
+
+struct io_print_item {
+	long long id, org_id;
+	int seq, is_owner, is_lead;
+	const char *org, *level, *content, *standard, *due, *due_text, *status, *flags;
+};
+/* The person's items (owner or lead) of the year, in org sort then seq. */
+enum qd_status store_io_person_items(struct db *db, int year, long long person_id,
+				     const char *today, const char *soon,
+				     void (*fn)(void *ctx, const struct io_print_item *it), void *ctx,
+				     struct strbuf *err);
+
+/* The sections of a person's checklist, in org order: every org of level
+ * party-group or organ-committee and the person's own org (shown even when
+ * empty), and any other org where they own or lead an item of the year. */
+enum qd_status store_io_sections(struct db *db, int year, long long person_id,
+				 long long person_org,
+				 void (*fn)(void *ctx, long long id, const char *name), void *ctx,
+				 struct strbuf *err);
+
+struct io_print_pledge {
+	long long id;
+	const char *title, *issuer, *signer, *status, *sign_due;
+	int issuer_proxy, signer_proxy;
+};
+/* The person's pledges of the year (as 甲方 or 乙方), void ones left out. */
+enum qd_status store_io_person_pledges(struct db *db, int year, long long person_id,
+				       void (*fn)(void *ctx, const struct io_print_pledge *p),
+				       void *ctx, struct strbuf *err);
+
+#endif

@@ -1,0 +1,46 @@
+/* tui_list.h — the item list view's state, shared by tui_list.c (paging,
+ * drawing) and tui_item.c (the item actions).  Private to those two.
+ *
+ * The view holds only the rows on screen (rows[0] is the top row) and
+ * their keys; moving past either edge asks store_page for the next rows
+ * after or before the edge key.  After any change it re-reads the window
+ * around the selected item's id, so the selection survives reloads, edits
+ * and other people's changes (and if the item left the view, the row that
+ * now stands in its place is selected). */
+#ifndef QINGDAN_TUI_LIST_H
+#define QINGDAN_TUI_LIST_H
+
+#include "qingdan/store_page.h"
+#include "qingdan/tui_view.h"
+
+struct list_view {
+	struct item_scope sc;
+	char *search, *category;       /* owned; sc points at them */
+	char *owner_name;              /* the owner filter's name */
+	char *person_name;             /* a checklist's person */
+	struct page_item *rows;
+	int nrows, cur;
+	struct item_counts counts;
+	/* the detail pane: the selected item in full, with its notes */
+	long long detail_id;
+	int have_detail;
+	struct item detail;
+	struct note *notes;
+	int nnotes;
+	char *search_before;           /* while the search prompt is open */
+};
+
+/* Rows that fit on screen now. */
+int list_page(const struct tui *t, const struct list_view *lv);
+/* Read again around the selection (or around item id when want_id). */
+void list_reload(struct tui *t, struct list_view *lv);
+void list_select(struct tui *t, struct list_view *lv, long long want_id);
+/* The selected row, NULL if the view is empty. */
+struct page_item *list_current(struct list_view *lv);
+void list_set_search(struct list_view *lv, const char *text);
+
+/* tui_item.c: the item actions of a list view (add, edit, delete, assign,
+ * status, note, search, filter, clear-filter, sort).  TUI_PASS for others. */
+int list_item_act(struct tui *t, struct list_view *lv, enum tui_action a, const char *arg);
+
+#endif

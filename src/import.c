@@ -1,0 +1,755 @@
+/* import.c — `qingdan import FILE`: a list typed in Excel/WPS, saved as CSV,
+ * into the lists of the working year (DESIGN §5; io.h has the contract).
+ *
+ * One pass over the file (csv.c decides the encoding and streams records):
+ *  1. the header row is found (a title line above it is skipped) and its
+ *     cells matched to the columns by name, Chinese or English, any order;
+ *  2. every row is checked — organisation, content, status, dates, people —
+ *     and each bad one reported as FILE:LINE: reason;
+ *  3. while no row has failed, each good row is written at once through the
+ *     model (qd_item_add, qd_person_add for people not yet on the staff
+ *     list), all inside ONE transaction; after the first bad row writing
+ *     stops but checking goes on to the end, and the transaction is rolled
+ *     back: all rows or none, and every bad row named.
+ * Memory stays flat: one record at a time, plus caches of the organisations
+ * and people named (bounded by the staff list, not by the file).
+ *
+ * Speed: the per-row path is qd_item_add and its audit row, with every
+ * lookup cached; the full-text index is filled once at commit (db.c). */
+#include "qingdan/io.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "qingdan/csv.h"
+#include "qingdan/date.h"
+#include "qingdan/msg.h"
+#include "qingdan/store.h"
+#include "qingdan/store_io.h"
+
+/* A known header that carries nothing to import (id, year, flags). */
+enum { IO_IGNORED = -2 };
+
+/* Header names besides the two of IO_COLUMN_LIST, after normalising
+ * (spaces, a trailing * and a trailing （…） dropped, ASCII lower-cased). */
+static const struct {
+	const char *name;
+	int col;
+} aliases[] = {
+	{"党组织", IO_ORG}, {"所属组织", IO_ORG}, {"organisation", IO_ORG}, {"organization", IO_ORG},
+	{"no.", IO_SEQ}, {"no", IO_SEQ},
+	{"类型", IO_CATEGORY}, {"分类", IO_CATEGORY}, {"责任类别", IO_CATEGORY},
+	{"内容", IO_CONTENT}, {"责任事项", IO_CONTENT}, {"工作内容", IO_CONTENT},
+	{"工作任务", IO_CONTENT}, {"主要任务", IO_CONTENT},
+	{"措施", IO_MEASURES}, {"具体措施", IO_MEASURES}, {"主要措施", IO_MEASURES},
+	{"标准", IO_STANDARD}, {"工作标准", IO_STANDARD},
+	{"具体责任人", IO_OWNER}, {"责任领导", IO_LEAD}, {"分管领导", IO_LEAD},
+	{"时限", IO_DUE}, {"完成时间", IO_DUE}, {"截止日期", IO_DUE}, {"截止时间", IO_DUE},
+	{"due text", IO_DUE_TEXT}, {"进展状态", IO_STATUS}, {"完成日期", IO_DONE_ON},
+	{"done on", IO_DONE_ON},
+	{"id", IO_IGNORED}, {"编号", IO_IGNORED}, {"year", IO_IGNORED}, {"年度", IO_IGNORED},
+	{"flags", IO_IGNORED}, {"标记", IO_IGNORED},
+};
+
+static const char *const col_zh[] = {
+#define IO_COL_ZH_(id, zh, en) zh,
+	IO_COLUMN_LIST(IO_COL_ZH_)
+#undef IO_COL_ZH_
+};
+static const char *const col_en[] = {
+#define IO_COL_EN_(id, zh, en) en,
+	IO_COLUMN_LIST(IO_COL_EN_)
+#undef IO_COL_EN_
+};
+
+/* Status words people write besides the codes and labels of model.c. */
+static const struct {
+	const char *word, *code;
+} status_words[] = {
+	{"已完成", "done"}, {"完成", "done"}, {"已办结", "done"}, {"未启动", "planned"},
+	{"推进中", "in_progress"}, {"已提交", "submitted"}, {"取消", "cancelled"},
+	{"in progress", "in_progress"},
+};
+
+/* ---- a small string map (open addressing) for the lookup caches ---- */
+
+/* REF_AMBIGUOUS and REF_NO_ID are people, REF_BAD an org (msg says why). */
+enum ref_state { REF_FOUND, REF_NEW, REF_BAD, REF_AMBIGUOUS, REF_NO_ID };
+
+struct ref {
+	char *key;
+	long long id;          /* REF_FOUND; REF_NEW once written */
+	enum ref_state state;
+	char *msg;             /* REF_BAD: why; REF_AMBIGUOUS: the candidates */
+	int used;              /* orgs: some good row named it */
+};
+
+struct refmap {
+	struct ref *slots;
+	size_t cap, n;
+};
+
+static unsigned long long hash_str(const char *s)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static struct ref *map_slot(struct ref *slots, size_t cap, const char *key)
+{
+	size_t i = (size_t)hash_str(key) & (cap - 1);
+	while (slots[i].key && strcmp(slots[i].key, key) != 0)
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+static struct ref *map_find(struct refmap *m, const char *key)
+{
+	if (!m->cap)
+		return NULL;
+	struct ref *r = map_slot(m->slots, m->cap, key);
+	return r->key ? r : NULL;
+}
+
+static struct ref *map_add(struct refmap *m, const char *key)
+{
+	if ((m->n + 1) * 4 > m->cap * 3) {
+		size_t cap = m->cap ? m->cap * 2 : 256;
+		struct ref *slots = xcalloc(cap, sizeof *slots);
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->slots[i].key)
+				*map_slot(slots, cap, m->slots[i].key) = m->slots[i];
+		free(m->slots);
+		m->slots = slots;
+		m->cap = cap;
+	}
+	struct ref *r = map_slot(m->slots, m->cap, key);
+	r->key = xstrdup(key);
+	m->n++;
+	return r;
+}
+
+static void map_free(struct refmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++) {
+		free(m->slots[i].key);
+		free(m->slots[i].msg);
+	}
+	free(m->slots);
+	memset(m, 0, sizeof *m);
+}
+
+/* ---- the import ---- */
+
+struct importer {
+	struct qd *q;
+	const struct import_request *r;
+	struct import_result *res;
+	int col[IO__NCOLS];      /* field index of each column, -1 if absent */
+	int writing;             /* still writing: no row has failed */
+	struct refmap orgs, people;
+	struct strbuf why;       /* reasons of the current row */
+	struct strbuf line;      /* scratch for a message */
+};
+
+static void report(struct importer *im, enum import_note kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void report(struct importer *im, enum import_note kind, const char *fmt, ...)
+{
+	va_list ap;
+	sb_reset(&im->line);
+	va_start(ap, fmt);
+	sb_vprintf(&im->line, fmt, ap);
+	va_end(ap);
+	if (kind == IMPORT_WARNING)
+		im->res->warnings++;
+	if (im->r->report)
+		im->r->report(im->r->ctx, kind, im->line.s);
+}
+
+/* Add one reason to the current row's list. */
+static void row_bad(struct importer *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void row_bad(struct importer *im, const char *fmt, ...)
+{
+	va_list ap;
+	if (im->why.len)
+		sb_puts(&im->why, msg(M_IO_ROW_SEP));
+	va_start(ap, fmt);
+	sb_vprintf(&im->why, fmt, ap);
+	va_end(ap);
+}
+
+/* Trim spaces, tabs, line breaks and the ideographic space U+3000 at both
+ * ends, in place (the record's bytes belong to us until the next one). */
+static char *trim(char *s)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
+			s += 3;
+		else
+			break;
+	}
+	size_t n = strlen(s);
+	for (;;) {
+		if (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+			n--;
+		else if (n >= 3 && strncmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	s[n] = '\0';
+	return s;
+}
+
+static int ends_with(const char *s, size_t n, const char *tail)
+{
+	size_t k = strlen(tail);
+	return n >= k && memcmp(s + n - k, tail, k) == 0;
+}
+
+/* A header cell as the name it stands for: see aliases[]. */
+static void header_key(const char *cell, char *out, size_t size)
+{
+	char *buf = xstrdup(cell);
+	char *s = trim(buf);
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == '*' || ends_with(s, n, "＊")))
+		n -= s[n - 1] == '*' ? 1 : strlen("＊");
+	s[n] = '\0';
+	/* 完成时限（日期） → 完成时限 */
+	char *open = strstr(s, "（");
+	if (!open)
+		open = strchr(s, '(');
+	if (open && open != s && (ends_with(s, n, "）") || ends_with(s, n, ")")))
+		*open = '\0';
+	for (char *p = s; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	trim(s);
+	str_copy(out, s, size);
+	free(buf);
+}
+
+static int column_of(const char *key)
+{
+	for (int c = 0; c < IO__NCOLS; c++)
+		if (strcmp(key, col_zh[c]) == 0 || strcmp(key, col_en[c]) == 0)
+			return c;
+	for (size_t i = 0; i < ARRAY_SIZE(aliases); i++)
+		if (strcmp(key, aliases[i].name) == 0)
+			return aliases[i].col;
+	return -1;
+}
+
+/* Does this record hold the content column's name? */
+static int looks_like_header(const struct csv_record *rec)
+{
+	char key[128];
+	for (int i = 0; i < rec->nfields; i++) {
+		header_key(rec->fields[i], key, sizeof key);
+		if (column_of(key) == IO_CONTENT)
+			return 1;
+	}
+	return 0;
+}
+
+/* Map the header's cells to columns; 0, or -1 after reporting the error. */
+static int read_header(struct importer *im, const struct csv_record *rec)
+{
+	const char *file = im->r->path;
+	char key[128];
+	int bad = 0;
+	for (int c = 0; c < IO__NCOLS; c++)
+		im->col[c] = -1;
+	for (int i = 0; i < rec->nfields; i++) {
+		header_key(rec->fields[i], key, sizeof key);
+		int c = column_of(key);
+		if (c == IO_IGNORED)
+			continue;
+		if (c < 0) {
+			if (*key)
+				report(im, IMPORT_INFO, msg(M_IO_UNKNOWN_COL), file, rec->line, rec->fields[i]);
+			continue;
+		}
+		if (im->col[c] >= 0) {
+			report(im, IMPORT_ERROR, msg(M_IO_DUP_COL), file, rec->line, rec->fields[i],
+			       im->col[c] + 1, i + 1);
+			bad = 1;
+			continue;
+		}
+		im->col[c] = i;
+	}
+	if (im->col[IO_CONTENT] < 0) {
+		report(im, IMPORT_ERROR, msg(M_IO_NO_CONTENT_COL), file, rec->line);
+		bad = 1;
+	}
+	if (im->col[IO_ORG] < 0 && im->r->org_id <= 0) {
+		report(im, IMPORT_ERROR, msg(M_IO_NO_ORG_COL), file, rec->line);
+		bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
+/* The field of column c in this record ("" when absent). */
+static char *field(struct importer *im, const struct csv_record *rec, int c)
+{
+	static char empty[1];
+	int i = im->col[c];
+	empty[0] = '\0';
+	return i >= 0 && i < rec->nfields ? rec->fields[i] : empty;
+}
+
+static int blank_record(const struct csv_record *rec)
+{
+	for (int i = 0; i < rec->nfields; i++)
+		if (*trim(rec->fields[i]))
+			return 0;
+	return 1;
+}
+
+/* ---- organisations ---- */
+
+static long long resolve_org(struct importer *im, const char *name)
+{
+	struct ref *r = map_find(&im->orgs, name);
+	if (!r) {
+		struct strbuf e = {0};
+		long long id = 0;
+		r = map_add(&im->orgs, name);
+		enum qd_status s = qd_find_org(im->q, name, &id, &e);
+		if (s == QD_OK) {
+			r->state = REF_FOUND;
+			r->id = id;
+		} else {
+			r->state = REF_BAD;
+			r->msg = s == QD_NOTFOUND && name[0] != '#'
+					 ? xasprintf(msg(M_IO_ROW_NO_SUCH_ORG), name, name)
+					 : sb_take(&e);
+		}
+		sb_free(&e);
+	}
+	if (r->state == REF_BAD) {
+		row_bad(im, "%s", r->msg);
+		return -1;
+	}
+	return r->id;
+}
+
+/* ---- people ---- */
+
+/* "#12 王伟（副局长·第二党支部）；#31 王伟（组织委员）" */
+static char *candidates(const struct person *ps, int n)
+{
+	struct strbuf b = {0};
+	for (int i = 0; i < n; i++) {
+		int post = !str_empty(ps[i].post), org = !str_empty(ps[i].org_name);
+		sb_printf(&b, "%s#%lld %s%s%s%s%s%s", i ? msg(M_IO_ROW_SEP) : "", ps[i].id, ps[i].name,
+			  post || org ? "（" : "", post ? ps[i].post : "", post && org ? "·" : "",
+			  org ? ps[i].org_name : "", post || org ? "）" : "");
+	}
+	return sb_take(&b);
+}
+
+static void people_free(struct person *ps, int n)
+{
+	for (int i = 0; i < n; i++)
+		person_clear(&ps[i]);
+	free(ps);
+}
+
+/* Split 姓名（X） or 姓名(X) into name and X, in place; 0 if it is so. */
+static int split_paren(char *s, char **name, char **x)
+{
+	size_t n = strlen(s);
+	char *open = NULL;
+	if (ends_with(s, n, "）")) {
+		s[n - strlen("）")] = '\0';
+		open = strstr(s, "（");
+		if (open) {
+			*open = '\0';
+			*x = open + strlen("（");
+		}
+	} else if (ends_with(s, n, ")")) {
+		s[n - 1] = '\0';
+		open = strrchr(s, '(');
+		if (open) {
+			*open = '\0';
+			*x = open + 1;
+		}
+	}
+	*name = s;
+	return open && open != s && **x ? 0 : -1;
+}
+
+/* Work out who a new reference means (not in the cache yet). */
+static void classify_person(struct importer *im, struct ref *r, struct person_fields *nf,
+			    char **buf)
+{
+	struct person *ps = NULL, p = {0};
+	int n = 0;
+	long long id;
+	const char *ref = r->key;
+	r->state = REF_NO_ID;
+	if (ref[0] == '#') {
+		if (parse_id(ref, &id) == 0 && store_person_get(im->q->db, id, &p) == QD_OK) {
+			r->state = REF_FOUND;
+			r->id = id;
+		}
+		person_clear(&p);
+		return;
+	}
+	/* 姓名#ID first: a city-wide file names most people so, and real
+	 * names hold no '#' */
+	const char *hash = strrchr(ref, '#');
+	if (hash && hash != ref && parse_id(hash, &id) == 0 &&
+	    store_person_get(im->q->db, id, &p) == QD_OK &&
+	    strncmp(p.name, ref, (size_t)(hash - ref)) == 0 && p.name[hash - ref] == '\0') {
+		r->state = REF_FOUND;
+		r->id = id;
+		person_clear(&p);
+		return;
+	}
+	person_clear(&p);
+	store_person_by_name(im->q->db, ref, &ps, &n);
+	if (n == 1) {
+		r->state = REF_FOUND;
+		r->id = ps[0].id;
+	} else if (n > 1) {
+		r->state = REF_AMBIGUOUS;
+		r->msg = candidates(ps, n);
+	}
+	people_free(ps, n);
+	if (n)
+		return;
+	/* not a name on the list: 姓名#ID, 姓名（X）, or someone new */
+	*buf = xstrdup(ref);
+	char *name = *buf, *x = NULL;
+	r->state = REF_NEW;
+	nf->name = name;
+	if (hash && hash != ref && parse_id(hash, &id) == 0) {
+		/* 姓名#ID of another file: someone new of that name */
+		name[hash - ref] = '\0';
+		return;
+	}
+	if (split_paren(*buf, &name, &x) != 0) {
+		nf->name = r->key;
+		return;
+	}
+	trim(name);
+	trim(x);
+	nf->name = name;
+	store_person_by_name(im->q->db, name, &ps, &n);
+	int match = 0, k = 0;
+	for (int i = 0; i < n; i++)
+		if (strcmp(ps[i].post, x) == 0 || str_eq(ps[i].org_name, x)) {
+			match++;
+			k = i;
+		}
+	if (match == 1) {
+		r->state = REF_FOUND;
+		r->id = ps[k].id;
+	} else if (match > 1) {
+		r->state = REF_AMBIGUOUS;
+		r->msg = candidates(ps, n);
+	} else if (store_org_by_name(im->q->db, x, &id) == QD_OK) {
+		nf->org_id = id;          /* 姓名（第一党支部） */
+	} else {
+		nf->post = x;             /* 姓名（组织委员） */
+	}
+	people_free(ps, n);
+}
+
+/* The person a cell names: 0 none, > 0 their id, -1 a bad reference
+ * (reason added to the row).  A new person is reported the first time and
+ * added when writing; during a dry run they stay 0. */
+static long long resolve_person(struct importer *im, const struct csv_record *rec, char *cell,
+				enum msg_id role)
+{
+	const char *key = trim(cell);
+	if (!*key)
+		return 0;
+	struct ref *r = map_find(&im->people, key);
+	if (!r) {
+		struct person_fields nf = PERSON_FIELDS_INIT;
+		char *buf = NULL;
+		r = map_add(&im->people, key);
+		classify_person(im, r, &nf, &buf);
+		if (r->state == REF_NEW) {
+			report(im, IMPORT_INFO, msg(M_IO_NEW_PERSON), im->r->path, rec->line, r->key);
+			im->res->people_new++;
+			if (im->writing) {
+				struct strbuf e = {0};
+				if (qd_person_add(im->q, &nf, &r->id, &e) != QD_OK) {
+					row_bad(im, "%s", e.s ? e.s : "");
+					im->writing = 0;
+				}
+				sb_free(&e);
+			}
+		}
+		free(buf);
+	}
+	if (r->state == REF_AMBIGUOUS || r->state == REF_NO_ID) {
+		if (r->state == REF_AMBIGUOUS)
+			row_bad(im, msg(M_IO_ROW_AMBIGUOUS), msg(role), r->key, r->msg);
+		else
+			row_bad(im, msg(M_IO_ROW_NO_ID), msg(role), r->key);
+		return -1;
+	}
+	return r->id;
+}
+
+/* ---- one row ---- */
+
+static const char *status_of(char *cell)
+{
+	char *s = trim(cell);
+	if (!*s)
+		return "planned";
+	for (char *p = s; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	int st = status_parse(s);
+	if (st >= 0)
+		return status_code((enum item_status)st);
+	for (size_t i = 0; i < ARRAY_SIZE(status_words); i++)
+		if (strcmp(s, status_words[i].word) == 0)
+			return status_words[i].code;
+	return NULL;
+}
+
+static void import_row(struct importer *im, const struct csv_record *rec)
+{
+	const char *file = im->r->path;
+	struct item_fields f = ITEM_FIELDS_INIT;
+	char due_iso[11], done_iso[11];
+	char *due_text = NULL;
+	int day;
+	sb_reset(&im->why);
+	im->res->rows++;
+
+	char *org_cell = trim(field(im, rec, IO_ORG));
+	long long org_id = im->r->org_id > 0 ? im->r->org_id : 0;
+	struct ref *org_ref = NULL;
+	if (*org_cell) {
+		org_id = resolve_org(im, org_cell);
+		org_ref = map_find(&im->orgs, org_cell);
+	} else if (org_id <= 0) {
+		row_bad(im, "%s", msg(M_IO_ROW_NO_ORG));
+	}
+
+	f.content = field(im, rec, IO_CONTENT);
+	char *content_copy = xstrdup(f.content);
+	if (!*trim(content_copy))
+		row_bad(im, "%s", msg(M_IO_ROW_NO_CONTENT));
+	free(content_copy);
+	f.category = field(im, rec, IO_CATEGORY);
+	f.measures = field(im, rec, IO_MEASURES);
+	f.standard = field(im, rec, IO_STANDARD);
+
+	char *status_cell = field(im, rec, IO_STATUS);
+	char *status_raw = xstrdup(trim(status_cell));
+	f.status = status_of(status_cell);
+	if (!f.status)
+		row_bad(im, msg(M_IO_ROW_BAD_STATUS), status_raw);
+	free(status_raw);
+
+	const char *text = field(im, rec, IO_DUE_TEXT);
+	char *due = trim(field(im, rec, IO_DUE));
+	f.due_text = text;
+	if (*due && date_parse(due, &day) == 0) {
+		f.due = date_format(day, due_iso);
+	} else if (*due) {
+		/* 长期坚持, 每季度, 6月底: kept as words, with a warning */
+		report(im, IMPORT_WARNING, msg(M_IO_WARN_DUE), file, rec->line, due);
+		if (*text && strcmp(text, due) != 0)
+			f.due_text = due_text = xasprintf("%s%s%s", due, msg(M_IO_ROW_SEP), text);
+		else
+			f.due_text = due;
+	}
+
+	char *done = trim(field(im, rec, IO_DONE_ON));
+	if (*done && f.status && strcmp(f.status, "done") == 0) {
+		if (date_parse(done, &day) == 0)
+			f.done_on = date_format(day, done_iso);
+		else
+			row_bad(im, msg(M_IO_ROW_BAD_DONE), done);
+	} else if (*done && f.status) {
+		report(im, IMPORT_WARNING, msg(M_IO_WARN_DONE_ON), file, rec->line, done);
+	}
+
+	f.owner_id = resolve_person(im, rec, field(im, rec, IO_OWNER), M_SHOW_OWNER);
+	f.lead_id = resolve_person(im, rec, field(im, rec, IO_LEAD), M_SHOW_LEAD);
+
+	if (im->why.len) {
+		im->res->bad_rows++;
+		im->writing = 0;
+		report(im, IMPORT_ERROR, msg(M_IO_ROW), file, rec->line, im->why.s);
+	} else {
+		if (org_ref)
+			org_ref->used = 1;
+		im->res->items++;
+		if (im->writing) {
+			struct strbuf e = {0};
+			long long id;
+			if (qd_item_add(im->q, org_id, &f, &id, &e) != QD_OK) {
+				im->res->bad_rows++;
+				im->writing = 0;
+				report(im, IMPORT_ERROR, msg(M_IO_ROW), file, rec->line, e.s ? e.s : "");
+			}
+			sb_free(&e);
+		}
+	}
+	free(due_text);
+}
+
+/* ---- the file ---- */
+
+static void report_csv_failure(struct importer *im, const struct csv_fail *f)
+{
+	const char *file = im->r->path;
+	switch (f->code) {
+	case CSV_ERR_IO:
+		report(im, IMPORT_ERROR, msg(M_IO_READ_FAILED), file, strerror(f->errnum));
+		break;
+	case CSV_ERR_UTF16:
+		report(im, IMPORT_ERROR, msg(M_IO_CSV_UTF16), file, f->line);
+		break;
+	case CSV_ERR_ENCODING:
+		report(im, IMPORT_ERROR, msg(M_IO_CSV_ENCODING), file, f->line);
+		break;
+	case CSV_ERR_UNTERMINATED:
+		report(im, IMPORT_ERROR, msg(M_IO_CSV_UNTERMINATED), file, f->line, f->line);
+		break;
+	case CSV_ERR_TOOLONG:
+		if (f->quoted)
+			report(im, IMPORT_ERROR, msg(M_IO_CSV_TOOLONG_QUOTE), file, f->line, f->line);
+		else
+			report(im, IMPORT_ERROR, msg(M_IO_CSV_TOOLONG), file, f->line);
+		break;
+	case CSV_ERR_TOOMANY:
+		report(im, IMPORT_ERROR, msg(M_IO_CSV_TOOMANY), file, f->line);
+		break;
+	case CSV_ERR_CHANGED:
+	default:
+		report(im, IMPORT_ERROR, msg(M_IO_CSV_CHANGED), file, f->line);
+		break;
+	}
+}
+
+/* Read the whole file; returns 0 when the file itself was readable (rows
+ * may still be bad: see res->bad_rows), -1 after a file-level error. */
+static int read_file(struct importer *im, struct csv_reader *csv)
+{
+	struct csv_record rec;
+	struct csv_fail fail;
+	int rc, header = 0, skipped = 0;
+	long title[5];
+	while ((rc = csv_next(csv, &rec, &fail)) == 1) {
+		if (blank_record(&rec))
+			continue;
+		if (!header) {
+			/* a title line or two above the header, as sheets often have */
+			if (!looks_like_header(&rec)) {
+				if (skipped == (int)ARRAY_SIZE(title)) {
+					report(im, IMPORT_ERROR, msg(M_IO_NO_CONTENT_COL), im->r->path, title[0]);
+					return -1;
+				}
+				title[skipped++] = rec.line;
+				continue;
+			}
+			for (int i = 0; i < skipped; i++)
+				report(im, IMPORT_INFO, msg(M_IO_SKIP_TITLE), im->r->path, title[i]);
+			if (read_header(im, &rec) != 0)
+				return -1;
+			header = 1;
+			continue;
+		}
+		import_row(im, &rec);
+		if (im->r->progress && im->res->rows % 1024 == 0) {
+			/* the reader reads ahead: only the last call says "all of it" */
+			long total = csv_total_bytes(csv), done = csv_bytes_read(csv);
+			im->r->progress(im->r->ctx, done < total ? done : total - 1, total, im->res->rows);
+		}
+	}
+	if (rc < 0) {
+		report_csv_failure(im, &fail);
+		return -1;
+	}
+	if (!header) {
+		if (skipped)
+			report(im, IMPORT_ERROR, msg(M_IO_NO_CONTENT_COL), im->r->path, title[0]);
+		else
+			report(im, IMPORT_ERROR, msg(M_IO_EMPTY_FILE), im->r->path);
+		return -1;
+	}
+	if (im->r->progress)
+		im->r->progress(im->r->ctx, csv_total_bytes(csv), csv_total_bytes(csv), im->res->rows);
+	return 0;
+}
+
+enum qd_status io_import(struct qd *q, const struct import_request *r, struct import_result *res,
+			 struct strbuf *err)
+{
+	struct importer im = {.q = q, .r = r, .res = res};
+	struct csv_fail fail;
+	memset(res, 0, sizeof *res);
+	res->encoding = "";
+	if (!r->dry_run && !q->actor_admin) {
+		sb_printf(err, msg(M_IO_NOT_ADMIN), q->actor_name);
+		return QD_DENIED;
+	}
+	struct csv_reader *csv = csv_open(r->path, &fail);
+	if (!csv) {
+		report_csv_failure(&im, &fail);
+		sb_printf(err, msg(M_IO_FAILED), r->path);
+		return fail.code == CSV_ERR_IO ? QD_IOERROR : QD_INVALID;
+	}
+	res->encoding = csv_encoding(csv);
+
+	enum qd_status s = QD_OK;
+	int cache = 0;
+	if (!r->dry_run) {
+		s = qd_batch_begin(q, err);
+		im.writing = s == QD_OK;
+		/* a big load touches index pages all over: a fixed 32 MiB cache
+		 * keeps them from being spilled and read back (memory stays flat) */
+		if (im.writing)
+			cache = store_io_cache(q->db, 32 << 10);
+	}
+	int file_ok = s == QD_OK ? read_file(&im, csv) : -1;
+	int ok = s == QD_OK && file_ok == 0 && res->bad_rows == 0;
+	if (!r->dry_run && s == QD_OK) {
+		enum qd_status e = qd_batch_end(q, ok, err);
+		if (cache)
+			store_io_cache(q->db, cache);
+		if (ok && e != QD_OK)
+			s = e;
+	}
+	for (size_t i = 0; i < im.orgs.cap; i++)
+		res->orgs += im.orgs.slots[i].key && im.orgs.slots[i].used;
+	if (r->org_id > 0 && !res->orgs && res->items)
+		res->orgs = 1;
+	if (s == QD_OK && !ok) {
+		if (file_ok == 0 && res->bad_rows)
+			sb_printf(err, msg(r->dry_run ? M_IO_DRY_REFUSED : M_IO_REFUSED), r->path,
+				  res->bad_rows);
+		else
+			sb_printf(err, msg(M_IO_FAILED), r->path);
+		s = QD_INVALID;
+	}
+	if (s != QD_OK && !r->dry_run)
+		res->people_new = 0;
+	csv_close(&csv);
+	map_free(&im.orgs);
+	map_free(&im.people);
+	sb_free(&im.why);
+	sb_free(&im.line);
+	return s;
+}

@@ -1,0 +1,578 @@
+/* print.c — the per-person checklist (个人党建责任清单, DESIGN §7) for
+ * `qingdan print` and the TUI's p key: io.h has the contract.
+ *
+ * For each person the checklist is gathered (items where they are owner or
+ * lead, from every list of the year; their pledges), a 校验码 is logged in
+ * the audit chain for exactly those records (qd_print_code), and one group
+ * of the print document (doc.h) is built: title, header fields, one section
+ * per list, the pledges, the signature line, the code in the footer.  The
+ * codes of one run share a transaction.  Then doc.h renders the whole
+ * document as text or A4 PDF, and a PDF may go on to `lp`. */
+#include "qingdan/io.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "qingdan/date.h"
+#include "qingdan/doc.h"
+#include "qingdan/msg.h"
+#include "qingdan/store.h"
+#include "qingdan/store_io.h"
+#include "qingdan/text.h"
+#include "qingdan/tui.h"
+
+/* One row of a section, copied out of the query. */
+struct prow {
+	long long id, org_id;
+	int seq;
+	char *cells[6];
+};
+
+struct section {
+	long long org_id;
+	char *name;
+};
+
+struct pledge_row {
+	long long id;
+	int red;
+	char *cells[5];
+};
+
+struct printer {
+	struct qd *q;
+	const struct print_request *r;
+	struct doc *d;
+	char today[11], soon[11];
+	char *unit;
+	int people;
+	enum qd_status status;
+	struct strbuf *err;
+	/* the person being gathered */
+	struct prow *rows;
+	int nrows;
+	struct section *secs;
+	int nsecs;
+	struct pledge_row *pledges;
+	int npledges;
+};
+
+static const char *const cn_digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+/* 一 … 九十九: the numbering of sections. */
+static char *cn_number(int n)
+{
+	if (msg_english())
+		return xasprintf("%d", n);
+	if (n < 10)
+		return xstrdup(cn_digits[n]);
+	return xasprintf("%s十%s", n / 10 > 1 ? cn_digits[n / 10 % 10] : "", cn_digits[n % 10]);
+}
+
+static void *grow(void *p, int n, size_t size)
+{
+	/* arrays grow by doubling at powers of two */
+	if (n == 0 || (n & (n - 1)) == 0)
+		p = xrealloc(p, (size_t)(n ? n * 2 : 8) * size);
+	return p;
+}
+
+/* ---- gathering one person ---- */
+
+static void add_section(void *ctx, long long id, const char *name)
+{
+	struct printer *pr = ctx;
+	pr->secs = grow(pr->secs, pr->nsecs, sizeof *pr->secs);
+	pr->secs[pr->nsecs++] = (struct section){id, xstrdup(name)};
+}
+
+static char *status_cell(const char *code, const char *flags)
+{
+	int st = status_parse(code);
+	const char *label = st >= 0 ? status_label((enum item_status)st) : code;
+	char *f = flags_label(flags);
+	char *out = *f ? xasprintf("%s\n%s", label, f) : xstrdup(label);
+	free(f);
+	return out;
+}
+
+static void add_item(void *ctx, const struct io_print_item *it)
+{
+	struct printer *pr = ctx;
+	pr->rows = grow(pr->rows, pr->nrows, sizeof *pr->rows);
+	struct prow *row = &pr->rows[pr->nrows++];
+	row->id = it->id;
+	row->org_id = it->org_id;
+	row->seq = it->seq;
+	row->cells[0] = xasprintf("%d", it->seq);
+	row->cells[1] = it->is_lead && !it->is_owner
+				? xasprintf("%s%s", it->content, msg(M_IO_PRINT_LEAD))
+				: xstrdup(it->content);
+	row->cells[2] = xstrdup(it->standard);
+	if (*it->due && *it->due_text)
+		row->cells[3] = xasprintf("%s\n%s", it->due, it->due_text);
+	else
+		row->cells[3] = xstrdup(*it->due ? it->due : it->due_text);
+	row->cells[4] = status_cell(it->status, it->flags);
+	row->cells[5] = xstrdup(pr->r->format == PRINT_PDF ? "☐" : "[ ]");
+}
+
+static const char *pledge_label(const char *code)
+{
+	static const struct {
+		const char *code;
+		enum msg_id label;
+	} map[] = {{"draft", M_IO_PL_DRAFT}, {"issued", M_IO_PL_ISSUED}, {"signed", M_IO_PL_SIGNED},
+		   {"assessed", M_IO_PL_ASSESSED}, {"archived", M_IO_PL_ARCHIVED}, {"void", M_IO_PL_VOID}};
+	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
+		if (strcmp(code, map[i].code) == 0)
+			return msg(map[i].label);
+	return code;
+}
+
+static void add_pledge(void *ctx, const struct io_print_pledge *p)
+{
+	struct printer *pr = ctx;
+	pr->pledges = grow(pr->pledges, pr->npledges, sizeof *pr->pledges);
+	struct pledge_row *row = &pr->pledges[pr->npledges++];
+	row->id = p->id;
+	row->red = p->issuer_proxy || p->signer_proxy;
+	row->cells[0] = xstrdup(p->title);
+	row->cells[1] = xstrdup(p->issuer);
+	row->cells[2] = xstrdup(p->signer);
+	int overdue = strcmp(p->status, "issued") == 0 && *p->sign_due &&
+		      strcmp(p->sign_due, pr->today) < 0;
+	row->cells[3] = overdue ? xasprintf("%s\n%s", pledge_label(p->status), msg(M_IO_PL_OVERDUE))
+				: xstrdup(pledge_label(p->status));
+	struct strbuf b = {0};
+	sb_puts(&b, "");
+	if (p->issuer_proxy)
+		sb_puts(&b, msg(M_IO_PROXY_ISSUER));
+	if (p->signer_proxy)
+		sb_printf(&b, "%s%s", b.len ? "\n" : "", msg(M_IO_PROXY_SIGNER));
+	row->cells[4] = sb_take(&b);
+}
+
+static void person_forget(struct printer *pr)
+{
+	for (int i = 0; i < pr->nrows; i++)
+		for (int c = 0; c < 6; c++)
+			free(pr->rows[i].cells[c]);
+	for (int i = 0; i < pr->nsecs; i++)
+		free(pr->secs[i].name);
+	for (int i = 0; i < pr->npledges; i++)
+		for (int c = 0; c < 5; c++)
+			free(pr->pledges[i].cells[c]);
+	free(pr->rows);
+	free(pr->secs);
+	free(pr->pledges);
+	pr->rows = NULL;
+	pr->secs = NULL;
+	pr->pledges = NULL;
+	pr->nrows = pr->nsecs = pr->npledges = 0;
+}
+
+/* The 校验码 covering the person, their items and their pledges. */
+static char *print_code(struct printer *pr, long long person_id)
+{
+	int n = 1 + pr->nrows + pr->npledges;
+	const char **entities = xmalloc((size_t)n * sizeof *entities);
+	long long *ids = xmalloc((size_t)n * sizeof *ids);
+	entities[0] = "person";
+	ids[0] = person_id;
+	for (int i = 0; i < pr->nrows; i++) {
+		entities[1 + i] = "item";
+		ids[1 + i] = pr->rows[i].id;
+	}
+	for (int i = 0; i < pr->npledges; i++) {
+		entities[1 + pr->nrows + i] = "pledge";
+		ids[1 + pr->nrows + i] = pr->pledges[i].id;
+	}
+	char *code = NULL;
+	enum qd_status s = qd_print_code(pr->q, "checklist", entities, ids, n, &code, pr->err);
+	if (s != QD_OK)
+		pr->status = s;
+	free(entities);
+	free(ids);
+	return code;
+}
+
+/* ---- one person's group of the document ---- */
+
+static void build_group(struct printer *pr, const struct person *p, const char *code)
+{
+	static const struct doc_col item_cols[] = {
+		{NULL, 1.0, 'c'}, {NULL, 7.0, 'l'}, {NULL, 4.2, 'l'},
+		{NULL, 3.0, 'c'}, {NULL, 2.0, 'c'}, {NULL, 1.1, 'c'},
+	};
+	static const enum msg_id item_names[] = {M_IO_COL_SEQ, M_IO_COL_CONTENT, M_IO_COL_STANDARD,
+						 M_IO_COL_DUE, M_IO_COL_STATUS, M_IO_COL_CHECK};
+	static const struct doc_col pledge_cols[] = {
+		{NULL, 7.0, 'l'}, {NULL, 2.0, 'c'}, {NULL, 2.0, 'c'}, {NULL, 2.4, 'c'}, {NULL, 2.2, 'c'},
+	};
+	static const enum msg_id pledge_names[] = {M_IO_COL_PLEDGE, M_IO_COL_ISSUER, M_IO_COL_SIGNER,
+						   M_IO_COL_STATUS, M_IO_COL_PROXY};
+	struct doc *d = pr->d;
+	char *footer = xasprintf(msg(M_IO_PRINT_CODE), code ? code : "");
+	doc_group(d, footer);
+	free(footer);
+	char *title = xasprintf(msg(M_IO_PRINT_TITLE), pr->q->year);
+	doc_title(d, title);
+	free(title);
+	doc_field(d, msg(M_IO_PRINT_UNIT), *pr->unit ? pr->unit : "—");
+	doc_field(d, msg(M_IO_PRINT_NAME), p->name);
+	doc_field(d, msg(M_IO_PRINT_POST), !str_empty(p->post) ? p->post : "—");
+	doc_field(d, msg(M_IO_PRINT_BRANCH), !str_empty(p->org_name) ? p->org_name : "—");
+
+	struct doc_col cols[6];
+	for (int c = 0; c < 6; c++) {
+		cols[c] = item_cols[c];
+		cols[c].name = msg(item_names[c]);
+	}
+	int k = 0, row = 0;
+	for (int s = 0; s < pr->nsecs; s++) {
+		char *num = cn_number(++k);
+		char *heading = xasprintf(msg(M_IO_PRINT_SECTION), num, pr->secs[s].name);
+		doc_heading(d, heading);
+		free(heading);
+		free(num);
+		struct doc_table *t = NULL;
+		for (; row < pr->nrows && pr->rows[row].org_id == pr->secs[s].org_id; row++) {
+			if (!t)
+				t = doc_table(d, 6, cols);
+			doc_row(t, 0, (const char *const *)pr->rows[row].cells);
+		}
+		if (!t)
+			doc_para(d, 0, msg(M_IO_PRINT_NONE));
+	}
+
+	char *num = cn_number(++k);
+	char *heading = xasprintf(msg(M_IO_PRINT_PLEDGES), num);
+	doc_heading(d, heading);
+	free(heading);
+	free(num);
+	if (pr->npledges) {
+		struct doc_col pc[5];
+		for (int c = 0; c < 5; c++) {
+			pc[c] = pledge_cols[c];
+			pc[c].name = msg(pledge_names[c]);
+		}
+		struct doc_table *t = doc_table(d, 5, pc);
+		for (int i = 0; i < pr->npledges; i++)
+			doc_row(t, pr->pledges[i].red ? DOC_ROW_RED : 0,
+				(const char *const *)pr->pledges[i].cells);
+	} else {
+		doc_para(d, 0, msg(M_IO_PRINT_NONE));
+	}
+	doc_sign(d, msg(M_IO_PRINT_SIGN), NULL);
+}
+
+static void print_person(void *ctx, long long id)
+{
+	struct printer *pr = ctx;
+	struct person p = {0};
+	if (pr->status != QD_OK)
+		return;
+	if (qd_get_person(pr->q, id, &p) != QD_OK) {
+		sb_printf(pr->err, msg(M_PERSON_NOT_FOUND), "#");
+		pr->status = QD_NOTFOUND;
+		return;
+	}
+	struct db *db = pr->q->db;
+	int year = pr->q->year;
+	enum qd_status s = store_io_sections(db, year, id, p.org_id, add_section, pr, pr->err);
+	if (s == QD_OK)
+		s = store_io_person_items(db, year, id, pr->today, pr->soon, add_item, pr, pr->err);
+	if (s == QD_OK)
+		s = store_io_person_pledges(db, year, id, add_pledge, pr, pr->err);
+	if (s != QD_OK) {
+		pr->status = s;
+	} else {
+		char *code = print_code(pr, id);
+		if (pr->status == QD_OK) {
+			build_group(pr, &p, code);
+			pr->people++;
+		}
+		free(code);
+	}
+	person_forget(pr);
+	person_clear(&p);
+}
+
+/* ---- output ---- */
+
+static int copy_file(const char *path, FILE *out)
+{
+	FILE *in = fopen(path, "rb");
+	char buf[65536];
+	size_t n;
+	int rc = in ? 0 : -1;
+	while (in && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			rc = -1;
+	if (in)
+		fclose(in);
+	return fflush(out) == 0 ? rc : -1;
+}
+
+/* Run lp on the PDF; its output (the request id) goes to res. */
+static enum qd_status send_to_lp(const struct print_request *r, const char *pdf, const char *title,
+				 struct print_result *res, struct strbuf *err)
+{
+	int fds[2];
+	if (pipe(fds) != 0) {
+		sb_printf(err, msg(M_IO_LP_EXEC), strerror(errno));
+		return QD_IOERROR;
+	}
+	/* lp takes the file last; a name starting with '-' gets "./" */
+	char *file = pdf[0] == '-' ? xasprintf("./%s", pdf) : xstrdup(pdf);
+	const char *args[] = {"lp", "-o", "media=A4", "-t", title, file, NULL, NULL, NULL};
+	char *argv[ARRAY_SIZE(args)];
+	int n = 0;
+	for (int i = 0; args[i]; i++) {
+		if (i == 1 && !str_empty(r->printer)) {
+			argv[n++] = xstrdup("-d");
+			argv[n++] = xstrdup(r->printer);
+		}
+		argv[n++] = xstrdup(args[i]);
+	}
+	argv[n] = NULL;
+	free(file);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		for (int i = 0; i < n; i++)
+			free(argv[i]);
+		sb_printf(err, msg(M_IO_LP_EXEC), strerror(errno));
+		return QD_IOERROR;
+	}
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDONLY);
+		if (null >= 0)
+			dup2(null, 0);
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		execvp("lp", argv);
+		dprintf(2, "\x01%s", strerror(errno));
+		_exit(127);
+	}
+	close(fds[1]);
+	for (int i = 0; i < n; i++)
+		free(argv[i]);
+	struct strbuf out = {0};
+	char buf[4096];
+	ssize_t k;
+	sb_puts(&out, "");
+	while ((k = read(fds[0], buf, sizeof buf)) > 0 || (k < 0 && errno == EINTR))
+		if (k > 0)
+			sb_add(&out, buf, (size_t)k);
+	close(fds[0]);
+	int st = 0;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	while (out.len && (out.s[out.len - 1] == '\n' || out.s[out.len - 1] == '\r'))
+		out.s[--out.len] = '\0';
+	enum qd_status s = QD_OK;
+	if (out.s[0] == '\x01') {
+		sb_printf(err, msg(M_IO_LP_EXEC), out.s + 1);
+		s = QD_IOERROR;
+	} else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		sb_printf(err, msg(M_IO_LP_FAILED), WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st),
+			  out.s);
+		s = QD_IOERROR;
+	} else {
+		res->lp_output = sb_take(&out);
+	}
+	sb_free(&out);
+	return s;
+}
+
+static enum qd_status render(struct printer *pr, struct print_result *res, struct strbuf *err)
+{
+	const struct print_request *r = pr->r;
+	if (r->format == PRINT_TEXT) {
+		FILE *f = r->path ? fopen(r->path, "w") : r->out;
+		int rc = f ? doc_render_text(pr->d, f, r->width) : -1;
+		if (f && r->path)
+			rc |= fclose(f);
+		else if (f)
+			rc |= fflush(f);
+		if (rc != 0) {
+			sb_printf(err, msg(M_IO_WRITE_FAILED), r->path ? r->path : "-", strerror(errno ? errno : EIO));
+			return QD_IOERROR;
+		}
+		return QD_OK;
+	}
+	char *tmp = NULL;
+	const char *target = r->path;
+	if (!target) {
+		const char *dir = getenv("TMPDIR");
+		tmp = xasprintf("%s/qingdan-print-%ld.pdf", str_empty(dir) ? "/tmp" : dir, (long)getpid());
+		target = tmp;
+	}
+	char why[512] = "";
+	enum qd_status s = QD_OK;
+	if (doc_render_pdf(pr->d, target, why, sizeof why) != 0) {
+		sb_printf(err, msg(M_IO_PDF_FAILED), why);
+		s = QD_IOERROR;
+	}
+	if (s == QD_OK && r->lp) {
+		char *title = xasprintf(msg(M_IO_PRINT_TITLE), pr->q->year);
+		s = send_to_lp(r, target, title, res, err);
+		free(title);
+	}
+	if (s == QD_OK && !r->path && !r->lp && copy_file(target, r->out) != 0) {
+		sb_printf(err, msg(M_IO_WRITE_FAILED), "-", strerror(errno ? errno : EIO));
+		s = QD_IOERROR;
+	}
+	if (tmp) {
+		unlink(tmp);
+		free(tmp);
+	}
+	return s;
+}
+
+void print_result_clear(struct print_result *res)
+{
+	xfree(&res->lp_output);
+	res->people = 0;
+}
+
+enum qd_status print_checklist(struct qd *q, const struct print_request *r,
+			       struct print_result *res, struct strbuf *err)
+{
+	struct printer pr = {.q = q, .r = r, .status = QD_OK, .err = err};
+	memset(res, 0, sizeof *res);
+	int t = date_today();
+	date_format(t, pr.today);
+	date_format(t + q->due_soon_days, pr.soon);
+	pr.unit = qd_setting(q, "unit_name");
+	char *title = xasprintf(msg(M_IO_PRINT_TITLE), q->year);
+	pr.d = doc_new(title);
+	free(title);
+
+	/* one transaction for all the codes; a read-only file logs none
+	 * (qd_print_code then names the chain head instead) */
+	struct strbuf ignore = {0};
+	int batch = qd_batch_begin(q, &ignore) == QD_OK;
+	sb_free(&ignore);
+	enum qd_status s;
+	if (r->scope == PRINT_PERSON) {
+		print_person(&pr, r->id);
+		s = pr.status;
+	} else {
+		s = store_io_people(q->db, q->year, r->scope == PRINT_ORG ? r->id : 0, print_person, &pr, err);
+		if (s == QD_OK)
+			s = pr.status;
+	}
+	if (batch) {
+		enum qd_status e = qd_batch_end(q, s == QD_OK, err);
+		if (s == QD_OK)
+			s = e;
+	}
+	if (s == QD_OK && pr.people == 0) {
+		sb_puts(err, msg(M_IO_NO_PEOPLE));
+		s = QD_NOTFOUND;
+	}
+	if (s == QD_OK)
+		s = render(&pr, res, err);
+	res->people = pr.people;
+	doc_free(&pr.d);
+	free(pr.unit);
+	return s;
+}
+
+/* ---- the TUI's p key (tui.h's tui_print_hook) ---- */
+
+static int lp_on_path(void)
+{
+	const char *path = getenv("PATH");
+	char *copy = xstrdup(path ? path : "/usr/bin:/bin"), *save = NULL;
+	int found = 0;
+	for (char *dirp = strtok_r(copy, ":", &save); dirp && !found; dirp = strtok_r(NULL, ":", &save)) {
+		char *exe = xasprintf("%s/lp", *dirp ? dirp : ".");
+		found = access(exe, X_OK) == 0;
+		free(exe);
+	}
+	free(copy);
+	return found;
+}
+
+/* A file name for the PDF in the working folder (else HOME) that does not
+ * exist yet: 2026年度个人党建责任清单-张三.pdf, …-张三-2.pdf. */
+static char *pdf_name(struct qd *q, const char *who)
+{
+	const char *home = getenv("HOME");
+	const char *dir = access(".", W_OK) == 0 || str_empty(home) ? "." : home;
+	char *title = xasprintf(msg(M_IO_PRINT_TITLE), q->year);
+	char *path = NULL;
+	for (int n = 1; !path || access(path, F_OK) == 0; n++) {
+		free(path);
+		path = n == 1 ? xasprintf("%s/%s-%s.pdf", dir, title, who)
+			      : xasprintf("%s/%s-%s-%d.pdf", dir, title, who, n);
+	}
+	free(title);
+	return path;
+}
+
+enum qd_status io_tui_print(const struct tui_print_request *tr, struct strbuf *out)
+{
+	struct qd *q = tr->q;
+	int year = q->year;
+	struct print_request r = {0};
+	struct print_result res;
+	char *who = NULL;
+	if (tr->person_id) {
+		struct person p = {0};
+		r.scope = PRINT_PERSON;
+		r.id = tr->person_id;
+		if (qd_get_person(q, r.id, &p) == QD_OK)
+			who = xstrdup(p.name);
+		person_clear(&p);
+	} else {
+		struct org o = {0};
+		r.scope = PRINT_ORG;
+		r.id = tr->org_id;
+		if (qd_get_org(q, r.id, &o) == QD_OK)
+			who = xstrdup(o.name);
+		org_clear(&o);
+	}
+	char *clean = text_sanitize(who ? who : "", 0);
+	for (char *c = clean; *c; c++)     /* a name is no path */
+		if (*c == '/')
+			*c = '_';
+	q->year = tr->year ? tr->year : year;
+	r.format = PRINT_PDF;
+	char *printer = qd_setting(q, "printer");
+	char *file = NULL;
+	if (lp_on_path()) {
+		r.lp = 1;
+		r.printer = *printer ? printer : NULL;
+	} else {
+		r.path = file = pdf_name(q, clean);
+	}
+	enum qd_status s = print_checklist(q, &r, &res, out);
+	if (s == QD_OK && r.lp)
+		sb_printf(out, msg(M_IO_LP_SENT), *printer ? printer : msg(M_IO_LP_DEFAULT), res.people,
+			  res.lp_output ? res.lp_output : "");
+	else if (s == QD_OK)
+		sb_printf(out, msg(M_IO_PRINTED), res.people, file);
+	if (out->len)                        /* one line for the status line */
+		for (char *c = out->s; *c; c++)
+			if (*c == '\n')
+				*c = ' ';
+	q->year = year;
+	print_result_clear(&res);
+	free(printer);
+	free(file);
+	free(clean);
+	free(who);
+	return s;
+}

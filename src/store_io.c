@@ -1,0 +1,243 @@
+/* store_io.c — the SQL of import, export and print (store_io.h).  Part of
+ * the storage module; the callers (import.c, export.c, print.c) see only
+ * plain C rows.  Statements are the cached ones of db_stmt() where the
+ * text is fixed, bound by name, reset on every path out. */
+#include "qingdan/store_io.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qingdan/db.h"
+#include "store_impl.h"
+
+static int bind_index(sqlite3_stmt *st, const char *name)
+{
+	return sqlite3_bind_parameter_index(st, name);
+}
+
+static void bind_int_named(sqlite3_stmt *st, const char *name, long long v)
+{
+	int i = bind_index(st, name);
+	if (i)
+		sqlite3_bind_int64(st, i, v);
+}
+
+static void bind_text_named(sqlite3_stmt *st, const char *name, const char *v)
+{
+	int i = bind_index(st, name);
+	if (i)
+		store_bind_text(st, i, v);
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+/* ---- export ---- */
+
+/* A person p (with org po) as a list file names them: see store_io.h.
+ * The rule matches import's reading of 姓名（X）: X is a post or an org
+ * name, and it must single the person out among those of that name. */
+#define PERSON_REF(p) \
+	"CASE WHEN " p ".id IS NULL THEN '' " \
+	"WHEN NOT EXISTS (SELECT 1 FROM person x WHERE x.name = " p ".name AND x.id <> " p ".id) " \
+	"THEN " p ".name " \
+	"WHEN " p ".post <> '' AND NOT EXISTS (SELECT 1 FROM person x LEFT JOIN org xo " \
+	"ON xo.id = x.org_id WHERE x.name = " p ".name AND x.id <> " p ".id " \
+	"AND (x.post = " p ".post OR xo.name = " p ".post)) " \
+	"THEN " p ".name || '（' || " p ".post || '）' " \
+	"WHEN " p ".org_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM person x LEFT JOIN org xo " \
+	"ON xo.id = x.org_id WHERE x.name = " p ".name AND x.id <> " p ".id " \
+	"AND (x.org_id = " p ".org_id OR x.post = (SELECT name FROM org WHERE id = " p ".org_id))) " \
+	"THEN " p ".name || '（' || (SELECT name FROM org WHERE id = " p ".org_id) || '）' " \
+	"ELSE " p ".name || '#' || " p ".id END"
+
+/* Columns c0..c15 of a live item of the year, as io_export_row has them. */
+#define EXPORT_COLS \
+	"i.id AS c0, o.id AS c1, l.year AS c2, i.seq AS c3, o.name AS c4, i.category AS c5, " \
+	"i.content AS c6, i.measures AS c7, i.standard AS c8, " PERSON_REF("ow") " AS c9, " \
+	PERSON_REF("ld") " AS c10, coalesce(i.due, '') AS c11, i.due_text AS c12, " \
+	"i.status AS c13, coalesce(i.done_on, '') AS c14, " FLAGS_SQL " AS c15, o.sort AS k"
+
+#define EXPORT_FROM \
+	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
+	"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id " \
+	"WHERE l.year = :year AND i.deleted_at IS NULL"
+
+/* The JSON object of an item (keys like the tsv header, status as its
+ * code, absent values null) with its notes oldest first, built by SQLite. */
+#define EXPORT_JSON \
+	"json_object('id', r.c0, 'org', r.c4, 'year', r.c2, 'seq', r.c3, 'category', r.c5, " \
+	"'content', r.c6, 'measures', r.c7, 'standard', r.c8, 'owner', nullif(r.c9, ''), " \
+	"'lead', nullif(r.c10, ''), 'due', nullif(r.c11, ''), 'due_text', r.c12, " \
+	"'status', r.c13, 'done_on', nullif(r.c14, ''), 'flags', r.c15, 'notes', " \
+	"(SELECT json_group_array(json_object('on_date', nn.on_date, 'person', nn.person, " \
+	"'text', nn.text)) FROM (SELECT n.on_date, coalesce(np.name, '') AS person, n.text " \
+	"FROM note n LEFT JOIN person np ON np.id = n.person_id WHERE n.item_id = r.c0 " \
+	"ORDER BY n.on_date, n.id) nn))"
+
+static const char export_sql[] = "SELECT " EXPORT_COLS EXPORT_FROM " ORDER BY k, c1, c3";
+static const char export_json_sql[] =
+	"SELECT r.*, " EXPORT_JSON " FROM (SELECT " EXPORT_COLS EXPORT_FROM ") r ORDER BY r.k, r.c1, r.c3";
+
+enum qd_status store_io_export(struct db *db, int year, const char *today, const char *soon,
+			       int want_json,
+			       void (*fn)(void *ctx, const struct io_export_row *r), void *ctx,
+			       struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, want_json ? export_json_sql : export_sql);
+	bind_int_named(st, ":year", year);
+	bind_text_named(st, ":today", today);
+	bind_text_named(st, ":soon", soon);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct io_export_row r = {
+			.id = sqlite3_column_int64(st, 0), .org_id = sqlite3_column_int64(st, 1),
+			.year = sqlite3_column_int(st, 2), .seq = sqlite3_column_int(st, 3),
+			.org = col(st, 4), .category = col(st, 5), .content = col(st, 6),
+			.measures = col(st, 7), .standard = col(st, 8), .owner = col(st, 9),
+			.lead = col(st, 10), .due = col(st, 11), .due_text = col(st, 12),
+			.status = col(st, 13), .done_on = col(st, 14), .flags = col(st, 15),
+		};
+		if (want_json)
+			r.json = col(st, sqlite3_column_count(st) - 1);
+		fn(ctx, &r);
+	}
+	enum qd_status s = rc == SQLITE_DONE ? QD_OK : db_error(db, err);
+	sqlite3_reset(st);
+	return s;
+}
+
+/* ---- print ---- */
+
+enum qd_status store_io_people(struct db *db, int year, long long org_id,
+			       void (*fn)(void *ctx, long long person_id), void *ctx,
+			       struct strbuf *err)
+{
+	sqlite3_stmt *st;
+	if (org_id > 0) {
+		st = db_stmt(db,
+			"SELECT p.id FROM person p LEFT JOIN org o ON o.id = p.org_id "
+			"WHERE p.active = 1 AND (p.org_id = :org OR p.id IN ("
+			"SELECT i.owner_id FROM item i JOIN list l ON l.id = i.list_id "
+			"WHERE l.org_id = :org AND l.year = :year AND i.deleted_at IS NULL "
+			"UNION SELECT i.lead_id FROM item i JOIN list l ON l.id = i.list_id "
+			"WHERE l.org_id = :org AND l.year = :year AND i.deleted_at IS NULL)) "
+			"ORDER BY o.id IS NULL, o.sort, o.id, p.name, p.id");
+		bind_int_named(st, ":org", org_id);
+		bind_int_named(st, ":year", year);
+	} else {
+		st = db_stmt(db, "SELECT p.id FROM person p LEFT JOIN org o ON o.id = p.org_id "
+				 "WHERE p.active = 1 ORDER BY o.id IS NULL, o.sort, o.id, p.name, p.id");
+	}
+	/* collect first: the callback runs other statements (and may write) */
+	long long *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap)
+			ids = xrealloc(ids, (cap = cap ? cap * 2 : 64) * sizeof *ids);
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	enum qd_status s = rc == SQLITE_DONE ? QD_OK : db_error(db, err);
+	sqlite3_reset(st);
+	for (size_t i = 0; s == QD_OK && i < n; i++)
+		fn(ctx, ids[i]);
+	free(ids);
+	return s;
+}
+
+enum qd_status store_io_person_items(struct db *db, int year, long long person_id,
+				     const char *today, const char *soon,
+				     void (*fn)(void *ctx, const struct io_print_item *it), void *ctx,
+				     struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT i.id, o.id, i.seq, i.owner_id IS :p, i.lead_id IS :p, o.name, o.level, "
+		"i.content, i.standard, coalesce(i.due, ''), i.due_text, i.status, " FLAGS_SQL
+		" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
+		"WHERE (i.owner_id = :p OR i.lead_id = :p) AND l.year = :year "
+		"AND i.deleted_at IS NULL ORDER BY o.sort, o.id, i.seq");
+	bind_int_named(st, ":p", person_id);
+	bind_int_named(st, ":year", year);
+	bind_text_named(st, ":today", today);
+	bind_text_named(st, ":soon", soon);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct io_print_item it = {
+			.id = sqlite3_column_int64(st, 0), .org_id = sqlite3_column_int64(st, 1),
+			.seq = sqlite3_column_int(st, 2), .is_owner = sqlite3_column_int(st, 3),
+			.is_lead = sqlite3_column_int(st, 4), .org = col(st, 5), .level = col(st, 6),
+			.content = col(st, 7), .standard = col(st, 8), .due = col(st, 9),
+			.due_text = col(st, 10), .status = col(st, 11), .flags = col(st, 12),
+		};
+		fn(ctx, &it);
+	}
+	enum qd_status s = rc == SQLITE_DONE ? QD_OK : db_error(db, err);
+	sqlite3_reset(st);
+	return s;
+}
+
+enum qd_status store_io_sections(struct db *db, int year, long long person_id,
+				 long long person_org,
+				 void (*fn)(void *ctx, long long id, const char *name), void *ctx,
+				 struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT o.id, o.name FROM org o WHERE o.level IN ('party-group', 'organ-committee') "
+		"OR o.id = :org OR o.id IN (SELECT l.org_id FROM item i JOIN list l "
+		"ON l.id = i.list_id WHERE (i.owner_id = :p OR i.lead_id = :p) AND l.year = :year "
+		"AND i.deleted_at IS NULL) ORDER BY o.sort, o.id");
+	bind_int_named(st, ":org", person_org);
+	bind_int_named(st, ":p", person_id);
+	bind_int_named(st, ":year", year);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ctx, sqlite3_column_int64(st, 0), col(st, 1));
+	enum qd_status s = rc == SQLITE_DONE ? QD_OK : db_error(db, err);
+	sqlite3_reset(st);
+	return s;
+}
+
+enum qd_status store_io_person_pledges(struct db *db, int year, long long person_id,
+				       void (*fn)(void *ctx, const struct io_print_pledge *p),
+				       void *ctx, struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT g.id, g.title, coalesce(pi.name, ''), coalesce(ps.name, ''), g.status, "
+		"coalesce(g.sign_due, ''), g.issuer_proxy, g.signer_proxy FROM pledge g "
+		"LEFT JOIN person pi ON pi.id = g.issuer_id LEFT JOIN person ps ON ps.id = g.signer_id "
+		"WHERE g.year = ?1 AND (g.signer_id = ?2 OR g.issuer_id = ?2) AND g.status <> 'void' "
+		"ORDER BY g.signer_id IS NOT ?2, g.id");
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int64(st, 2, person_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct io_print_pledge p = {
+			.id = sqlite3_column_int64(st, 0), .title = col(st, 1), .issuer = col(st, 2),
+			.signer = col(st, 3), .status = col(st, 4), .sign_due = col(st, 5),
+			.issuer_proxy = sqlite3_column_int(st, 6), .signer_proxy = sqlite3_column_int(st, 7),
+		};
+		fn(ctx, &p);
+	}
+	enum qd_status s = rc == SQLITE_DONE ? QD_OK : db_error(db, err);
+	sqlite3_reset(st);
+	return s;
+}
+
+/* ---- bulk work ---- */
+
+int store_io_cache(struct db *db, int kib)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA cache_size");
+	int old = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -2000;
+	sqlite3_reset(st);
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", kib > 0 ? -kib : kib);
+	sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL);
+	return old;
+}

@@ -1,0 +1,622 @@
+/* store_page.c — keyset-paged reads for the interactive screen (see
+ * store_page.h).  Part of the storage module: the TUI's only SQL.
+ *
+ * Item queries are built from the scope (which list or checklist, which
+ * filters, which order), so their text varies; each distinct text is
+ * interned once for the life of the process, which lets db_stmt() keep the
+ * prepared statement (it caches by the SQL pointer) — a page costs one
+ * bind and one step loop, no parse.  User text only ever arrives as a bound
+ * parameter. */
+#include "qingdan/store_page.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qingdan/db.h"
+#include "qingdan/store.h"
+#include "store_impl.h"
+
+#define OPEN_STATES "('planned','in_progress','submitted')"
+
+/* ---- interned SQL ---- */
+
+static char **interned;
+static size_t ninterned;
+
+static const char *intern(const char *sql)
+{
+	for (size_t i = 0; i < ninterned; i++)
+		if (strcmp(interned[i], sql) == 0)
+			return interned[i];
+	interned = xrealloc(interned, (ninterned + 1) * sizeof *interned);
+	interned[ninterned] = xstrdup(sql);
+	return interned[ninterned++];
+}
+
+static sqlite3_stmt *stmt_for(struct db *db, struct strbuf *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, intern(sql->s));
+	sb_free(sql);
+	return st;
+}
+
+static void bind_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i)
+		store_bind_text(st, i, v);
+}
+
+static void bind_int(sqlite3_stmt *st, const char *name, long long v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i)
+		sqlite3_bind_int64(st, i, v);
+}
+
+/* ---- search text ---- */
+
+static int utf8_chars(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static char *fts_phrase(const char *s)
+{
+	struct strbuf b = {0};
+	sb_putc(&b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			sb_putc(&b, '"');
+		sb_putc(&b, *s);
+	}
+	sb_putc(&b, '"');
+	return sb_take(&b);
+}
+
+static char *like_pattern(const char *s)
+{
+	struct strbuf b = {0};
+	sb_putc(&b, '%');
+	for (; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			sb_putc(&b, '\\');
+		sb_putc(&b, *s);
+	}
+	sb_putc(&b, '%');
+	return sb_take(&b);
+}
+
+/* ---- items ---- */
+
+static int has_group(const struct item_scope *sc)
+{
+	return sc->person_id && sc->sort == PAGE_SORT_SEQ;
+}
+
+static const char *sort_expr(const struct item_scope *sc)
+{
+	switch (sc->sort) {
+	case PAGE_SORT_DUE: return "coalesce(i.due, '9999-12-31')";
+	case PAGE_SORT_STATUS:
+		return "(CASE i.status WHEN 'planned' THEN 0 WHEN 'in_progress' THEN 1 "
+		       "WHEN 'submitted' THEN 2 WHEN 'done' THEN 3 ELSE 4 END)";
+	default: return "i.seq";
+	}
+}
+
+static int sort_is_text(const struct item_scope *sc)
+{
+	return sc->sort == PAGE_SORT_DUE;
+}
+
+/* The WHERE clause of a scope with its filters (no keyset). */
+static void scope_where(struct strbuf *sql, const struct item_scope *sc)
+{
+	sb_puts(sql, " WHERE i.deleted_at IS NULL AND l.year = :year");
+	if (sc->org_id)
+		sb_puts(sql, " AND l.org_id = :org");
+	if (sc->person_id)
+		sb_puts(sql, " AND (i.owner_id = :person OR i.lead_id = :person)");
+	if (sc->status >= 0)
+		sb_puts(sql, " AND i.status = :status");
+	if (sc->owner_id)
+		sb_puts(sql, " AND i.owner_id = :owner");
+	if (sc->overdue)
+		sb_puts(sql, " AND i.due < :today AND i.status IN " OPEN_STATES);
+	if (sc->category)
+		sb_puts(sql, " AND i.category = :category");
+	if (!str_empty(sc->search)) {
+		if (utf8_chars(sc->search) >= 3)
+			sb_puts(sql, " AND i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)");
+		else
+			sb_puts(sql, " AND i.content LIKE :q ESCAPE '\\'");
+	}
+}
+
+static void scope_bind(sqlite3_stmt *st, const struct item_scope *sc, char **pattern)
+{
+	bind_int(st, ":year", sc->year);
+	bind_int(st, ":org", sc->org_id);
+	bind_int(st, ":person", sc->person_id);
+	if (sc->status >= 0)
+		bind_text(st, ":status", status_code((enum item_status)sc->status));
+	bind_int(st, ":owner", sc->owner_id);
+	bind_text(st, ":today", sc->today);
+	bind_text(st, ":soon", sc->soon);
+	bind_text(st, ":category", sc->category);
+	*pattern = NULL;
+	if (!str_empty(sc->search)) {
+		*pattern = utf8_chars(sc->search) >= 3 ? fts_phrase(sc->search) : like_pattern(sc->search);
+		bind_text(st, ":q", *pattern);
+	}
+}
+
+static void key_bind(sqlite3_stmt *st, const struct item_scope *sc, const struct page_key *k)
+{
+	bind_int(st, ":kg", k->g);
+	if (sort_is_text(sc))
+		bind_text(st, ":kk", k->kt);
+	else
+		bind_int(st, ":kk", k->k);
+	bind_int(st, ":kid", k->id);
+}
+
+#define ITEM_COLS \
+	"SELECT i.id, i.list_id, l.org_id, l.year, i.seq, i.version, i.status, o.name, " \
+	"i.category, i.content, i.due, i.due_text, i.done_on, i.owner_id, ow.name, i.lead_id, " \
+	"ld.name, " FLAGS_SQL ", "
+#define ITEM_FROM \
+	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
+	"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id"
+
+static void item_row(sqlite3_stmt *st, const struct item_scope *sc, struct page_item *r)
+{
+	struct item *it = &r->it;
+	memset(r, 0, sizeof *r);
+	it->id = sqlite3_column_int64(st, 0);
+	it->list_id = sqlite3_column_int64(st, 1);
+	it->org_id = sqlite3_column_int64(st, 2);
+	it->year = sqlite3_column_int(st, 3);
+	it->seq = sqlite3_column_int(st, 4);
+	it->version = sqlite3_column_int(st, 5);
+	int s = status_parse((const char *)sqlite3_column_text(st, 6));
+	it->status = s < 0 ? ST_PLANNED : (enum item_status)s;
+	it->org_name = store_col(st, 7);
+	it->category = store_col(st, 8);
+	it->content = store_col(st, 9);
+	it->due = store_col(st, 10);
+	it->due_text = store_col(st, 11);
+	it->done_on = store_col(st, 12);
+	it->owner_id = sqlite3_column_int64(st, 13);
+	it->owner_name = store_col(st, 14);
+	it->lead_id = sqlite3_column_int64(st, 15);
+	it->lead_name = store_col(st, 16);
+	it->flags = store_col(st, 17);
+	r->key.g = sqlite3_column_int64(st, 18);
+	if (sort_is_text(sc))
+		str_copy(r->key.kt, (const char *)sqlite3_column_text(st, 19), sizeof r->key.kt);
+	else
+		r->key.k = sqlite3_column_int64(st, 19);
+	r->key.id = it->id;
+}
+
+void page_items_clear(struct page_item *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		item_clear(&rows[i].it);
+}
+
+int store_page_items(struct db *db, const struct item_scope *sc, const struct page_key *from,
+		     int dir, int inclusive, int n, struct page_item *out, struct strbuf *err)
+{
+	if (n <= 0)
+		return 0;
+	int g = has_group(sc);
+	const char *k = sort_expr(sc);
+	const char *asc = dir < 0 ? " DESC" : "";
+	struct strbuf sql = {0};
+	sb_printf(&sql, ITEM_COLS "%s, %s" ITEM_FROM, g ? "o.sort" : "0", k);
+	scope_where(&sql, sc);
+	if (from) {
+		const char *op = dir < 0 ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
+		if (g)
+			sb_printf(&sql, " AND (o.sort, %s, i.id) %s (:kg, :kk, :kid)", k, op);
+		else
+			sb_printf(&sql, " AND (%s, i.id) %s (:kk, :kid)", k, op);
+	}
+	sb_puts(&sql, " ORDER BY ");
+	if (g)
+		sb_printf(&sql, "o.sort%s, ", asc);
+	sb_printf(&sql, "%s%s, i.id%s LIMIT :n", k, asc, asc);
+	sqlite3_stmt *st = stmt_for(db, &sql);
+	char *pattern;
+	scope_bind(st, sc, &pattern);
+	if (from)
+		key_bind(st, sc, from);
+	bind_int(st, ":n", n);
+	int got = 0, rc = SQLITE_DONE;
+	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		item_row(st, sc, &out[got++]);
+	if (got < n && rc != SQLITE_DONE) {
+		db_error(db, err);
+		page_items_clear(out, got);
+		got = -1;
+	}
+	sqlite3_reset(st);
+	free(pattern);
+	if (dir < 0)
+		for (int i = 0; i < got / 2; i++) {
+			struct page_item tmp = out[i];
+			out[i] = out[got - 1 - i];
+			out[got - 1 - i] = tmp;
+		}
+	return got;
+}
+
+enum qd_status store_page_item_key(struct db *db, const struct item_scope *sc, long long id,
+				   struct page_key *key)
+{
+	struct strbuf sql = {0};
+	sb_printf(&sql, "SELECT %s, %s FROM item i JOIN list l ON l.id = i.list_id "
+			"JOIN org o ON o.id = l.org_id",
+		  has_group(sc) ? "o.sort" : "0", sort_expr(sc));
+	scope_where(&sql, sc);
+	sb_puts(&sql, " AND i.id = :kid");
+	sqlite3_stmt *st = stmt_for(db, &sql);
+	char *pattern;
+	scope_bind(st, sc, &pattern);
+	bind_int(st, ":kid", id);
+	enum qd_status s = QD_NOTFOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		memset(key, 0, sizeof *key);
+		key->g = sqlite3_column_int64(st, 0);
+		if (sort_is_text(sc))
+			str_copy(key->kt, (const char *)sqlite3_column_text(st, 1), sizeof key->kt);
+		else
+			key->k = sqlite3_column_int64(st, 1);
+		key->id = id;
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	free(pattern);
+	return s;
+}
+
+enum qd_status store_page_item_counts(struct db *db, const struct item_scope *sc,
+				      struct item_counts *c, struct strbuf *err)
+{
+	struct strbuf sql = {0};
+	sb_puts(&sql, "SELECT count(*), count(CASE WHEN i.status = 'done' THEN 1 END), "
+		      "count(CASE WHEN i.due < :today AND i.status IN " OPEN_STATES " THEN 1 END), "
+		      "count(CASE WHEN i.status = 'cancelled' THEN 1 END) "
+		      "FROM item i JOIN list l ON l.id = i.list_id");
+	scope_where(&sql, sc);
+	sqlite3_stmt *st = stmt_for(db, &sql);
+	char *pattern;
+	scope_bind(st, sc, &pattern);
+	memset(c, 0, sizeof *c);
+	enum qd_status s = QD_OK;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		c->total = sqlite3_column_int(st, 0);
+		c->done = sqlite3_column_int(st, 1);
+		c->overdue = sqlite3_column_int(st, 2);
+		c->cancelled = sqlite3_column_int(st, 3);
+	} else {
+		s = db_error(db, err);
+	}
+	sqlite3_reset(st);
+	free(pattern);
+	return s;
+}
+
+enum qd_status store_page_categories(struct db *db, const struct item_scope *sc, char ***out,
+				     int *n)
+{
+	struct item_scope bare = {0};
+	bare.year = sc->year;
+	bare.org_id = sc->org_id;
+	bare.person_id = sc->person_id;
+	bare.status = -1;
+	struct strbuf sql = {0};
+	sb_puts(&sql, "SELECT DISTINCT i.category FROM item i JOIN list l ON l.id = i.list_id");
+	scope_where(&sql, &bare);
+	sb_puts(&sql, " AND i.category <> '' ORDER BY 1");
+	sqlite3_stmt *st = stmt_for(db, &sql);
+	char *pattern;
+	scope_bind(st, &bare, &pattern);
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		(*out)[(*n)++] = store_col(st, 0);
+	}
+	sqlite3_reset(st);
+	free(pattern);
+	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+/* ---- orgs ---- */
+
+enum qd_status store_page_orgs(struct db *db, struct org **out, int *n)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, name, level, parent_id, sort FROM org "
+				       "ORDER BY sort, id");
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		struct org *o = &(*out)[(*n)++];
+		o->id = sqlite3_column_int64(st, 0);
+		o->name = store_col(st, 1);
+		o->level = store_col(st, 2);
+		o->parent_id = sqlite3_column_int64(st, 3);
+		o->sort = sqlite3_column_int(st, 4);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+void store_page_orgs_free(struct org *orgs, int n)
+{
+	for (int i = 0; i < n; i++)
+		org_clear(&orgs[i]);
+	free(orgs);
+}
+
+/* ---- people ---- */
+
+#define PERSON_COLS \
+	"SELECT p.id, p.name, p.post, p.org_id, o.name, p.login, p.is_admin, p.active " \
+	"FROM person p LEFT JOIN org o ON o.id = p.org_id"
+#define PERSON_SEARCH " AND (p.name LIKE :q ESCAPE '\\' OR p.post LIKE :q ESCAPE '\\')"
+
+static void person_row(sqlite3_stmt *st, struct person *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	p->name = store_col(st, 1);
+	p->post = store_col(st, 2);
+	p->org_id = sqlite3_column_int64(st, 3);
+	p->org_name = store_col(st, 4);
+	p->login = store_col(st, 5);
+	p->is_admin = sqlite3_column_int(st, 6);
+	p->active = sqlite3_column_int(st, 7);
+}
+
+/* One phase of the people order: without an org (by id), or with one (by
+ * org, id).  Appends up to n rows to out in query order. */
+static int people_phase(struct db *db, int with_org, const char *search, long long g,
+			long long id, int dir, int inclusive, int n, struct page_person *out,
+			struct strbuf *err)
+{
+	static const char *const sql[2][2][2][2] = {
+		/* [with_org][search][dir<0][inclusive] */
+		{{{PERSON_COLS " WHERE p.org_id IS NULL AND p.id > :id ORDER BY p.id LIMIT :n",
+		   PERSON_COLS " WHERE p.org_id IS NULL AND p.id >= :id ORDER BY p.id LIMIT :n"},
+		  {PERSON_COLS " WHERE p.org_id IS NULL AND p.id < :id ORDER BY p.id DESC LIMIT :n",
+		   PERSON_COLS " WHERE p.org_id IS NULL AND p.id <= :id ORDER BY p.id DESC LIMIT :n"}},
+		 {{PERSON_COLS " WHERE p.org_id IS NULL AND p.id > :id" PERSON_SEARCH
+			       " ORDER BY p.id LIMIT :n",
+		   PERSON_COLS " WHERE p.org_id IS NULL AND p.id >= :id" PERSON_SEARCH
+			       " ORDER BY p.id LIMIT :n"},
+		  {PERSON_COLS " WHERE p.org_id IS NULL AND p.id < :id" PERSON_SEARCH
+			       " ORDER BY p.id DESC LIMIT :n",
+		   PERSON_COLS " WHERE p.org_id IS NULL AND p.id <= :id" PERSON_SEARCH
+			       " ORDER BY p.id DESC LIMIT :n"}}},
+		{{{PERSON_COLS " WHERE (p.org_id, p.id) > (:g, :id) ORDER BY p.org_id, p.id LIMIT :n",
+		   PERSON_COLS " WHERE (p.org_id, p.id) >= (:g, :id) ORDER BY p.org_id, p.id LIMIT :n"},
+		  {PERSON_COLS " WHERE (p.org_id, p.id) < (:g, :id) "
+			       "ORDER BY p.org_id DESC, p.id DESC LIMIT :n",
+		   PERSON_COLS " WHERE (p.org_id, p.id) <= (:g, :id) "
+			       "ORDER BY p.org_id DESC, p.id DESC LIMIT :n"}},
+		 {{PERSON_COLS " WHERE (p.org_id, p.id) > (:g, :id)" PERSON_SEARCH
+			       " ORDER BY p.org_id, p.id LIMIT :n",
+		   PERSON_COLS " WHERE (p.org_id, p.id) >= (:g, :id)" PERSON_SEARCH
+			       " ORDER BY p.org_id, p.id LIMIT :n"},
+		  {PERSON_COLS " WHERE (p.org_id, p.id) < (:g, :id)" PERSON_SEARCH
+			       " ORDER BY p.org_id DESC, p.id DESC LIMIT :n",
+		   PERSON_COLS " WHERE (p.org_id, p.id) <= (:g, :id)" PERSON_SEARCH
+			       " ORDER BY p.org_id DESC, p.id DESC LIMIT :n"}}},
+	};
+	if (n <= 0)
+		return 0;
+	int srch = !str_empty(search);
+	sqlite3_stmt *st = db_stmt(db, sql[with_org][srch][dir < 0][inclusive != 0]);
+	char *pattern = srch ? like_pattern(search) : NULL;
+	bind_text(st, ":q", pattern);
+	bind_int(st, ":g", g);
+	bind_int(st, ":id", id);
+	bind_int(st, ":n", n);
+	int got = 0, rc = SQLITE_DONE;
+	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct page_person *r = &out[got++];
+		person_row(st, &r->p);
+		r->key.g = r->p.org_id;
+		r->key.id = r->p.id;
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		db_error(db, err);
+		page_people_clear(out, got);
+		got = -1;
+	}
+	sqlite3_reset(st);
+	free(pattern);
+	return got;
+}
+
+void page_people_clear(struct page_person *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		person_clear(&rows[i].p);
+}
+
+#define ID_MAX 0x7fffffffffffffffLL
+
+int store_page_people(struct db *db, const char *search, const struct page_key *from, int dir,
+		      int inclusive, int n, struct page_person *out, struct strbuf *err)
+{
+	int got = 0, more;
+	if (dir > 0) {
+		if (!from || from->g == 0) {
+			got = people_phase(db, 0, search, 0, from ? from->id : 0, 1, from && inclusive,
+					   n, out, err);
+			if (got < 0)
+				return -1;
+			from = NULL;
+		}
+		more = people_phase(db, 1, search, from ? from->g : 0, from ? from->id : 0, 1,
+				    from && inclusive, n - got, out + got, err);
+		if (more < 0) {
+			page_people_clear(out, got);
+			return -1;
+		}
+		return got + more;
+	}
+	if (!from || from->g > 0) {
+		got = people_phase(db, 1, search, from ? from->g : ID_MAX, from ? from->id : ID_MAX,
+				   -1, from && inclusive, n, out, err);
+		if (got < 0)
+			return -1;
+		from = NULL;
+	}
+	more = people_phase(db, 0, search, 0, from ? from->id : ID_MAX, -1, from && inclusive,
+			    n - got, out + got, err);
+	if (more < 0) {
+		page_people_clear(out, got);
+		return -1;
+	}
+	got += more;
+	for (int i = 0; i < got / 2; i++) {
+		struct page_person tmp = out[i];
+		out[i] = out[got - 1 - i];
+		out[got - 1 - i] = tmp;
+	}
+	return got;
+}
+
+enum qd_status store_page_person_key(struct db *db, const char *search, long long id,
+				     struct page_key *key)
+{
+	sqlite3_stmt *st = db_stmt(db, str_empty(search)
+		? "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id"
+		: "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id" PERSON_SEARCH);
+	char *pattern = str_empty(search) ? NULL : like_pattern(search);
+	bind_text(st, ":q", pattern);
+	bind_int(st, ":id", id);
+	enum qd_status s = QD_NOTFOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		memset(key, 0, sizeof *key);
+		key->g = sqlite3_column_int64(st, 0);
+		key->id = id;
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	free(pattern);
+	return s;
+}
+
+int store_page_people_total(struct db *db, const char *search)
+{
+	sqlite3_stmt *st = db_stmt(db, str_empty(search)
+		? "SELECT count(*) FROM person p"
+		: "SELECT count(*) FROM person p WHERE 1" PERSON_SEARCH);
+	char *pattern = str_empty(search) ? NULL : like_pattern(search);
+	bind_text(st, ":q", pattern);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	free(pattern);
+	return n;
+}
+
+enum qd_status store_page_person_counts(struct db *db, long long person_id, int year,
+					const char *today, int *items, int *done, int *overdue)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT count(*), count(CASE WHEN status = 'done' THEN 1 END), "
+		"count(CASE WHEN due < :today AND status IN " OPEN_STATES " THEN 1 END) FROM ("
+		"SELECT i.status, i.due FROM item i JOIN list l ON l.id = i.list_id "
+		"WHERE i.owner_id = :p AND l.year = :year AND i.deleted_at IS NULL "
+		"UNION ALL SELECT i.status, i.due FROM item i JOIN list l ON l.id = i.list_id "
+		"WHERE i.lead_id = :p AND i.owner_id IS NOT :p AND l.year = :year "
+		"AND i.deleted_at IS NULL)");
+	bind_text(st, ":today", today);
+	bind_int(st, ":p", person_id);
+	bind_int(st, ":year", year);
+	enum qd_status s = QD_DBERROR;
+	*items = *done = *overdue = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*items = sqlite3_column_int(st, 0);
+		*done = sqlite3_column_int(st, 1);
+		*overdue = sqlite3_column_int(st, 2);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+int store_page_person_search(struct db *db, const char *text, int n, struct person *out)
+{
+	long long id;
+	int got = 0;
+	if (n <= 0)
+		return 0;
+	if (text && text[0] == '#' && parse_id(text, &id) == 0) {
+		memset(out, 0, sizeof *out);
+		if (store_person_get(db, id, out) == QD_OK && out->active)
+			return 1;
+		person_clear(out);
+		return 0;
+	}
+	const char *t = text ? text : "";
+	char *hi = xasprintf("%s\xff", t);
+	sqlite3_stmt *st = db_stmt(db, PERSON_COLS " WHERE p.name >= :lo AND p.name < :hi "
+				       "AND p.active = 1 ORDER BY p.name, p.id LIMIT :n");
+	bind_text(st, ":lo", t);
+	bind_text(st, ":hi", hi);
+	bind_int(st, ":n", n);
+	while (got < n && sqlite3_step(st) == SQLITE_ROW)
+		person_row(st, &out[got++]);
+	sqlite3_reset(st);
+	if (got < n && *t) {
+		char *pattern = like_pattern(t);
+		st = db_stmt(db, PERSON_COLS " WHERE p.active = 1 AND NOT (p.name >= :lo AND p.name < :hi)"
+					     PERSON_SEARCH " ORDER BY p.name, p.id LIMIT :n");
+		bind_text(st, ":lo", t);
+		bind_text(st, ":hi", hi);
+		bind_text(st, ":q", pattern);
+		bind_int(st, ":n", n - got);
+		while (got < n && sqlite3_step(st) == SQLITE_ROW)
+			person_row(st, &out[got++]);
+		sqlite3_reset(st);
+		free(pattern);
+	}
+	free(hi);
+	return got;
+}
+
+/* ---- pledges ---- */
+
+enum qd_status store_page_pledge_totals(struct db *db, int year, int *issued, int *signed_)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT count(CASE WHEN status IN ('issued','signed','assessed','archived') THEN 1 END), "
+		"count(CASE WHEN status IN ('signed','assessed','archived') THEN 1 END) "
+		"FROM pledge WHERE year = :year");
+	bind_int(st, ":year", year);
+	enum qd_status s = QD_DBERROR;
+	*issued = *signed_ = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*issued = sqlite3_column_int(st, 0);
+		*signed_ = sqlite3_column_int(st, 1);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}

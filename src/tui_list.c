@@ -1,0 +1,552 @@
+/* tui_list.c — the item list view: one org's list for the year (tabs 1–3)
+ * or one person's checklist across every list (opened from the people
+ * view).  Paging, the rows, the detail pane of the selected item.
+ *
+ * Paging is keyset (store_page.h): the view keeps the rows on screen, a
+ * step past an edge reads one row after or before the edge row's key, a
+ * page reads a page; nothing is loaded that is not shown, so a list of a
+ * million rows scrolls as fast as one of ten.  Counts for the key line
+ * ("共57项 逾期3 完成60%") are read on reload only, not per key. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "qingdan/text.h"
+#include "qingdan/tui_list.h"
+
+/* ---- layout ---- */
+
+struct layout {
+	int title, head, list_y, list_h, detail_y, detail_h;
+};
+
+static struct layout layout(const struct tui *t, const struct list_view *lv, int y, int h)
+{
+	struct layout L;
+	L.title = lv->sc.person_id ? y++ : -1;
+	if (lv->sc.person_id)
+		h--;
+	L.head = y;
+	int avail = h - 1;
+	L.detail_h = avail >= 11 ? (avail / 3 + 1 < 12 ? avail / 3 + 1 : 12) : 0;
+	L.list_y = y + 1;
+	L.list_h = avail - L.detail_h;
+	if (L.list_h < 1)
+		L.list_h = 1;
+	L.detail_y = L.list_y + L.list_h;
+	(void)t;
+	return L;
+}
+
+int list_page(const struct tui *t, const struct list_view *lv)
+{
+	int lines = t->lines < TUI_MIN_LINES ? TUI_MIN_LINES : t->lines;
+	return layout(t, lv, 2, lines - 4).list_h;
+}
+
+/* ---- paging ---- */
+
+static void scope_now(struct tui *t, struct list_view *lv)
+{
+	lv->sc.year = t->q->year;
+	lv->sc.today = t->today;
+	lv->sc.soon = t->soon;
+	lv->sc.search = lv->search;
+	lv->sc.category = lv->category;
+}
+
+static int fetch(struct tui *t, struct list_view *lv, const struct page_key *from, int dir,
+		 int inclusive, int n, struct page_item *out)
+{
+	struct strbuf err = {0};
+	int got = store_page_items(t->q->db, &lv->sc, from, dir, inclusive, n, out, &err);
+	if (got < 0) {
+		tui_error(t, &err);
+		got = 0;
+	}
+	sb_free(&err);
+	return got;
+}
+
+static void set_rows(struct list_view *lv, struct page_item *rows, int n, int cur)
+{
+	page_items_clear(lv->rows, lv->nrows);
+	free(lv->rows);
+	lv->rows = rows;
+	lv->nrows = n;
+	lv->cur = n == 0 ? 0 : cur < 0 ? 0 : cur >= n ? n - 1 : cur;
+}
+
+/* The window with the row at key (or the first after it) `offset` rows
+ * from the top when there are rows enough above it; key NULL: the top. */
+static void window_at(struct tui *t, struct list_view *lv, const struct page_key *key, int offset)
+{
+	int page = list_page(t, lv);
+	struct page_item *rows = xcalloc((size_t)page, sizeof *rows);
+	if (!key) {
+		set_rows(lv, rows, fetch(t, lv, NULL, 1, 0, page, rows), 0);
+		return;
+	}
+	if (offset > page - 1)
+		offset = page - 1;
+	struct page_item *after = xcalloc((size_t)page, sizeof *after);
+	int na = fetch(t, lv, key, 1, 1, page, after);
+	int want_before = page - na > offset ? page - na : offset;
+	int nb = fetch(t, lv, key, -1, 0, want_before, rows);
+	if (nb + na > page) {
+		/* more than a page: keep the offset, drop the surplus after */
+		page_items_clear(after + (page - nb), na - (page - nb));
+		na = page - nb;
+	}
+	memcpy(rows + nb, after, (size_t)na * sizeof *rows);
+	free(after);
+	set_rows(lv, rows, nb + na, nb);
+}
+
+static void load_detail(struct tui *t, struct list_view *lv)
+{
+	struct page_item *r = list_current(lv);
+	long long id = r ? r->it.id : 0;
+	if (lv->have_detail && lv->detail_id == id && (!r || lv->detail.version == r->it.version))
+		return;
+	item_clear(&lv->detail);
+	notes_free(lv->notes, lv->nnotes);
+	lv->notes = NULL;
+	lv->nnotes = 0;
+	lv->have_detail = 0;
+	lv->detail_id = id;
+	if (id && qd_get_item(t->q, id, &lv->detail, NULL) == QD_OK) {
+		lv->have_detail = 1;
+		qd_item_notes(t->q, id, &lv->notes, &lv->nnotes);
+	}
+}
+
+void list_reload(struct tui *t, struct list_view *lv)
+{
+	struct page_item *r = list_current(lv);
+	list_select(t, lv, r ? r->it.id : 0);
+}
+
+void list_select(struct tui *t, struct list_view *lv, long long want_id)
+{
+	struct page_item *r = list_current(lv);
+	struct page_key old = r ? r->key : (struct page_key){0, 0, "", 0};
+	int offset = lv->cur, had = r != NULL;
+	scope_now(t, lv);
+	struct strbuf err = {0};
+	if (store_page_item_counts(t->q->db, &lv->sc, &lv->counts, &err) != QD_OK)
+		tui_error(t, &err);
+	sb_free(&err);
+	struct page_key key;
+	if (want_id && store_page_item_key(t->q->db, &lv->sc, want_id, &key) == QD_OK)
+		window_at(t, lv, &key, offset);
+	else
+		window_at(t, lv, had ? &old : NULL, offset);
+	lv->have_detail = 0;
+	load_detail(t, lv);
+}
+
+struct page_item *list_current(struct list_view *lv)
+{
+	return lv->nrows > 0 ? &lv->rows[lv->cur] : NULL;
+}
+
+void list_set_search(struct list_view *lv, const char *text)
+{
+	xfree(&lv->search);
+	if (text && *text)
+		lv->search = xstrdup(text);
+}
+
+/* Move the window by up to n rows (n > 0 down, < 0 up); the cursor keeps
+ * its place on screen.  Returns the rows moved. */
+static int shift(struct tui *t, struct list_view *lv, int n)
+{
+	if (lv->nrows == 0)
+		return 0;
+	int dir = n > 0 ? 1 : -1, want = n > 0 ? n : -n;
+	struct page_item *more = xcalloc((size_t)want, sizeof *more);
+	const struct page_key *edge = dir > 0 ? &lv->rows[lv->nrows - 1].key : &lv->rows[0].key;
+	int got = fetch(t, lv, edge, dir, 0, want, more);
+	if (got > lv->nrows) {   /* a page longer than the window (resize) */
+		page_items_clear(more, got);
+		got = 0;
+	}
+	if (got > 0) {
+		if (dir > 0) {
+			page_items_clear(lv->rows, got);
+			memmove(lv->rows, lv->rows + got, (size_t)(lv->nrows - got) * sizeof *lv->rows);
+			memcpy(lv->rows + lv->nrows - got, more, (size_t)got * sizeof *more);
+		} else {
+			page_items_clear(lv->rows + lv->nrows - got, got);
+			memmove(lv->rows + got, lv->rows, (size_t)(lv->nrows - got) * sizeof *lv->rows);
+			memcpy(lv->rows, more, (size_t)got * sizeof *more);
+		}
+	}
+	free(more);
+	return got;
+}
+
+static int go(struct tui *t, struct list_view *lv, enum tui_action a)
+{
+	int page = list_page(t, lv);
+	switch (a) {
+	case TA_DOWN:
+		if (lv->cur + 1 < lv->nrows)
+			lv->cur++;
+		else
+			shift(t, lv, 1);
+		break;
+	case TA_UP:
+		if (lv->cur > 0)
+			lv->cur--;
+		else
+			shift(t, lv, -1);
+		break;
+	case TA_PAGE_DOWN:
+		if (lv->nrows < page || shift(t, lv, page) == 0)
+			lv->cur = lv->nrows > 0 ? lv->nrows - 1 : 0;
+		break;
+	case TA_PAGE_UP:
+		if (shift(t, lv, -page) == 0)
+			lv->cur = 0;
+		break;
+	case TA_HOME: window_at(t, lv, NULL, 0); break;
+	case TA_END: {
+		struct page_item *rows = xcalloc((size_t)page, sizeof *rows);
+		int n = fetch(t, lv, NULL, -1, 0, page, rows);
+		set_rows(lv, rows, n, n - 1);
+		break;
+	}
+	default: return 0;
+	}
+	load_detail(t, lv);
+	return 1;
+}
+
+/* ---- the view ---- */
+
+static void *open_common(struct tui *t, long long org_id, long long person_id)
+{
+	struct list_view *lv = xcalloc(1, sizeof *lv);
+	lv->sc.status = -1;
+	lv->sc.org_id = org_id;
+	lv->sc.person_id = person_id;
+	if (person_id) {
+		struct person p = {0};
+		if (qd_get_person(t->q, person_id, &p) == QD_OK)
+			lv->person_name = xstrdup(p.name);
+		person_clear(&p);
+	}
+	list_select(t, lv, 0);
+	return lv;
+}
+
+static void *list_open(struct tui *t, long long org_id)
+{
+	return open_common(t, org_id, 0);
+}
+
+static void *checklist_open(struct tui *t, long long person_id)
+{
+	return open_common(t, 0, person_id);
+}
+
+static void list_close(void *st)
+{
+	struct list_view *lv = st;
+	page_items_clear(lv->rows, lv->nrows);
+	free(lv->rows);
+	item_clear(&lv->detail);
+	notes_free(lv->notes, lv->nnotes);
+	free(lv->search);
+	free(lv->category);
+	free(lv->owner_name);
+	free(lv->person_name);
+	free(lv->search_before);
+	free(lv);
+}
+
+static void list_reload_op(struct tui *t, void *st)
+{
+	list_reload(t, st);
+}
+
+/* Columns: which, how wide, from what width of screen on. */
+enum col { C_LIST, C_SEQ, C_CAT, C_CONTENT, C_OWNER, C_LEAD, C_DUE, C_STATUS, C_FLAGS, C__N };
+struct colspec {
+	enum col c;
+	int w, min_cols, checklist;   /* checklist: 0 both, 1 only, -1 never */
+	enum msg_id head;
+	char align;
+};
+static const struct colspec cols[] = {
+	{C_LIST, 10, 0, 1, M_TUI_COL_LIST, 'l'},
+	{C_SEQ, 4, 0, 0, M_TUI_COL_SEQ, 'r'},
+	{C_CAT, 8, 0, -1, M_SHOW_CATEGORY, 'l'},
+	{C_CONTENT, 0, 0, 0, M_SHOW_CONTENT, 'l'},
+	{C_OWNER, 8, 0, 0, M_SHOW_OWNER, 'l'},
+	{C_LEAD, 8, 80, 1, M_SHOW_LEAD, 'l'},
+	{C_DUE, 10, 0, 0, M_SHOW_DUE, 'l'},
+	{C_STATUS, 6, 0, 0, M_SHOW_STATUS, 'l'},
+	{C_FLAGS, 8, 96, 0, M_TUI_COL_FLAGS, 'l'},
+};
+
+static int col_on(const struct colspec *c, const struct tui *t, const struct list_view *lv)
+{
+	if (c->checklist == 1 && !lv->sc.person_id)
+		return 0;
+	if (c->checklist == -1 && lv->sc.person_id)
+		return 0;
+	return t->cols >= c->min_cols;
+}
+
+/* x and width of every column for this screen. */
+static void col_x(const struct tui *t, const struct list_view *lv, int *x, int *w)
+{
+	int fixed = 2;
+	for (size_t i = 0; i < ARRAY_SIZE(cols); i++)
+		if (col_on(&cols[i], t, lv) && cols[i].c != C_CONTENT)
+			fixed += cols[i].w + 1;
+	int pos = 2;
+	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
+		enum col c = cols[i].c;
+		if (!col_on(&cols[i], t, lv)) {
+			x[c] = -1;
+			w[c] = 0;
+			continue;
+		}
+		w[c] = c == C_CONTENT ? t->cols - fixed - 1 : cols[i].w;
+		if (w[c] < 1)
+			w[c] = 1;
+		x[c] = pos;
+		pos += w[c] + 1;
+	}
+}
+
+static const char *cell(const struct item *it, enum col c, char *buf, size_t size)
+{
+	switch (c) {
+	case C_LIST: return it->org_name;
+	case C_SEQ: snprintf(buf, size, "%d", it->seq); return buf;
+	case C_CAT: return it->category;
+	case C_CONTENT: return it->content;
+	case C_OWNER: return it->owner_name;
+	case C_LEAD: return it->lead_name;
+	case C_DUE: return !str_empty(it->due) ? it->due : it->due_text;
+	case C_STATUS: return status_label(it->status);
+	default: return "";
+	}
+}
+
+static void draw_row(struct tui *t, struct list_view *lv, int y, int i, const int *x, const int *w)
+{
+	const struct item *it = &lv->rows[i].it;
+	int sel = i == lv->cur;
+	enum tui_style st = tui_item_style(it->status, it->flags);
+	attr_t base = sel ? tui_attr(t, TS_SELECTED) : it->status == ST_CANCELLED ? tui_attr(t, TS_DIM) : A_NORMAL;
+	tui_fill(y, 0, t->cols, base);
+	tui_put(y, 0, 2, sel ? ">" : "", base);
+	char buf[32];
+	for (size_t k = 0; k < ARRAY_SIZE(cols); k++) {
+		enum col c = cols[k].c;
+		if (x[c] < 0)
+			continue;
+		attr_t a = base;
+		if (c == C_STATUS || c == C_FLAGS || (c == C_DUE && st == TS_OVERDUE))
+			a |= tui_attr(t, st);
+		if (c == C_FLAGS) {
+			char *f = flags_label(it->flags);
+			tui_put(y, x[c], w[c], f, a);
+			free(f);
+		} else if (cols[k].align == 'r') {
+			tui_put_right(y, x[c], w[c], cell(it, c, buf, sizeof buf), a);
+		} else {
+			tui_put(y, x[c], w[c], cell(it, c, buf, sizeof buf), a);
+		}
+	}
+}
+
+/* Lines of the detail pane for the selected item. */
+static int detail_lines(struct tui *t, struct list_view *lv, int width, char ***out)
+{
+	struct strbuf b = {0};
+	const struct item *it = &lv->detail;
+	char *flags = flags_label(it->flags);
+	sb_printf(&b, "%s\n", it->content ? it->content : "");
+	sb_printf(&b, "%s：%s  %s：%s  %s：%s%s%s%s  %s：%s%s%s\n", msg(M_SHOW_OWNER),
+		  str_empty(it->owner_name) ? msg(M_NONE) : it->owner_name, msg(M_SHOW_LEAD),
+		  str_empty(it->lead_name) ? msg(M_NONE) : it->lead_name, msg(M_SHOW_DUE),
+		  str_empty(it->due) ? "" : it->due, str_empty(it->due_text) ? "" : "（",
+		  str_empty(it->due_text) ? "" : it->due_text, str_empty(it->due_text) ? "" : "）",
+		  msg(M_SHOW_STATUS), status_label(it->status), *flags ? " " : "", flags);
+	free(flags);
+	if (!str_empty(it->measures))
+		sb_printf(&b, "%s：%s\n", msg(M_SHOW_MEASURES), it->measures);
+	if (!str_empty(it->standard))
+		sb_printf(&b, "%s：%s\n", msg(M_SHOW_STANDARD), it->standard);
+	sb_printf(&b, "%s：", msg(M_SHOW_NOTES));
+	if (lv->nnotes == 0)
+		sb_puts(&b, msg(M_SHOW_NO_NOTES));
+	for (int i = lv->nnotes - 1; i >= 0; i--)   /* newest first */
+		sb_printf(&b, "\n  %s %s：%s", lv->notes[i].on_date,
+			  lv->notes[i].person_name ? lv->notes[i].person_name : "", lv->notes[i].text);
+	char *clean = text_sanitize(b.s, 1);
+	sb_free(&b);
+	int n = text_wrap(clean, width, out);
+	free(clean);
+	(void)t;
+	return n;
+}
+
+static void draw_detail(struct tui *t, struct list_view *lv, int y, int h)
+{
+	char title[160];
+	if (lv->have_detail)
+		snprintf(title, sizeof title, msg(M_TUI_DETAIL_TITLE), lv->detail.id,
+			 lv->detail.org_name ? lv->detail.org_name : "", lv->detail.seq);
+	else
+		snprintf(title, sizeof title, "%s", msg(M_TUI_DETAIL));
+	tui_rule(y, 0, t->cols, title, tui_attr(t, TS_DIM));
+	if (!lv->have_detail)
+		return;
+	char **lines;
+	int n = detail_lines(t, lv, t->cols - 2, &lines);
+	for (int i = 0; i < h - 1 && i < n; i++) {
+		int last = i == h - 2 && n > h - 1;
+		char *line = last ? xasprintf("%s…", lines[i]) : xstrdup(lines[i]);
+		tui_put(y + 1 + i, 1, t->cols - 2, line, A_NORMAL);
+		free(line);
+	}
+	text_lines_free(lines, n);
+}
+
+static void list_draw(struct tui *t, void *st, int y, int h)
+{
+	struct list_view *lv = st;
+	struct layout L = layout(t, lv, y, h);
+	int x[C__N], w[C__N];
+	col_x(t, lv, x, w);
+	if (L.title >= 0) {
+		char *title = xasprintf(msg(M_TUI_CHECKLIST_TITLE), lv->person_name ? lv->person_name : "",
+					t->q->year);
+		tui_put(L.title, 0, t->cols, title, tui_attr(t, TS_KEY));
+		free(title);
+	}
+	tui_fill(L.head, 0, t->cols, tui_attr(t, TS_COLHEAD));
+	for (size_t k = 0; k < ARRAY_SIZE(cols); k++) {
+		enum col c = cols[k].c;
+		if (x[c] < 0)
+			continue;
+		if (cols[k].align == 'r')
+			tui_put_right(L.head, x[c], w[c], msg(cols[k].head), tui_attr(t, TS_COLHEAD));
+		else
+			tui_put(L.head, x[c], w[c], msg(cols[k].head), tui_attr(t, TS_COLHEAD));
+	}
+	if (lv->nrows == 0) {
+		const char *empty = lv->search ? msg(M_TUI_NOT_FOUND)
+				    : (lv->sc.status >= 0 || lv->sc.owner_id || lv->sc.overdue || lv->category)
+				    ? msg(M_TUI_NONE_MATCH)
+				    : lv->sc.org_id || lv->sc.person_id ? msg(M_TUI_LIST_EMPTY) : msg(M_TUI_NO_ORG);
+		tui_put(L.list_y, 2, t->cols - 2, empty, tui_attr(t, TS_DIM));
+	}
+	for (int i = 0; i < lv->nrows && i < L.list_h; i++)
+		draw_row(t, lv, L.list_y + i, i, x, w);
+	if (L.detail_h > 0)
+		draw_detail(t, lv, L.detail_y, L.detail_h);
+}
+
+static int list_act(struct tui *t, void *st, enum tui_action a, const char *arg)
+{
+	struct list_view *lv = st;
+	if (go(t, lv, a))
+		return TUI_DONE;
+	if (a == TA_ENTER) {
+		struct page_item *r = list_current(lv);
+		if (r)
+			tui_push_view(t, &tui_pager_ops, r->it.id);
+		return TUI_DONE;
+	}
+	return list_item_act(t, lv, a, arg);
+}
+
+static void list_mouse(struct tui *t, void *st, int row, int col, int wheel)
+{
+	struct list_view *lv = st;
+	(void)col;
+	if (wheel) {
+		for (int i = 0; i < 3; i++)
+			go(t, lv, wheel < 0 ? TA_UP : TA_DOWN);
+		return;
+	}
+	struct layout L = layout(t, lv, t->body_y, t->body_h);
+	int i = t->body_y + row - L.list_y;
+	if (i >= 0 && i < lv->nrows && i < L.list_h) {
+		lv->cur = i;
+		load_detail(t, lv);
+	}
+}
+
+static void list_summary(struct tui *t, void *st, struct strbuf *out)
+{
+	struct list_view *lv = st;
+	int base = lv->counts.total - lv->counts.cancelled;
+	(void)t;
+	sb_printf(out, msg(M_TUI_SUMMARY), lv->counts.total, lv->counts.overdue,
+		  base > 0 ? (int)(100.0 * lv->counts.done / base + 0.5) : 0);
+}
+
+static long long list_selected(struct tui *t, void *st)
+{
+	struct page_item *r = list_current(st);
+	(void)t;
+	return r ? r->it.id : 0;
+}
+
+static void list_status(struct tui *t, void *st, struct strbuf *out)
+{
+	struct list_view *lv = st;
+	(void)t;
+	int any = lv->sc.status >= 0 || lv->sc.owner_id || lv->sc.overdue || lv->category ||
+		  lv->search;
+	if (any)
+		sb_puts(out, msg(M_TUI_FILTERS));
+	if (lv->sc.status >= 0)
+		sb_printf(out, " %s=%s", msg(M_SHOW_STATUS), status_label((enum item_status)lv->sc.status));
+	if (lv->sc.owner_id)
+		sb_printf(out, " %s=%s", msg(M_SHOW_OWNER), lv->owner_name ? lv->owner_name : "");
+	if (lv->sc.overdue)
+		sb_printf(out, " %s", msg(M_TUI_ONLY_OVERDUE));
+	if (lv->category)
+		sb_printf(out, " %s=%s", msg(M_SHOW_CATEGORY), lv->category);
+	if (lv->search)
+		sb_printf(out, " %s“%s”", msg(M_TUI_K_SEARCH), lv->search);
+	if (lv->sc.sort != PAGE_SORT_SEQ) {
+		static const enum msg_id sorts[] = {M_TUI_SORT_SEQ, M_TUI_SORT_DUE, M_TUI_SORT_STATUS};
+		sb_printf(out, "%s%s%s", any ? "  " : "", msg(M_TUI_SORTED_BY), msg(sorts[lv->sc.sort]));
+		any = 1;
+	}
+	if (any)
+		sb_printf(out, "  %s", msg(M_TUI_CLEAR_HINT));
+	else
+		sb_puts(out, msg(M_TUI_LIST_TIP));
+}
+
+static void list_print(struct tui *t, void *st, struct tui_print_request *r)
+{
+	struct list_view *lv = st;
+	struct page_item *cur = list_current(lv);
+	(void)t;
+	r->person_id = lv->sc.person_id;
+	r->org_id = lv->sc.org_id;
+	r->item_id = cur ? cur->it.id : 0;
+}
+
+const struct tui_view_ops tui_list_ops = {
+	"list", list_open, list_close, list_reload_op, list_draw, list_act, list_mouse,
+	list_summary, list_selected, list_status, list_print,
+};
+
+const struct tui_view_ops tui_checklist_ops = {
+	"checklist", checklist_open, list_close, list_reload_op, list_draw, list_act, list_mouse,
+	list_summary, list_selected, list_status, list_print,
+};

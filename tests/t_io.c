@@ -1,0 +1,805 @@
+/* t_io.c — unit tests of import, export and print (src/import.c,
+ * src/export.c, src/print.c, src/store_io.c) on in-memory databases:
+ * header matching, every row checked and all-or-nothing, people by name,
+ * 姓名（职务）, #ID, round trips through csv and json, the text checklist
+ * checked column by column by display width, print codes in the chain.
+ * The CLI, the fixtures and the PDF are tested by tests/io.sh. */
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "qingdan/date.h"
+#include "qingdan/db.h"
+#include "qingdan/io.h"
+#include "qingdan/model.h"
+#include "qingdan/msg.h"
+#include "qingdan/store.h"
+#include "qingdan/text.h"
+#include "qingdan/tui.h"
+#include "tt.h"
+#include "../src/cli.h"
+
+static struct qd q;
+static struct strbuf err;
+static char dir[] = "/tmp/t_io.XXXXXX";
+
+static void open_db(struct qd *d)
+{
+	memset(d, 0, sizeof *d);
+	d->year = 2026;
+	if (qd_open(d, ":memory:", DB_CREATE, &err) != QD_OK || qd_ensure_defaults(d, &err) != QD_OK)
+		abort();
+}
+
+static void setup(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	date_set_today(date_from_ymd(2026, 6, 30));
+	msg_set_english(0);
+	open_db(&q);
+}
+
+static long long num(struct qd *d, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+	if (sqlite3_prepare_v2(db_handle(d->db), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static char *text1(struct qd *d, const char *sql)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+	if (sqlite3_prepare_v2(db_handle(d->db), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+static char *write_file(const char *name, const char *bytes, size_t n)
+{
+	char *path = xstrdup(name);       /* main() works in dir */
+	FILE *f = fopen(path, "wb");
+	fwrite(bytes, 1, n, f);
+	fclose(f);
+	return path;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf b = {0};
+	char buf[4096];
+	size_t k;
+	sb_puts(&b, "");
+	while (f && (k = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&b, buf, k);
+	if (f)
+		fclose(f);
+	return sb_take(&b);
+}
+
+/* Reports as lines "E file:line: …", "W …", "I …". */
+static void collect(void *ctx, enum import_note kind, const char *text)
+{
+	sb_printf(ctx, "%c %s\n", kind == IMPORT_ERROR ? 'E' : kind == IMPORT_WARNING ? 'W' : 'I', text);
+}
+
+struct run {
+	enum qd_status status;
+	struct import_result res;
+	struct strbuf log, err;
+};
+
+static void import_csv(struct qd *d, const char *csv, int dry, long long org, struct run *out)
+{
+	char *path = write_file("in.csv", csv, strlen(csv));
+	memset(out, 0, sizeof *out);
+	sb_puts(&out->log, "");
+	struct import_request r = {path, org, dry, collect, NULL, &out->log};
+	out->status = io_import(d, &r, &out->res, &out->err);
+	free(path);
+}
+
+static void run_free(struct run *r)
+{
+	sb_free(&r->log);
+	sb_free(&r->err);
+}
+
+/* ---- import ---- */
+
+TEST(header_any_order_and_aliases)
+{
+	setup();
+	struct run r;
+	import_csv(&q,
+		   "状态,完成时间*,备注,责任人,具体措施,责任事项,所属组织,牵头领导,完成标准（量化）,类型\n"
+		   "进行中,2026/3/31,x,张三,每月一次,开展学习,党组,李四,全年12次,思想建设\n",
+		   0, 0, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.items, 1);
+	CHECK_CONTAINS(r.log.s, "I in.csv:1: 提示：忽略不认识的列“备注”");
+	char *row = text1(&q, "SELECT category || '|' || content || '|' || measures || '|' || standard "
+			      "|| '|' || due || '|' || status FROM item");
+	CHECK_STR(row, "思想建设|开展学习|每月一次|全年12次|2026-03-31|in_progress");
+	free(row);
+	run_free(&r);
+}
+
+TEST(english_headers_and_codes)
+{
+	setup();
+	struct run r;
+	import_csv(&q, "Content,ORG,Status,Due,Owner\nA study,机关党委,submitted,2026.9.30,Zhang Wei\n", 0,
+		   0, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(num(&q, "SELECT count(*) FROM item WHERE status = 'submitted' AND due = '2026-09-30'"), 1);
+	CHECK_INT(r.res.people_new, 1);
+	run_free(&r);
+}
+
+TEST(title_line_above_header_is_skipped)
+{
+	setup();
+	struct run r;
+	import_csv(&q, "2026年度党建责任清单,,,\r\n组织,责任内容,责任人\r\n党组,学习,张三\r\n", 0, 0, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_CONTAINS(r.log.s, "I in.csv:1: 提示：跳过表头前的标题行");
+	CHECK_INT(r.res.items, 1);
+	run_free(&r);
+}
+
+TEST(statuses_labels_codes_and_words)
+{
+	setup();
+	struct run r;
+	import_csv(&q,
+		   "组织,责任内容,状态,销号日期\n"
+		   "党组,a,未开始,\n党组,b,进行中,\n党组,c,待审核,\n党组,d,已销号,2026-05-01\n"
+		   "党组,e,已取消,\n党组,f,done,2026年6月1日\n党组,g,已完成,\n党组,h,,\n党组,i,In_Progress,\n",
+		   0, 0, &r);
+	CHECK_INT(r.status, QD_OK);
+	char *got = text1(&q, "SELECT group_concat(content || '=' || status || coalesce('@' || done_on, ''), ' ') "
+			      "FROM (SELECT * FROM item ORDER BY seq)");
+	CHECK_STR(got, "a=planned b=in_progress c=submitted d=done@2026-05-01 e=cancelled "
+		       "f=done@2026-06-01 g=done@2026-06-30 h=planned i=in_progress");
+	free(got);
+	run_free(&r);
+}
+
+TEST(dates_in_every_form_and_words_kept_as_due_text)
+{
+	setup();
+	struct run r;
+	import_csv(&q,
+		   "组织,责任内容,完成时限,时限说明\n"
+		   "党组,a,2026-03-31,\n党组,b,2026/3/31,\n党组,c,2026.3.31,\n党组,d,2026年3月31日,\n"
+		   "党组,e,长期坚持,\n党组,f,每季度,每季度末前\n党组,g,,年底前\n",
+		   0, 0, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.warnings, 2);
+	CHECK_CONTAINS(r.log.s, "W in.csv:6: 警告：完成时限“长期坚持”不是日期，已作为时限说明保存");
+	CHECK_CONTAINS(r.log.s, "W in.csv:7: 警告：完成时限“每季度”不是日期");
+	CHECK_INT(num(&q, "SELECT count(*) FROM item WHERE due = '2026-03-31'"), 4);
+	char *got = text1(&q, "SELECT group_concat(content || '=' || due_text, ' ') FROM "
+			      "(SELECT * FROM item WHERE due IS NULL ORDER BY seq)");
+	CHECK_STR(got, "e=长期坚持 f=每季度；每季度末前 g=年底前");
+	free(got);
+	run_free(&r);
+}
+
+TEST(quoted_fields_blank_rows_and_org_option)
+{
+	setup();
+	struct run r;
+	import_csv(&q,
+		   "责任内容,工作措施\r\n\"学习,贯彻\",\"他说\"\"好\"\"\"\r\n,\r\n\r\n\"第一行\r\n第二行\",x\r\n",
+		   0, 2, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.items, 2);
+	CHECK_INT(r.res.rows, 2);
+	CHECK_INT(num(&q, "SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id WHERE l.org_id = 2 "
+			  "AND i.content = '学习,贯彻' AND i.measures = '他说\"好\"'"), 1);
+	CHECK_INT(num(&q, "SELECT count(*) FROM item WHERE content = '第一行' || char(10) || '第二行'"), 1);
+	run_free(&r);
+}
+
+TEST(no_org_column_needs_org_option)
+{
+	setup();
+	struct run r;
+	import_csv(&q, "责任内容\n学习\n", 0, 0, &r);
+	CHECK_INT(r.status, QD_INVALID);
+	CHECK_CONTAINS(r.log.s, "E in.csv:1: 没有“组织”列；请加上这一列，或用 --org 指定组织");
+	run_free(&r);
+}
+
+TEST(every_bad_row_named_and_nothing_written)
+{
+	setup();
+	long long audit = num(&q, "SELECT count(*) FROM audit");
+	struct run r;
+	import_csv(&q,
+		   "组织,责任内容,责任人,状态,销号日期\n"
+		   "党组,好,张三,进行中,\n"
+		   "第九党支部,组织不对,张三,进行中,\n"
+		   "党组,,张三,进行中,\n"
+		   "党组,还是好,李四,未开始,\n"
+		   "党组,状态不对,李四,搁置,\n"
+		   "党组,日期不对,李四,已销号,2026-13-45\n"
+		   ",两处不对,王五,乱写,\n",
+		   0, 0, &r);
+	CHECK_INT(r.status, QD_INVALID);
+	CHECK_INT(r.res.bad_rows, 5);
+	CHECK_CONTAINS(r.log.s, "E in.csv:3: 找不到组织“第九党支部”");
+	CHECK_CONTAINS(r.log.s, "E in.csv:4: 责任内容为空\n");
+	CHECK_CONTAINS(r.log.s, "E in.csv:6: 状态“搁置”无效");
+	CHECK_CONTAINS(r.log.s, "E in.csv:7: 销号日期“2026-13-45”无效");
+	CHECK_CONTAINS(r.log.s, "E in.csv:8: 没有填写组织；状态“乱写”无效");
+	CHECK_CONTAINS(r.err.s, "5 行有误，未导入任何内容");
+	CHECK_INT(num(&q, "SELECT count(*) FROM item"), 0);
+	CHECK_INT(num(&q, "SELECT count(*) FROM person"), 0);
+	CHECK_INT(num(&q, "SELECT count(*) FROM list"), 0);
+	CHECK_INT(num(&q, "SELECT count(*) FROM audit"), audit);
+	run_free(&r);
+}
+
+TEST(dry_run_checks_and_writes_nothing)
+{
+	setup();
+	struct run r;
+	import_csv(&q, "组织,责任内容,责任人\n党组,学习,张三\n党组,落实,张三\n", 1, 0, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.items, 2);
+	CHECK_INT(r.res.people_new, 1);
+	CHECK_CONTAINS(r.log.s, "I in.csv:2: 提示：人员“张三”不在名单中，将新建");
+	CHECK_INT(num(&q, "SELECT count(*) FROM item"), 0);
+	CHECK_INT(num(&q, "SELECT count(*) FROM person"), 0);
+	run_free(&r);
+	import_csv(&q, "组织,责任内容,状态\n党组,学习,坏\n", 1, 0, &r);
+	CHECK_INT(r.status, QD_INVALID);
+	CHECK_CONTAINS(r.err.s, "检查模式");
+	run_free(&r);
+}
+
+static long long add_person(struct qd *d, const char *name, const char *post, long long org)
+{
+	struct person_fields f = PERSON_FIELDS_INIT;
+	long long id = 0;
+	f.name = name;
+	f.post = post;
+	f.org_id = org;
+	CHECK_INT(qd_person_add(d, &f, &id, &err), QD_OK);
+	return id;
+}
+
+TEST(people_by_name_post_org_and_id)
+{
+	setup();
+	long long branch;
+	CHECK_INT(qd_org_add(&q, "第一党支部", LV_BRANCH, 2, &branch, &err), QD_OK);
+	long long w1 = add_person(&q, "王伟", "副局长", 0);
+	long long w2 = add_person(&q, "王伟", "组织委员", branch);
+	long long li = add_person(&q, "李四", "", 0);
+	struct run r;
+	char *csv = xasprintf("组织,责任内容,责任人,牵头领导\n"
+			      "党组,a,王伟（副局长）,李四\n"
+			      "党组,b,王伟(第一党支部),#%lld\n"
+			      "党组,c,王伟#%lld,\n"
+			      "党组,d,王伟,\n"
+			      "党组,e,#99999,\n"
+			      "党组,f,李四,王伟\n",
+			      li, w1);
+	import_csv(&q, csv, 0, 0, &r);
+	free(csv);
+	CHECK_INT(r.status, QD_INVALID);
+	CHECK_CONTAINS(r.log.s, "E in.csv:5: 责任人“王伟”有重名：#");
+	CHECK_CONTAINS(r.log.s, "王伟（副局长）");
+	CHECK_CONTAINS(r.log.s, "王伟（组织委员·第一党支部）");
+	CHECK_CONTAINS(r.log.s, "E in.csv:6: 责任人“#99999”：没有这个编号的人员");
+	CHECK_CONTAINS(r.log.s, "E in.csv:7: 牵头领导“王伟”有重名：#");
+	CHECK_INT(r.res.bad_rows, 3);
+	run_free(&r);
+
+	csv = xasprintf("组织,责任内容,责任人,牵头领导\n"
+			"党组,a,王伟（副局长）,李四\n"
+			"党组,b,王伟(第一党支部),#%lld\n"
+			"党组,c,王伟#%lld,\n"
+			"党组,d,王伟（宣传委员）,\n"
+			"党组,e,王伟#77,\n",
+			li, w1);
+	import_csv(&q, csv, 0, 0, &r);
+	free(csv);
+	CHECK_INT(r.status, QD_OK);
+	char *got = text1(&q, "SELECT group_concat(content || '=' || owner_id || '/' || coalesce(lead_id, 0), ' ') "
+			      "FROM (SELECT * FROM item ORDER BY seq)");
+	char *want = xasprintf("a=%lld/%lld b=%lld/%lld c=%lld/0 d=%lld/0 e=%lld/0", w1, li, w2, li, w1,
+			       li + 1, li + 2);
+	CHECK_STR(got, want);
+	free(got);
+	free(want);
+	/* the new 王伟（宣传委员） has that post; 王伟#77 is someone new too */
+	CHECK_INT(num(&q, "SELECT count(*) FROM person WHERE name = '王伟' AND post = '宣传委员'"), 1);
+	CHECK_INT(num(&q, "SELECT count(*) FROM person WHERE name = '王伟'"), 4);
+	CHECK_INT(r.res.people_new, 2);
+	run_free(&r);
+}
+
+TEST(new_person_created_once_with_audit)
+{
+	setup();
+	struct run r;
+	import_csv(&q, "组织,责任内容,责任人,牵头领导\n党组,a,张三,张三\n机关党委,b,张三,李四\n", 0, 0, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.people_new, 2);
+	CHECK_INT(r.res.orgs, 2);
+	CHECK_INT(num(&q, "SELECT count(*) FROM person WHERE name = '张三'"), 1);
+	struct strbuf rep = {0};
+	CHECK_INT(qd_audit_verify(&q, &rep, &err), QD_OK);
+	sb_free(&rep);
+	run_free(&r);
+}
+
+TEST(file_level_failures)
+{
+	setup();
+	struct run r;
+	import_csv(&q, "", 0, 0, &r);
+	CHECK_INT(r.status, QD_INVALID);
+	CHECK_CONTAINS(r.log.s, "E in.csv: 文件是空的");
+	run_free(&r);
+	import_csv(&q, "组织,类别\n党组,x\n", 0, 0, &r);
+	CHECK_CONTAINS(r.log.s, "E in.csv:1: 找不到“责任内容”列");
+	run_free(&r);
+	import_csv(&q, "组织,责任内容\n党组,a\n党组,\"b\n党组,c\n", 0, 0, &r);
+	CHECK_CONTAINS(r.log.s, "E in.csv:3: 第 3 行开始的引号没有闭合");
+	CHECK_INT(num(&q, "SELECT count(*) FROM item"), 0);
+	run_free(&r);
+	import_csv(&q, "组织,责任内容,责任内容\n党组,a,b\n", 0, 0, &r);
+	CHECK_CONTAINS(r.log.s, "E in.csv:1: “责任内容”列出现了两次（第 2 列和第 3 列）");
+	run_free(&r);
+	struct import_request req = {"/nonexistent/x.csv", 0, 0, collect, NULL, &r.log};
+	memset(&r, 0, sizeof r);
+	sb_puts(&r.log, "");
+	CHECK_INT(io_import(&q, &req, &r.res, &r.err), QD_IOERROR);
+	CHECK_CONTAINS(r.log.s, "E /nonexistent/x.csv: 无法读取：");
+	run_free(&r);
+}
+
+TEST(gbk_file_imports)
+{
+	setup();
+	/* 组织,责任内容 / 党组,学习 in GBK, CRLF */
+	static const char gbk[] = "\xd7\xe9\xd6\xaf,\xd4\xf0\xc8\xce\xc4\xda\xc8\xdd\r\n"
+				  "\xb5\xb3\xd7\xe9,\xd1\xa7\xcf\xb0\r\n";
+	char *path = write_file("gbk.csv", gbk, sizeof gbk - 1);
+	struct run r = {0};
+	sb_puts(&r.log, "");
+	struct import_request req = {path, 0, 0, collect, NULL, &r.log};
+	CHECK_INT(io_import(&q, &req, &r.res, &r.err), QD_OK);
+	CHECK_STR(r.res.encoding, "GB18030");
+	CHECK_INT(num(&q, "SELECT count(*) FROM item WHERE content = '学习'"), 1);
+	free(path);
+	run_free(&r);
+}
+
+TEST(not_admin_refused)
+{
+	setup();
+	add_person(&q, "管理员", "", 0);
+	struct person_fields f = PERSON_FIELDS_INIT;
+	f.login = "boss";
+	f.is_admin = 1;
+	CHECK_INT(qd_person_set(&q, 1, &f, &err), QD_OK);
+	qd_set_login(&q, "nobody");
+	struct run r;
+	import_csv(&q, "组织,责任内容\n党组,a\n", 0, 0, &r);
+	CHECK_INT(r.status, QD_DENIED);
+	CHECK_CONTAINS(r.err.s, "只有管理员可以导入");
+	run_free(&r);
+	import_csv(&q, "组织,责任内容\n党组,a\n", 1, 0, &r);
+	CHECK_INT(r.status, QD_OK);
+	run_free(&r);
+}
+
+TEST(imported_items_are_searchable)
+{
+	setup();
+	struct run r;
+	import_csv(&q, "组织,责任内容\n党组,落实三会一课制度\n党组,开展主题党日活动\n", 0, 0, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(num(&q, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '\"三会一课\"'"), 1);
+	run_free(&r);
+}
+
+/* ---- export ---- */
+
+static char *export_to(struct qd *d, enum export_format fmt)
+{
+	char *path = xasprintf("out-%d", (int)fmt);
+	long n = 0;
+	CHECK_INT(io_export(d, fmt, path, NULL, &n, &err), QD_OK);
+	char *s = slurp(path);
+	free(path);
+	return s;
+}
+
+static const char sample[] =
+	"组织,责任内容,工作措施,完成标准,类别,责任人,牵头领导,完成时限,时限说明,状态,销号日期\n"
+	"党组,\"学习,贯彻\",\"第一行\n第二行\",有“引号”和\"\"双引号\"\",政治建设,张三,李四,2026-03-31,,进行中,\n"
+	"党组,长期任务,,, ,张三,,,长期坚持,未开始,\n"
+	"机关党委,已完成的,,,组织建设,王伟（副局长）,李四,2026-05-01,每季度,已销号,2026-05-03\n"
+	"机关党委,另一个王伟的,,,组织建设,王伟（组织委员）,,,,已取消,\n";
+
+TEST(csv_round_trip_restores_every_field)
+{
+	setup();
+	struct run r;
+	import_csv(&q, sample, 0, 0, &r);
+	CHECK_INT(r.status, QD_OK);
+	run_free(&r);
+	char *a = export_to(&q, EXPORT_CSV);
+	static const char head[] = "\xEF\xBB\xBF组织,序号,类别,责任内容,工作措施,完成标准,责任人,"
+				   "牵头领导,完成时限,时限说明,状态,销号日期\r\n";
+	CHECK(strncmp(a, head, strlen(head)) == 0);
+	CHECK_CONTAINS(a, "王伟（副局长）");
+	CHECK_CONTAINS(a, "\"第一行\n第二行\"");
+	struct qd q2;
+	open_db(&q2);
+	char *path = write_file("a.csv", a, strlen(a));
+	memset(&r, 0, sizeof r);
+	struct import_request req = {path, 0, 0, NULL, NULL, NULL};
+	CHECK_INT(io_import(&q2, &req, &r.res, &r.err), QD_OK);
+	char *b = export_to(&q2, EXPORT_CSV);
+	CHECK_STR(b, a);
+	/* and json agrees, item by item */
+	char *ja = export_to(&q, EXPORT_JSON), *jb = export_to(&q2, EXPORT_JSON);
+	CHECK_STR(jb, ja);
+	CHECK_CONTAINS(ja, "\"due_text\":\"长期坚持\"");
+	CHECK_CONTAINS(ja, "\"status\":\"done\",\"done_on\":\"2026-05-03\"");
+	free(ja);
+	free(jb);
+	free(path);
+	free(a);
+	free(b);
+	qd_close(&q2);
+	run_free(&r);
+}
+
+TEST(english_export_round_trips)
+{
+	setup();
+	msg_set_english(1);
+	struct run r;
+	import_csv(&q, sample, 0, 0, &r);
+	CHECK_INT(r.status, QD_OK);
+	char *a = export_to(&q, EXPORT_CSV);
+	static const char head[] = "\xEF\xBB\xBF" "org,seq,category,content,measures,standard,owner,"
+				   "lead,due,due_text,status,done_on\r\n";
+	CHECK(strncmp(a, head, strlen(head)) == 0);
+	CHECK_CONTAINS(a, ",in_progress,");
+	struct qd q2;
+	open_db(&q2);
+	char *path = write_file("a.csv", a, strlen(a));
+	struct import_request req = {path, 0, 0, NULL, NULL, NULL};
+	CHECK_INT(io_import(&q2, &req, &r.res, &r.err), QD_OK);
+	char *b = export_to(&q2, EXPORT_CSV);
+	CHECK_STR(b, a);
+	free(a);
+	free(b);
+	free(path);
+	qd_close(&q2);
+	run_free(&r);
+}
+
+TEST(json_is_valid_and_has_notes)
+{
+	setup();
+	struct run r;
+	import_csv(&q, sample, 0, 0, &r);
+	run_free(&r);
+	CHECK_INT(qd_item_note(&q, 1, "2026-06-01", "开了会，纪要存档", &err), QD_OK);
+	char *j = export_to(&q, EXPORT_JSON);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(db_handle(q.db), "SELECT json_valid(?1), json_array_length(?1), "
+				"json_extract(?1, '$[0].notes[0].text'), json_extract(?1, '$[1].owner')", -1, &st, NULL);
+	sqlite3_bind_text(st, 1, j, -1, SQLITE_STATIC);
+	CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(st, 0), 1);
+	CHECK_INT(sqlite3_column_int(st, 1), 4);
+	CHECK_STR((const char *)sqlite3_column_text(st, 2), "开了会，纪要存档");
+	CHECK_STR((const char *)sqlite3_column_text(st, 3), "张三");
+	sqlite3_finalize(st);
+	free(j);
+	/* an empty year is an empty array */
+	q.year = 2030;
+	j = export_to(&q, EXPORT_JSON);
+	CHECK_STR(j, "[]\n");
+	free(j);
+}
+
+TEST(xlsx_is_a_workbook_with_a_sheet_per_list)
+{
+	setup();
+	struct run r;
+	import_csv(&q, sample, 0, 0, &r);
+	run_free(&r);
+	char *x = xstrdup("a.xlsx");
+	long n;
+	CHECK_INT(io_export(&q, EXPORT_XLSX, x, NULL, &n, &err), QD_OK);
+	CHECK_INT(n, 4);
+	char *data = slurp(x);
+	CHECK(data[0] == 'P' && data[1] == 'K');
+	free(data);
+	free(x);
+}
+
+/* ---- print ---- */
+
+/* The demo-like office: items of one person in all three lists. */
+static long long office(void)
+{
+	long long branch;
+	CHECK_INT(qd_org_add(&q, "第一党支部", LV_BRANCH, 2, &branch, &err), QD_OK);
+	long long zh = add_person(&q, "张三", "办公室主任", branch);
+	long long li = add_person(&q, "李四", "党组书记", branch);
+	CHECK_INT(qd_setting_set(&q, "unit_name", "示范单位", &err), QD_OK);
+	struct { long long org; const char *content; long long owner, lead; const char *due; } items[] = {
+		{1, "坚持把学习宣传贯彻党的二十大精神作为首要政治任务，通过党组理论学习中心组学习、"
+		    "专题读书班、“三会一课”等形式，全面系统深入学习", zh, li, "2026-03-31"},
+		{2, "落实“三会一课”制度", li, zh, "2026-06-01"},
+		{branch, "开展主题党日活动", zh, 0, "2026-12-31"},
+		{branch, "不相干的事项", li, 0, NULL},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(items); i++) {
+		struct item_fields f = ITEM_FIELDS_INIT;
+		long long id;
+		f.content = items[i].content;
+		f.standard = "按时完成";
+		f.owner_id = items[i].owner;
+		f.lead_id = items[i].lead;
+		f.due = items[i].due;
+		f.due_text = items[i].due ? NULL : "长期坚持";
+		CHECK_INT(qd_item_add(&q, items[i].org, &f, &id, &err), QD_OK);
+	}
+	return zh;
+}
+
+static char *print_text(struct print_request *r)
+{
+	char *path = xstrdup("print.txt");
+	struct print_result res;
+	r->path = path;
+	CHECK_INT(print_checklist(&q, r, &res, &err), QD_OK);
+	print_result_clear(&res);
+	char *s = slurp(path);
+	free(path);
+	return s;
+}
+
+/* Display columns of every '|' or '!' of a table line. */
+static int borders(const char *line, int *cols, int max)
+{
+	int n = 0, w = 0;
+	for (const char *p = line; *p && *p != '\n' && n < max;) {
+		unsigned wc;
+		int cw;
+		size_t k = text_decode(p, strlen(p), &wc, &cw);
+		if (*p == '|' || *p == '!')
+			cols[n++] = w;
+		w += cw;
+		p += k;
+	}
+	return n;
+}
+
+TEST(text_checklist_aligned_by_display_width)
+{
+	setup();
+	long long zh = office();
+	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 80, NULL, NULL, 0, NULL};
+	char *t = print_text(&r);
+	CHECK_CONTAINS(t, "2026年度个人党建责任清单");
+	CHECK_CONTAINS(t, "单位：示范单位");
+	CHECK_CONTAINS(t, "姓名：张三");
+	CHECK_CONTAINS(t, "职务：办公室主任");
+	CHECK_CONTAINS(t, "所在支部：第一党支部");
+	CHECK_CONTAINS(t, "一、党组责任清单");
+	CHECK_CONTAINS(t, "二、机关党委责任清单");
+	CHECK_CONTAINS(t, "三、第一党支部责任清单");
+	CHECK_CONTAINS(t, "四、责任书");
+	CHECK_CONTAINS(t, "本人签字：＿＿＿＿＿＿  日期：＿＿＿＿＿＿");
+	CHECK_CONTAINS(t, "第 1 页 共 1 页");
+	CHECK_CONTAINS(t, "校验码：");
+	CHECK_CONTAINS(t, "开展主题党日活动");
+	CHECK_CONTAINS(t, "〔牵头〕");      /* 张三 leads the 机关党委 item */
+	CHECK(!strstr(t, "不相干的事项"));
+	/* every table line: borders at the header's columns, never wider than 80 */
+	int head[16], nhead = 0, tables = 0, lines = 0;
+	char *save = NULL;
+	for (char *line = strtok_r(t, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		CHECK(text_width(line) <= 80);
+		if (strstr(line, "| 序号 |")) {
+			nhead = borders(line, head, 16);
+			CHECK_INT(nhead, 7);
+			tables++;
+			continue;
+		}
+		if (nhead && (line[0] == '|' || line[0] == '!')) {
+			int cols[16];
+			int n = borders(line, cols, 16);
+			CHECK_INT(n, nhead);
+			for (int i = 0; i < n && i < nhead; i++)
+				CHECK_INT(cols[i], head[i]);
+			lines++;
+		} else if (line[0] != '+') {
+			nhead = 0;
+		}
+	}
+	CHECK_INT(tables, 3);
+	CHECK(lines >= 5);
+	free(t);
+}
+
+TEST(text_width_option)
+{
+	setup();
+	long long zh = office();
+	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 120, NULL, NULL, 0, NULL};
+	char *t = print_text(&r);
+	int widest = 0;
+	char *save = NULL;
+	for (char *line = strtok_r(t, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		if (text_width(line) > widest)
+			widest = text_width(line);
+	CHECK(widest > 80 && widest <= 120);
+	free(t);
+}
+
+TEST(print_code_logged_and_verifies)
+{
+	setup();
+	long long zh = office();
+	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 0, NULL, NULL, 0, NULL};
+	char *t = print_text(&r);
+	char *p = strstr(t, "校验码：");
+	CHECK(p != NULL);
+	char code[32] = "";
+	if (p)
+		sscanf(p + strlen("校验码："), "%31s", code);
+	struct strbuf rep = {0};
+	CHECK_INT(qd_verify_code(&q, code, &rep, &err), QD_OK);
+	/* the code covers the person, their 3 items: change one, the code says so */
+	char *detail = text1(&q, "SELECT detail FROM audit WHERE action = 'print'");
+	CHECK_CONTAINS(detail, "[\"person\",");
+	CHECK_INT(num(&q, "SELECT json_array_length(detail, '$.records') FROM audit WHERE action = 'print'"), 4);
+	struct item_fields f = ITEM_FIELDS_INIT;
+	f.standard = "改过了";
+	CHECK_INT(qd_item_set(&q, 3, 0, &f, &err), QD_OK);
+	sb_reset(&rep);
+	CHECK_INT(qd_verify_code(&q, code, &rep, &err), QD_VERIFY);
+	free(detail);
+	sb_free(&rep);
+	free(t);
+}
+
+TEST(print_org_and_all)
+{
+	setup();
+	office();
+	add_person(&q, "王五", "", 0);      /* no org: last with --all */
+	struct print_request r = {PRINT_ORG, 3, PRINT_TEXT, 0, NULL, NULL, 0, NULL};
+	char *t = print_text(&r);
+	CHECK_INT(num(&q, "SELECT count(*) FROM audit WHERE action = 'print'"), 2);
+	const char *a = strstr(t, "姓名：张三"), *b = strstr(t, "姓名：李四");
+	CHECK(a && b && a < b);             /* by name, in code-point order: 张 < 李 */
+	CHECK(strchr(t, '\f') != NULL);
+	free(t);
+	struct print_request all = {PRINT_ALL, 0, PRINT_TEXT, 0, NULL, NULL, 0, NULL};
+	t = print_text(&all);
+	const char *c = strstr(t, "姓名：王五");
+	CHECK(c && c > strstr(t, "姓名：张三"));
+	free(t);
+	/* 党组: nobody is a member, but 张三 owns and 李四 leads its item */
+	struct print_request pg = {PRINT_ORG, 1, PRINT_TEXT, 0, NULL, NULL, 0, NULL};
+	t = print_text(&pg);
+	CHECK_CONTAINS(t, "姓名：张三");
+	CHECK_CONTAINS(t, "姓名：李四");
+	free(t);
+}
+
+TEST(print_english)
+{
+	setup();
+	long long zh = office();
+	msg_set_english(1);
+	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 0, NULL, NULL, 0, NULL};
+	char *t = print_text(&r);
+	CHECK_CONTAINS(t, "Personal Party-building checklist 2026");
+	CHECK_CONTAINS(t, "1. List of 党组");
+	CHECK_CONTAINS(t, "Signature:");
+	free(t);
+}
+
+TEST(tui_p_key_hook)
+{
+	setup();
+	long long zh = office();
+	/* installed by cli_io.c whenever the program has its commands */
+	CHECK_STR(cli_io_commands[0].group, "import");
+	CHECK(tui_print_hook == io_tui_print);
+	struct tui_print_request tr = {&q, 2026, zh, 0, 0};
+	struct strbuf m = {0};
+	/* no lp: a PDF in the working folder */
+	setenv("PATH", "/nonexistent", 1);
+	CHECK_INT(io_tui_print(&tr, &m), QD_OK);
+	CHECK_STR(m.s, "已输出 1 人的清单到 ./2026年度个人党建责任清单-张三.pdf");
+	char *pdf = slurp("2026年度个人党建责任清单-张三.pdf");
+	CHECK(strncmp(pdf, "%PDF-", 5) == 0);
+	free(pdf);
+	sb_reset(&m);
+	CHECK_INT(io_tui_print(&tr, &m), QD_OK);
+	CHECK_CONTAINS(m.s, "张三-2.pdf");
+	/* lp on PATH: to the printer named in the settings */
+	FILE *f = fopen("lp", "w");
+	fputs("#!/bin/sh\necho \"$@\" >lp.args\necho request id is P-1\n", f);
+	fclose(f);
+	chmod("lp", 0755);
+	char *cwd = getcwd(NULL, 0);
+	setenv("PATH", cwd, 1);
+	CHECK_INT(qd_setting_set(&q, "printer", "办公室", &err), QD_OK);
+	struct tui_print_request org = {&q, 2026, 0, 3, 0};
+	sb_reset(&m);
+	CHECK_INT(io_tui_print(&org, &m), QD_OK);
+	CHECK_STR(m.s, "已发送到打印机 办公室：2 人。request id is P-1");
+	char *args = slurp("lp.args");
+	CHECK_CONTAINS(args, "-d 办公室 -o media=A4 -t 2026年度个人党建责任清单 /");
+	free(args);
+	free(cwd);
+	sb_free(&m);
+}
+
+int main(void)
+{
+	if (!mkdtemp(dir) || chdir(dir) != 0)
+		return 1;
+	RUN(header_any_order_and_aliases);
+	RUN(english_headers_and_codes);
+	RUN(title_line_above_header_is_skipped);
+	RUN(statuses_labels_codes_and_words);
+	RUN(dates_in_every_form_and_words_kept_as_due_text);
+	RUN(quoted_fields_blank_rows_and_org_option);
+	RUN(no_org_column_needs_org_option);
+	RUN(every_bad_row_named_and_nothing_written);
+	RUN(dry_run_checks_and_writes_nothing);
+	RUN(people_by_name_post_org_and_id);
+	RUN(new_person_created_once_with_audit);
+	RUN(file_level_failures);
+	RUN(gbk_file_imports);
+	RUN(not_admin_refused);
+	RUN(imported_items_are_searchable);
+	RUN(csv_round_trip_restores_every_field);
+	RUN(english_export_round_trips);
+	RUN(json_is_valid_and_has_notes);
+	RUN(xlsx_is_a_workbook_with_a_sheet_per_list);
+	RUN(text_checklist_aligned_by_display_width);
+	RUN(text_width_option);
+	RUN(print_code_logged_and_verifies);
+	RUN(print_org_and_all);
+	RUN(print_english);
+	RUN(tui_p_key_hook);
+	char *rm = xasprintf("cd / && rm -rf '%s'", dir);
+	if (system(rm) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	free(rm);
+	return TT_END();
+}
