@@ -95,13 +95,14 @@ test-only: $(BUILD)/qingdan $(TEST_BIN) $(BENCH_BIN)
 
 asan-test: deps
 	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  $(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test-only
 
 # The real binary and the test programs under valgrind: any error or definite
 # leak fails (ncurses/fontconfig keep "still reachable" caches; those pass).
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-	--show-leak-kinds=definite
+	--show-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp
 valgrind-test: $(BUILD)/qingdan $(TEST_BIN)
 	$(Q)printf '#!/bin/sh\nexec $(VALGRIND) $(CURDIR)/$(BUILD)/qingdan "$$@"\n' > $(BUILD)/qingdan-vg
 	$(Q)chmod +x $(BUILD)/qingdan-vg

@@ -16,6 +16,14 @@ struct db;
 	"i.status IN ('planned','in_progress','submitted') THEN 'due_soon,' ELSE '' END || " \
 	"CASE WHEN i.status = 'done' AND i.done_on > i.due THEN 'late,' ELSE '' END, ',')"
 
+/* Run a listing: `inner` is a SELECT whose result columns are named like
+ * cols; bind(st, ctx) binds its parameters.  Streams to the sink (with a
+ * json_object() per row when the sink wants JSON). */
+struct rowsink;
+enum qd_status store_run_listing(struct db *db, const char *inner, const char *const *cols,
+				 int ncol, void (*bind)(sqlite3_stmt *st, const void *ctx),
+				 const void *ctx, struct rowsink *s, struct strbuf *err);
+
 char *store_col(sqlite3_stmt *st, int i);
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 void store_bind_id(sqlite3_stmt *st, int i, long long id);

@@ -22,9 +22,9 @@ struct bind {
 	int has_num;
 };
 
-static enum qd_status run_listing(struct db *db, const char *inner, const char *const *cols,
-				  int ncol, const struct bind *binds, int nbind,
-				  struct rowsink *s, struct strbuf *err)
+enum qd_status store_run_listing(struct db *db, const char *inner, const char *const *cols,
+				 int ncol, void (*bind)(sqlite3_stmt *st, const void *ctx),
+				 const void *ctx, struct rowsink *s, struct strbuf *err)
 {
 	struct strbuf sql = {0};
 	if (s->want_json) {
@@ -41,15 +41,7 @@ static enum qd_status run_listing(struct db *db, const char *inner, const char *
 		status = db_error(db, err);
 		goto cleanup;
 	}
-	for (int i = 0; i < nbind; i++) {
-		int idx = sqlite3_bind_parameter_index(st, binds[i].name);
-		if (!idx)
-			continue;
-		if (binds[i].text)
-			sqlite3_bind_text(st, idx, binds[i].text, -1, SQLITE_TRANSIENT);
-		else if (binds[i].has_num)
-			sqlite3_bind_int64(st, idx, binds[i].num);
-	}
+	bind(st, ctx);
 	s->header(s, ncol, cols);
 	const char **vals = xcalloc((size_t)ncol, sizeof *vals);
 	int rc;
@@ -67,6 +59,34 @@ cleanup:
 	sqlite3_finalize(st);
 	sb_free(&sql);
 	return status;
+}
+
+struct binds {
+	const struct bind *b;
+	int n;
+};
+
+/* Bind named parameters; names the statement does not use are skipped. */
+static void bind_named(sqlite3_stmt *st, const void *ctx)
+{
+	const struct binds *bs = ctx;
+	for (int i = 0; i < bs->n; i++) {
+		int idx = sqlite3_bind_parameter_index(st, bs->b[i].name);
+		if (!idx)
+			continue;
+		if (bs->b[i].text)
+			sqlite3_bind_text(st, idx, bs->b[i].text, -1, SQLITE_TRANSIENT);
+		else if (bs->b[i].has_num)
+			sqlite3_bind_int64(st, idx, bs->b[i].num);
+	}
+}
+
+static enum qd_status run_listing(struct db *db, const char *inner, const char *const *cols,
+				  int ncol, const struct bind *b, int nbind, struct rowsink *s,
+				  struct strbuf *err)
+{
+	const struct binds bs = {b, nbind};
+	return store_run_listing(db, inner, cols, ncol, bind_named, &bs, s, err);
 }
 
 #define NUM(n, v) {n, NULL, (v), 1}

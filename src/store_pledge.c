@@ -419,45 +419,27 @@ static const char *const list_cols[] = {
 	"FROM pledge g JOIN person ip ON ip.id = g.issuer_id JOIN person sp ON sp.id = g.signer_id " \
 	"WHERE 1"
 
+struct list_ctx {
+	const struct pledge_filter *f;
+	const char *today;
+};
+
+static void bind_list(sqlite3_stmt *st, const void *ctx)
+{
+	const struct list_ctx *c = ctx;
+	bind_filter(st, c->f, c->today);
+}
+
 enum qd_status store_pledge_list(struct db *db, const struct pledge_filter *f, const char *today,
 				 struct rowsink *s, struct strbuf *err)
 {
-	const int ncol = (int)ARRAY_SIZE(list_cols);
-	struct strbuf inner = {0}, sql = {0};
+	struct strbuf inner = {0};
 	sb_puts(&inner, LIST_SELECT);
 	filter_sql(&inner, f);
 	sb_puts(&inner, " ORDER BY g.id");
-	if (s->want_json) {
-		/* SQLite builds each JSON object: escaping and number types are its */
-		sb_puts(&sql, "SELECT *, json_object(");
-		for (int i = 0; i < ncol; i++)
-			sb_printf(&sql, "%s'%s', \"%s\"", i ? ", " : "", list_cols[i], list_cols[i]);
-		sb_printf(&sql, ") FROM (%s)", inner.s);
-	} else {
-		sb_puts(&sql, inner.s);
-	}
-	sqlite3_stmt *st = NULL;
-	enum qd_status status = QD_OK;
-	if (sqlite3_prepare_v2(db_handle(db), sql.s, -1, &st, NULL) != SQLITE_OK) {
-		status = db_error(db, err);
-		goto cleanup;
-	}
-	bind_filter(st, f, today);
-	s->header(s, ncol, list_cols);
-	const char *vals[ARRAY_SIZE(list_cols)];
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < ncol; i++) {
-			const unsigned char *t = sqlite3_column_text(st, i);
-			vals[i] = t ? (const char *)t : "";
-		}
-		s->row(s, vals, s->want_json ? (const char *)sqlite3_column_text(st, ncol) : NULL);
-	}
-	if (rc != SQLITE_DONE)
-		status = db_error(db, err);
-cleanup:
-	sqlite3_finalize(st);
+	const struct list_ctx c = {f, today};
+	enum qd_status status = store_run_listing(db, inner.s, list_cols, (int)ARRAY_SIZE(list_cols),
+						  bind_list, &c, s, err);
 	sb_free(&inner);
-	sb_free(&sql);
 	return status;
 }

@@ -8,6 +8,9 @@ trap 'rm -rf "$T"' EXIT
 export LC_ALL=C.UTF-8 TZ=Asia/Shanghai HOME="$T/home" QINGDAN_DB= XDG_DATA_HOME= QINGDAN_LANG=
 mkdir -p "$HOME"
 TODAY=${TODAY:-2026-06-30}
+# fontconfig's own cache is not a leak of ours (sanitizer and valgrind runs)
+LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
 PASS=0 FAIL=0
 
 # qd ARGS…: the binary with --today pinned (add --db yourself or set DB).

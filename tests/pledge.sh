@@ -3,12 +3,6 @@
 # refusals and exit codes, the listing contract, proxy display, batch
 # issue, print and its code, tampering, and enforced-mode permissions.
 . "$(dirname "$0")/lib.sh"
-# fontconfig leaks a few bytes of its own while a PDF is made (in its
-# libexpat callbacks): not ours, so not counted under ASan or valgrind.
-printf 'leak:libfontconfig.so\n' >"$T/lsan.supp"
-export LSAN_OPTIONS="suppressions=$T/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-printf '{\n  fontconfig-own-leak\n  Memcheck:Leak\n  ...\n  obj:*libfontconfig.so*\n}\n' >"$T/vg.supp"
-export VALGRIND_OPTS="--suppressions=$T/vg.supp${VALGRIND_OPTS:+ $VALGRIND_OPTS}"
 
 nl='
 '

@@ -6,12 +6,6 @@
 # pledge's code verifies, and editing the signed text with the sqlite3
 # shell makes audit verify fail.
 . "$(dirname "$0")/lib.sh"
-# fontconfig leaks a few bytes of its own while a PDF is made (in its
-# libexpat callbacks): not ours, so not counted under ASan or valgrind.
-printf 'leak:libfontconfig.so\n' >"$T/lsan.supp"
-export LSAN_OPTIONS="suppressions=$T/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-printf '{\n  fontconfig-own-leak\n  Memcheck:Leak\n  ...\n  obj:*libfontconfig.so*\n}\n' >"$T/vg.supp"
-export VALGRIND_OPTS="--suppressions=$T/vg.supp${VALGRIND_OPTS:+ $VALGRIND_OPTS}"
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TUI_DRIVER=${QD_BUILD:-$ROOT/build}/tests/t_pledge_tui
