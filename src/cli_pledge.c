@@ -3,7 +3,6 @@
  * progress.  Each command parses, resolves names, calls the model
  * (pledge.h), prints.  Results go to stdout (new ids one a line, listings);
  * notices such as skipped signers or the written file go to stderr. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +10,6 @@
 
 #include "cli.h"
 #include "qingdan/date.h"
-#include "qingdan/doc.h"
 #include "qingdan/msg.h"
 #include "qingdan/pledge.h"
 #include "qingdan/store_pledge.h"

@@ -195,6 +195,8 @@ static enum qd_status migrate(struct db *db, int from, struct strbuf *err)
 		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", gmtime(&t));
 		char *dest = xasprintf("%s.bak-v%d-%s", db->path, from, stamp);
 		enum qd_status s = copy_to(db->h, dest, err);
+		if (s == QD_OK)
+			chmod(dest, 0660);   /* as private as the file it copies */
 		free(dest);
 		if (s != QD_OK)
 			return s;

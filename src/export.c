@@ -166,10 +166,11 @@ static void finish_sheet(struct exporter *x)
 static void measure(struct exporter *x, int c, const char *s)
 {
 	int w = 0, line = 0;
-	for (const char *p = s; *p;) {
+	size_t left = strlen(s);
+	for (const char *p = s; left;) {
 		unsigned wc;
 		int cw;
-		size_t n = text_decode(p, strlen(p), &wc, &cw);
+		size_t n = text_decode(p, left, &wc, &cw);
 		if (*p == '\n') {
 			line = 0;
 		} else {
@@ -178,6 +179,7 @@ static void measure(struct exporter *x, int c, const char *s)
 				w = line;
 		}
 		p += n;
+		left -= n;
 	}
 	if (w > x->width[c])
 		x->width[c] = w;

@@ -306,11 +306,18 @@ static char *field(struct importer *im, const struct csv_record *rec, int c)
 	return i >= 0 && i < rec->nfields ? rec->fields[i] : empty;
 }
 
+/* Only spaces (Excel writes an empty sheet row as ",,,,").  The cells are
+ * left as they are: text fields are kept verbatim, so export → import gives
+ * back exactly what was exported; names, dates and statuses are trimmed
+ * where they are read. */
 static int blank_record(const struct csv_record *rec)
 {
 	for (int i = 0; i < rec->nfields; i++)
-		if (*trim(rec->fields[i]))
-			return 0;
+		for (const char *p = rec->fields[i]; *p; p++)
+			if (!strchr(" \t\r\n", *p) && strncmp(p, "\xE3\x80\x80", 3) != 0)
+				return 0;
+			else if (*p == '\xE3')
+				p += 2;
 	return 1;
 }
 
@@ -708,6 +715,7 @@ enum qd_status io_import(struct qd *q, const struct import_request *r, struct im
 	struct csv_reader *csv = csv_open(r->path, &fail);
 	if (!csv) {
 		report_csv_failure(&im, &fail);
+		sb_free(&im.line);
 		sb_printf(err, msg(M_IO_FAILED), r->path);
 		return fail.code == CSV_ERR_IO ? QD_IOERROR : QD_INVALID;
 	}

@@ -313,7 +313,14 @@ enum qd_status qd_pledge_audience(struct qd *q, long long org_id, const char *po
 	if (s != QD_OK)
 		return db_error(q->db, err);
 	if (*n == 0) {
-		sb_printf(err, msg(M_PL_NO_MATCH), str_empty(post) ? "" : post);
+		struct org o = {0};
+		if (org_id)
+			qd_get_org(q, org_id, &o);
+		char *rule = xasprintf("%s%s%s", o.name ? o.name : "", o.name && !str_empty(post) ? " / " : "",
+				       str_empty(post) ? "" : post);
+		sb_printf(err, msg(M_PL_NO_MATCH), rule);
+		free(rule);
+		org_clear(&o);
 		return QD_NOTFOUND;
 	}
 	return QD_OK;

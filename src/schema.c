@@ -145,9 +145,23 @@ static const char *const migration2[] = {
 	NULL,
 };
 
+/* 3: the owner and lead indexes also cover a person's counts for a year
+ * (people view, checklists): a lead of 20k items a year took up to 212 ms a
+ * page, 7 ms with these.  ANALYZE (sampled, bounded) lets the planner see it. */
+static const char *const migration3[] = {
+	"DROP INDEX item_owner;",
+	"CREATE INDEX item_owner ON item(owner_id, list_id, status, due, deleted_at);",
+	"DROP INDEX item_lead;",
+	"CREATE INDEX item_lead ON item(lead_id, list_id, status, due, deleted_at, owner_id);",
+	"PRAGMA analysis_limit = 1000;",
+	"ANALYZE;",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration1, /* the whole model of DESIGN §3 */
 	migration2,
+	migration3,
 };
 
 int schema_latest(void)

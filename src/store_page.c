@@ -170,9 +170,17 @@ static void key_bind(sqlite3_stmt *st, const struct item_scope *sc, const struct
 	"SELECT i.id, i.list_id, l.org_id, l.year, i.seq, i.version, i.status, o.name, " \
 	"i.category, i.content, i.due, i.due_text, i.done_on, i.owner_id, ow.name, i.lead_id, " \
 	"ld.name, " FLAGS_SQL ", "
-#define ITEM_FROM \
-	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
-	"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id"
+/* A checklist starts from the person's items (owner and lead indexes),
+ * never from the year's lists (100k items at L): CROSS JOIN fixes the
+ * order.  A list starts from its list. */
+static const char *item_from(const struct item_scope *sc)
+{
+	return sc->person_id
+		? " FROM item i CROSS JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
+		  "LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id"
+		: " FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
+		  "LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id";
+}
 
 static void item_row(sqlite3_stmt *st, const struct item_scope *sc, struct page_item *r)
 {
@@ -211,16 +219,165 @@ void page_items_clear(struct page_item *rows, int n)
 		item_clear(&rows[i].it);
 }
 
+/* ---- a checklist's keys (store_page.h) ---- */
+
+struct page_cache {
+	struct db *db;
+	char *sig;                /* the scope it holds */
+	long long version, changes;
+	struct page_key *keys;
+	unsigned char *flags;     /* 1 done, 2 overdue, 4 cancelled */
+	int n;
+};
+
+struct page_cache *store_page_cache_new(void)
+{
+	return xcalloc(1, sizeof(struct page_cache));
+}
+
+static void cache_clear(struct page_cache *c)
+{
+	free(c->sig);
+	free(c->keys);
+	free(c->flags);
+	memset(c, 0, sizeof *c);
+}
+
+void store_page_cache_free(struct page_cache **c)
+{
+	if (!*c)
+		return;
+	cache_clear(*c);
+	xfree(c);
+}
+
+static char *scope_sig(const struct item_scope *sc)
+{
+	return xasprintf("%d|%lld|%lld|%d|%lld|%d|%d|%s|%s|%s|%s", sc->year, sc->org_id,
+			 sc->person_id, sc->status, sc->owner_id, sc->overdue, (int)sc->sort,
+			 sc->category ? sc->category : "\x01", sc->search ? sc->search : "",
+			 sc->today ? sc->today : "", sc->soon ? sc->soon : "");
+}
+
+static int key_cmp(const struct item_scope *sc, const struct page_key *a, const struct page_key *b)
+{
+	if (a->g != b->g)
+		return a->g < b->g ? -1 : 1;
+	int c = sort_is_text(sc) ? strcmp(a->kt, b->kt) : (a->k > b->k) - (a->k < b->k);
+	return c ? c : (a->id > b->id) - (a->id < b->id);
+}
+
+static enum qd_status cache_fill(struct db *db, const struct item_scope *sc, struct strbuf *err)
+{
+	struct page_cache *c = sc->cache;
+	long long version = db_data_version(db), changes = sqlite3_total_changes64(db_handle(db));
+	char *sig = scope_sig(sc);
+	if (c->db == db && c->sig && strcmp(c->sig, sig) == 0 && c->version == version &&
+	    c->changes == changes) {
+		free(sig);
+		return QD_OK;
+	}
+	cache_clear(c);
+	struct strbuf sql = {0};
+	sb_printf(&sql, "SELECT %s, %s, i.id, (i.status = 'done') | "
+			"((i.due < :today AND i.status IN " OPEN_STATES ") << 1) | "
+			"((i.status = 'cancelled') << 2) FROM item i %s list l ON l.id = i.list_id "
+			"JOIN org o ON o.id = l.org_id",
+		  has_group(sc) ? "o.sort" : "0", sort_expr(sc), sc->person_id ? "CROSS JOIN" : "JOIN");
+	scope_where(&sql, sc);
+	sb_printf(&sql, " ORDER BY %s%s, i.id", has_group(sc) ? "o.sort, " : "", sort_expr(sc));
+	sqlite3_stmt *st = stmt_for(db, &sql);
+	char *pattern;
+	scope_bind(st, sc, &pattern);
+	int rc, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (c->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			c->keys = xrealloc(c->keys, (size_t)cap * sizeof *c->keys);
+			c->flags = xrealloc(c->flags, (size_t)cap);
+		}
+		struct page_key *k = &c->keys[c->n];
+		memset(k, 0, sizeof *k);
+		k->g = sqlite3_column_int64(st, 0);
+		if (sort_is_text(sc))
+			str_copy(k->kt, (const char *)sqlite3_column_text(st, 1), sizeof k->kt);
+		else
+			k->k = sqlite3_column_int64(st, 1);
+		k->id = sqlite3_column_int64(st, 2);
+		c->flags[c->n++] = (unsigned char)sqlite3_column_int(st, 3);
+	}
+	sqlite3_reset(st);
+	free(pattern);
+	if (rc != SQLITE_DONE) {
+		cache_clear(c);
+		free(sig);
+		return db_error(db, err);
+	}
+	c->db = db;
+	c->sig = sig;
+	c->version = version;
+	c->changes = changes;
+	return QD_OK;
+}
+
+/* First index whose key is after `from` (past_equal) or not before it. */
+static int bound(const struct item_scope *sc, const struct page_key *from, int past_equal)
+{
+	const struct page_cache *c = sc->cache;
+	int lo = 0, hi = c->n;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2, cmp = key_cmp(sc, &c->keys[mid], from);
+		if (cmp < 0 || (cmp == 0 && past_equal))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int cached_items(struct db *db, const struct item_scope *sc, const struct page_key *from,
+			int dir, int inclusive, int n, struct page_item *out, struct strbuf *err)
+{
+	if (cache_fill(db, sc, err) != QD_OK)
+		return -1;
+	const struct page_cache *c = sc->cache;
+	int a, b;
+	if (dir > 0) {
+		a = from ? bound(sc, from, !inclusive) : 0;
+		b = a + n < c->n ? a + n : c->n;
+	} else {
+		b = from ? bound(sc, from, inclusive) : c->n;
+		a = b - n > 0 ? b - n : 0;
+	}
+	struct strbuf sql = {0};
+	sb_printf(&sql, ITEM_COLS "0, 0%s WHERE i.id = :kid", item_from(sc));
+	sqlite3_stmt *st = stmt_for(db, &sql);
+	int got = 0;
+	for (int i = a; i < b; i++) {
+		bind_text(st, ":today", sc->today);
+		bind_text(st, ":soon", sc->soon);
+		bind_int(st, ":kid", c->keys[i].id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			item_row(st, sc, &out[got]);
+			out[got++].key = c->keys[i];
+		}
+		sqlite3_reset(st);
+	}
+	return got;
+}
+
 int store_page_items(struct db *db, const struct item_scope *sc, const struct page_key *from,
 		     int dir, int inclusive, int n, struct page_item *out, struct strbuf *err)
 {
 	if (n <= 0)
 		return 0;
+	if (sc->cache && sc->person_id)
+		return cached_items(db, sc, from, dir, inclusive, n, out, err);
 	int g = has_group(sc);
 	const char *k = sort_expr(sc);
 	const char *asc = dir < 0 ? " DESC" : "";
 	struct strbuf sql = {0};
-	sb_printf(&sql, ITEM_COLS "%s, %s" ITEM_FROM, g ? "o.sort" : "0", k);
+	sb_printf(&sql, ITEM_COLS "%s, %s%s", g ? "o.sort" : "0", k, item_from(sc));
 	scope_where(&sql, sc);
 	if (from) {
 		const char *op = dir < 0 ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
@@ -262,9 +419,9 @@ enum qd_status store_page_item_key(struct db *db, const struct item_scope *sc, l
 				   struct page_key *key)
 {
 	struct strbuf sql = {0};
-	sb_printf(&sql, "SELECT %s, %s FROM item i JOIN list l ON l.id = i.list_id "
+	sb_printf(&sql, "SELECT %s, %s FROM item i %s list l ON l.id = i.list_id "
 			"JOIN org o ON o.id = l.org_id",
-		  has_group(sc) ? "o.sort" : "0", sort_expr(sc));
+		  has_group(sc) ? "o.sort" : "0", sort_expr(sc), sc->person_id ? "CROSS JOIN" : "JOIN");
 	scope_where(&sql, sc);
 	sb_puts(&sql, " AND i.id = :kid");
 	sqlite3_stmt *st = stmt_for(db, &sql);
@@ -290,11 +447,24 @@ enum qd_status store_page_item_key(struct db *db, const struct item_scope *sc, l
 enum qd_status store_page_item_counts(struct db *db, const struct item_scope *sc,
 				      struct item_counts *c, struct strbuf *err)
 {
+	if (sc->cache && sc->person_id) {
+		memset(c, 0, sizeof *c);
+		if (cache_fill(db, sc, err) != QD_OK)
+			return QD_DBERROR;
+		c->total = sc->cache->n;
+		for (int i = 0; i < sc->cache->n; i++) {
+			c->done += (sc->cache->flags[i] & 1) != 0;
+			c->overdue += (sc->cache->flags[i] & 2) != 0;
+			c->cancelled += (sc->cache->flags[i] & 4) != 0;
+		}
+		return QD_OK;
+	}
 	struct strbuf sql = {0};
 	sb_puts(&sql, "SELECT count(*), count(CASE WHEN i.status = 'done' THEN 1 END), "
 		      "count(CASE WHEN i.due < :today AND i.status IN " OPEN_STATES " THEN 1 END), "
-		      "count(CASE WHEN i.status = 'cancelled' THEN 1 END) "
-		      "FROM item i JOIN list l ON l.id = i.list_id");
+		      "count(CASE WHEN i.status = 'cancelled' THEN 1 END) FROM item i ");
+	sb_puts(&sql, sc->person_id ? "CROSS JOIN" : "JOIN");
+	sb_puts(&sql, " list l ON l.id = i.list_id");
 	scope_where(&sql, sc);
 	sqlite3_stmt *st = stmt_for(db, &sql);
 	char *pattern;
@@ -323,7 +493,8 @@ enum qd_status store_page_categories(struct db *db, const struct item_scope *sc,
 	bare.person_id = sc->person_id;
 	bare.status = -1;
 	struct strbuf sql = {0};
-	sb_puts(&sql, "SELECT DISTINCT i.category FROM item i JOIN list l ON l.id = i.list_id");
+	sb_printf(&sql, "SELECT DISTINCT i.category FROM item i %s list l ON l.id = i.list_id",
+		  sc->person_id ? "CROSS JOIN" : "JOIN");
 	scope_where(&sql, &bare);
 	sb_puts(&sql, " AND i.category <> '' ORDER BY 1");
 	sqlite3_stmt *st = stmt_for(db, &sql);

@@ -153,11 +153,43 @@ void tui_rule(int y, int x, int w, const char *title, attr_t attr)
 	sb_free(&b);
 }
 
+/* Does a wide character straddle columns x-1 and x of row y? */
+static int splits_wide(int y, int x)
+{
+	if (y < 0 || y >= LINES || x <= 0 || x >= COLS)
+		return 0;
+	for (int c = 0; c < x;) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1] = {0};
+		attr_t a;
+		short pair;
+		if (mvwin_wch(stdscr, y, c, &cc) == ERR || getcchar(&cc, wc, &a, &pair, NULL) == ERR)
+			return 0;
+		int cw = wcwidth(wc[0]);
+		if (cw < 1)
+			cw = 1;
+		if (c + cw > x)
+			return 1;
+		c += cw;
+	}
+	return 0;
+}
+
 void tui_box(struct tui *t, int y, int x, int h, int w, const char *title)
 {
 	attr_t a = tui_attr(t, TS_POPUP);
 	if (h < 2 || w < 2)
 		return;
+	/* A box edge through the middle of a wide character underneath: blank
+	 * the whole character first.  Else the terminal (which erases a wide
+	 * character when either half is written) and curses' idea of it part,
+	 * and the character is not redrawn when the box goes. */
+	for (int r = y; r < y + h; r++) {
+		if (splits_wide(r, x))
+			tui_put(r, x - 1, 1, " ", A_NORMAL);
+		if (splits_wide(r, x + w))
+			tui_put(r, x + w, 1, " ", A_NORMAL);
+	}
 	/* fill first, borders after: writing into the second half of a wide
 	 * character blanks its first half, which must not be a border */
 	for (int r = y + 1; r < y + h - 1; r++) {
@@ -185,6 +217,8 @@ void tui_box(struct tui *t, int y, int x, int h, int w, const char *title)
 
 char *tui_screen_row(int y)
 {
+	int cy, cx;
+	getyx(stdscr, cy, cx);
 	struct strbuf b = {0};
 	int cols = COLS;
 	wchar_t *w = xcalloc((size_t)cols + 1, sizeof *w);
@@ -199,6 +233,7 @@ char *tui_screen_row(int y)
 		}
 	}
 	free(w);
+	move(cy, cx);   /* reading must not move the cursor */
 	while (b.len && b.s[b.len - 1] == ' ')
 		b.s[--b.len] = '\0';
 	return sb_take(&b);

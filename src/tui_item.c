@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "qingdan/date.h"
+#include "qingdan/text.h"
 #include "qingdan/tui_list.h"
 
 /* ---- permission up front ---- */
@@ -423,7 +424,9 @@ static void delete(struct tui *t, struct list_view *lv)
 	struct note_ctx *c = xmalloc(sizeof *c);
 	c->lv = lv;
 	c->id = r->it.id;
-	char *q = xasprintf(msg(M_TUI_CONFIRM_DELETE), r->it.id, r->it.content ? r->it.content : "");
+	char *what = text_fit(r->it.content ? r->it.content : "", 24, 1);
+	char *q = xasprintf(msg(M_TUI_CONFIRM_DELETE), r->it.id, what);
+	free(what);
 	struct tui_prompt_cb cb = {delete_done, NULL, NULL, free, c};
 	tui_confirm(t, q, &cb);
 	free(q);

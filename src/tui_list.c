@@ -232,6 +232,7 @@ static void *open_common(struct tui *t, long long org_id, long long person_id)
 	lv->sc.org_id = org_id;
 	lv->sc.person_id = person_id;
 	if (person_id) {
+		lv->sc.cache = store_page_cache_new();
 		struct person p = {0};
 		if (qd_get_person(t->q, person_id, &p) == QD_OK)
 			lv->person_name = xstrdup(p.name);
@@ -256,6 +257,7 @@ static void list_close(void *st)
 	struct list_view *lv = st;
 	page_items_clear(lv->rows, lv->nrows);
 	free(lv->rows);
+	store_page_cache_free(&lv->sc.cache);
 	item_clear(&lv->detail);
 	notes_free(lv->notes, lv->nnotes);
 	free(lv->search);

@@ -98,7 +98,7 @@ static void refill(struct tui *t, struct picker *p)
 
 static int page_rows(const struct tui *t)
 {
-	int h = t->lines - 2 < PICK_MAX + 4 ? t->lines - 2 : PICK_MAX + 4;
+	int h = t->lines - 4 < PICK_MAX + 4 ? t->lines - 4 : PICK_MAX + 4;
 	return h - 4 > 1 ? h - 4 : 1;
 }
 

@@ -1,8 +1,7 @@
 /* tui_stats.c — the statistics view (tab 6): completion as bar charts per
- * list (党组, 机关党委, the branches together), per branch, or per person
- * (S switches), with overdue and done-late counts, and the year's pledges
- * signed of issued.  Enter on a row opens that list or that person's
- * checklist.
+ * list (党组, 机关党委) and per branch, or per owner (S switches), with
+ * overdue counts, and above them the year's totals with the pledges signed
+ * of issued.  Enter on a row opens that list or that person's checklist.
  *
  * The numbers come from store_stats(), the same query as `qingdan stats`,
  * so the screen and the command line never disagree. */

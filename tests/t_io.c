@@ -453,6 +453,7 @@ TEST(csv_round_trip_restores_every_field)
 	CHECK(strncmp(a, head, strlen(head)) == 0);
 	CHECK_CONTAINS(a, "王伟（副局长）");
 	CHECK_CONTAINS(a, "\"第一行\n第二行\"");
+	CHECK_CONTAINS(a, ",2,\" \",长期任务,");   /* text kept verbatim, even a lone space */
 	struct qd q2;
 	open_db(&q2);
 	char *path = write_file("a.csv", a, strlen(a));

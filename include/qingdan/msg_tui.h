@@ -91,7 +91,7 @@
 	_(M_TUI_LIST_EMPTY, "本清单暂无事项；按 a 新增", "this list has no items yet; a adds one") \
 	_(M_TUI_NONE_MATCH, "没有符合筛选条件的事项", "no items match the filters") \
 	_(M_TUI_NOT_FOUND, "没有找到", "nothing found") \
-	_(M_TUI_NO_ORG, "没有这个组织的清单", "there is no such organisation") \
+	_(M_TUI_NO_ORG, "还没有这个组织；党支部用 qingdan org add 名称 --level branch 添加", "no such organisation yet; add a branch with qingdan org add NAME --level branch") \
 	_(M_TUI_LIST_TIP, "Enter 查看全文  / 搜索  f 筛选  S 排序  : 按名称执行操作", "Enter shows the item in full  / search  f filter  S sort  : run an action by name") \
 	_(M_TUI_FILTERS, "筛选：", "filters:") \
 	_(M_TUI_ONLY_OVERDUE, "仅逾期", "overdue only") \

@@ -19,6 +19,7 @@
 #include "qingdan/util.h"
 
 struct db;
+struct page_cache;
 
 enum page_sort { PAGE_SORT_SEQ, PAGE_SORT_DUE, PAGE_SORT_STATUS, PAGE_SORT__COUNT };
 
@@ -42,7 +43,18 @@ struct item_scope {
 	const char *search;      /* NULL or "": none; 3+ characters FTS5 trigram, else LIKE */
 	enum page_sort sort;
 	const char *today, *soon;   /* ISO, for the flags */
+	/* Optional, the caller's: a checklist's keys kept between pages. */
+	struct page_cache *cache;
 };
+
+/* A person's items of a year are few (dozens; 2,000 for the busiest
+ * leads at L) but finding them costs a lookup per item of every year, as
+ * the year is the list's.  With a cache in the scope, a checklist reads its
+ * keys (and the counts) once, while the file is unchanged (PRAGMA
+ * data_version and this connection's own changes), and serves each page by
+ * id.  Lists need none: their order is an index. */
+struct page_cache *store_page_cache_new(void);
+void store_page_cache_free(struct page_cache **c);
 
 /* A row: the item's list fields (no measures/standard/notes) and its key. */
 struct page_item {
