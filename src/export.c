@@ -304,21 +304,6 @@ static enum qd_status export_xlsx(struct qd *q, struct exporter *x, const char *
 
 /* ---- the file ---- */
 
-/* Copy a finished temporary file to out. */
-static int copy_out(const char *path, FILE *out)
-{
-	FILE *in = fopen(path, "rb");
-	char buf[65536];
-	size_t n;
-	int rc = in ? 0 : -1;
-	while (in && (n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (fwrite(buf, 1, n, out) != n)
-			rc = -1;
-	if (in)
-		fclose(in);
-	return fflush(out) == 0 ? rc : -1;
-}
-
 /* A temporary name beside path (or in TMPDIR for stdout). */
 static char *temp_beside(const char *path)
 {
@@ -364,7 +349,7 @@ enum qd_status io_export(struct qd *q, enum export_format fmt, const char *path,
 		}
 	}
 	if (s == QD_OK && tmp) {
-		int rc = path ? rename(tmp, path) : copy_out(tmp, out);
+		int rc = path ? rename(tmp, path) : file_copy_to(tmp, out);
 		if (rc != 0) {
 			sb_printf(err, msg(M_IO_WRITE_FAILED), path ? path : "-", strerror(errno ? errno : EIO));
 			s = QD_IOERROR;

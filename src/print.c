@@ -305,20 +305,6 @@ static void print_person(void *ctx, long long id)
 
 /* ---- output ---- */
 
-static int copy_file(const char *path, FILE *out)
-{
-	FILE *in = fopen(path, "rb");
-	char buf[65536];
-	size_t n;
-	int rc = in ? 0 : -1;
-	while (in && (n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (fwrite(buf, 1, n, out) != n)
-			rc = -1;
-	if (in)
-		fclose(in);
-	return fflush(out) == 0 ? rc : -1;
-}
-
 /* Run lp on the PDF; its output (the request id) goes to res. */
 static enum qd_status send_to_lp(const struct print_request *r, const char *pdf, const char *title,
 				 struct print_result *res, struct strbuf *err)
@@ -428,7 +414,7 @@ static enum qd_status render(struct printer *pr, struct print_result *res, struc
 		s = send_to_lp(r, target, title, res, err);
 		free(title);
 	}
-	if (s == QD_OK && !r->path && !r->lp && copy_file(target, r->out) != 0) {
+	if (s == QD_OK && !r->path && !r->lp && file_copy_to(target, r->out) != 0) {
 		sb_printf(err, msg(M_IO_WRITE_FAILED), "-", strerror(errno ? errno : EIO));
 		s = QD_IOERROR;
 	}

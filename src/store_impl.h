@@ -24,6 +24,20 @@ enum qd_status store_run_listing(struct db *db, const char *inner, const char *c
 				 int ncol, void (*bind)(sqlite3_stmt *st, const void *ctx),
 				 const void *ctx, struct rowsink *s, struct strbuf *err);
 
+/* Search text: characters in s; an FTS5 phrase query ("…" with quotes
+ * doubled); a LIKE pattern "%s%" with its wildcards escaped (ESCAPE '\').
+ * FTS5's trigram index needs three characters: shorter text uses LIKE. */
+int store_utf8_chars(const char *s);
+char *store_fts_phrase(const char *s);
+char *store_like_pattern(const char *s);
+
+/* The person columns every person query selects, and their reader. */
+#define STORE_PERSON_SELECT \
+	"SELECT p.id, p.name, p.post, p.org_id, o.name, p.login, p.is_admin, p.active " \
+	"FROM person p LEFT JOIN org o ON o.id = p.org_id"
+struct person;
+void store_person_row(sqlite3_stmt *st, struct person *p);
+
 char *store_col(sqlite3_stmt *st, int i);
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 void store_bind_id(sqlite3_stmt *st, int i, long long id);

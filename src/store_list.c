@@ -89,11 +89,7 @@ static enum qd_status run_listing(struct db *db, const char *inner, const char *
 	return store_run_listing(db, inner, cols, ncol, bind_named, &bs, s, err);
 }
 
-#define NUM(n, v) {n, NULL, (v), 1}
-#define TXT(n, v) {n, (v), 0, 0}
-
-/* FTS5 trigram needs three characters; shorter text falls back to LIKE. */
-static int utf8_chars(const char *s)
+int store_utf8_chars(const char *s)
 {
 	int n = 0;
 	for (; *s; s++)
@@ -101,7 +97,7 @@ static int utf8_chars(const char *s)
 	return n;
 }
 
-static char *fts_phrase(const char *s)
+char *store_fts_phrase(const char *s)
 {
 	struct strbuf b = {0};
 	sb_putc(&b, '"');
@@ -114,7 +110,7 @@ static char *fts_phrase(const char *s)
 	return sb_take(&b);
 }
 
-static char *like_pattern(const char *s)
+char *store_like_pattern(const char *s)
 {
 	struct strbuf b = {0};
 	sb_putc(&b, '%');
@@ -126,6 +122,9 @@ static char *like_pattern(const char *s)
 	sb_putc(&b, '%');
 	return sb_take(&b);
 }
+
+#define NUM(n, v) {n, NULL, (v), 1}
+#define TXT(n, v) {n, (v), 0, 0}
 
 enum qd_status store_item_list(struct db *db, const struct item_filter *f, struct rowsink *s,
 			       struct strbuf *err)
@@ -155,11 +154,11 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 		sb_puts(&sql, " AND i.category = :category");
 	char *pattern = NULL;
 	if (f->search && *f->search) {
-		if (utf8_chars(f->search) >= 3) {
-			pattern = fts_phrase(f->search);
+		if (store_utf8_chars(f->search) >= 3) {
+			pattern = store_fts_phrase(f->search);
 			sb_puts(&sql, " AND i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)");
 		} else {
-			pattern = like_pattern(f->search);
+			pattern = store_like_pattern(f->search);
 			sb_puts(&sql, " AND i.content LIKE :q ESCAPE '\\'");
 		}
 	}

@@ -57,40 +57,6 @@ static void bind_int(sqlite3_stmt *st, const char *name, long long v)
 
 /* ---- search text ---- */
 
-static int utf8_chars(const char *s)
-{
-	int n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-static char *fts_phrase(const char *s)
-{
-	struct strbuf b = {0};
-	sb_putc(&b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			sb_putc(&b, '"');
-		sb_putc(&b, *s);
-	}
-	sb_putc(&b, '"');
-	return sb_take(&b);
-}
-
-static char *like_pattern(const char *s)
-{
-	struct strbuf b = {0};
-	sb_putc(&b, '%');
-	for (; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			sb_putc(&b, '\\');
-		sb_putc(&b, *s);
-	}
-	sb_putc(&b, '%');
-	return sb_take(&b);
-}
-
 /* ---- items ---- */
 
 static int has_group(const struct item_scope *sc)
@@ -131,7 +97,7 @@ static void scope_where(struct strbuf *sql, const struct item_scope *sc)
 	if (sc->category)
 		sb_puts(sql, " AND i.category = :category");
 	if (!str_empty(sc->search)) {
-		if (utf8_chars(sc->search) >= 3)
+		if (store_utf8_chars(sc->search) >= 3)
 			sb_puts(sql, " AND i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)");
 		else
 			sb_puts(sql, " AND i.content LIKE :q ESCAPE '\\'");
@@ -151,7 +117,7 @@ static void scope_bind(sqlite3_stmt *st, const struct item_scope *sc, char **pat
 	bind_text(st, ":category", sc->category);
 	*pattern = NULL;
 	if (!str_empty(sc->search)) {
-		*pattern = utf8_chars(sc->search) >= 3 ? fts_phrase(sc->search) : like_pattern(sc->search);
+		*pattern = store_utf8_chars(sc->search) >= 3 ? store_fts_phrase(sc->search) : store_like_pattern(sc->search);
 		bind_text(st, ":q", *pattern);
 	}
 }
@@ -543,23 +509,8 @@ void store_page_orgs_free(struct org *orgs, int n)
 
 /* ---- people ---- */
 
-#define PERSON_COLS \
-	"SELECT p.id, p.name, p.post, p.org_id, o.name, p.login, p.is_admin, p.active " \
-	"FROM person p LEFT JOIN org o ON o.id = p.org_id"
+#define PERSON_COLS STORE_PERSON_SELECT
 #define PERSON_SEARCH " AND (p.name LIKE :q ESCAPE '\\' OR p.post LIKE :q ESCAPE '\\')"
-
-static void person_row(sqlite3_stmt *st, struct person *p)
-{
-	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(st, 0);
-	p->name = store_col(st, 1);
-	p->post = store_col(st, 2);
-	p->org_id = sqlite3_column_int64(st, 3);
-	p->org_name = store_col(st, 4);
-	p->login = store_col(st, 5);
-	p->is_admin = sqlite3_column_int(st, 6);
-	p->active = sqlite3_column_int(st, 7);
-}
 
 /* One phase of the people order: without an org (by id), or with one (by
  * org, id).  Appends up to n rows to out in query order. */
@@ -600,7 +551,7 @@ static int people_phase(struct db *db, int with_org, const char *search, long lo
 		return 0;
 	int srch = !str_empty(search);
 	sqlite3_stmt *st = db_stmt(db, sql[with_org][srch][dir < 0][inclusive != 0]);
-	char *pattern = srch ? like_pattern(search) : NULL;
+	char *pattern = srch ? store_like_pattern(search) : NULL;
 	bind_text(st, ":q", pattern);
 	bind_int(st, ":g", g);
 	bind_int(st, ":id", id);
@@ -608,7 +559,7 @@ static int people_phase(struct db *db, int with_org, const char *search, long lo
 	int got = 0, rc = SQLITE_DONE;
 	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct page_person *r = &out[got++];
-		person_row(st, &r->p);
+		store_person_row(st, &r->p);
 		r->key.g = r->p.org_id;
 		r->key.id = r->p.id;
 	}
@@ -678,7 +629,7 @@ enum qd_status store_page_person_key(struct db *db, const char *search, long lon
 	sqlite3_stmt *st = db_stmt(db, str_empty(search)
 		? "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id"
 		: "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id" PERSON_SEARCH);
-	char *pattern = str_empty(search) ? NULL : like_pattern(search);
+	char *pattern = str_empty(search) ? NULL : store_like_pattern(search);
 	bind_text(st, ":q", pattern);
 	bind_int(st, ":id", id);
 	enum qd_status s = QD_NOTFOUND;
@@ -698,7 +649,7 @@ int store_page_people_total(struct db *db, const char *search)
 	sqlite3_stmt *st = db_stmt(db, str_empty(search)
 		? "SELECT count(*) FROM person p"
 		: "SELECT count(*) FROM person p WHERE 1" PERSON_SEARCH);
-	char *pattern = str_empty(search) ? NULL : like_pattern(search);
+	char *pattern = str_empty(search) ? NULL : store_like_pattern(search);
 	bind_text(st, ":q", pattern);
 	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_reset(st);
@@ -753,10 +704,10 @@ int store_page_person_search(struct db *db, const char *text, int n, struct pers
 	bind_text(st, ":hi", hi);
 	bind_int(st, ":n", n);
 	while (got < n && sqlite3_step(st) == SQLITE_ROW)
-		person_row(st, &out[got++]);
+		store_person_row(st, &out[got++]);
 	sqlite3_reset(st);
 	if (got < n && *t) {
-		char *pattern = like_pattern(t);
+		char *pattern = store_like_pattern(t);
 		st = db_stmt(db, PERSON_COLS " WHERE p.active = 1 AND NOT (p.name >= :lo AND p.name < :hi)"
 					     PERSON_SEARCH " ORDER BY p.name, p.id LIMIT :n");
 		bind_text(st, ":lo", t);
@@ -764,7 +715,7 @@ int store_page_person_search(struct db *db, const char *text, int n, struct pers
 		bind_text(st, ":q", pattern);
 		bind_int(st, ":n", n - got);
 		while (got < n && sqlite3_step(st) == SQLITE_ROW)
-			person_row(st, &out[got++]);
+			store_person_row(st, &out[got++]);
 		sqlite3_reset(st);
 		free(pattern);
 	}

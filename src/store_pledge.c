@@ -290,20 +290,6 @@ static void filter_sql(struct strbuf *sql, const struct pledge_filter *f)
 			     "OR ip.name LIKE :search ESCAPE '\\')");
 }
 
-/* "%text%" with LIKE's wildcards escaped. */
-static char *like_pattern(const char *s)
-{
-	struct strbuf b = {0};
-	sb_putc(&b, '%');
-	for (; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			sb_putc(&b, '\\');
-		sb_putc(&b, *s);
-	}
-	sb_putc(&b, '%');
-	return sb_take(&b);
-}
-
 static void bind_filter(sqlite3_stmt *st, const struct pledge_filter *f, const char *today)
 {
 	const struct {
@@ -324,7 +310,7 @@ static void bind_filter(sqlite3_stmt *st, const struct pledge_filter *f, const c
 		store_bind_text(st, idx, today);
 	idx = sqlite3_bind_parameter_index(st, ":search");
 	if (idx) {
-		char *pattern = like_pattern(f->search);
+		char *pattern = store_like_pattern(f->search);
 		store_bind_text(st, idx, pattern);
 		free(pattern);
 	}

@@ -90,12 +90,11 @@ enum qd_status store_org_by_name(struct db *db, const char *name, long long *id)
 
 /* ---- people ---- */
 
-#define PERSON_SELECT \
-	"SELECT p.id, p.name, p.post, p.org_id, o.name, p.login, p.is_admin, p.active " \
-	"FROM person p LEFT JOIN org o ON o.id = p.org_id "
+#define PERSON_SELECT STORE_PERSON_SELECT " "
 
-static void person_row(sqlite3_stmt *st, struct person *p)
+void store_person_row(sqlite3_stmt *st, struct person *p)
 {
+	memset(p, 0, sizeof *p);
 	p->id = sqlite3_column_int64(st, 0);
 	p->name = store_col(st, 1);
 	p->post = store_col(st, 2);
@@ -145,7 +144,7 @@ static enum qd_status person_one(sqlite3_stmt *st, struct person *p)
 {
 	enum qd_status s = QD_NOTFOUND;
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		person_row(st, p);
+		store_person_row(st, p);
 		s = QD_OK;
 	}
 	sqlite3_reset(st);
@@ -168,8 +167,7 @@ enum qd_status store_person_by_name(struct db *db, const char *name, struct pers
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
-		memset(&(*out)[*n], 0, sizeof **out);
-		person_row(st, &(*out)[(*n)++]);
+		store_person_row(st, &(*out)[(*n)++]);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
