@@ -213,6 +213,49 @@ static int audit_verify(struct cli *c, int argc, char **argv)
 	return done(s, &err);
 }
 
+/* ---- settings ---- */
+
+static const char *const setting_keys[] = {"unit_name", "due_soon_days", "printer"};
+static const enum msg_id setting_meanings[] = {M_SET_UNIT_NAME, M_SET_DUE_SOON, M_SET_PRINTER};
+
+static enum qd_status run_setting_list(struct cli *c, void *ctx, struct rowsink *s,
+				       struct strbuf *err)
+{
+	const char *meanings[ARRAY_SIZE(setting_keys)];
+	(void)ctx;
+	for (size_t i = 0; i < ARRAY_SIZE(setting_keys); i++)
+		meanings[i] = msg(setting_meanings[i]);
+	return store_setting_list(c->q.db, setting_keys, meanings, (int)ARRAY_SIZE(setting_keys), s,
+				  err);
+}
+
+static int cmd_setting(struct cli *c, int argc, char **argv)
+{
+	const char *pos[2] = {NULL, NULL};
+	int rc = cli_parse(c, argc, argv, NULL, pos, 0, 2);
+	if (rc)
+		return rc;
+	if (!pos[0])
+		return cli_list(c, NULL, run_setting_list);
+	size_t k = 0;
+	while (k < ARRAY_SIZE(setting_keys) && strcmp(setting_keys[k], pos[0]) != 0)
+		k++;
+	if (k == ARRAY_SIZE(setting_keys))
+		return cli_usage_error(c, msg(M_SETTING_UNKNOWN), pos[0]);
+	if (!pos[1]) {
+		char *v = qd_setting(&c->q, pos[0]);
+		puts(v);
+		free(v);
+		return 0;
+	}
+	long long days;
+	if (strcmp(pos[0], "due_soon_days") == 0 &&
+	    (parse_id(pos[1], &days) != 0 || pos[1][0] == '#' || days > 365))
+		return cli_usage_error(c, msg(M_SETTING_BAD_DAYS), pos[1]);
+	struct strbuf err = {0};
+	return done(qd_setting_set(&c->q, pos[0], pos[1], &err), &err);
+}
+
 /* ---- backup, year ---- */
 
 static int cmd_backup(struct cli *c, int argc, char **argv)
@@ -264,6 +307,7 @@ const struct cli_command cli_admin_commands[] = {
 	{"stats", NULL, cmd_stats, "stats [--by org|person|category] [--format F]"},
 	{"audit", "list", audit_list, "audit list [--entity E] [--id N] [--format F]"},
 	{"audit", "verify", audit_verify, "audit verify [--code CODE]"},
+	{"setting", NULL, cmd_setting, "setting [unit_name|due_soon_days|printer [VALUE]]"},
 	{"backup", NULL, cmd_backup, "backup FILE"},
 	{"year", "copy", year_copy, "year copy FROM TO"},
 	{NULL, NULL, NULL, NULL},

@@ -283,3 +283,34 @@ enum qd_status store_audit_list(struct db *db, const char *entity, long long id,
 	sb_free(&sql);
 	return st;
 }
+
+struct setting_keys {
+	const char *const *keys, *const *meanings;
+	int n;
+};
+
+static void bind_setting_keys(sqlite3_stmt *st, const void *ctx)
+{
+	const struct setting_keys *k = ctx;
+	for (int i = 0; i < k->n; i++) {
+		sqlite3_bind_text(st, 2 * i + 1, k->keys[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2 * i + 2, k->meanings[i], -1, SQLITE_STATIC);
+	}
+}
+
+enum qd_status store_setting_list(struct db *db, const char *const *keys,
+				  const char *const *meanings, int n, struct rowsink *s,
+				  struct strbuf *err)
+{
+	static const char *const cols[] = {"key", "value", "meaning"};
+	struct strbuf sql = {0};
+	sb_puts(&sql, "WITH k(ord, key, meaning) AS (VALUES ");
+	for (int i = 0; i < n; i++)
+		sb_printf(&sql, "%s(%d, ?, ?)", i ? ", " : "", i);
+	sb_puts(&sql, ") SELECT k.key AS key, coalesce(s.value, '') AS value, k.meaning AS meaning "
+		      "FROM k LEFT JOIN setting s ON s.key = k.key ORDER BY k.ord");
+	const struct setting_keys ctx = {keys, meanings, n};
+	enum qd_status st = store_run_listing(db, sql.s, cols, 3, bind_setting_keys, &ctx, s, err);
+	sb_free(&sql);
+	return st;
+}

@@ -178,6 +178,28 @@ check "stats by category" has "$OUT" 组织建设
 run qd stats --by planet
 check "stats bad --by" is "$RC" 2
 
+# ---- settings ----
+run qd setting unit_name "示范单位"
+check "setting set" is "$RC" 0
+run qd setting unit_name
+check "setting get" is "$OUT" "示范单位"
+run qd setting --format tsv
+check "setting list" has "$OUT" "$(printf 'unit_name\t示范单位')"
+run qd setting due_soon_days 30
+run qd item list --format tsv
+SOON30=$(printf '%s\n' "$OUT" | grep -c due_soon)
+run qd setting due_soon_days 0
+run qd item list --format tsv
+SOON0=$(printf '%s\n' "$OUT" | grep -c due_soon)
+check "due_soon_days changes the flag" [ "$SOON30" -gt "$SOON0" ]
+qd setting due_soon_days 7 >/dev/null
+run qd setting due_soon_days soon
+check "bad due_soon_days usage error" is "$RC" 2
+run qd setting colour red
+check "unknown setting usage error" is "$RC" 2
+run qd audit list --entity setting --format tsv
+check "settings are audited" has "$OUT" unit_name
+
 # ---- backup and year copy ----
 run qd backup "$T/copy.db"
 check "backup" is "$RC" 0

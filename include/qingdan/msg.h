@@ -90,6 +90,12 @@
 	_(M_DEMO_EXISTS, "%s 已有数据，演示数据只能装入新文件", "%s already has data; demo data goes into a new file only") \
 	_(M_BACKUP_DONE, "已备份到 %s", "backed up to %s") \
 	_(M_YEAR_COPIED, "已从 %d 年复制 %d 张清单、%d 项事项到 %d 年", "copied %d lists with %d items from %d to %d") \
+	/* settings */ \
+	_(M_SETTING_UNKNOWN, "没有设置项“%s”；可用：unit_name（单位名称）、due_soon_days（临期天数）、printer（打印机）", "no setting \"%s\"; known: unit_name, due_soon_days, printer") \
+	_(M_SETTING_BAD_DAYS, "临期天数“%s”无效；请写 0 到 365 之间的整数", "invalid due_soon_days \"%s\"; give a whole number from 0 to 365") \
+	_(M_SET_UNIT_NAME, "单位名称（打印在清单上）", "unit name (printed on checklists)") \
+	_(M_SET_DUE_SOON, "临期天数（到期前几天标为临期，默认 7）", "days before due that count as due soon (default 7)") \
+	_(M_SET_PRINTER, "界面打印使用的打印机（空为默认打印机）", "printer the screen prints to (empty: the default)") \
 	/* item show */ \
 	_(M_SHOW_ITEM, "事项 #%lld · %d年度 · %s · 第 %d 项", "item #%lld · %d · %s · no. %d") \
 	_(M_SHOW_CATEGORY, "类别", "category") \
@@ -138,7 +144,8 @@
 	_("pledges_issued", "责任书已发", "pledges issued") _("at", "时间", "at") \
 	_("person", "人员", "person") _("action", "操作", "action") _("entity", "对象", "entity") \
 	_("entity_id", "对象编号", "entity id") _("detail", "详情", "detail") \
-	_("note", "纪实内容", "note")
+	_("note", "纪实内容", "note") \
+	_("key", "设置项", "key") _("value", "值", "value") _("meaning", "说明", "meaning")
 
 /* The header label of a column key in the current language (key if unknown). */
 const char *msg_column(const char *key);

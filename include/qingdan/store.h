@@ -66,6 +66,10 @@ int store_admins_with_login(struct db *db);
 char *store_setting(struct db *db, const char *key);
 enum qd_status store_setting_set(struct db *db, const char *key, const char *value);
 enum qd_status store_setting_rowid(struct db *db, const char *key, long long *rowid);
+/* Columns: key value meaning — for the n known keys (value "" if unset). */
+enum qd_status store_setting_list(struct db *db, const char *const *keys,
+				  const char *const *meanings, int n, struct rowsink *s,
+				  struct strbuf *err);
 
 /* ---- lists and items ---- */
 /* The org's list for the year; *created says whether it was made now. */
