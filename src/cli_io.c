@@ -19,6 +19,7 @@
 __attribute__((constructor)) static void install_tui_print(void)
 {
 	tui_print_hook = io_tui_print;
+	tui_print_suggest_hook = io_tui_print_suggest;
 }
 
 /* Take "NAME VALUE" out of argv (for options whose values cli_parse would

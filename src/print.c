@@ -50,6 +50,7 @@ struct printer {
 	char today[11], soon[11];
 	char *unit;
 	int people;
+	char *code;            /* the last person's 校验码 */
 	enum qd_status status;
 	struct strbuf *err;
 	/* the person being gathered */
@@ -296,6 +297,9 @@ static void print_person(void *ctx, long long id)
 		if (pr->status == QD_OK) {
 			build_group(pr, &p, code);
 			pr->people++;
+			free(pr->code);
+			pr->code = code;
+			code = NULL;
 		}
 		free(code);
 	}
@@ -428,6 +432,7 @@ static enum qd_status render(struct printer *pr, struct print_result *res, struc
 void print_result_clear(struct print_result *res)
 {
 	xfree(&res->lp_output);
+	xfree(&res->code);
 	res->people = 0;
 }
 
@@ -470,6 +475,11 @@ enum qd_status print_checklist(struct qd *q, const struct print_request *r,
 	if (s == QD_OK)
 		s = render(&pr, res, err);
 	res->people = pr.people;
+	if (s == QD_OK && pr.people == 1) {
+		res->code = pr.code;
+		pr.code = NULL;
+	}
+	free(pr.code);
 	doc_free(&pr.d);
 	free(pr.unit);
 	return s;
@@ -493,18 +503,55 @@ static int lp_on_path(void)
 
 /* A file name for the PDF in the working folder (else HOME) that does not
  * exist yet: 2026年度个人党建责任清单-张三.pdf, …-张三-2.pdf. */
-static char *pdf_name(struct qd *q, const char *who)
+static char *pdf_name(int year, const char *who)
 {
 	const char *home = getenv("HOME");
-	const char *dir = access(".", W_OK) == 0 || str_empty(home) ? "." : home;
-	char *title = xasprintf(msg(M_IO_PRINT_TITLE), q->year);
+	int here = access(".", W_OK) == 0 || str_empty(home);
+	char *dir = here ? xstrdup("") : xasprintf("%s/", home);
+	char *title = xasprintf(msg(M_IO_PRINT_TITLE), year);
 	char *path = NULL;
 	for (int n = 1; !path || access(path, F_OK) == 0; n++) {
 		free(path);
-		path = n == 1 ? xasprintf("%s/%s-%s.pdf", dir, title, who)
-			      : xasprintf("%s/%s-%s-%d.pdf", dir, title, who, n);
+		path = n == 1 ? xasprintf("%s%s-%s.pdf", dir, title, who)
+			      : xasprintf("%s%s-%s-%d.pdf", dir, title, who, n);
 	}
 	free(title);
+	free(dir);
+	return path;
+}
+
+/* Who the request prints, for a file name: the person's or the org's name
+ * (no '/' in it), or 全部. */
+static char *file_who(const struct tui_print_request *tr)
+{
+	char *who = NULL;
+	if (tr->scope == TUI_PRINT_PERSON) {
+		struct person p = {0};
+		if (qd_get_person(tr->q, tr->person_id, &p) == QD_OK)
+			who = xstrdup(p.name);
+		person_clear(&p);
+	} else if (tr->scope == TUI_PRINT_ORG) {
+		struct org o = {0};
+		if (qd_get_org(tr->q, tr->org_id, &o) == QD_OK)
+			who = xstrdup(o.name);
+		org_clear(&o);
+	} else {
+		who = xstrdup(msg(M_TUI_PRINT_FILE_ALL));
+	}
+	char *clean = text_sanitize(who ? who : "", 0);
+	for (char *c = clean; *c; c++)     /* a name is no path */
+		if (*c == '/')
+			*c = '_';
+	free(who);
+	return clean;
+}
+
+char *io_tui_print_suggest(const struct tui_print_request *tr, int *lp)
+{
+	*lp = lp_on_path();
+	char *who = file_who(tr);
+	char *path = pdf_name(tr->year ? tr->year : tr->q->year, who);
+	free(who);
 	return path;
 }
 
@@ -513,52 +560,41 @@ enum qd_status io_tui_print(const struct tui_print_request *tr, struct strbuf *o
 	struct qd *q = tr->q;
 	int year = q->year;
 	struct print_request r = {0};
-	struct print_result res;
-	char *who = NULL;
-	if (tr->person_id) {
-		struct person p = {0};
-		r.scope = PRINT_PERSON;
-		r.id = tr->person_id;
-		if (qd_get_person(q, r.id, &p) == QD_OK)
-			who = xstrdup(p.name);
-		person_clear(&p);
-	} else {
-		struct org o = {0};
-		r.scope = PRINT_ORG;
-		r.id = tr->org_id;
-		if (qd_get_org(q, r.id, &o) == QD_OK)
-			who = xstrdup(o.name);
-		org_clear(&o);
-	}
-	char *clean = text_sanitize(who ? who : "", 0);
-	for (char *c = clean; *c; c++)     /* a name is no path */
-		if (*c == '/')
-			*c = '_';
+	struct print_result res = {0};
 	q->year = tr->year ? tr->year : year;
+	switch (tr->scope) {
+	case TUI_PRINT_PERSON: r.scope = PRINT_PERSON; r.id = tr->person_id; break;
+	case TUI_PRINT_ORG: r.scope = PRINT_ORG; r.id = tr->org_id; break;
+	default: r.scope = PRINT_ALL; break;
+	}
 	r.format = PRINT_PDF;
-	char *printer = qd_setting(q, "printer");
 	char *file = NULL;
-	if (lp_on_path()) {
+	if (tr->lp) {
 		r.lp = 1;
-		r.printer = *printer ? printer : NULL;
+		r.printer = str_empty(tr->printer) ? NULL : tr->printer;
+	} else if (!str_empty(tr->path)) {
+		r.path = file = xstrdup(tr->path);
 	} else {
-		r.path = file = pdf_name(q, clean);
+		char *who = file_who(tr);
+		r.path = file = pdf_name(q->year, who);
+		free(who);
 	}
 	enum qd_status s = print_checklist(q, &r, &res, out);
 	if (s == QD_OK && r.lp)
-		sb_printf(out, msg(M_IO_LP_SENT), *printer ? printer : msg(M_IO_LP_DEFAULT), res.people,
+		sb_printf(out, msg(M_IO_LP_SENT), r.printer ? r.printer : msg(M_IO_LP_DEFAULT), res.people,
 			  res.lp_output ? res.lp_output : "");
 	else if (s == QD_OK)
 		sb_printf(out, msg(M_IO_PRINTED), res.people, file);
+	if (s == QD_OK && res.code) {
+		sb_puts(out, "  ");
+		sb_printf(out, msg(M_IO_PRINT_CODE), res.code);
+	}
 	if (out->len)                        /* one line for the status line */
 		for (char *c = out->s; *c; c++)
 			if (*c == '\n')
 				*c = ' ';
 	q->year = year;
 	print_result_clear(&res);
-	free(printer);
 	free(file);
-	free(clean);
-	free(who);
 	return s;
 }

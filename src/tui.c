@@ -25,6 +25,7 @@
 #include "qingdan/tui_view.h"
 
 enum qd_status (*tui_print_hook)(const struct tui_print_request *r, struct strbuf *msg);
+char *(*tui_print_suggest_hook)(const struct tui_print_request *r, int *lp);
 
 /* What each tab shows.  The list tabs take their org when opened. */
 static const struct tui_view_ops *const tab_ops[TUI_TABS] = {
@@ -252,26 +253,6 @@ static int year_done(struct tui *t, void *ctx, const char *text)
 	return 1;
 }
 
-static void print(struct tui *t)
-{
-	if (!tui_print_hook) {
-		tui_say(t, "%s", msg(M_TUI_PRINT_NOT_YET));
-		return;
-	}
-	struct tui_view *v = tui_shown(t);
-	struct tui_print_request r = {t->q, t->q->year, 0, 0, 0};
-	if (v->ops->print)
-		v->ops->print(t, v->st, &r);
-	if (!r.person_id && !r.org_id) {
-		tui_error_text(t, msg(M_TUI_PRINT_NOTHING));
-		return;
-	}
-	struct strbuf m = {0};
-	enum qd_status s = tui_print_hook(&r, &m);
-	set_message(t, sb_take(&m), s != QD_OK);
-	clearok(curscr, TRUE);
-}
-
 static void global(struct tui *t, enum tui_action a, const char *arg)
 {
 	switch (a) {
@@ -336,7 +317,7 @@ static void global(struct tui *t, enum tui_action a, const char *arg)
 		tui_say(t, "%s", msg(M_TUI_RELOADED_BY_USER));
 		break;
 	case TA_REDRAW: clearok(curscr, TRUE); break;
-	case TA_PRINT: print(t); break;
+	case TA_PRINT: tui_print_open(t); break;
 	default:
 		set_message(t, xasprintf(msg(M_TUI_NOT_HERE), tui_action_name(a)), 1);
 		break;

@@ -538,7 +538,8 @@ static void list_print(struct tui *t, void *st, struct tui_print_request *r)
 	struct list_view *lv = st;
 	struct page_item *cur = list_current(lv);
 	(void)t;
-	r->person_id = lv->sc.person_id;
+	/* a checklist's person, else the selected item's owner */
+	r->person_id = lv->sc.person_id ? lv->sc.person_id : cur ? cur->it.owner_id : 0;
 	r->org_id = lv->sc.org_id;
 	r->item_id = cur ? cur->it.id : 0;
 }

@@ -738,18 +738,31 @@ TEST(tui_p_key_hook)
 	/* installed by cli_io.c whenever the program has its commands */
 	CHECK_STR(cli_io_commands[0].group, "import");
 	CHECK(tui_print_hook == io_tui_print);
-	struct tui_print_request tr = {&q, 2026, zh, 0, 0};
+	CHECK(tui_print_suggest_hook == io_tui_print_suggest);
+	struct tui_print_request tr = {.q = &q, .year = 2026, .person_id = zh, .scope = TUI_PRINT_PERSON};
 	struct strbuf m = {0};
-	/* no lp: a PDF in the working folder */
+	/* no lp: none offered, a new PDF name in the working folder */
 	setenv("PATH", "/nonexistent", 1);
-	CHECK_INT(io_tui_print(&tr, &m), QD_OK);
-	CHECK_STR(m.s, "已输出 1 人的清单到 ./2026年度个人党建责任清单-张三.pdf");
+	int lp = 1;
+	char *name = io_tui_print_suggest(&tr, &lp);
+	CHECK_INT(lp, 0);
+	CHECK_STR(name, "2026年度个人党建责任清单-张三.pdf");
+	free(name);
+	CHECK_INT(io_tui_print(&tr, &m), QD_OK);    /* no path: that name */
+	CHECK_CONTAINS(m.s, "已输出 1 人的清单到 2026年度个人党建责任清单-张三.pdf  校验码：");
 	char *pdf = slurp("2026年度个人党建责任清单-张三.pdf");
 	CHECK(strncmp(pdf, "%PDF-", 5) == 0);
 	free(pdf);
+	name = io_tui_print_suggest(&tr, &lp);
+	CHECK_STR(name, "2026年度个人党建责任清单-张三-2.pdf");
+	free(name);
 	sb_reset(&m);
+	tr.path = "mine.pdf";
 	CHECK_INT(io_tui_print(&tr, &m), QD_OK);
-	CHECK_CONTAINS(m.s, "张三-2.pdf");
+	CHECK_CONTAINS(m.s, "到 mine.pdf  校验码：");
+	pdf = slurp("mine.pdf");
+	CHECK(strncmp(pdf, "%PDF-", 5) == 0);
+	free(pdf);
 	/* lp on PATH: to the printer named in the settings */
 	FILE *f = fopen("lp", "w");
 	fputs("#!/bin/sh\necho \"$@\" >lp.args\necho request id is P-1\n", f);
@@ -757,8 +770,11 @@ TEST(tui_p_key_hook)
 	chmod("lp", 0755);
 	char *cwd = getcwd(NULL, 0);
 	setenv("PATH", cwd, 1);
-	CHECK_INT(qd_setting_set(&q, "printer", "办公室", &err), QD_OK);
-	struct tui_print_request org = {&q, 2026, 0, 3, 0};
+	name = io_tui_print_suggest(&tr, &lp);
+	CHECK_INT(lp, 1);
+	free(name);
+	struct tui_print_request org = {.q = &q, .year = 2026, .org_id = 3, .scope = TUI_PRINT_ORG,
+					.lp = 1, .printer = "办公室"};
 	sb_reset(&m);
 	CHECK_INT(io_tui_print(&org, &m), QD_OK);
 	CHECK_STR(m.s, "已发送到打印机 办公室：2 人。request id is P-1");

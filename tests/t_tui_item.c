@@ -397,9 +397,12 @@ TEST(switch_year)
 }
 
 static struct tui_print_request seen;
+static char seen_path[256];
 static enum qd_status fake_print(const struct tui_print_request *r, struct strbuf *m)
 {
 	seen = *r;
+	snprintf(seen_path, sizeof seen_path, "%s", r->path ? r->path : "");
+	seen.path = seen.printer = NULL;
 	sb_puts(m, "printed");
 	return QD_OK;
 }
@@ -408,18 +411,26 @@ TEST(print_hook)
 {
 	start(100, 30);
 	tui_print_hook = NULL;
+	tui_print_suggest_hook = NULL;
 	RUN_SCRIPT("p");
 	CHECK_CONTAINS(tui_message(t), "打印功能尚未提供");
 	tui_print_hook = fake_print;
 	RUN_SCRIPT("2 p");
+	CHECK_CONTAINS(screen(), "本组织（机关党委）");
+	CHECK_CONTAINS(screen(), "全部（所有人员）");
+	RUN_SCRIPT("<Down> <Enter> <Tab> \"x.pdf\" <Enter>");
+	CHECK_INT(seen.scope, TUI_PRINT_ORG);
 	CHECK_INT(seen.org_id, 2);
-	CHECK_INT(seen.person_id, 0);
+	CHECK_INT(seen.lp, 0);
+	CHECK_STR(seen_path, "x.pdf");
 	CHECK_STR(tui_message(t), "printed");
-	RUN_SCRIPT("4 / \"王芳\" <Enter> p");
+	RUN_SCRIPT("4 / \"王芳\" <Enter> p <Enter> <Tab> \"y.pdf\" <Enter>");
+	CHECK_INT(seen.scope, TUI_PRINT_PERSON);
 	CHECK_INT(seen.person_id, person_id("王芳"));
-	RUN_SCRIPT("open p");
+	RUN_SCRIPT("open p <Enter> <Tab> \"z.pdf\" <Enter>");
 	CHECK_INT(seen.person_id, person_id("王芳"));
 	CHECK_INT(seen.year, 2026);
+	CHECK_STR(seen_path, "z.pdf");
 	tui_print_hook = NULL;
 	stop();
 }

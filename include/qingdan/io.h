@@ -96,6 +96,7 @@ struct print_request {
 struct print_result {
 	int people;              /* checklists printed */
 	char *lp_output;         /* what lp said ("request id is …"), or NULL */
+	char *code;              /* the 校验码 when one checklist was printed */
 };
 void print_result_clear(struct print_result *res);
 
@@ -108,11 +109,15 @@ enum qd_status print_checklist(struct qd *q, const struct print_request *r,
 			       struct print_result *res, struct strbuf *err);
 
 /* The TUI's p key (tui.h's tui_print_hook, installed by cli_io.c): the
- * person's or the org's checklists as PDF, to the printer when lp is on
- * PATH (setting "printer", else the default one), else to a new file in
- * the working folder; one line for the status line in msg.  Writes nothing
- * to the terminal (lp's output is captured). */
+ * checklists of the scope the dialog chose (the person, the org, everyone)
+ * as PDF, to lp (r->printer, else the default one) or to r->path (empty: a
+ * new file in the working folder); one line for the status line in msg,
+ * with the 校验码 when one person was printed.  Writes nothing to the
+ * terminal (lp's output is captured). */
 struct tui_print_request;
 enum qd_status io_tui_print(const struct tui_print_request *r, struct strbuf *msg);
+/* tui.h's tui_print_suggest_hook: *lp 1 if lp is on PATH; returns a new
+ * PDF name in the working folder (else HOME) for r's scope. */
+char *io_tui_print_suggest(const struct tui_print_request *r, int *lp);
 
 #endif

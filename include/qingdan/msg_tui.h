@@ -54,7 +54,7 @@
 	_(M_TUI_H_CLEAR_FILTER, "清除筛选和搜索", "clear filters and search") \
 	_(M_TUI_H_SORT, "排序：序号、完成时限、状态（统计页：切换分组）", "sort by seq, due date, status (stats: switch grouping)") \
 	_(M_TUI_H_YEAR, "切换年度", "switch the year") \
-	_(M_TUI_H_PRINT, "打印个人或组织的清单", "print a person's or an org's checklist") \
+	_(M_TUI_H_PRINT, "打印清单：本人、本组织或全部，到打印机或 PDF 文件", "print: this person, this org or everyone, to a printer or a PDF") \
 	_(M_TUI_H_PROMPT, "按名称执行操作，如 :status 进行中", "run an action by name, e.g. :status in_progress") \
 	_(M_TUI_H_RELOAD, "重新读取数据", "read the data again") \
 	_(M_TUI_H_REDRAW, "重画屏幕", "redraw the screen") \
@@ -79,7 +79,18 @@
 	_(M_TUI_PROMPT_YEAR, "年度：", "year: ") \
 	_(M_TUI_YEAR_SET, "已切换到 %d 年度", "now showing %d") \
 	_(M_TUI_PRINT_NOT_YET, "打印功能尚未提供（not yet）", "printing: not yet available") \
-	_(M_TUI_PRINT_NOTHING, "这里没有可打印的清单", "nothing to print here") \
+	_(M_TUI_PRINT_TITLE, "打印 %d年度个人党建责任清单：范围", "Print the %d checklists: whose") \
+	_(M_TUI_PRINT_PERSON, "本人（%s）", "this person (%s)") \
+	_(M_TUI_PRINT_ORG, "本组织（%s）", "this org (%s)") \
+	_(M_TUI_PRINT_ALL, "全部（所有人员）", "everyone") \
+	_(M_TUI_PRINT_FORM, "打印 %s", "Print: %s") \
+	_(M_TUI_PRINT_DEST, "输出", "to") \
+	_(M_TUI_PRINT_TO_LP, "打印机", "printer") \
+	_(M_TUI_PRINT_TO_FILE, "PDF 文件", "PDF file") \
+	_(M_TUI_PRINT_PRINTER, "打印机（空为默认）", "printer (empty: default)") \
+	_(M_TUI_PRINT_PATH, "文件", "file") \
+	_(M_TUI_PRINT_NEED_PATH, "请填写 PDF 文件名", "give a name for the PDF file") \
+	_(M_TUI_PRINT_FILE_ALL, "全部", "all") \
 	/* lists */ \
 	_(M_TUI_COL_LIST, "清单", "list") \
 	_(M_TUI_COL_SEQ, "序号", "no.") \

@@ -19,6 +19,7 @@
  *   tui_people.c   people with their counts; Enter opens the checklist
  *   tui_stats.c    completion bars per list, branch and person
  *   tui_help.c     the help screen (from the action table) and the text pager
+ *   tui_print.c    the p key's dialog: what to print, to a printer or a file
  *   tui_pledge.c   tab 5, pledges (a placeholder until the pledge issue)
  * The UI has no SQL and no rules: it reads through store_page.h/store.h and
  * writes through model.h, and shows the model's refusals as they come.
@@ -43,20 +44,37 @@ int tui_run(struct qd *q);
 
 /* ---- hooks set by other modules ---- */
 
-/* What `p` (print) was asked to print: a person's checklist (person_id),
- * else the list of an org (org_id), for the year. */
+/* What `p` (print) prints.  The shown view fills in what it offers
+ * (person_id, org_id, item_id); the print dialog (tui_print.c) asks the
+ * scope and where to, and fills in the rest. */
+enum tui_print_scope {
+	TUI_PRINT_PERSON,      /* 本人: person_id */
+	TUI_PRINT_ORG,         /* 本组织: everyone of org_id */
+	TUI_PRINT_ALL          /* 全部: every active person */
+};
 struct tui_print_request {
 	struct qd *q;
 	int year;
-	long long person_id;
-	long long org_id;
+	long long person_id;   /* the selected person (people view, a checklist,
+				* a list's selected item's owner), 0 if none */
+	long long org_id;      /* the org shown, 0 if none */
 	long long item_id;     /* the selected item, 0 if none */
+	enum tui_print_scope scope;
+	int lp;                /* 1: send to lp; 0: write the PDF to path */
+	const char *printer;   /* lp -d PRINTER; NULL or "" = the default one */
+	const char *path;      /* the PDF file (lp 0); NULL or "" = a new name */
 };
 /* Set by the print module.  Called with the terminal still in curses mode
  * (the hook must not write to stdout; use def_prog_mode/endwin itself if it
  * needs the terminal).  Returns a status and, in msg, one line for the
- * status line ("已发送到打印机 …" or why not).  NULL: `p` says "not yet". */
+ * status line ("已发送到打印机 …", "已输出 … 到 FILE", or why not).  NULL:
+ * `p` says "not yet". */
 extern enum qd_status (*tui_print_hook)(const struct tui_print_request *r, struct strbuf *msg);
+/* Set by the print module too: what the dialog suggests for r (its scope
+ * chosen): *lp 1 if lp can be run, and (returned, malloc'd) a name for the
+ * PDF file in the working folder that does not exist yet.  NULL: no
+ * printer is offered and the file name starts empty. */
+extern char *(*tui_print_suggest_hook)(const struct tui_print_request *r, int *lp);
 
 /* ---- headless use (tests, benchmarks) ----
  * The caller starts curses itself (newterm on /dev/null), then: */

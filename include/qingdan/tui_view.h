@@ -48,7 +48,8 @@ struct tui_view_ops {
 	long long (*selected)(struct tui *t, void *st);
 	/* Optional.  The status line when there is no message (filters…). */
 	void (*status)(struct tui *t, void *st, struct strbuf *out);
-	/* Optional.  What `p` prints from here (person or org). */
+	/* Optional.  What `p` offers from here: r->person_id (本人), r->org_id
+	 * (本组织), r->item_id.  全部 is always offered. */
 	void (*print)(struct tui *t, void *st, struct tui_print_request *r);
 };
 
@@ -110,6 +111,9 @@ void tui_resize(struct tui *t, int lines, int cols);
 void tui_mouse(struct tui *t, int y, int x, int wheel);
 /* The view on screen (opened and fresh). */
 struct tui_view *tui_shown(struct tui *t);
+
+/* The p key: the print dialog (tui_print.c) over the shown view. */
+void tui_print_open(struct tui *t);
 
 /* ---- what views call ---- */
 
