@@ -101,7 +101,7 @@ int main(int argc, char **argv)
 		if (qd_person_add(&q, &f, &person_ids[i], &err) != QD_OK)
 			fail(name, &err);
 		progress("people", i + 1, people, start);
-		if ((i + 1) % 5000 == 0 && (qd_batch_end(&q, 1, &err) != QD_OK ||
+		if ((i + 1) % 5000 == 0 && (qd_batch_end(&q, QD_OK, &err) != QD_OK ||
 					    qd_batch_begin(&q, &err) != QD_OK))
 			fail("commit", &err);
 	}
@@ -128,11 +128,11 @@ int main(int argc, char **argv)
 		if (qd_item_add(&q, org_ids[org], &f, &id, &err) != QD_OK)
 			fail(content, &err);
 		progress("items", i + 1, items, start);
-		if ((i + 1) % 5000 == 0 && (qd_batch_end(&q, 1, &err) != QD_OK ||
+		if ((i + 1) % 5000 == 0 && (qd_batch_end(&q, QD_OK, &err) != QD_OK ||
 					    qd_batch_begin(&q, &err) != QD_OK))
 			fail("commit", &err);
 	}
-	if (qd_batch_end(&q, 1, &err) != QD_OK)
+	if (qd_batch_end(&q, QD_OK, &err) != QD_OK)
 		fail("commit", &err);
 	fprintf(stderr, "gen: %s done in %ld s\n", argv[2], (long)(time(NULL) - start));
 	free(org_ids);

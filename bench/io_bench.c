@@ -129,7 +129,7 @@ static int cmd_setup(const char *path)
 		if (qd_person_add(&q, &f, &id, &err) != QD_OK || id != k + 1)
 			die_err(name, &err);
 	}
-	if (qd_batch_end(&q, 1, &err) != QD_OK)
+	if (qd_batch_end(&q, QD_OK, &err) != QD_OK)
 		die_err("commit", &err);
 	qd_close(&q);
 	return 0;
@@ -289,7 +289,7 @@ static int cmd_org300(const char *path)
 				die_err("item", &err);
 		}
 	}
-	if (qd_setting_set(&q, "unit_name", "示范单位", &err) != QD_OK || qd_batch_end(&q, 1, &err) != QD_OK)
+	if (qd_setting_set(&q, "unit_name", "示范单位", &err) != QD_OK || qd_batch_end(&q, QD_OK, &err) != QD_OK)
 		die_err("commit", &err);
 	qd_close(&q);
 	return 0;

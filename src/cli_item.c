@@ -207,8 +207,7 @@ static int item_set(struct cli *c, int argc, char **argv)
 			w = qd_item_set(&c->q, id, (int)expect, &f, &err);
 		if (w == QD_OK && status)
 			w = qd_item_move(&c->q, id, fields ? 0 : (int)expect, (enum item_status)to, reason, &err);
-		enum qd_status e = qd_batch_end(&c->q, w == QD_OK, &err);
-		s = w != QD_OK ? w : e;
+		s = qd_batch_end(&c->q, w, &err);
 	}
 	rc = cli_fail(s, &err);
 	sb_free(&err);

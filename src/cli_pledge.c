@@ -187,10 +187,8 @@ static int each_id(struct cli *c, int argc, char **argv,
 		enum qd_status s = qd_batch_begin(&c->q, &err), w = QD_OK;
 		for (int i = 0; i < n && s == QD_OK && w == QD_OK; i++)
 			w = fn(&c->q, ids[i], &err);
-		if (s == QD_OK) {
-			enum qd_status e = qd_batch_end(&c->q, w == QD_OK, &err);
-			s = w != QD_OK ? w : e;
-		}
+		if (s == QD_OK)
+			s = qd_batch_end(&c->q, w, &err);
 		rc = done(s, &err);
 	}
 	free(ids);

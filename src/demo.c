@@ -205,8 +205,8 @@ enum qd_status demo_load(struct qd *q, struct strbuf *err)
 		free(d.names[i]);
 	free(d.names);
 	free(d.ids);
-	s = qd_batch_end(q, d.status == QD_OK, err);
+	s = qd_batch_end(q, d.status, err);
 	q->system = 0;
 	qd_refresh_actor(q);
-	return d.status != QD_OK ? d.status : s;
+	return s;
 }

@@ -734,7 +734,7 @@ enum qd_status io_import(struct qd *q, const struct import_request *r, struct im
 	int file_ok = s == QD_OK ? read_file(&im, csv) : -1;
 	int ok = s == QD_OK && file_ok == 0 && res->bad_rows == 0;
 	if (!r->dry_run && s == QD_OK) {
-		enum qd_status e = qd_batch_end(q, ok, err);
+		enum qd_status e = qd_batch_end(q, ok ? QD_OK : QD_INVALID, err);
 		if (cache)
 			store_io_cache(q->db, cache);
 		if (ok && e != QD_OK)

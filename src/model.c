@@ -211,6 +211,20 @@ void model_now(char *buf)
 	date_now_utc(buf);
 }
 
+enum qd_status model_iso_date(const char *in, char *out, const char **res, struct strbuf *err)
+{
+	int day;
+	*res = in;
+	if (str_empty(in))
+		return QD_OK;
+	if (date_parse(in, &day) != 0) {
+		sb_printf(err, msg(M_BAD_DATE), in);
+		return QD_INVALID;
+	}
+	*res = date_format(day, out);
+	return QD_OK;
+}
+
 /* ---- lookups ---- */
 
 enum qd_status qd_get_person(struct qd *q, long long id, struct person *p)
@@ -396,9 +410,9 @@ enum qd_status qd_batch_begin(struct qd *q, struct strbuf *err)
 	return model_begin(q, err);
 }
 
-enum qd_status qd_batch_end(struct qd *q, int ok, struct strbuf *err)
+enum qd_status qd_batch_end(struct qd *q, enum qd_status s, struct strbuf *err)
 {
-	return model_end(q, ok ? QD_OK : QD_INVALID, err);
+	return model_end(q, s, err);
 }
 
 enum qd_status qd_ensure_defaults(struct qd *q, struct strbuf *err)

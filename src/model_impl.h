@@ -10,6 +10,9 @@ enum qd_status model_begin(struct qd *q, struct strbuf *err);
 /* End it: commit if s is QD_OK, else roll back; returns the final status. */
 enum qd_status model_end(struct qd *q, enum qd_status s, struct strbuf *err);
 enum qd_status model_need_admin(struct qd *q, enum msg_id action, struct strbuf *err);
+/* A user's date (any accepted form) into ISO in out (>= 11 bytes): *res is
+ * out, or the input itself when NULL or "" (unchanged / clear). */
+enum qd_status model_iso_date(const char *in, char *out, const char **res, struct strbuf *err);
 /* UTC timestamp now (buffer >= 21). */
 void model_now(char *buf);
 

@@ -36,21 +36,6 @@ enum qd_status qd_item_notes(struct qd *q, long long item_id, struct note **note
 	return store_notes(q->db, item_id, notes, n);
 }
 
-/* Parse a user's date into ISO: NULL stays NULL, "" stays "" (clear). */
-static enum qd_status iso_date(const char *in, char *out, const char **res, struct strbuf *err)
-{
-	int day;
-	*res = in;
-	if (!in || !*in)
-		return QD_OK;
-	if (date_parse(in, &day) != 0) {
-		sb_printf(err, msg(M_BAD_DATE), in);
-		return QD_INVALID;
-	}
-	*res = date_format(day, out);
-	return QD_OK;
-}
-
 static int is_party(const struct qd *q, const struct item *it)
 {
 	return q->actor_id && (it->owner_id == q->actor_id || it->lead_id == q->actor_id);
@@ -195,9 +180,9 @@ enum qd_status qd_item_add(struct qd *q, long long org_id, const struct item_fie
 		s = QD_INVALID;
 	}
 	if (s == QD_OK)
-		s = iso_date(f->due, due_buf, &due, err);
+		s = model_iso_date(f->due, due_buf, &due, err);
 	if (s == QD_OK && st == ST_DONE) {
-		s = iso_date(f->done_on, done_buf, &done_on, err);
+		s = model_iso_date(f->done_on, done_buf, &done_on, err);
 		if (str_empty(done_on))
 			done_on = date_format(date_today(), done_buf);
 	}
@@ -226,6 +211,12 @@ enum qd_status qd_item_add(struct qd *q, long long org_id, const struct item_fie
 	return model_end(q, s, err);
 }
 
+int item_fields_empty(const struct item_fields *f)
+{
+	return !f->category && !f->content && !f->measures && !f->standard && !f->due &&
+	       !f->due_text && f->owner_id < 0 && f->lead_id < 0;
+}
+
 enum qd_status qd_item_set(struct qd *q, long long id, int expect_version,
 			   const struct item_fields *f, struct strbuf *err)
 {
@@ -238,9 +229,8 @@ enum qd_status qd_item_set(struct qd *q, long long id, int expect_version,
 		s = QD_INVALID;
 	}
 	if (s == QD_OK)
-		s = iso_date(f->due, due_buf, &due, err);
-	if (s == QD_OK && !f->category && !f->content && !f->measures && !f->standard && !f->due &&
-	    !f->due_text && f->owner_id < 0 && f->lead_id < 0) {
+		s = model_iso_date(f->due, due_buf, &due, err);
+	if (s == QD_OK && item_fields_empty(f)) {
 		sb_puts(err, msg(M_NOTHING_TO_CHANGE));
 		s = QD_INVALID;
 	}
@@ -301,7 +291,7 @@ enum qd_status qd_item_note(struct qd *q, long long id, const char *on_date, con
 	const char *day;
 	struct item it = {0};
 	long long note_id = 0;
-	enum qd_status s = iso_date(on_date, day_buf, &day, err);
+	enum qd_status s = model_iso_date(on_date, day_buf, &day, err);
 	if (s == QD_OK && str_empty(day))
 		day = date_format(date_today(), day_buf);
 	if (s == QD_OK && str_empty(text)) {

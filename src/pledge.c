@@ -252,96 +252,7 @@ int qd_may_sign_pledge(struct qd *q, const struct pledge *p, enum pledge_party p
 	       (q->actor_admin || is_party_in_person(q, p, party));
 }
 
-/* ---- batch audiences ---- */
-
-/* Does the post contain word (n bytes)? */
-static int post_has(const char *post, const char *word, size_t n)
-{
-	for (const char *p = post; *p; p++)
-		if (strncmp(p, word, n) == 0)
-			return 1;
-	return n == 0;
-}
-
-int pledge_post_matches(const char *post, const char *rule)
-{
-	/* the leadership team is no one's post: its members' posts say 党组… */
-	static const char *const team[] = {"党组书记", "党组副书记", "党组成员"};
-	const char *p = rule ? rule : "";
-	while (*p) {
-		size_t n = strcspn(p, "|,");
-		const char *comma = strstr(p, "，");
-		if (comma && (size_t)(comma - p) < n)
-			n = (size_t)(comma - p);
-		while (n && p[0] == ' ') {
-			p++;
-			n--;
-		}
-		while (n && p[n - 1] == ' ')
-			n--;
-		if (n && post_has(post, p, n))
-			return 1;
-		if (n == strlen("班子成员") && strncmp(p, "班子成员", n) == 0)
-			for (size_t i = 0; i < ARRAY_SIZE(team); i++)
-				if (strstr(post, team[i]))
-					return 1;
-		p += n;
-		while (*p == ' ')
-			p++;
-		if (strncmp(p, "，", strlen("，")) == 0)
-			p += strlen("，");
-		else if (*p == '|' || *p == ',')
-			p++;
-	}
-	return 0;
-}
-
-static int match_post(const char *post, const void *ctx)
-{
-	return pledge_post_matches(post, ctx);
-}
-
-enum qd_status qd_pledge_audience(struct qd *q, long long org_id, const char *post,
-				  long long **ids, int *n, struct strbuf *err)
-{
-	*ids = NULL;
-	*n = 0;
-	if (!org_id && str_empty(post))
-		return QD_OK;
-	enum qd_status s = store_pledge_people(q->db, org_id, str_empty(post) ? NULL : match_post,
-					       post, ids, n);
-	if (s != QD_OK)
-		return db_error(q->db, err);
-	if (*n == 0) {
-		struct org o = {0};
-		if (org_id)
-			qd_get_org(q, org_id, &o);
-		char *rule = xasprintf("%s%s%s", o.name ? o.name : "", o.name && !str_empty(post) ? " / " : "",
-				       str_empty(post) ? "" : post);
-		sb_printf(err, msg(M_PL_NO_MATCH), rule);
-		free(rule);
-		org_clear(&o);
-		return QD_NOTFOUND;
-	}
-	return QD_OK;
-}
-
 /* ---- helpers of the writes ---- */
-
-/* A user's date into ISO: NULL stays NULL, "" stays "". */
-static enum qd_status iso_date(const char *in, char *out, const char **res, struct strbuf *err)
-{
-	int day;
-	*res = in;
-	if (str_empty(in))
-		return QD_OK;
-	if (date_parse(in, &day) != 0) {
-		sb_printf(err, msg(M_BAD_DATE), in);
-		return QD_INVALID;
-	}
-	*res = date_format(day, out);
-	return QD_OK;
-}
 
 static enum qd_status audit_pledge(struct qd *q, const char *action, long long id,
 				   const char *before, const char *key, const char *value,
@@ -429,7 +340,7 @@ enum qd_status qd_pledge_add(struct qd *q, const struct pledge_fields *f, const 
 		s = QD_INVALID;
 	}
 	if (s == QD_OK)
-		s = iso_date(f->due, due_buf, &due, err);
+		s = model_iso_date(f->due, due_buf, &due, err);
 	if (s != QD_OK || (s = model_begin(q, err)) != QD_OK)
 		return s;
 	model_now(now);
@@ -492,7 +403,7 @@ enum qd_status qd_pledge_set(struct qd *q, long long id, int expect_version,
 		s = QD_INVALID;
 	}
 	if (s == QD_OK)
-		s = iso_date(f->due, due_buf, &due, err);
+		s = model_iso_date(f->due, due_buf, &due, err);
 	if (s != QD_OK || (s = model_begin(q, err)) != QD_OK)
 		return s;
 	s = load(q, id, expect_version, &p, err);
@@ -604,7 +515,7 @@ enum qd_status qd_pledge_sign(struct qd *q, long long id, int expect_version,
 	long long by = 0;
 	struct pledge p = {0};
 	today_iso(today);
-	enum qd_status s = iso_date(a->on, day_buf, &on, err);
+	enum qd_status s = model_iso_date(a->on, day_buf, &on, err);
 	if (s == QD_OK && str_empty(on))
 		on = today;
 	if (s == QD_OK && strcmp(on, today) > 0) {
@@ -667,7 +578,7 @@ enum qd_status qd_pledge_assess(struct qd *q, long long id, int expect_version, 
 		s = QD_INVALID;
 	}
 	if (s == QD_OK)
-		s = iso_date(on, day_buf, &day, err);
+		s = model_iso_date(on, day_buf, &day, err);
 	if (s == QD_OK && str_empty(day))
 		day = today_iso(today);
 	if (s != QD_OK || (s = model_begin(q, err)) != QD_OK)
@@ -774,7 +685,7 @@ enum qd_status qd_pledge_reissue(struct qd *q, long long id, const char *reason,
 		s = QD_INVALID;
 	}
 	if (s == QD_OK)
-		s = iso_date(f->due, due_buf, &due, err);
+		s = model_iso_date(f->due, due_buf, &due, err);
 	if (s != QD_OK || (s = model_begin(q, err)) != QD_OK)
 		return s;
 	s = load(q, id, 0, &p, err);

@@ -463,11 +463,8 @@ enum qd_status print_checklist(struct qd *q, const struct print_request *r,
 		if (s == QD_OK)
 			s = pr.status;
 	}
-	if (batch) {
-		enum qd_status e = qd_batch_end(q, s == QD_OK, err);
-		if (s == QD_OK)
-			s = e;
-	}
+	if (batch)
+		s = qd_batch_end(q, s, err);
 	if (s == QD_OK && pr.people == 0) {
 		sb_puts(err, msg(M_IO_NO_PEOPLE));
 		s = QD_NOTFOUND;

@@ -37,11 +37,20 @@ char *store_like_pattern(const char *s);
 	"FROM person p LEFT JOIN org o ON o.id = p.org_id"
 struct person;
 void store_person_row(sqlite3_stmt *st, struct person *p);
+/* The org columns every org query selects, and their reader. */
+#define STORE_ORG_SELECT "SELECT id, name, level, parent_id, sort FROM org "
+struct org;
+void store_org_row(sqlite3_stmt *st, struct org *o);
 
 char *store_col(sqlite3_stmt *st, int i);
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 void store_bind_id(sqlite3_stmt *st, int i, long long id);
 enum qd_status store_step_done(sqlite3_stmt *st);
+/* Step an INSERT; on success *id is the new row's id. */
+enum qd_status store_insert(struct db *db, sqlite3_stmt *st, long long *id);
+/* Step an UPDATE guarded by "AND version = ?": one row changed, or
+ * QD_CONFLICT (the version moved on, or no such row). */
+enum qd_status store_changed_one(struct db *db, sqlite3_stmt *st);
 
 /* Index the items inserted in this transaction (temp.fts_dirty) in one
  * statement; db_end calls it just before the outermost commit. */

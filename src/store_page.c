@@ -482,19 +482,13 @@ enum qd_status store_page_categories(struct db *db, const struct item_scope *sc,
 
 enum qd_status store_page_orgs(struct db *db, struct org **out, int *n)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, name, level, parent_id, sort FROM org "
-				       "ORDER BY sort, id");
+	sqlite3_stmt *st = db_stmt(db, STORE_ORG_SELECT "ORDER BY sort, id");
 	*out = NULL;
 	*n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
-		struct org *o = &(*out)[(*n)++];
-		o->id = sqlite3_column_int64(st, 0);
-		o->name = store_col(st, 1);
-		o->level = store_col(st, 2);
-		o->parent_id = sqlite3_column_int64(st, 3);
-		o->sort = sqlite3_column_int(st, 4);
+		store_org_row(st, &(*out)[(*n)++]);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;

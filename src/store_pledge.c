@@ -121,19 +121,7 @@ enum qd_status store_pledge_insert(struct db *db, int year, const char *title, c
 	store_bind_text(st, 6, due_iso);
 	store_bind_text(st, 7, status);
 	store_bind_text(st, 8, now);
-	enum qd_status s = store_step_done(st);
-	if (s == QD_OK)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
-	return s;
-}
-
-/* One row changed, or the version moved on (conflict). */
-static enum qd_status changed_one(struct db *db, sqlite3_stmt *st)
-{
-	enum qd_status s = store_step_done(st);
-	if (s != QD_OK)
-		return s;
-	return sqlite3_changes(db_handle(db)) == 1 ? QD_OK : QD_CONFLICT;
+	return store_insert(db, st, id);
 }
 
 enum qd_status store_pledge_update(struct db *db, long long id, int version, const char *title,
@@ -154,7 +142,7 @@ enum qd_status store_pledge_update(struct db *db, long long id, int version, con
 	sqlite3_bind_int64(st, 6, issuer_id);
 	sqlite3_bind_int64(st, 7, signer_id);
 	store_bind_text(st, 8, now);
-	return changed_one(db, st);
+	return store_changed_one(db, st);
 }
 
 enum qd_status store_pledge_status(struct db *db, long long id, int version, const char *status,
@@ -166,7 +154,7 @@ enum qd_status store_pledge_status(struct db *db, long long id, int version, con
 	sqlite3_bind_int(st, 2, version);
 	store_bind_text(st, 3, status);
 	store_bind_text(st, 4, now);
-	return changed_one(db, st);
+	return store_changed_one(db, st);
 }
 
 #define SIGN_SQL(p) \
@@ -192,7 +180,7 @@ enum qd_status store_pledge_sign(struct db *db, long long id, int version, enum 
 	store_bind_text(st, 9, body_sha256);
 	store_bind_text(st, 10, status);
 	store_bind_text(st, 11, now);
-	return changed_one(db, st);
+	return store_changed_one(db, st);
 }
 
 enum qd_status store_pledge_assess(struct db *db, long long id, int version, const char *grade,
@@ -212,7 +200,7 @@ enum qd_status store_pledge_assess(struct db *db, long long id, int version, con
 	store_bind_text(st, 5, on);
 	store_bind_text(st, 6, note);
 	store_bind_text(st, 7, now);
-	return changed_one(db, st);
+	return store_changed_one(db, st);
 }
 
 enum qd_status store_pledge_void(struct db *db, long long id, int version, const char *reason,
@@ -226,7 +214,7 @@ enum qd_status store_pledge_void(struct db *db, long long id, int version, const
 	store_bind_text(st, 3, reason);
 	store_bind_id(st, 4, successor_id);
 	store_bind_text(st, 5, now);
-	return changed_one(db, st);
+	return store_changed_one(db, st);
 }
 
 long long store_pledge_live_same(struct db *db, int year, const char *title, long long signer_id,

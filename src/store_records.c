@@ -42,6 +42,22 @@ enum qd_status store_step_done(sqlite3_stmt *st)
 	return rc == SQLITE_CONSTRAINT ? QD_INVALID : QD_DBERROR;
 }
 
+enum qd_status store_insert(struct db *db, sqlite3_stmt *st, long long *id)
+{
+	enum qd_status s = store_step_done(st);
+	if (s == QD_OK)
+		*id = sqlite3_last_insert_rowid(db_handle(db));
+	return s;
+}
+
+enum qd_status store_changed_one(struct db *db, sqlite3_stmt *st)
+{
+	enum qd_status s = store_step_done(st);
+	if (s != QD_OK)
+		return s;
+	return sqlite3_changes(db_handle(db)) == 1 ? QD_OK : QD_CONFLICT;
+}
+
 /* ---- orgs ---- */
 
 enum qd_status store_org_insert(struct db *db, const char *name, const char *level,
@@ -52,23 +68,25 @@ enum qd_status store_org_insert(struct db *db, const char *name, const char *lev
 	store_bind_text(st, 1, name);
 	store_bind_text(st, 2, level);
 	store_bind_id(st, 3, parent_id);
-	enum qd_status s = store_step_done(st);
-	if (s == QD_OK)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
-	return s;
+	return store_insert(db, st, id);
+}
+
+void store_org_row(sqlite3_stmt *st, struct org *o)
+{
+	o->id = sqlite3_column_int64(st, 0);
+	o->name = store_col(st, 1);
+	o->level = store_col(st, 2);
+	o->parent_id = sqlite3_column_int64(st, 3);
+	o->sort = sqlite3_column_int(st, 4);
 }
 
 enum qd_status store_org_get(struct db *db, long long id, struct org *o)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, name, level, parent_id, sort FROM org WHERE id = ?1");
+	sqlite3_stmt *st = db_stmt(db, STORE_ORG_SELECT "WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
 	enum qd_status s = QD_NOTFOUND;
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		o->id = sqlite3_column_int64(st, 0);
-		o->name = store_col(st, 1);
-		o->level = store_col(st, 2);
-		o->parent_id = sqlite3_column_int64(st, 3);
-		o->sort = sqlite3_column_int(st, 4);
+		store_org_row(st, o);
 		s = QD_OK;
 	}
 	sqlite3_reset(st);
@@ -115,10 +133,7 @@ enum qd_status store_person_insert(struct db *db, const struct person_fields *f,
 	store_bind_text(st, 4, f->login);
 	sqlite3_bind_int(st, 5, f->is_admin > 0);
 	sqlite3_bind_int(st, 6, f->active != 0);
-	enum qd_status s = store_step_done(st);
-	if (s == QD_OK)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
-	return s;
+	return store_insert(db, st, id);
 }
 
 enum qd_status store_person_update(struct db *db, long long id, const struct person_fields *f)
@@ -227,11 +242,8 @@ enum qd_status store_list_ensure(struct db *db, long long org_id, int year, cons
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int(st, 2, year);
 	store_bind_text(st, 3, title);
-	enum qd_status s = store_step_done(st);
-	if (s == QD_OK) {
-		*list_id = sqlite3_last_insert_rowid(db_handle(db));
-		*created = 1;
-	}
+	enum qd_status s = store_insert(db, st, list_id);
+	*created = s == QD_OK;
 	return s;
 }
 
@@ -257,9 +269,8 @@ enum qd_status store_item_insert(struct db *db, long long list_id, const struct 
 	store_bind_text(st, 10, status);
 	store_bind_text(st, 11, done_on);
 	store_bind_text(st, 12, now);
-	enum qd_status s = store_step_done(st);
+	enum qd_status s = store_insert(db, st, id);
 	if (s == QD_OK) {
-		*id = sqlite3_last_insert_rowid(db_handle(db));
 		st = db_stmt(db, "INSERT INTO temp.fts_dirty(id) VALUES (?1)");
 		sqlite3_bind_int64(st, 1, *id);
 		s = store_step_done(st);
@@ -337,15 +348,6 @@ enum qd_status store_item_get(struct db *db, long long id, const char *today, co
 	return s;
 }
 
-/* One row changed, or the version moved on (conflict), or no such row. */
-static enum qd_status changed_one(struct db *db, sqlite3_stmt *st)
-{
-	enum qd_status s = store_step_done(st);
-	if (s != QD_OK)
-		return s;
-	return sqlite3_changes(db_handle(db)) == 1 ? QD_OK : QD_CONFLICT;
-}
-
 enum qd_status store_item_update(struct db *db, long long id, int version,
 				 const struct item_fields *f, const char *due_iso, const char *now)
 {
@@ -368,7 +370,7 @@ enum qd_status store_item_update(struct db *db, long long id, int version,
 	sqlite3_bind_int64(st, 9, f->owner_id);
 	sqlite3_bind_int64(st, 10, f->lead_id);
 	store_bind_text(st, 11, now);
-	return changed_one(db, st);
+	return store_changed_one(db, st);
 }
 
 enum qd_status store_item_status(struct db *db, long long id, int version, const char *status,
@@ -382,7 +384,7 @@ enum qd_status store_item_status(struct db *db, long long id, int version, const
 	store_bind_text(st, 3, status);
 	store_bind_text(st, 4, done_on);
 	store_bind_text(st, 5, now);
-	return changed_one(db, st);
+	return store_changed_one(db, st);
 }
 
 enum qd_status store_item_soft_delete(struct db *db, long long id, int version, const char *now)
@@ -392,7 +394,7 @@ enum qd_status store_item_soft_delete(struct db *db, long long id, int version, 
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, version);
 	store_bind_text(st, 3, now);
-	return changed_one(db, st);
+	return store_changed_one(db, st);
 }
 
 enum qd_status store_note_insert(struct db *db, long long item_id, const char *on_date,
@@ -406,10 +408,7 @@ enum qd_status store_note_insert(struct db *db, long long item_id, const char *o
 	store_bind_id(st, 3, person_id);
 	store_bind_text(st, 4, text);
 	store_bind_text(st, 5, now);
-	enum qd_status s = store_step_done(st);
-	if (s == QD_OK)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
-	return s;
+	return store_insert(db, st, id);
 }
 
 enum qd_status store_notes(struct db *db, long long item_id, struct note **out, int *n)

@@ -139,30 +139,34 @@ static void stale(struct tui *t, struct tui_form *f, struct edit_ctx *c, const s
 	tui_form_error(t, f, err->s);
 }
 
-static int edit_submit(struct tui *t, struct tui_form *f, void *ctx)
+/* Save changed fields of the item being edited or assigned: a refusal keeps
+ * the form open with the reason (a stale edit also shows the other change). */
+static int save_fields(struct tui *t, struct tui_form *f, struct edit_ctx *c,
+		       const struct item_fields *v)
 {
-	struct edit_ctx *c = ctx;
-	struct item_fields v = form_fields(f, 1);
-	if (!v.category && !v.content && !v.measures && !v.standard && !v.due && !v.due_text &&
-	    v.owner_id < 0 && v.lead_id < 0) {
+	if (item_fields_empty(v)) {
 		tui_say(t, "%s", msg(M_NOTHING_TO_CHANGE));
 		return 1;
 	}
 	struct strbuf err = {0};
-	enum qd_status s = qd_item_set(t->q, c->id, c->version, &v, &err);
+	enum qd_status s = qd_item_set(t->q, c->id, c->version, v, &err);
 	if (s == QD_CONFLICT)
 		stale(t, f, c, &err);
 	else if (s != QD_OK)
 		tui_form_error(t, f, err.s);
 	sb_free(&err);
-	if (s != QD_OK) {
-		tui_changed(t);   /* show the other change in the list behind */
+	tui_changed(t);   /* after a refusal: show the other change in the list behind */
+	if (s != QD_OK)
 		return 0;
-	}
-	tui_changed(t);
 	list_select(t, c->lv, c->id);
 	tui_say(t, msg(M_TUI_SAVED), c->id);
 	return 1;
+}
+
+static int edit_submit(struct tui *t, struct tui_form *f, void *ctx)
+{
+	struct item_fields v = form_fields(f, 1);
+	return save_fields(t, f, ctx, &v);
 }
 
 static void open_edit(struct tui *t, struct list_view *lv, long long id)
@@ -190,29 +194,12 @@ static void open_edit(struct tui *t, struct list_view *lv, long long id)
 
 static int assign_submit(struct tui *t, struct tui_form *f, void *ctx)
 {
-	struct edit_ctx *c = ctx;
 	struct item_fields v = ITEM_FIELDS_INIT;
 	if (tui_form_changed(f, 0))
 		v.owner_id = tui_form_person_id(f, 0);
 	if (tui_form_changed(f, 1))
 		v.lead_id = tui_form_person_id(f, 1);
-	if (v.owner_id < 0 && v.lead_id < 0) {
-		tui_say(t, "%s", msg(M_NOTHING_TO_CHANGE));
-		return 1;
-	}
-	struct strbuf err = {0};
-	enum qd_status s = qd_item_set(t->q, c->id, c->version, &v, &err);
-	if (s == QD_CONFLICT)
-		stale(t, f, c, &err);
-	else if (s != QD_OK)
-		tui_form_error(t, f, err.s);
-	sb_free(&err);
-	tui_changed(t);
-	if (s != QD_OK)
-		return 0;
-	list_select(t, c->lv, c->id);
-	tui_say(t, msg(M_TUI_SAVED), c->id);
-	return 1;
+	return save_fields(t, f, ctx, &v);
 }
 
 static void open_assign(struct tui *t, struct list_view *lv, const struct item *it)

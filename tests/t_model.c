@@ -84,7 +84,7 @@ TEST(nested_transaction_rolls_back_whole)
 	CHECK_INT(qd_batch_begin(&q, &err), QD_OK);
 	CHECK_INT(qd_org_add(&q, "甲支部", LV_BRANCH, 2, &id, &err), QD_OK);
 	CHECK_INT(qd_org_add(&q, "甲支部", LV_BRANCH, 2, &id, &err), QD_INVALID);
-	CHECK_INT(qd_batch_end(&q, 0, &err), QD_INVALID);
+	CHECK_INT(qd_batch_end(&q, QD_INVALID, &err), QD_INVALID);
 	CHECK_INT(qd_find_org(&q, "甲支部", &id, &err), QD_NOTFOUND);
 	char *n = sql1("SELECT count(*) FROM audit WHERE entity = 'org'");
 	CHECK_STR(n, "2");   /* only the two defaults */
@@ -459,7 +459,7 @@ TEST(search_index_follows_commits)
 	long long id = item("开展廉政警示教育活动", 0, 0, NULL);
 	CHECK_INT(qd_batch_begin(&q, &err), QD_OK);
 	item("回滚的警示教育", 0, 0, NULL);
-	CHECK_INT(qd_batch_end(&q, 0, &err), QD_INVALID);
+	CHECK_INT(qd_batch_end(&q, QD_INVALID, &err), QD_INVALID);
 	struct strbuf r = {0};
 	char *n = sql1("SELECT group_concat(rowid) FROM item_fts WHERE item_fts MATCH '\"警示教育\"'");
 	char *want = xasprintf("%lld", id);

@@ -460,7 +460,7 @@ TEST(keyset_paging_long_list)
 		f.content = content;
 		CHECK_INT(qd_item_add(&q, 2, &f, &id, &e), QD_OK);
 	}
-	CHECK_INT(qd_batch_end(&q, 1, &e), QD_OK);
+	CHECK_INT(qd_batch_end(&q, QD_OK, &e), QD_OK);
 	sb_free(&e);
 	RUN_SCRIPT("2");
 	CHECK_CONTAINS(row(28), "共320项");

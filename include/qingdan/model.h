@@ -33,10 +33,11 @@ void qd_refresh_actor(struct qd *q);
 /* For tests: act as this OS login instead of the process's. */
 void qd_set_login(struct qd *q, const char *login);
 
-/* Group several changes into one transaction (nests with the model's own):
- * qd_batch_end commits when ok and every change inside succeeded. */
+/* Group several changes into one transaction (nests with the model's own).
+ * qd_batch_end(q, s, err) commits when s is QD_OK and every change inside
+ * succeeded, else rolls back; it returns s, or the commit's failure. */
 enum qd_status qd_batch_begin(struct qd *q, struct strbuf *err);
-enum qd_status qd_batch_end(struct qd *q, int ok, struct strbuf *err);
+enum qd_status qd_batch_end(struct qd *q, enum qd_status s, struct strbuf *err);
 /* A new file gets the two fixed orgs 党组 and 机关党委. */
 enum qd_status qd_ensure_defaults(struct qd *q, struct strbuf *err);
 
@@ -122,6 +123,8 @@ struct item_fields {
 	const char *status, *done_on;
 };
 #define ITEM_FIELDS_INIT {NULL, NULL, NULL, NULL, NULL, NULL, -1, -1, NULL, NULL}
+/* True when f changes nothing (every field NULL / -1). */
+int item_fields_empty(const struct item_fields *f);
 /* Adds to the org's list for q->year (created if missing).  Admin only. */
 enum qd_status qd_item_add(struct qd *q, long long org_id, const struct item_fields *f,
 			   long long *id, struct strbuf *err);
