@@ -124,11 +124,11 @@ static void record_problem(void *ctx, int kind, const char *entity, long long id
 {
 	struct chain *c = ctx;
 	if (kind == 'u')
-		sb_printf(c->report, msg(M_VERIFY_UNLOGGED), entity, id);
+		sb_printf(c->report, msg(M_VERIFY_UNLOGGED), msg_entity(entity), id);
 	else if (kind == 'g')
-		sb_printf(c->report, msg(M_VERIFY_GONE), entity, id, seq);
+		sb_printf(c->report, msg(M_VERIFY_GONE), msg_entity(entity), id, seq);
 	else
-		sb_printf(c->report, msg(M_VERIFY_RECORD), entity, id, seq);
+		sb_printf(c->report, msg(M_VERIFY_RECORD), msg_entity(entity), id, seq);
 	sb_putc(c->report, '\n');
 	c->problems++;
 }
@@ -224,7 +224,7 @@ static int check_printed(struct qd *q, const char *code, const char *detail, str
 		store_sha256_hex(canon ? canon : "", canon ? strlen(canon) : 0, now);
 		free(canon);
 		if (strcmp(now, digest) != 0) {
-			sb_printf(report, msg(M_CODE_CHANGED), code, entity, id);
+			sb_printf(report, msg(M_CODE_CHANGED), code, msg_entity(entity), id);
 			sb_putc(report, '\n');
 			changed++;
 		}

@@ -67,6 +67,10 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct opt *opts, cons
 		const struct opt *o = opts;
 		while (o && o->name && strcmp(o->name, a) != 0)
 			o++;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			printf("%s qingdan %s\n", msg(M_USAGE_PREFIX), c->usage);
+			return CLI_HELP;
+		}
 		if (strcmp(a, "--format") == 0) {
 			if (i + 1 >= argc)
 				return cli_usage_error(c, msg(M_MISSING_ARG), c->cmd, a);
@@ -96,14 +100,42 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct opt *opts, cons
 	return 0;
 }
 
+int cli_id(struct cli *c, const char *s, long long *id)
+{
+	if (parse_id(s, id) != 0 || *id <= 0)
+		return cli_usage_error(c, msg(M_BAD_ID), s);
+	return 0;
+}
+
+int cli_db(struct cli *c)
+{
+	if (c->q.db || c->open_rc)
+		return c->open_rc;
+	int flags = c->access == CLI_CREATE ? DB_CREATE : c->access == CLI_READ ? DB_READONLY : 0;
+	struct strbuf err = {0};
+	enum qd_status s = qd_open(&c->q, c->db_path, flags, &err);
+	if (s == QD_OK) {
+		const char *warn = db_warning(c->q.db);
+		if (warn)
+			fprintf(stderr, "qingdan: %s\n", warn);
+		s = qd_ensure_defaults(&c->q, &err);
+	}
+	c->open_rc = cli_fail(s, &err);
+	sb_free(&err);
+	return c->open_rc;
+}
+
 int cli_person(struct cli *c, const char *who, long long *id)
 {
 	struct strbuf err = {0};
 	*id = 0;
 	if (str_empty(who))
 		return 0;
+	int rc = cli_db(c);
+	if (rc)
+		return rc;
 	enum qd_status s = qd_find_person(&c->q, who, id, &err);
-	int rc = cli_fail(s, &err);
+	rc = cli_fail(s, &err);
 	sb_free(&err);
 	return rc;
 }
@@ -114,8 +146,11 @@ int cli_org(struct cli *c, const char *name, long long *id)
 	*id = 0;
 	if (str_empty(name))
 		return 0;
+	int rc = cli_db(c);
+	if (rc)
+		return rc;
 	enum qd_status s = qd_find_org(&c->q, name, id, &err);
-	int rc = cli_fail(s, &err);
+	rc = cli_fail(s, &err);
 	sb_free(&err);
 	return rc;
 }
@@ -125,10 +160,42 @@ int cli_list(struct cli *c, void *ctx,
 {
 	struct out_sink o;
 	struct strbuf err = {0};
+	int rc = cli_db(c);
+	if (rc)
+		return rc;
 	out_init(&o, c->fmt, stdout);
 	enum qd_status s = fn(c, ctx, &o.base, &err);
 	out_finish(&o);
-	int rc = cli_fail(s, &err);
+	rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
+
+/* show --format json: the one row's object, not an array */
+static void object_header(struct rowsink *s, int ncol, const char *const *names)
+{
+	(void)s;
+	(void)ncol;
+	(void)names;
+}
+
+static void object_row(struct rowsink *s, const char *const *vals, const char *json)
+{
+	(void)s;
+	(void)vals;
+	printf("%s\n", json ? json : "{}");
+}
+
+int cli_show(struct cli *c, void *ctx,
+	     enum qd_status (*fn)(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err))
+{
+	if (c->fmt != OUT_JSON)
+		return cli_list(c, ctx, fn);
+	struct rowsink one = {object_header, object_row, 1};
+	struct strbuf err = {0};
+	int rc = cli_db(c);
+	if (!rc)
+		rc = cli_fail(fn(c, ctx, &one, &err), &err);
 	sb_free(&err);
 	return rc;
 }
@@ -244,32 +311,33 @@ int cli_main(int argc, char **argv)
 		return 2;
 	}
 	char *path = c.db_path ? xstrdup(c.db_path) : default_db_path();
-	struct strbuf err = {0};
-	enum qd_status s = qd_open(&c.q, path, DB_CREATE, &err);
-	if (s == QD_OK) {
-		const char *warn = db_warning(c.q.db);
-		if (warn)
-			fprintf(stderr, "qingdan: %s\n", warn);
-		s = qd_ensure_defaults(&c.q, &err);
-	}
-	if (s != QD_OK) {
-		rc = cli_fail(s, &err);
-	} else if (!cmd) {
-		if (cli_tui_hook) {
-			rc = cli_tui_hook(&c);
-		} else {
-			fprintf(stderr, "qingdan: %s\n", msg(M_TUI_NOT_YET));
-			rc = 1;
+	c.db_path = path;
+	if (!c.q.year)
+		c.q.year = date_year(date_today());
+	if (!cmd) {
+		/* the interactive screen may be the file's first writer */
+		c.access = CLI_CREATE;
+		if (!(rc = cli_db(&c))) {
+			if (cli_tui_hook) {
+				rc = cli_tui_hook(&c);
+			} else {
+				fprintf(stderr, "qingdan: %s\n", msg(M_TUI_NOT_YET));
+				rc = 1;
+			}
 		}
 	} else {
+		/* the command parses its arguments, then opens (cli_db) */
 		char *name = cmd->name ? xasprintf("%s %s", cmd->group, cmd->name) : xstrdup(cmd->group);
 		c.cmd = name;
 		c.usage = cmd->usage;
+		c.access = cmd->access;
 		rc = cmd->fn(&c, argc - 1 - words, argv + 1 + words);
+		if (rc == CLI_HELP)
+			rc = 0;
 		free(name);
 	}
-	sb_free(&err);
-	qd_close(&c.q);
+	if (c.q.db)
+		qd_close(&c.q);
 	free(path);
 	return rc;
 }

@@ -12,7 +12,23 @@ struct cli {
 	enum out_format fmt;
 	const char *cmd;        /* "item add", for messages */
 	const char *usage;      /* usage line of the running command */
+	int access;             /* enum cli_access of the running command */
+	int open_rc;            /* exit code of a failed open (cli_db), else 0 */
 };
+
+/* What a command does to the database file (DESIGN §5): the file is
+ * created only by init, the TUI and the first write; a reader or a usage
+ * error on a missing file says so and creates nothing.  0 is the safe
+ * default for a new table entry. */
+enum cli_access {
+	CLI_READ = 0,     /* opened read-only (SQLITE_OPEN_READONLY), never created */
+	CLI_WRITE,        /* writes existing records: opened read-write, never created */
+	CLI_CREATE,       /* may be the first write: creates the file if missing */
+};
+
+/* A usage request (--help, -h) answered by cli_parse: the command returns
+ * it unchanged and cli_main exits 0. */
+#define CLI_HELP (-1)
 
 /* One option of a command.  A flag has arg == 0 and sets *flag; a value
  * option stores into *val; with multi, every value is appended to *list. */
@@ -25,8 +41,11 @@ struct opt {
 };
 
 /* Parse argv (after the command words) against opts; positionals go to
- * pos (at most maxpos, else a usage error).  Returns 0, or 2 after printing
- * a usage error.  --format is understood by every command. */
+ * pos (at most maxpos, else a usage error).  Returns 0, 2 after printing
+ * a usage error, or CLI_HELP after printing the usage to stdout for --help
+ * or -h.  --format is understood by every command.  Nothing here opens the
+ * database: a command parses and checks all of its arguments first, then
+ * calls cli_db (directly or through cli_person, cli_org, cli_list). */
 int cli_parse(struct cli *c, int argc, char **argv, const struct opt *opts, const char **pos,
 	      int minpos, int maxpos);
 
@@ -35,6 +54,13 @@ int cli_fail(enum qd_status s, const struct strbuf *err);
 int cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int cli_exit(enum qd_status s);
 
+/* Open the database as the command's access says, once; 0 or the exit
+ * code after printing why not (e.g. the file does not exist). */
+int cli_db(struct cli *c);
+/* An ID operand (12 or #12, a positive integer); 0, or 2 after a usage
+ * error "invalid id" naming it.  Every command taking an ID uses this. */
+int cli_id(struct cli *c, const char *s, long long *id);
+
 /* Resolve a person or org named on the command line (NULL/"" = none → 0). */
 int cli_person(struct cli *c, const char *who, long long *id);
 int cli_org(struct cli *c, const char *name, long long *id);
@@ -42,11 +68,17 @@ int cli_org(struct cli *c, const char *name, long long *id);
 int cli_list(struct cli *c, void *ctx,
 	     enum qd_status (*fn)(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err));
 
+/* One record for `show --format tsv|csv|json`: a header and one row, or
+ * one JSON object (not an array). */
+int cli_show(struct cli *c, void *ctx,
+	     enum qd_status (*fn)(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err));
+
 typedef int (*cli_fn)(struct cli *c, int argc, char **argv);
 struct cli_command {
 	const char *group, *name;   /* "item", "add"; name NULL for one-word commands */
 	cli_fn fn;
 	const char *usage;
+	enum cli_access access;
 };
 extern const struct cli_command cli_item_commands[];
 extern const struct cli_command cli_admin_commands[];

@@ -23,7 +23,7 @@ static int cmd_init(struct cli *c, int argc, char **argv)
 	int demo = 0;
 	const struct opt opts[] = {{"--demo", NULL, &demo, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
-	if (rc)
+	if (rc || (rc = cli_db(c)))
 		return rc;
 	struct strbuf err = {0};
 	enum qd_status s = demo ? demo_load(&c->q, &err) : QD_OK;
@@ -49,7 +49,7 @@ static int org_add(struct cli *c, int argc, char **argv)
 	if (lv < 0)
 		return cli_usage_error(c, msg(M_BAD_LEVEL), level ? level : "");
 	long long parent_id = 0, id = 0;
-	if ((rc = cli_org(c, parent, &parent_id)))
+	if ((rc = cli_db(c)) || (rc = cli_org(c, parent, &parent_id)))
 		return rc;
 	struct strbuf err = {0};
 	enum qd_status s = qd_org_add(&c->q, pos[0], (enum org_level)lv, parent_id, &id, &err);
@@ -73,7 +73,7 @@ static int org_list(struct cli *c, int argc, char **argv)
 /* ---- people ---- */
 
 /* yes/no for --admin and --active values of person set */
-static int yes_no(struct cli *c, const char *v, int *out)
+static int yes_no(struct cli *c, const char *opt, const char *v, int *out)
 {
 	if (!v)
 		return 0;
@@ -82,7 +82,7 @@ static int yes_no(struct cli *c, const char *v, int *out)
 	else if (strcmp(v, "no") == 0 || strcmp(v, "0") == 0 || strcmp(v, "否") == 0)
 		*out = 0;
 	else
-		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, v);
+		return cli_usage_error(c, msg(M_BAD_CHOICE), c->cmd, opt, v, "yes, no");
 	return 0;
 }
 
@@ -96,7 +96,7 @@ static int person_add(struct cli *c, int argc, char **argv)
 				   {"--login", &f.login, NULL, NULL, NULL},
 				   {"--admin", NULL, &admin, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
-	if (rc || (rc = cli_org(c, org, &f.org_id)))
+	if (rc || (rc = cli_db(c)) || (rc = cli_org(c, org, &f.org_id)))
 		return rc;
 	f.name = pos[0];
 	f.is_admin = admin;
@@ -121,8 +121,8 @@ static int person_set(struct cli *c, int argc, char **argv)
 				   {"--active", &active, NULL, NULL, NULL}, {0}};
 	long long id;
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
-	if (rc || (rc = cli_person(c, pos[0], &id)) || (rc = yes_no(c, admin, &f.is_admin)) ||
-	    (rc = yes_no(c, active, &f.active)))
+	if (rc || (rc = yes_no(c, "--admin", admin, &f.is_admin)) ||
+	    (rc = yes_no(c, "--active", active, &f.active)) || (rc = cli_person(c, pos[0], &id)))
 		return rc;
 	if (org && (rc = cli_org(c, org, &f.org_id)))
 		return rc;
@@ -161,7 +161,7 @@ static int cmd_stats(struct cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (strcmp(by, "org") != 0 && strcmp(by, "person") != 0 && strcmp(by, "category") != 0)
-		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, by);
+		return cli_usage_error(c, msg(M_BAD_CHOICE), c->cmd, "--by", by, "org, person, category");
 	return cli_list(c, &by, run_stats);
 }
 
@@ -172,11 +172,53 @@ struct audit_args {
 	long long id;
 };
 
+/* For the human table: the entity by its name and the detail JSON as a
+ * sentence (field labels, people by name); other formats keep the data. */
+struct audit_words {
+	struct rowsink base;
+	struct rowsink *to;
+	struct qd *q;
+	int ncol, entity, detail;
+};
+
+static void audit_words_header(struct rowsink *rs, int ncol, const char *const *names)
+{
+	struct audit_words *w = (struct audit_words *)rs;
+	w->ncol = ncol;
+	for (int i = 0; i < ncol; i++) {
+		if (strcmp(names[i], "entity") == 0)
+			w->entity = i;
+		else if (strcmp(names[i], "detail") == 0)
+			w->detail = i;
+	}
+	w->to->header(w->to, ncol, names);
+}
+
+static void audit_words_row(struct rowsink *rs, const char *const *vals, const char *json)
+{
+	struct audit_words *w = (struct audit_words *)rs;
+	const char *v[16];
+	if (w->ncol > (int)ARRAY_SIZE(v)) {
+		w->to->row(w->to, vals, json);
+		return;
+	}
+	for (int i = 0; i < w->ncol; i++)
+		v[i] = vals[i];
+	char *text = qd_detail_text(w->q, vals[w->entity], vals[w->detail]);
+	v[w->entity] = msg_entity(vals[w->entity]);
+	v[w->detail] = text;
+	w->to->row(w->to, v, json);
+	free(text);
+}
+
 static enum qd_status run_audit_list(struct cli *c, void *ctx, struct rowsink *s,
 				     struct strbuf *err)
 {
 	struct audit_args *a = ctx;
-	return store_audit_list(c->q.db, a->entity, a->id, s, err);
+	if (c->fmt != OUT_TABLE)
+		return store_audit_list(c->q.db, a->entity, a->id, s, err);
+	struct audit_words w = {{audit_words_header, audit_words_row, 0}, s, &c->q, 0, 0, 0};
+	return store_audit_list(c->q.db, a->entity, a->id, &w.base, err);
 }
 
 static int audit_list(struct cli *c, int argc, char **argv)
@@ -188,8 +230,8 @@ static int audit_list(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
 	if (rc)
 		return rc;
-	if (id && (parse_id(id, &a.id) != 0 || a.id <= 0))
-		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, id);
+	if (id && (rc = cli_id(c, id, &a.id)))
+		return rc;
 	return cli_list(c, &a, run_audit_list);
 }
 
@@ -198,7 +240,7 @@ static int audit_verify(struct cli *c, int argc, char **argv)
 	const char *code = NULL;
 	const struct opt opts[] = {{"--code", &code, NULL, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
-	if (rc)
+	if (rc || (rc = cli_db(c)))
 		return rc;
 	struct strbuf report = {0}, err = {0};
 	enum qd_status s = code ? qd_verify_code(&c->q, code, &report, &err)
@@ -235,6 +277,8 @@ static int cmd_setting(struct cli *c, int argc, char **argv)
 	int rc = cli_parse(c, argc, argv, NULL, pos, 0, 2);
 	if (rc)
 		return rc;
+	if (!pos[1])
+		c->access = CLI_READ;   /* only a change may create the file */
 	if (!pos[0])
 		return cli_list(c, NULL, run_setting_list);
 	size_t k = 0;
@@ -243,6 +287,8 @@ static int cmd_setting(struct cli *c, int argc, char **argv)
 	if (k == ARRAY_SIZE(setting_keys))
 		return cli_usage_error(c, msg(M_SETTING_UNKNOWN), pos[0]);
 	if (!pos[1]) {
+		if ((rc = cli_db(c)))
+			return rc;
 		char *v = qd_setting(&c->q, pos[0]);
 		puts(v);
 		free(v);
@@ -252,6 +298,8 @@ static int cmd_setting(struct cli *c, int argc, char **argv)
 	if (strcmp(pos[0], "due_soon_days") == 0 &&
 	    (parse_id(pos[1], &days) != 0 || pos[1][0] == '#' || days > 365))
 		return cli_usage_error(c, msg(M_SETTING_BAD_DAYS), pos[1]);
+	if ((rc = cli_db(c)))
+		return rc;
 	struct strbuf err = {0};
 	return done(qd_setting_set(&c->q, pos[0], pos[1], &err), &err);
 }
@@ -262,7 +310,7 @@ static int cmd_backup(struct cli *c, int argc, char **argv)
 {
 	const char *pos[1];
 	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
-	if (rc)
+	if (rc || (rc = cli_db(c)))
 		return rc;
 	struct strbuf err = {0};
 	enum qd_status s = db_backup(c->q.db, pos[0], &err);
@@ -287,6 +335,8 @@ static int year_copy(struct cli *c, int argc, char **argv)
 			return cli_usage_error(c, msg(M_BAD_YEAR), pos[i]);
 	}
 	int lists = 0, items = 0;
+	if ((rc = cli_db(c)))
+		return rc;
 	struct strbuf err = {0};
 	enum qd_status s = qd_year_copy(&c->q, (int)from, (int)to, &lists, &items, &err);
 	if (s == QD_OK) {
@@ -297,18 +347,21 @@ static int year_copy(struct cli *c, int argc, char **argv)
 }
 
 const struct cli_command cli_admin_commands[] = {
-	{"init", NULL, cmd_init, "init [--demo]"},
-	{"org", "add", org_add, "org add NAME --level party-group|organ-committee|branch [--parent ORG]"},
-	{"org", "list", org_list, "org list [--format F]"},
-	{"person", "add", person_add, "person add NAME [--post P] [--org ORG] [--login U] [--admin]"},
-	{"person", "list", person_list, "person list [--format F]"},
+	{"init", NULL, cmd_init, "init [--demo]", CLI_CREATE},
+	{"org", "add", org_add, "org add NAME --level party-group|organ-committee|branch [--parent ORG]",
+	 CLI_CREATE},
+	{"org", "list", org_list, "org list [--format F]", CLI_READ},
+	{"person", "add", person_add, "person add NAME [--post P] [--org ORG] [--login U] [--admin]",
+	 CLI_CREATE},
+	{"person", "list", person_list, "person list [--format F]", CLI_READ},
 	{"person", "set", person_set, "person set WHO [--name N] [--post P] [--org ORG] [--login U] "
-				      "[--admin yes|no] [--active yes|no]"},
-	{"stats", NULL, cmd_stats, "stats [--by org|person|category] [--format F]"},
-	{"audit", "list", audit_list, "audit list [--entity E] [--id N] [--format F]"},
-	{"audit", "verify", audit_verify, "audit verify [--code CODE]"},
-	{"setting", NULL, cmd_setting, "setting [unit_name|due_soon_days|printer [VALUE]]"},
-	{"backup", NULL, cmd_backup, "backup FILE"},
-	{"year", "copy", year_copy, "year copy FROM TO"},
-	{NULL, NULL, NULL, NULL},
+				      "[--admin yes|no] [--active yes|no]", CLI_WRITE},
+	{"stats", NULL, cmd_stats, "stats [--by org|person|category] [--format F]", CLI_READ},
+	{"audit", "list", audit_list, "audit list [--entity E] [--id N] [--format F]", CLI_READ},
+	{"audit", "verify", audit_verify, "audit verify [--code CODE]", CLI_READ},
+	/* reading a setting is CLI_READ: cmd_setting lowers it */
+	{"setting", NULL, cmd_setting, "setting [unit_name|due_soon_days|printer [VALUE]]", CLI_CREATE},
+	{"backup", NULL, cmd_backup, "backup FILE", CLI_READ},
+	{"year", "copy", year_copy, "year copy FROM TO", CLI_WRITE},
+	{NULL, NULL, NULL, NULL, CLI_READ},
 };

@@ -112,7 +112,9 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 				   {"--dry-run", NULL, &dry, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
 	struct import_request r = {0};
-	if (rc || (rc = cli_org(c, org, &r.org_id)))
+	if (!rc && dry)
+		c->access = CLI_READ;   /* a check writes nothing, so creates nothing */
+	if (rc || (rc = cli_db(c)) || (rc = cli_org(c, org, &r.org_id)))
 		return rc;
 	struct import_view v = {pos[0], isatty(STDERR_FILENO), -1, 0};
 	r.path = pos[0];
@@ -164,6 +166,8 @@ static int cmd_export(struct cli *c, int argc, char **argv)
 		return 2;
 	}
 	long items = 0;
+	if ((rc = cli_db(c)))
+		return rc;
 	struct strbuf err = {0};
 	enum qd_status s = io_export(&c->q, (enum export_format)fmt, out, stdout, &items, &err);
 	if (s == QD_OK && out) {
@@ -235,7 +239,7 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 		r.scope = PRINT_ORG;
 	else
 		r.scope = PRINT_ALL;
-	if ((rc = person ? cli_person(c, person, &r.id) : cli_org(c, org, &r.id)))
+	if ((rc = cli_db(c)) || (rc = person ? cli_person(c, person, &r.id) : cli_org(c, org, &r.id)))
 		return rc;
 	r.path = out;
 	r.out = stdout;
@@ -261,9 +265,10 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 }
 
 const struct cli_command cli_io_commands[] = {
-	{"import", NULL, cmd_import, "import FILE [--org ORG] [--dry-run]"},
-	{"export", NULL, cmd_export, "export [--format csv|json|xlsx] [-o FILE]"},
+	{"import", NULL, cmd_import, "import FILE [--org ORG] [--dry-run]", CLI_CREATE},
+	{"export", NULL, cmd_export, "export [--format csv|json|xlsx] [-o FILE]", CLI_READ},
+	/* printing logs its verification code: a write, but never the first */
 	{"print", NULL, cmd_print, "print (--person WHO | --org ORG | --all) [--format text|pdf] "
-				   "[-o FILE] [--width N] [--lp [PRINTER]]"},
-	{NULL, NULL, NULL, NULL},
+				   "[-o FILE] [--width N] [--lp [PRINTER]]", CLI_WRITE},
+	{NULL, NULL, NULL, NULL, CLI_READ},
 };

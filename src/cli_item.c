@@ -38,13 +38,6 @@ static int item_fields_of(struct cli *c, const struct item_opts *o, struct item_
 	return rc;
 }
 
-static int parse_id_arg(struct cli *c, const char *s, long long *id)
-{
-	if (parse_id(s, id) != 0 || *id <= 0)
-		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, s);
-	return 0;
-}
-
 static int item_add(struct cli *c, int argc, char **argv)
 {
 	struct item_opts o = {0};
@@ -54,6 +47,15 @@ static int item_add(struct cli *c, int argc, char **argv)
 		return rc;
 	if (!o.org || !o.content)
 		return cli_usage_error(c, msg(M_MISSING_OPERAND), c->cmd, c->usage);
+	int day;
+	if (!str_empty(o.due) && date_parse(o.due, &day) != 0) {
+		/* before the file is opened: a bad date never creates it */
+		struct strbuf bad = {0};
+		sb_printf(&bad, msg(M_BAD_DATE), o.due);
+		rc = cli_fail(QD_INVALID, &bad);
+		sb_free(&bad);
+		return rc;
+	}
 	struct item_fields f = ITEM_FIELDS_INIT;
 	long long org_id, id = 0;
 	if ((rc = cli_org(c, o.org, &org_id)) || (rc = item_fields_of(c, &o, &f)))
@@ -100,8 +102,8 @@ static int item_list(struct cli *c, int argc, char **argv)
 	a.f.overdue = overdue;
 	a.f.search = search;
 	a.f.category = category;
-	if ((rc = cli_org(c, org, &a.f.org_id)) || (rc = cli_person(c, owner, &a.f.owner_id)) ||
-	    (rc = cli_person(c, person, &a.f.person_id)))
+	if ((rc = cli_db(c)) || (rc = cli_org(c, org, &a.f.org_id)) ||
+	    (rc = cli_person(c, owner, &a.f.owner_id)) || (rc = cli_person(c, person, &a.f.person_id)))
 		return rc;
 	int today = date_today();
 	a.f.today = date_format(today, a.today);
@@ -116,12 +118,20 @@ static void show_field(enum msg_id label, const char *value)
 	free(clean);
 }
 
+static enum qd_status run_item_show(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err)
+{
+	char today[11], soon[11];
+	int day = date_today();
+	return store_item_show(c->q.db, *(const long long *)ctx, date_format(day, today),
+			       date_format(day + c->q.due_soon_days, soon), s, err);
+}
+
 static int item_show(struct cli *c, int argc, char **argv)
 {
 	const char *pos[1];
 	long long id;
 	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
-	if (rc || (rc = parse_id_arg(c, pos[0], &id)))
+	if (rc || (rc = cli_id(c, pos[0], &id)) || (rc = cli_db(c)))
 		return rc;
 	struct item it;
 	struct strbuf err = {0};
@@ -130,6 +140,10 @@ static int item_show(struct cli *c, int argc, char **argv)
 		rc = cli_fail(s, &err);
 		sb_free(&err);
 		return rc;
+	}
+	if (c->fmt != OUT_TABLE) {
+		item_clear(&it);
+		return cli_show(c, &id, run_item_show);
 	}
 	char *org = text_sanitize(it.org_name, 0);
 	printf(msg(M_SHOW_ITEM), it.id, it.year, org, it.seq);
@@ -180,24 +194,24 @@ static int item_set(struct cli *c, int argc, char **argv)
 				   {"--if-version", &version, NULL, NULL, NULL}, ITEM_FIELD_OPTS(o), {0}};
 	long long id, expect = 0;
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
-	if (rc || (rc = parse_id_arg(c, pos[0], &id)))
+	if (rc || (rc = cli_id(c, pos[0], &id)))
 		return rc;
-	if (version && (parse_id(version, &expect) != 0 || expect <= 0))
-		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, version);
+	if (version && (parse_id(version, &expect) != 0 || expect <= 0 || expect > 1000000000))
+		return cli_usage_error(c, msg(M_BAD_VERSION), c->cmd, version);
 	int to = status ? status_parse(status) : -1;
 	if (status && to < 0)
 		return cli_usage_error(c, msg(M_BAD_STATUS), status);
-	struct item_fields f = ITEM_FIELDS_INIT;
-	if ((rc = item_fields_of(c, &o, &f)))
-		return rc;
 	int fields = o.content || o.category || o.measures || o.standard || o.owner || o.lead ||
 		     o.due || o.due_text;
+	if (!fields && !status) {
+		fprintf(stderr, "qingdan: %s\n", msg(M_NOTHING_TO_CHANGE));
+		return 1;
+	}
+	struct item_fields f = ITEM_FIELDS_INIT;
+	if ((rc = cli_db(c)) || (rc = item_fields_of(c, &o, &f)))
+		return rc;
 	struct strbuf err = {0};
 	enum qd_status s = QD_OK;
-	if (!fields && !status) {
-		sb_puts(&err, msg(M_NOTHING_TO_CHANGE));
-		s = QD_INVALID;
-	}
 	/* fields and status change together or not at all */
 	if (s == QD_OK)
 		s = qd_batch_begin(&c->q, &err);
@@ -220,7 +234,7 @@ static int item_note(struct cli *c, int argc, char **argv)
 	const struct opt opts[] = {{"--on", &on, NULL, NULL, NULL}, {0}};
 	long long id;
 	int rc = cli_parse(c, argc, argv, opts, pos, 2, 2);
-	if (rc || (rc = parse_id_arg(c, pos[0], &id)))
+	if (rc || (rc = cli_id(c, pos[0], &id)) || (rc = cli_db(c)))
 		return rc;
 	struct strbuf err = {0};
 	rc = cli_fail(qd_item_note(&c->q, id, on, pos[1], &err), &err);
@@ -233,7 +247,7 @@ static int item_delete(struct cli *c, int argc, char **argv)
 	const char *pos[1];
 	long long id;
 	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
-	if (rc || (rc = parse_id_arg(c, pos[0], &id)))
+	if (rc || (rc = cli_id(c, pos[0], &id)) || (rc = cli_db(c)))
 		return rc;
 	struct strbuf err = {0};
 	rc = cli_fail(qd_item_delete(&c->q, id, &err), &err);
@@ -243,14 +257,14 @@ static int item_delete(struct cli *c, int argc, char **argv)
 
 const struct cli_command cli_item_commands[] = {
 	{"item", "add", item_add, "item add --org ORG --content TEXT [--category C] [--measures M] "
-				  "[--standard S] [--owner WHO] [--lead WHO] [--due DATE] [--due-text T]"},
+				  "[--standard S] [--owner WHO] [--lead WHO] [--due DATE] [--due-text T]", CLI_CREATE},
 	{"item", "list", item_list, "item list [--org ORG] [--owner WHO] [--person WHO] [--status S] "
-				    "[--category C] [--overdue] [--search TEXT] [--all-years] [--format F]"},
-	{"item", "show", item_show, "item show ID"},
+				    "[--category C] [--overdue] [--search TEXT] [--all-years] [--format F]", CLI_READ},
+	{"item", "show", item_show, "item show ID [--format F]", CLI_READ},
 	{"item", "set", item_set, "item set ID [--status S [--reason R]] [--owner WHO] [--lead WHO] "
 				  "[--due DATE] [--content T] [--category C] [--measures M] [--standard S] "
-				  "[--due-text T] [--if-version N]"},
-	{"item", "note", item_note, "item note ID TEXT [--on DATE]"},
-	{"item", "delete", item_delete, "item delete ID"},
-	{NULL, NULL, NULL, NULL},
+				  "[--due-text T] [--if-version N]", CLI_WRITE},
+	{"item", "note", item_note, "item note ID TEXT [--on DATE]", CLI_WRITE},
+	{"item", "delete", item_delete, "item delete ID", CLI_WRITE},
+	{NULL, NULL, NULL, NULL, CLI_READ},
 };

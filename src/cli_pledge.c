@@ -24,9 +24,7 @@ static int done(enum qd_status s, struct strbuf *err)
 
 static int pledge_id(struct cli *c, const char *s, long long *id)
 {
-	if (parse_id(s, id) != 0 || *id <= 0)
-		return cli_usage_error(c, msg(M_PL_BAD_ID), s);
-	return 0;
+	return cli_id(c, s, id);
 }
 
 static int expect_version(struct cli *c, const char *s, int *v)
@@ -34,7 +32,7 @@ static int expect_version(struct cli *c, const char *s, int *v)
 	long long n = 0;
 	*v = 0;
 	if (s && (parse_id(s, &n) != 0 || n <= 0 || n > 1000000000))
-		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, s);
+		return cli_usage_error(c, msg(M_BAD_VERSION), c->cmd, s);
 	*v = (int)n;
 	return 0;
 }
@@ -114,7 +112,7 @@ static int pledge_add(struct cli *c, int argc, char **argv)
 	char *body = NULL;
 	f.title = title;
 	f.due = due;
-	if (!(rc = cli_person(c, issuer, &f.issuer_id)) &&
+	if (!(rc = cli_db(c)) && !(rc = cli_person(c, issuer, &f.issuer_id)) &&
 	    !(rc = gather_signers(c, signers, nsigners, org, post, &ids, &n)) &&
 	    !(rc = body_file ? read_body(body_file, &body) : 0)) {
 		struct strbuf err = {0}, skipped = {0};
@@ -152,7 +150,8 @@ static int pledge_set(struct cli *c, int argc, char **argv)
 	long long id;
 	int expect;
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
-	if (rc || (rc = pledge_id(c, pos[0], &id)) || (rc = expect_version(c, version, &expect)))
+	if (rc || (rc = pledge_id(c, pos[0], &id)) || (rc = expect_version(c, version, &expect)) ||
+	    (rc = cli_db(c)))
 		return rc;
 	struct pledge_fields f = PLEDGE_FIELDS_INIT;
 	char *body = NULL;
@@ -182,6 +181,8 @@ static int each_id(struct cli *c, int argc, char **argv,
 	long long *ids = xcalloc((size_t)n + 1, sizeof *ids);
 	for (int i = 0; i < n && !rc; i++)
 		rc = pledge_id(c, pos[i], &ids[i]);
+	if (!rc)
+		rc = cli_db(c);
 	if (!rc) {
 		struct strbuf err = {0};
 		enum qd_status s = qd_batch_begin(&c->q, &err), w = QD_OK;
@@ -232,7 +233,7 @@ static int pledge_sign(struct cli *c, int argc, char **argv)
 		a.method = PM_TUI;
 	else if (method)
 		return cli_usage_error(c, msg(M_PL_BAD_METHOD), method);
-	if ((rc = cli_person(c, by, &a.by_id)))
+	if ((rc = cli_db(c)) || (rc = cli_person(c, by, &a.by_id)))
 		return rc;
 	struct strbuf err = {0};
 	return done(qd_pledge_sign(&c->q, id, expect, (enum pledge_party)p, &a, &err), &err);
@@ -259,6 +260,8 @@ static int pledge_assess(struct cli *c, int argc, char **argv)
 		if (!*score || *end || !(points >= 0 && points <= 100))
 			return cli_usage_error(c, msg(M_PL_BAD_SCORE), score);
 	}
+	if ((rc = cli_db(c)))
+		return rc;
 	struct strbuf err = {0};
 	return done(qd_pledge_assess(&c->q, id, 0, grade, points, on, note, &err), &err);
 }
@@ -271,7 +274,7 @@ static int pledge_void(struct cli *c, int argc, char **argv)
 	long long id, next = 0;
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
 	if (rc || (rc = pledge_id(c, pos[0], &id)) ||
-	    (successor && (rc = pledge_id(c, successor, &next))))
+	    (successor && (rc = pledge_id(c, successor, &next))) || (rc = cli_db(c)))
 		return rc;
 	struct strbuf err = {0};
 	return done(qd_pledge_void(&c->q, id, 0, reason, next, &err), &err);
@@ -287,7 +290,7 @@ static int pledge_reissue(struct cli *c, int argc, char **argv)
 		{"--issuer", &issuer, NULL, NULL, NULL}, {"--signer", &signer, NULL, NULL, NULL}, {0}};
 	long long id, new_id = 0;
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
-	if (rc || (rc = pledge_id(c, pos[0], &id)))
+	if (rc || (rc = pledge_id(c, pos[0], &id)) || (rc = cli_db(c)))
 		return rc;
 	struct pledge_fields f = PLEDGE_FIELDS_INIT;
 	char *body = NULL;
@@ -415,7 +418,7 @@ static int pledge_list(struct cli *c, int argc, char **argv)
 	a.f.overdue = overdue;
 	a.f.proxy = proxy;
 	a.f.search = search;
-	if ((rc = cli_person(c, signer, &a.f.signer_id)) || (rc = cli_person(c, issuer, &a.f.issuer_id)) ||
+	if ((rc = cli_db(c)) || (rc = cli_person(c, signer, &a.f.signer_id)) || (rc = cli_person(c, issuer, &a.f.issuer_id)) ||
 	    (rc = cli_person(c, person, &a.f.person_id)))
 		return rc;
 	return cli_list(c, &a, run_list);
@@ -424,7 +427,7 @@ static int pledge_list(struct cli *c, int argc, char **argv)
 static int pledge_progress(struct cli *c, int argc, char **argv)
 {
 	int rc = cli_parse(c, argc, argv, NULL, NULL, 0, 0);
-	if (rc)
+	if (rc || (rc = cli_db(c)))
 		return rc;
 	struct pledge_progress pp;
 	struct strbuf err = {0};
@@ -447,18 +450,30 @@ static void show_line(void *ctx, const char *label, const char *value, int red)
 	free(clean);
 }
 
+static enum qd_status run_pledge_show(struct cli *c, void *ctx, struct rowsink *s,
+				      struct strbuf *err)
+{
+	char today[11];
+	return store_pledge_show(c->q.db, *(const long long *)ctx, date_format(date_today(), today), s,
+				 err);
+}
+
 static int pledge_show(struct cli *c, int argc, char **argv)
 {
 	const char *pos[1];
 	long long id;
 	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
-	if (rc || (rc = pledge_id(c, pos[0], &id)))
+	if (rc || (rc = pledge_id(c, pos[0], &id)) || (rc = cli_db(c)))
 		return rc;
 	struct pledge p;
 	struct strbuf err = {0};
 	enum qd_status s = qd_pledge_get(&c->q, id, &p, &err);
 	if (s != QD_OK)
 		return done(s, &err);
+	if (c->fmt != OUT_TABLE) {
+		pledge_clear(&p);
+		return cli_show(c, &id, run_pledge_show);
+	}
 	const char *no = getenv("NO_COLOR");
 	int colour = isatty(STDOUT_FILENO) && (!no || !*no);
 	char *st = xasprintf("%s%s%s", pledge_status_label(p.status), p.overdue ? " · " : "",
@@ -498,9 +513,11 @@ static int pledge_print(struct cli *c, int argc, char **argv)
 		return rc;
 	int text = strcmp(format, "text") == 0;
 	if (!text && strcmp(format, "pdf") != 0)
-		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, format);
-	if (width && (parse_id(width, &cols) != 0 || cols < 24 || cols > 1000))
-		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, width);
+		return cli_usage_error(c, msg(M_BAD_CHOICE), c->cmd, "--format", format, "pdf, text");
+	if (width && (parse_id(width, &cols) != 0 || width[0] == '#' || cols < 24 || cols > 1000))
+		return cli_usage_error(c, msg(M_IO_BAD_WIDTH), width);
+	if ((rc = cli_db(c)))
+		return rc;
 	char *code = NULL, *path = NULL;
 	struct strbuf err = {0};
 	if (text)
@@ -521,26 +538,26 @@ static int pledge_print(struct cli *c, int argc, char **argv)
 const struct cli_command cli_pledge_commands[] = {
 	{"pledge", "add", pledge_add,
 	 "pledge add --title T --issuer WHO (--signer WHO … | --signers-org ORG | --signers-post POST) "
-	 "[--body-file F] [--due DATE] [--issue]"},
+	 "[--body-file F] [--due DATE] [--issue]", CLI_WRITE},
 	{"pledge", "set", pledge_set,
 	 "pledge set ID [--title T] [--body-file F] [--due DATE] [--issuer WHO] [--signer WHO] "
-	 "[--if-version N]"},
-	{"pledge", "issue", pledge_issue, "pledge issue ID …"},
+	 "[--if-version N]", CLI_WRITE},
+	{"pledge", "issue", pledge_issue, "pledge issue ID …", CLI_WRITE},
 	{"pledge", "sign", pledge_sign,
 	 "pledge sign ID --party signer|issuer [--on DATE] [--by WHO] [--proxy NOTE] "
-	 "[--method paper|tui] [--if-version N]"},
+	 "[--method paper|tui] [--if-version N]", CLI_WRITE},
 	{"pledge", "assess", pledge_assess,
-	 "pledge assess ID --grade 优秀|合格|基本合格|不合格 [--score N] [--on DATE] [--note T]"},
-	{"pledge", "archive", pledge_archive, "pledge archive ID …"},
-	{"pledge", "void", pledge_void, "pledge void ID --reason R [--successor ID]"},
+	 "pledge assess ID --grade 优秀|合格|基本合格|不合格 [--score N] [--on DATE] [--note T]", CLI_WRITE},
+	{"pledge", "archive", pledge_archive, "pledge archive ID …", CLI_WRITE},
+	{"pledge", "void", pledge_void, "pledge void ID --reason R [--successor ID]", CLI_WRITE},
 	{"pledge", "reissue", pledge_reissue,
 	 "pledge reissue ID --reason R [--body-file F] [--title T] [--due DATE] [--issuer WHO] "
-	 "[--signer WHO]"},
+	 "[--signer WHO]", CLI_WRITE},
 	{"pledge", "list", pledge_list,
 	 "pledge list [--status S] [--overdue] [--proxy] [--signer WHO] [--issuer WHO] "
-	 "[--person WHO] [--search TEXT] [--all-years] [--format F]"},
-	{"pledge", "show", pledge_show, "pledge show ID"},
-	{"pledge", "print", pledge_print, "pledge print ID [-o FILE] [--format pdf|text] [--width N]"},
-	{"pledge", "progress", pledge_progress, "pledge progress"},
-	{NULL, NULL, NULL, NULL},
+	 "[--person WHO] [--search TEXT] [--all-years] [--format F]", CLI_READ},
+	{"pledge", "show", pledge_show, "pledge show ID [--format F]", CLI_READ},
+	{"pledge", "print", pledge_print, "pledge print ID [-o FILE] [--format pdf|text] [--width N]", CLI_WRITE},
+	{"pledge", "progress", pledge_progress, "pledge progress", CLI_READ},
+	{NULL, NULL, NULL, NULL, CLI_READ},
 };

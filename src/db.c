@@ -234,7 +234,12 @@ static enum qd_status prepare_file(const char *path, int flags, int *readonly, c
 {
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
-		if (errno != ENOENT || !(flags & DB_CREATE)) {
+		if (errno == ENOENT && !(flags & DB_CREATE)) {
+			/* only init, the TUI and a first write create the file (DESIGN §5) */
+			sb_printf(err, msg(M_DB_MISSING), path);
+			return QD_NOTFOUND;
+		}
+		if (errno != ENOENT) {
 			sb_printf(err, msg(M_DB_OPEN_FAILED), path, strerror(errno));
 			return QD_IOERROR;
 		}
@@ -300,6 +305,24 @@ static int truncated(struct db *db)
 	return !has_wal && (long long)pages * page_size > (long long)sb.st_size;
 }
 
+/* A reader (DB_READONLY) found a schema to upgrade in a file it may
+ * write: reopen read-write for the migrations; query_only keeps it a reader. */
+static enum qd_status reopen_to_migrate(struct db *db, struct strbuf *err)
+{
+	sqlite3_close(db->h);
+	db->h = NULL;
+	if (sqlite3_open_v2(db->path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		sb_printf(err, msg(M_DB_OPEN_FAILED), db->path, db->h ? sqlite3_errmsg(db->h) : "");
+		return QD_IOERROR;
+	}
+	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_extended_result_codes(db->h, 0);
+	if (exec(db, "PRAGMA journal_mode=WAL") != SQLITE_OK ||
+	    exec(db, "PRAGMA synchronous=FULL") != SQLITE_OK)
+		return db_error(db, err);
+	return QD_OK;
+}
+
 /* Refuse what is not ours, or is newer than us, before anything writes. */
 static enum qd_status check_schema(struct db *db, int *version, struct strbuf *err)
 {
@@ -336,8 +359,9 @@ enum qd_status db_open(const char *path, int flags, struct db **out, struct strb
 	db->path = xstrdup(path);
 	db->readonly = (flags & DB_READONLY) != 0;
 	*out = NULL;
-	int memory = strcmp(path, ":memory:") == 0;
-	enum qd_status s = memory ? QD_OK : prepare_file(path, flags, &db->readonly, &db->warning, err);
+	int memory = strcmp(path, ":memory:") == 0, file_readonly = 0;
+	enum qd_status s = memory ? QD_OK : prepare_file(path, flags, &file_readonly, &db->warning, err);
+	db->readonly |= file_readonly;
 	int version = 0;
 	if (s == QD_OK) {
 		int oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
@@ -356,10 +380,12 @@ enum qd_status db_open(const char *path, int flags, struct db **out, struct strb
 		    exec(db, "PRAGMA synchronous=FULL") != SQLITE_OK)
 			s = db_error(db, err);
 	}
+	if (s == QD_OK && version < schema_latest() && db->readonly && !file_readonly)
+		s = reopen_to_migrate(db, err);   /* a reader of an older file the user may write */
 	if (s == QD_OK)
 		exec(db, "PRAGMA foreign_keys=ON");
 	if (s == QD_OK && version < schema_latest()) {
-		if (db->readonly) {
+		if (db->readonly && file_readonly) {
 			sb_printf(err, msg(M_DB_NEEDS_UPGRADE), path);
 			s = QD_INVALID;
 		} else {

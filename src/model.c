@@ -299,7 +299,7 @@ enum qd_status qd_org_add(struct qd *q, const char *name, enum org_level level,
 {
 	long long existing;
 	if (str_empty(name)) {
-		sb_printf(err, msg(M_EMPTY_FIELD), "name");
+		sb_printf(err, msg(M_EMPTY_FIELD), msg_field("org", "name"));
 		return QD_INVALID;
 	}
 	enum qd_status s = model_need_admin(q, M_ACT_MANAGE_ORGS, err);
@@ -332,7 +332,7 @@ enum qd_status qd_person_add(struct qd *q, const struct person_fields *f, long l
 			     struct strbuf *err)
 {
 	if (str_empty(f->name)) {
-		sb_printf(err, msg(M_EMPTY_FIELD), "name");
+		sb_printf(err, msg(M_EMPTY_FIELD), msg_field("person", "name"));
 		return QD_INVALID;
 	}
 	enum qd_status s = model_need_admin(q, M_ACT_MANAGE_PEOPLE, err);
@@ -354,7 +354,7 @@ enum qd_status qd_person_set(struct qd *q, long long id, const struct person_fie
 			     struct strbuf *err)
 {
 	if (f->name && !*f->name) {
-		sb_printf(err, msg(M_EMPTY_FIELD), "name");
+		sb_printf(err, msg(M_EMPTY_FIELD), msg_field("person", "name"));
 		return QD_INVALID;
 	}
 	enum qd_status s = model_need_admin(q, M_ACT_MANAGE_PEOPLE, err);

@@ -131,7 +131,7 @@ static enum qd_status conflict(struct qd *q, const struct item *it, int expect,
 		*login++ = '\0';
 	if (detail)
 		*detail++ = '\0';
-	char *what = store_detail_text(q->db, detail);
+	char *what = qd_detail_text(q, "item", detail);
 	sb_printf(err, msg(M_CONFLICT), it->id, it->version, expect, at, login ? login : "", what);
 	free(what);
 	free(at);

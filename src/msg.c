@@ -49,3 +49,43 @@ const char *msg_column(const char *key)
 			return english ? cols[i].en : cols[i].zh;
 	return key;
 }
+
+const char *msg_field(const char *entity, const char *key)
+{
+	static const struct {
+		const char *entity, *key, *zh, *en;
+	} fields[] = {
+#define MSG_FIELD_(n, k, z, e) {n, k, z, e},
+		FIELD_LIST(MSG_FIELD_)
+#undef MSG_FIELD_
+	};
+	int found = -1;
+	for (unsigned i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (strcmp(fields[i].key, key) != 0)
+			continue;
+		if (entity && strcmp(fields[i].entity, entity) == 0) {
+			found = (int)i;
+			break;
+		}
+		if (found < 0 && strcmp(fields[i].entity, "*") == 0)
+			found = (int)i;
+	}
+	if (found < 0)
+		return key;
+	return english ? fields[found].en : fields[found].zh;
+}
+
+const char *msg_entity(const char *entity)
+{
+	static const struct {
+		const char *key, *zh, *en;
+	} names[] = {
+#define MSG_ENTITY_(k, z, e) {k, z, e},
+		ENTITY_LIST(MSG_ENTITY_)
+#undef MSG_ENTITY_
+	};
+	for (unsigned i = 0; entity && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i].key, entity) == 0)
+			return english ? names[i].en : names[i].zh;
+	return entity ? entity : "";
+}

@@ -306,14 +306,43 @@ long long store_audit_last_seq(struct db *db, const char *entity, long long id)
 	return seq;
 }
 
-char *store_detail_text(struct db *db, const char *detail)
+/* Person, org and list ids in a detail come back as names (else "#ID"). */
+#define DETAIL_NAME(v) \
+	"CASE WHEN " v " IS NULL THEN NULL " \
+	"WHEN k IN ('owner_id', 'lead_id', 'person_id', 'issuer_id', 'signer_id', " \
+	"  'issuer_signed_by', 'signer_signed_by', 'issuer_recorded_by', 'signer_recorded_by') " \
+	"THEN coalesce((SELECT name FROM person WHERE id = " v "), '#' || " v ") " \
+	"WHEN k IN ('org_id', 'parent_id') " \
+	"THEN coalesce((SELECT name FROM org WHERE id = " v "), '#' || " v ") " \
+	"WHEN k = 'list_id' THEN coalesce((SELECT l.year || ' ' || o.name FROM list l " \
+	"  JOIN org o ON o.id = l.org_id WHERE l.id = " v "), '#' || " v ") " \
+	"WHEN k IN ('item_id', 'successor_id') THEN '#' || " v " ELSE " v " END"
+
+enum qd_status store_detail_each(struct db *db, const char *detail,
+				 void (*fn)(void *ctx, const char *key, int change, const char *old,
+					    const char *now),
+				 void *ctx)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT group_concat(key || '：' || coalesce(json_extract(value, '$[0]'), '') || ' → ' || "
-		"coalesce(json_extract(value, '$[1]'), ''), '；') FROM json_each(?1) "
-		"WHERE json_type(value) = 'array'");
-	store_bind_text(st, 1, detail);
-	char *out = sqlite3_step(st) == SQLITE_ROW ? store_col(st, 0) : NULL;
+		"WITH f(ord, k, change, val, typ) AS (SELECT id, key, "
+		"  type = 'array' AND key <> 'records' AND "
+		"  CASE WHEN type = 'array' THEN json_array_length(value) = 2 ELSE 0 END, value, type "
+		"  FROM json_each(CASE WHEN json_valid(?1) THEN ?1 ELSE '{}' END)), "
+		"g(ord, k, change, o, n) AS (SELECT ord, k, change, "
+		"  CASE WHEN change THEN json_extract(val, '$[0]') END, "
+		"  CASE WHEN change THEN json_extract(val, '$[1]') "
+		"  WHEN k = 'records' AND typ = 'array' THEN json_array_length(val) ELSE val END FROM f) "
+		"SELECT k, change, " DETAIL_NAME("o") ", "
+		"CASE WHEN change OR k <> 'records' THEN " DETAIL_NAME("n") " ELSE n END FROM g ORDER BY ord");
+	store_bind_text(st, 1, detail ? detail : "{}");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		int change = sqlite3_column_int(st, 1);
+		const char *o = (const char *)sqlite3_column_text(st, 2);
+		const char *n = (const char *)sqlite3_column_text(st, 3);
+		fn(ctx, key ? key : "", change, change ? o : NULL, n);
+	}
 	sqlite3_reset(st);
-	return out ? out : xstrdup(detail ? detail : "");
+	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
 }

@@ -314,3 +314,56 @@ enum qd_status store_setting_list(struct db *db, const char *const *keys,
 	sb_free(&sql);
 	return st;
 }
+
+/* ---- one item in full (item show --format tsv|csv|json) ---- */
+
+#define ITEM_SHOW_COLS(_) \
+	_("id", "i.id") _("org", "o.name") _("year", "l.year") _("seq", "i.seq") \
+	_("category", "i.category") _("content", "i.content") \
+	_("owner", "coalesce(ow.name, '')") _("lead", "coalesce(ld.name, '')") \
+	_("due", "coalesce(i.due, '')") _("status", "i.status") _("flags", FLAGS_SQL) \
+	_("measures", "i.measures") _("standard", "i.standard") \
+	_("due_text", "coalesce(i.due_text, '')") _("done_on", "coalesce(i.done_on, '')") \
+	_("owner_id", "i.owner_id") _("lead_id", "i.lead_id") _("version", "i.version") \
+	_("created_at", "i.created_at") _("updated_at", "i.updated_at") \
+	_("deleted_at", "coalesce(i.deleted_at, '')")
+#define SHOW_NAME_(k, e) k,
+#define SHOW_EXPR_(k, e) e ", "
+#define SHOW_JSON_(k, e) "'" k "', " e ", "
+#define SHOW_NOTES_FROM \
+	"FROM (SELECT n.on_date, coalesce(p.name, '') AS person, n.text FROM note n " \
+	"LEFT JOIN person p ON p.id = n.person_id WHERE n.item_id = i.id ORDER BY n.on_date, n.id)"
+
+enum qd_status store_item_show(struct db *db, long long id, const char *today, const char *soon,
+			       struct rowsink *s, struct strbuf *err)
+{
+	static const char *const cols[] = {ITEM_SHOW_COLS(SHOW_NAME_) "notes"};
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT " ITEM_SHOW_COLS(SHOW_EXPR_)
+		"coalesce((SELECT group_concat(on_date || ' ' || person || '：' || text, char(10)) "
+		SHOW_NOTES_FROM "), ''), "
+		"json_object(" ITEM_SHOW_COLS(SHOW_JSON_) "'notes', json((SELECT "
+		"json_group_array(json_object('on_date', on_date, 'person', person, 'text', text)) "
+		SHOW_NOTES_FROM "))) "
+		"FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
+		"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id "
+		"WHERE i.id = :id");
+	const int ncol = (int)ARRAY_SIZE(cols);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
+	store_bind_text(st, sqlite3_bind_parameter_index(st, ":today"), today);
+	store_bind_text(st, sqlite3_bind_parameter_index(st, ":soon"), soon);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *vals[ARRAY_SIZE(cols)];
+		for (int i = 0; i < ncol; i++) {
+			const unsigned char *t = sqlite3_column_text(st, i);
+			vals[i] = t ? (const char *)t : "";
+		}
+		s->header(s, ncol, cols);
+		s->row(s, vals, (const char *)sqlite3_column_text(st, ncol));
+	}
+	enum qd_status status = rc == SQLITE_ROW ? QD_OK : rc == SQLITE_DONE ? QD_NOTFOUND
+									      : db_error(db, err);
+	sqlite3_reset(st);
+	return status;
+}

@@ -417,3 +417,43 @@ enum qd_status store_pledge_list(struct db *db, const struct pledge_filter *f, c
 	sb_free(&inner);
 	return status;
 }
+
+/* ---- one pledge in full (pledge show --format tsv|csv|json) ---- */
+
+static const char *const show_cols[] = {
+	"id", "year", "title", "issuer", "signer", "due", "status", "flags", "issuer_signed",
+	"signer_signed", "proxy", "proxy_note", "grade", "score", "successor",
+	"issuer_signed_by", "issuer_method", "issuer_recorded_by", "signer_signed_by",
+	"signer_method", "signer_recorded_by", "assessed_on", "assess_note", "void_reason",
+	"body_sha256", "version", "created_at", "updated_at", "body",
+};
+
+#define SHOW_PERSON(col) "coalesce((SELECT name FROM person WHERE id = g." col "), '') AS " col ", "
+
+struct show_ctx {
+	long long id;
+	const char *today;
+};
+
+static void bind_show(sqlite3_stmt *st, const void *ctx)
+{
+	const struct show_ctx *c = ctx;
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), c->id);
+	store_bind_text(st, sqlite3_bind_parameter_index(st, ":today"), c->today);
+}
+
+enum qd_status store_pledge_show(struct db *db, long long id, const char *today, struct rowsink *s,
+				 struct strbuf *err)
+{
+	static const char *inner =
+		"SELECT l.*, " SHOW_PERSON("issuer_signed_by") "coalesce(g.issuer_method, '') AS issuer_method, "
+		SHOW_PERSON("issuer_recorded_by") SHOW_PERSON("signer_signed_by")
+		"coalesce(g.signer_method, '') AS signer_method, " SHOW_PERSON("signer_recorded_by")
+		"coalesce(g.assessed_on, '') AS assessed_on, coalesce(g.assess_note, '') AS assess_note, "
+		"coalesce(g.void_reason, '') AS void_reason, coalesce(g.body_sha256, '') AS body_sha256, "
+		"g.version AS version, g.created_at AS created_at, g.updated_at AS updated_at, "
+		"g.body AS body FROM (" LIST_SELECT " AND g.id = :id) l JOIN pledge g ON g.id = l.id";
+	const struct show_ctx c = {id, today};
+	return store_run_listing(db, inner, show_cols, (int)ARRAY_SIZE(show_cols), bind_show, &c, s,
+				 err);
+}

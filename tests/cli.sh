@@ -116,7 +116,11 @@ check "new owner shown" has "$OUT" "责任人：李红梅"
 V=$(printf '%s\n' "$OUT" | sed -n 's/^版本：\([0-9]*\).*/\1/p')
 run qd item set "$ID" --content "stale" --if-version 1
 check "stale edit refused" is "$RC" 1
-check "stale edit shows the other change" has "$ERR" "owner_id"
+check "stale edit shows the other change" has "$ERR" "责任人：周海燕 → 李红梅"
+check "...with Chinese field labels" has "$ERR" "完成时限：2026-07-31 → 2026-08-15"
+check "...and no English keys or ids" hasnt "$ERR" "_id"
+run qd --lang en item set "$ID" --content "stale" --if-version 1
+check "stale edit in English" has "$ERR" "owner: 周海燕 → 李红梅; "
 run qd item show "$ID"
 check "stale edit wrote nothing" hasnt "$OUT" stale
 run qd item set "$ID" --content "测试用的独特事项乙" --if-version "$V"
@@ -142,7 +146,7 @@ check "verify passes" is "$RC" 0
 sqlite3 "$DB" "UPDATE item SET content = '篡改' WHERE id = 3"
 run qd audit verify
 check "tampered item: verify exit 1" is "$RC" 1
-check "names the record and entry" has "$ERR" "item #3"
+check "names the record and entry" has "$ERR" "事项 #3"
 sqlite3 "$DB" "UPDATE item SET content = (SELECT json_extract(detail, '\$.content') FROM audit WHERE entity='item' AND entity_id=3 AND action='add') WHERE id = 3"
 run qd audit verify
 check "restored: verify passes" is "$RC" 0
@@ -158,7 +162,7 @@ check "deleted log entry found" is "$RC" 1
 cp "$DB" "$T/t4.db"
 sqlite3 "$T/t4.db" "INSERT INTO person(name) VALUES ('影子')"
 run "$QD" --db "$T/t4.db" audit verify
-check "record added behind qingdan's back" has "$ERR" "person #"
+check "record added behind qingdan's back" has "$ERR" "人员 #"
 
 # ---- stats agree with sqlite3 ----
 run qd stats --format tsv
@@ -294,9 +298,9 @@ check "help lists commands" has "$OUT" "item add"
 
 # ---- default path ----
 unset QINGDAN_DB
-run env XDG_DATA_HOME="$T/xdg" "$QD" org list
+run env XDG_DATA_HOME="$T/xdg" "$QD" init
 check "XDG_DATA_HOME honoured" [ -f "$T/xdg/qingdan/qingdan.db" ]
-run env XDG_DATA_HOME=relative "$QD" org list
+run env XDG_DATA_HOME=relative "$QD" init
 check "relative XDG ignored: ~/.local/share" [ -f "$HOME/.local/share/qingdan/qingdan.db" ]
 
 finish

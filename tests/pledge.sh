@@ -255,7 +255,7 @@ cp "$DB" "$T/clean.db"
 sqlite3 "$DB" "UPDATE pledge SET body = replace(body, '不少于1次', '不少于半次') WHERE id = 2"
 run qd audit verify
 check "edited signed body: verify exit 1" is "$RC" 1
-check "…names the pledge" has "$ERR" "pledge #2"
+check "…names the pledge" has "$ERR" "责任书 #2"
 run qd audit verify --code "$CODE"
 check "edited body: code check exit 1" is "$RC" 1
 run qd pledge show 2

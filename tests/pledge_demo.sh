@@ -102,7 +102,7 @@ check "the whole chain verifies" is "$RC" 0
 sqlite3 "$DB" "UPDATE pledge SET body = replace(body, '每半年至少专题研究1次', '每年研究1次') WHERE id = 19"
 run qd audit verify
 check "editing the signed text with sqlite3: verify exit 1" is "$RC" 1
-check "…names the pledge" has "$ERR" "pledge #19"
+check "…names the pledge" has "$ERR" "责任书 #19"
 run qd audit verify --code "$CODE"
 check "the untouched pledge's code still verifies" is "$RC" 0
 run qd pledge show 19

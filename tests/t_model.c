@@ -221,7 +221,7 @@ TEST(audit_chain_and_tamper)
 	sb_reset(&report);
 	sqlite3_exec(db_handle(q.db), "UPDATE item SET due = '2027-01-31'", NULL, NULL, NULL);
 	CHECK_INT(qd_audit_verify(&q, &report, &err), QD_VERIFY);
-	CHECK_CONTAINS(report.s, "item #1");
+	CHECK_CONTAINS(report.s, "事项 #1");
 	sqlite3_exec(db_handle(q.db), "UPDATE item SET due = '2026-12-31'", NULL, NULL, NULL);
 	sb_reset(&report);
 	CHECK_INT(qd_audit_verify(&q, &report, &err), QD_OK);
@@ -256,7 +256,7 @@ TEST(print_code_verifies_and_detects_change)
 	CHECK_INT(qd_item_move(&q, id, 0, ST_IN_PROGRESS, NULL, &err), QD_OK);
 	sb_reset(&r);
 	CHECK_INT(qd_verify_code(&q, code, &r, &err), QD_VERIFY);
-	CHECK_CONTAINS(r.s, "item #1");
+	CHECK_CONTAINS(r.s, "事项 #1");
 	sb_reset(&r);
 	CHECK_INT(qd_verify_code(&q, "999-deadbeef", &r, &err), QD_VERIFY);
 	CHECK_INT(qd_verify_code(&q, "nonsense", &r, &err), QD_INVALID);

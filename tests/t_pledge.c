@@ -830,7 +830,7 @@ TEST(print_document_and_code)
 	CHECK_INT(qd_pledge_assess(&q, id, 0, "合格", -1, NULL, NULL, &err), QD_OK);
 	sb_reset(&r);
 	CHECK_INT(qd_verify_code(&q, code, &r, &err), QD_VERIFY);
-	CHECK_CONTAINS(r.s, "pledge #1");
+	CHECK_CONTAINS(r.s, "责任书 #1");
 	sb_free(&r);
 	free(code);
 	/* an unsigned pledge prints blank lines to sign on */
@@ -864,7 +864,7 @@ TEST(tampering_with_a_signed_pledge_fails_verify)
 		     NULL, NULL);
 	struct strbuf r = {0};
 	CHECK_INT(qd_audit_verify(&q, &r, &err), QD_VERIFY);
-	CHECK_CONTAINS(r.s, "pledge #1");
+	CHECK_CONTAINS(r.s, "责任书 #1");
 	sb_reset(&r);
 	CHECK_INT(qd_verify_code(&q, code, &r, &err), QD_VERIFY);
 	struct pledge p = get(id);

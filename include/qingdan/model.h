@@ -157,6 +157,9 @@ enum qd_status qd_setting_set(struct qd *q, const char *key, const char *value,
  * the change's transaction. */
 enum qd_status qd_audit(struct qd *q, const char *action, const char *entity, long long id,
 			const char *before, const char *extra, struct strbuf *err);
+/* An audit detail JSON as a sentence in the current language: field
+ * labels, people and orgs by name, codes as labels (malloc'd; detail.c). */
+char *qd_detail_text(struct qd *q, const char *entity, const char *detail);
 /* Recompute the chain and compare every record with its last entry.
  * Problems are appended to report (one line each); returns QD_VERIFY if any. */
 enum qd_status qd_audit_verify(struct qd *q, struct strbuf *report, struct strbuf *err);

@@ -40,7 +40,7 @@
 	_(M_REASON_REQUIRED, "%s需要填写原因（--reason）", "%s needs a reason (--reason)") \
 	_(M_NOTHING_TO_CHANGE, "没有要修改的内容", "nothing to change") \
 	_(M_ITEM_DELETED, "事项 #%lld 已删除", "item #%lld is deleted") \
-	_(M_ITEM_CLOSED, "事项 #%lld 已%s，不能再修改", "item #%lld is %s and can no longer change") \
+	_(M_ITEM_CLOSED, "事项 #%lld 当前为“%s”，不能再修改", "item #%lld is %s and can no longer change") \
 	_(M_CONFLICT, "事项 #%lld 已被他人修改（当前版本 %d，你编辑的是版本 %d）：%s %s %s；你的修改未保存，请重新打开后再改", "item #%lld was changed by someone else (now version %d, you edited version %d): %s %s %s; your change was not saved: reopen and retry") \
 	_(M_YEAR_EXISTS, "%d 年度已有清单事项，不能复制；", "year %d already has list items; nothing copied") \
 	_(M_YEAR_EMPTY, "%d 年度没有可复制的清单", "year %d has no lists to copy") \
@@ -89,7 +89,7 @@
 	_(M_INIT_DONE, "已创建 %s", "created %s") \
 	_(M_DEMO_EXISTS, "%s 已有数据，演示数据只能装入新文件", "%s already has data; demo data goes into a new file only") \
 	_(M_BACKUP_DONE, "已备份到 %s", "backed up to %s") \
-	_(M_YEAR_COPIED, "已从 %d 年复制 %d 张清单、%d 项事项到 %d 年", "copied %d lists with %d items from %d to %d") \
+	_(M_YEAR_COPIED, "已从 %3$d 年复制 %1$d 张清单、%2$d 项事项到 %4$d 年", "copied %d lists with %d items from %d to %d") \
 	/* settings */ \
 	_(M_SETTING_UNKNOWN, "没有设置项“%s”；可用：unit_name（单位名称）、due_soon_days（临期天数）、printer（打印机）", "no setting \"%s\"; known: unit_name, due_soon_days, printer") \
 	_(M_SETTING_BAD_DAYS, "临期天数“%s”无效；请写 0 到 365 之间的整数", "invalid due_soon_days \"%s\"; give a whole number from 0 to 365") \
@@ -126,6 +126,14 @@
 	_(M_CODE_OK, "校验码 %s 有效：打印于 %s，所印内容此后未被改动", "code %s is valid: printed %s, and what it covers is unchanged since") \
 	_(M_CODE_CHANGED, "校验码 %s 所印的 %s #%lld 此后已改动", "since code %s was printed, %s #%lld has changed") \
 	_(M_CODE_UNKNOWN, "校验码 %s 不是本文件打印的", "code %s was not printed from this file") \
+	/* h6 (issue 8 item 9): ids, the no-create rule, option values, detail text */ \
+	_(M_BAD_ID, "无效的编号“%s”：应为正整数，如 12 或 #12", "invalid id \"%s\": give a positive whole number such as 12 or #12") \
+	_(M_DB_MISSING, "数据库文件 %s 不存在；先运行 qingdan init（或用 --db 指定已有的文件）", "database file %s does not exist; run qingdan init first (or name an existing file with --db)") \
+	_(M_BAD_VERSION, "%s：版本号“%s”无效：应为正整数（item show 的“版本”）", "%s: invalid version \"%s\": give a positive whole number (the version item show prints)") \
+	_(M_BAD_CHOICE, "%s：%s 的值“%s”无效；可用 %s", "%s: %s cannot be \"%s\"; use %s") \
+	_(M_YES, "是", "yes") \
+	_(M_NO, "否", "no") \
+	_(M_DETAIL_RECORDS, "%d 条记录", "%d records") \
 	MSG_LIST_IO(_) \
 	MSG_LIST_PLEDGE(_) \
 	MSG_LIST_TUI(_)
@@ -149,6 +157,60 @@
 
 /* The header label of a column key in the current language (key if unknown). */
 const char *msg_column(const char *key);
+
+/* Labels of record fields (the keys of the audit detail JSON and of
+ * `show --format json`), by entity ("*" for every entity): (entity, key,
+ * 中文, English).  An entity's own label wins over the "*" one. */
+#define FIELD_LIST(_) \
+	_("person", "name", "姓名", "name") _("*", "name", "名称", "name") \
+	_("*", "list_id", "清单", "list") _("*", "seq", "序号", "no.") \
+	_("*", "category", "类别", "category") _("*", "content", "责任内容", "content") \
+	_("*", "measures", "工作措施", "measures") _("*", "standard", "完成标准", "standard") \
+	_("*", "due", "完成时限", "due") _("*", "due_text", "时限说明", "due text") \
+	_("*", "owner_id", "责任人", "owner") _("*", "lead_id", "牵头领导", "lead") \
+	_("*", "status", "状态", "status") _("*", "done_on", "销号日期", "done on") \
+	_("*", "version", "版本", "version") _("*", "created_at", "创建于", "created") \
+	_("*", "updated_at", "更新于", "updated") _("*", "deleted_at", "删除于", "deleted") \
+	_("*", "reason", "原因", "reason") _("*", "post", "职务", "post") \
+	_("*", "org_id", "所在组织", "organisation") _("*", "login", "登录名", "login") \
+	_("*", "is_admin", "管理员", "admin") _("*", "active", "在职", "active") \
+	_("*", "level", "级别", "level") _("*", "parent_id", "上级组织", "parent") \
+	_("*", "sort", "排序", "order") _("*", "year", "年度", "year") _("*", "title", "标题", "title") \
+	_("list", "state", "清单状态", "list state") _("*", "item_id", "事项", "item") \
+	_("*", "on_date", "日期", "date") _("*", "person_id", "人员", "person") \
+	_("*", "text", "内容", "text") _("*", "body", "正文", "text") \
+	_("*", "issuer_id", "甲方", "issuer") _("*", "signer_id", "乙方", "signer") \
+	_("*", "sign_due", "签订期限", "sign by") _("*", "body_sha256", "正文 SHA-256", "text SHA-256") \
+	_("*", "issuer_signed_on", "甲方签字日期", "issuer signed on") \
+	_("*", "issuer_signed_by", "甲方签字人", "issuer signed by") \
+	_("*", "issuer_method", "甲方签字方式", "issuer's method") \
+	_("*", "issuer_proxy", "甲方代签", "issuer proxy") \
+	_("*", "issuer_proxy_note", "甲方代签说明", "issuer proxy note") \
+	_("*", "issuer_recorded_by", "甲方签字登记人", "issuer recorded by") \
+	_("*", "signer_signed_on", "乙方签字日期", "signer signed on") \
+	_("*", "signer_signed_by", "乙方签字人", "signer signed by") \
+	_("*", "signer_method", "乙方签字方式", "signer's method") \
+	_("*", "signer_proxy", "乙方代签", "signer proxy") \
+	_("*", "signer_proxy_note", "乙方代签说明", "signer proxy note") \
+	_("*", "signer_recorded_by", "乙方签字登记人", "signer recorded by") \
+	_("*", "grade", "考核等次", "grade") _("*", "score", "分数", "score") \
+	_("*", "assessed_on", "考核日期", "assessed on") _("*", "assess_note", "考核说明", "assessment note") \
+	_("*", "void_reason", "作废原因", "void reason") _("*", "successor_id", "后续责任书", "successor") \
+	_("*", "key", "设置项", "key") _("*", "value", "值", "value") \
+	_("*", "what", "打印内容", "printed") _("*", "records", "所印记录", "records printed") \
+	_("*", "notes", "履责纪实", "notes") _("*", "org", "组织", "org") \
+	_("*", "owner", "责任人", "owner") _("*", "lead", "牵头领导", "lead") \
+	_("*", "flags", "标记", "flags")
+
+/* The label of a record field in the current language (key if unknown). */
+const char *msg_field(const char *entity, const char *key);
+
+/* The name of an entity ("item" → 事项) in the current language. */
+#define ENTITY_LIST(_) \
+	_("item", "事项", "item") _("person", "人员", "person") _("org", "组织", "organisation") \
+	_("list", "清单", "list") _("note", "履责纪实", "note") _("pledge", "责任书", "pledge") \
+	_("setting", "设置", "setting") _("print", "打印", "print")
+const char *msg_entity(const char *entity);
 
 enum msg_id {
 #define MSG_ENUM_(id, zh, en) id,

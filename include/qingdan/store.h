@@ -36,6 +36,12 @@ struct item_filter {
 /* Columns: id org year seq category content owner lead due status flags */
 enum qd_status store_item_list(struct db *db, const struct item_filter *f, struct rowsink *s,
 			       struct strbuf *err);
+/* One item, every field (show --format): the item list columns, then
+ * measures standard due_text done_on owner_id lead_id version created_at
+ * updated_at deleted_at notes; json carries notes as an array of
+ * {on_date, person, text}, tsv/csv as lines.  QD_NOTFOUND if no such id. */
+enum qd_status store_item_show(struct db *db, long long id, const char *today, const char *soon,
+			       struct rowsink *s, struct strbuf *err);
 /* Columns: id name level parent items */
 enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct strbuf *err);
 /* Columns: id name post org login admin active items done overdue */
@@ -106,8 +112,14 @@ char *store_canon(struct db *db, const char *entity, long long id);
 char *store_json_diff(struct db *db, const char *before, const char *after, const char *extra);
 /* json_object(key, value) with SQLite's escaping. */
 char *store_json_pair(struct db *db, const char *key, const char *value);
-/* A detail JSON {field: [old, new]} as "field：old → new；…" (malloc'd). */
-char *store_detail_text(struct db *db, const char *detail);
+/* Each field of an audit detail JSON, in order: fn(key, change, old, now)
+ * where change is 1 for a {field: [old, now]} pair (old NULL otherwise);
+ * values are text, NULL for null; ids of people and orgs come as their
+ * names ("#ID" when gone); "records" (a print entry) as its count. */
+enum qd_status store_detail_each(struct db *db, const char *detail,
+				 void (*fn)(void *ctx, const char *key, int change, const char *old,
+					    const char *now),
+				 void *ctx);
 /* seq of the last audit row of a record, 0 if none. */
 long long store_audit_last_seq(struct db *db, const char *entity, long long id);
 /* Hex SHA-256 of text (libcrypto); out needs 65 bytes. */

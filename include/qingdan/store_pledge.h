@@ -55,5 +55,11 @@ enum qd_status store_pledge_progress(struct db *db, int year, const char *today,
  * signature was a proxy (the note says which and who). */
 enum qd_status store_pledge_list(struct db *db, const struct pledge_filter *f, const char *today,
 				 struct rowsink *s, struct strbuf *err);
+/* One pledge in full (pledge show --format): the listing's columns, then
+ * issuer_signed_by issuer_method issuer_recorded_by signer_signed_by
+ * signer_method signer_recorded_by (people by name) assessed_on
+ * assess_note void_reason body_sha256 version created_at updated_at body. */
+enum qd_status store_pledge_show(struct db *db, long long id, const char *today, struct rowsink *s,
+				 struct strbuf *err);
 
 #endif
