@@ -122,7 +122,8 @@ static int person_set(struct cli *c, int argc, char **argv)
 	long long id;
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
 	if (rc || (rc = yes_no(c, "--admin", admin, &f.is_admin)) ||
-	    (rc = yes_no(c, "--active", active, &f.active)) || (rc = cli_person(c, pos[0], &id)))
+	    (rc = yes_no(c, "--active", active, &f.active)) || (rc = cli_db(c)) ||
+	    (rc = cli_person(c, pos[0], &id)))
 		return rc;
 	if (org && (rc = cli_org(c, org, &f.org_id)))
 		return rc;

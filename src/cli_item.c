@@ -58,7 +58,7 @@ static int item_add(struct cli *c, int argc, char **argv)
 	}
 	struct item_fields f = ITEM_FIELDS_INIT;
 	long long org_id, id = 0;
-	if ((rc = cli_org(c, o.org, &org_id)) || (rc = item_fields_of(c, &o, &f)))
+	if ((rc = cli_db(c)) || (rc = cli_org(c, o.org, &org_id)) || (rc = item_fields_of(c, &o, &f)))
 		return rc;
 	struct strbuf err = {0};
 	enum qd_status s = qd_item_add(&c->q, org_id, &f, &id, &err);

@@ -59,6 +59,10 @@ for bad in '#0' '-1' '1abc' '#' '99999999999999999999' '0'; do
 		check "$cmd $bad: not an extra argument" hasnt "$ERR" "多余的参数"
 	done
 done
+run qd item add --org "" --content x
+check "empty --org: refused, no crash" is "$RC" 1
+run qd person set "" --post x
+check "empty WHO: refused, no crash" is "$RC" 1
 run qd --lang en item show -1
 check "invalid id in English" has "$ERR" 'invalid id "-1": give a positive whole number such as 12 or #12'
 run qd item show '#3' --format tsv
