@@ -255,6 +255,8 @@ enum qd_status qd_match_person(struct qd *q, const char *who, long long *id,
 	if (cands)
 		*cands = NULL;
 	if (qd_person_ref_parse(who, &r) != 0) {
+		if (ref)
+			*ref = r;
 		sb_puts(err, msg(M_NAME_NOT_UTF8));
 		return QD_INVALID;
 	}

@@ -128,7 +128,7 @@
 	_(M_CODE_UNKNOWN, "校验码 %s 不是本文件打印的", "code %s was not printed from this file") \
 	/* issue 8 §5–6 (h4): clean text, names, homonyms, person merge */ \
 	_(M_ARG_NOT_UTF8, "第 %d 个参数“%s”不是有效的 UTF-8 文本；请检查终端或脚本的字符编码", "argument %d \"%s\" is not valid UTF-8; check the character encoding of your terminal or script") \
-	_(M_OPT_NOT_UTF8, "%s 的值“%s”不是有效的 UTF-8 文本；请检查终端或脚本的字符编码", "the value of %s \"%s\" is not valid UTF-8; check the character encoding of your terminal or script") \
+	_(M_OPT_NOT_UTF8, "第 %d 个参数（%s 之后）“%s”不是有效的 UTF-8 文本；请检查终端或脚本的字符编码", "argument %d (after %s) \"%s\" is not valid UTF-8; check the character encoding of your terminal or script") \
 	_(M_NAME_NOT_UTF8, "名称不是有效的 UTF-8 文本", "the name is not valid UTF-8") \
 	_(M_NAME_BLANK, "名称不能为空（只有空格或不可见字符也算空）", "the name must not be blank (spaces and invisible characters alone count as blank)") \
 	_(M_PERSON_NO_FIT, "没有职务或支部含“%2$s”的“%1$s”；同名的有：%3$s", "no \"%1$s\" has a post or branch containing \"%2$s\"; people of that name: %3$s") \
