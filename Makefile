@@ -7,7 +7,7 @@ CC      ?= cc
 BUILD   ?= build
 SAN     ?=
 OPT     ?= -O2 -g
-PKGS    := ncursesw sqlite3 libcrypto pangocairo cairo-pdf xlsxwriter
+PKGS    := ncursesw sqlite3 libcrypto pangocairo cairo-pdf xlsxwriter libutf8proc
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wcast-qual -Wundef \
            -Wno-format-nonliteral

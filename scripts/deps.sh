@@ -5,7 +5,7 @@
 set -u
 PKGS="build-essential pkg-config libncursesw5-dev libsqlite3-dev sqlite3 libssl-dev \
 libpango1.0-dev libcairo2-dev libxlsxwriter-dev fonts-wqy-microhei poppler-utils \
-libvterm-dev valgrind"
+libvterm-dev valgrind libutf8proc-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

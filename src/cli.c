@@ -13,6 +13,7 @@
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/msg.h"
+#include "qingdan/norm.h"
 #include "qingdan/text.h"
 
 int (*cli_tui_hook)(struct cli *c);
@@ -284,13 +285,38 @@ static int take_globals(struct cli *c, int *argc, char **argv)
 	return 0;
 }
 
+/* Every argument is text qingdan may store, look up or print: one that is
+ * not UTF-8 (a script in GBK, a stray byte) is refused before anything
+ * runs, naming its position and the option it follows. */
+static int check_utf8_args(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (norm_is_utf8(argv[i], strlen(argv[i])))
+			continue;
+		char *shown = text_sanitize(argv[i], 0);
+		const char *prev = argv[i - 1];
+		int rc = i > 1 && prev[0] == '-' && norm_is_utf8(prev, strlen(prev))
+				 ? cli_usage_error(NULL, msg(M_OPT_NOT_UTF8), i, prev, shown)
+				 : cli_usage_error(NULL, msg(M_ARG_NOT_UTF8), i, shown);
+		free(shown);
+		return rc;
+	}
+	return 0;
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct cli c = {0};
 	text_init_locale();
 	const char *lang = getenv("QINGDAN_LANG");
 	msg_set_english(lang && strcmp(lang, "en") == 0);
-	int rc = take_globals(&c, &argc, argv);
+	for (int i = 1; i + 1 < argc; i++)   /* the check below speaks --lang already */
+		if (strcmp(argv[i], "--lang") == 0)
+			msg_set_english(strcmp(argv[i + 1], "en") == 0);
+	int rc = check_utf8_args(argc, argv);
+	if (rc)
+		return rc;
+	rc = take_globals(&c, &argc, argv);
 	if (rc)
 		return rc;
 	if (argc >= 2 && (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||

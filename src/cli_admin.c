@@ -131,6 +131,30 @@ static int person_set(struct cli *c, int argc, char **argv)
 	return done(qd_person_set(&c->q, id, &f, &err), &err);
 }
 
+/* person merge KEEP DROP: a look-alike duplicate folded into the one kept. */
+static int person_merge(struct cli *c, int argc, char **argv)
+{
+	const char *pos[2];
+	long long keep, drop;
+	int rc = cli_parse(c, argc, argv, NULL, pos, 2, 2);
+	if (rc || (rc = cli_db(c)) || (rc = cli_person(c, pos[0], &keep)) || (rc = cli_person(c, pos[1], &drop)))
+		return rc;
+	struct person k = {0}, d = {0};
+	qd_get_person(&c->q, keep, &k);
+	qd_get_person(&c->q, drop, &d);
+	int moved = 0;
+	struct strbuf err = {0};
+	enum qd_status s = qd_person_merge(&c->q, keep, drop, &moved, &err);
+	if (s == QD_OK) {
+		printf(msg(M_MERGE_DONE), drop, d.name ? d.name : "", moved, keep, k.name ? k.name : "",
+		       drop);
+		putchar('\n');
+	}
+	person_clear(&k);
+	person_clear(&d);
+	return done(s, &err);
+}
+
 static enum qd_status run_person_list(struct cli *c, void *ctx, struct rowsink *s,
 				      struct strbuf *err)
 {
@@ -357,6 +381,7 @@ const struct cli_command cli_admin_commands[] = {
 	{"person", "list", person_list, "person list [--format F]", CLI_READ},
 	{"person", "set", person_set, "person set WHO [--name N] [--post P] [--org ORG] [--login U] "
 				      "[--admin yes|no] [--active yes|no]", CLI_WRITE},
+	{"person", "merge", person_merge, "person merge KEEP DROP", CLI_WRITE},
 	{"stats", NULL, cmd_stats, "stats [--by org|person|category] [--format F]", CLI_READ},
 	{"audit", "list", audit_list, "audit list [--entity E] [--id N] [--format F]", CLI_READ},
 	{"audit", "verify", audit_verify, "audit verify [--code CODE]", CLI_READ},

@@ -373,6 +373,7 @@ enum qd_status db_open(const char *path, int flags, struct db **out, struct strb
 	if (s == QD_OK) {
 		sqlite3_busy_timeout(db->h, 5000);
 		sqlite3_extended_result_codes(db->h, 0);
+		store_functions(db);   /* before a migration: 4 indexes with qd_norm */
 		s = check_schema(db, &version, err);
 	}
 	if (s == QD_OK && !db->readonly) {

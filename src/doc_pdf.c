@@ -18,6 +18,7 @@
  * cut between lines; on a fresh page at least one line of each unfinished
  * cell is always placed, so the loop ends whatever the input. */
 #include "qingdan/doc.h"
+#include "qingdan/text.h"
 
 #include "qingdan/util.h"
 
@@ -128,7 +129,9 @@ static PangoLayout *new_layout(struct pdf *st, enum font f, const char *text,
 	pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
 	pango_layout_set_alignment(lay, align == 'c' ? PANGO_ALIGN_CENTER
 	                                : align == 'r' ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-	pango_layout_set_text(lay, text, -1);
+	char *safe = text_bidi_safe(text);   /* one name cannot reorder the row */
+	pango_layout_set_text(lay, safe, -1);
+	free(safe);
 	return lay;
 }
 

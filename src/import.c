@@ -73,7 +73,7 @@ static const struct {
 
 /* ---- a small string map (open addressing) for the lookup caches ---- */
 
-/* REF_AMBIGUOUS and REF_NO_ID are people, REF_BAD an org (msg says why). */
+/* REF_AMBIGUOUS and REF_NO_ID are people, REF_BAD either (msg says why). */
 enum ref_state { REF_FOUND, REF_NEW, REF_BAD, REF_AMBIGUOUS, REF_NO_ID };
 
 struct ref {
@@ -351,126 +351,39 @@ static long long resolve_org(struct importer *im, const char *name)
 
 /* ---- people ---- */
 
-/* "#12 王伟（副局长·第二党支部）；#31 王伟（组织委员）" */
-static char *candidates(const struct person *ps, int n)
-{
-	struct strbuf b = {0};
-	for (int i = 0; i < n; i++) {
-		int post = !str_empty(ps[i].post), org = !str_empty(ps[i].org_name);
-		sb_printf(&b, "%s#%lld %s%s%s%s%s%s", i ? msg(M_IO_ROW_SEP) : "", ps[i].id, ps[i].name,
-			  post || org ? "（" : "", post ? ps[i].post : "", post && org ? "·" : "",
-			  org ? ps[i].org_name : "", post || org ? "）" : "");
-	}
-	return sb_take(&b);
-}
-
-static void people_free(struct person *ps, int n)
-{
-	for (int i = 0; i < n; i++)
-		person_clear(&ps[i]);
-	free(ps);
-}
-
-/* Split 姓名（X） or 姓名(X) into name and X, in place; 0 if it is so. */
-static int split_paren(char *s, char **name, char **x)
-{
-	size_t n = strlen(s);
-	char *open = NULL;
-	if (ends_with(s, n, "）")) {
-		s[n - strlen("）")] = '\0';
-		open = strstr(s, "（");
-		if (open) {
-			*open = '\0';
-			*x = open + strlen("（");
-		}
-	} else if (ends_with(s, n, ")")) {
-		s[n - 1] = '\0';
-		open = strrchr(s, '(');
-		if (open) {
-			*open = '\0';
-			*x = open + 1;
-		}
-	}
-	*name = s;
-	return open && open != s && **x ? 0 : -1;
-}
-
-/* Work out who a new reference means (not in the cache yet). */
+/* Work out who a new reference means (not in the cache yet), with the
+ * model's resolver — the same rules as --owner on the command line.  A
+ * reference to no one on the list is someone new: 姓名（X） names their
+ * branch (when X is one) or their post; 姓名#ID of another file, the name. */
 static void classify_person(struct importer *im, struct ref *r, struct person_fields *nf,
-			    char **buf)
+			    struct person_ref *pr)
 {
-	struct person *ps = NULL, p = {0};
-	int n = 0;
-	long long id;
-	const char *ref = r->key;
-	r->state = REF_NO_ID;
-	if (ref[0] == '#') {
-		if (parse_id(ref, &id) == 0 && store_person_get(im->q->db, id, &p) == QD_OK) {
-			r->state = REF_FOUND;
-			r->id = id;
-		}
-		person_clear(&p);
-		return;
-	}
-	/* 姓名#ID first: a city-wide file names most people so, and real
-	 * names hold no '#' */
-	const char *hash = strrchr(ref, '#');
-	if (hash && hash != ref && parse_id(hash, &id) == 0 &&
-	    store_person_get(im->q->db, id, &p) == QD_OK &&
-	    strncmp(p.name, ref, (size_t)(hash - ref)) == 0 && p.name[hash - ref] == '\0') {
+	struct strbuf e = {0};
+	long long id = 0, org = 0;
+	char *cands = NULL;
+	enum qd_status s = qd_match_person(im->q, r->key, &id, pr, &cands, &e);
+	if (s == QD_OK) {
 		r->state = REF_FOUND;
 		r->id = id;
-		person_clear(&p);
-		return;
-	}
-	person_clear(&p);
-	store_person_by_name(im->q->db, ref, &ps, &n);
-	if (n == 1) {
-		r->state = REF_FOUND;
-		r->id = ps[0].id;
-	} else if (n > 1) {
+	} else if (s == QD_AMBIGUOUS) {
 		r->state = REF_AMBIGUOUS;
-		r->msg = candidates(ps, n);
-	}
-	people_free(ps, n);
-	if (n)
-		return;
-	/* not a name on the list: 姓名#ID, 姓名（X）, or someone new */
-	*buf = xstrdup(ref);
-	char *name = *buf, *x = NULL;
-	r->state = REF_NEW;
-	nf->name = name;
-	if (hash && hash != ref && parse_id(hash, &id) == 0) {
-		/* 姓名#ID of another file: someone new of that name */
-		name[hash - ref] = '\0';
-		return;
-	}
-	if (split_paren(*buf, &name, &x) != 0) {
-		nf->name = r->key;
-		return;
-	}
-	trim(name);
-	trim(x);
-	nf->name = name;
-	store_person_by_name(im->q->db, name, &ps, &n);
-	int match = 0, k = 0;
-	for (int i = 0; i < n; i++)
-		if (strcmp(ps[i].post, x) == 0 || str_eq(ps[i].org_name, x)) {
-			match++;
-			k = i;
-		}
-	if (match == 1) {
-		r->state = REF_FOUND;
-		r->id = ps[k].id;
-	} else if (match > 1) {
-		r->state = REF_AMBIGUOUS;
-		r->msg = candidates(ps, n);
-	} else if (store_org_by_name(im->q->db, x, &id) == QD_OK) {
-		nf->org_id = id;          /* 姓名（第一党支部） */
+		r->msg = cands;
+		cands = NULL;
+	} else if (s == QD_NOTFOUND && pr->id && !pr->foreign_id) {
+		r->state = REF_NO_ID;
+	} else if (s == QD_NOTFOUND && *pr->name) {
+		r->state = REF_NEW;
+		nf->name = pr->name;
+		if (pr->qual && store_org_by_name(im->q->db, pr->qual, &org) == QD_OK)
+			nf->org_id = org;          /* 姓名（第一党支部） */
+		else
+			nf->post = pr->qual;       /* 姓名（组织委员） */
 	} else {
-		nf->post = x;             /* 姓名（组织委员） */
+		r->state = REF_BAD;
+		r->msg = sb_take(&e);
 	}
-	people_free(ps, n);
+	free(cands);
+	sb_free(&e);
 }
 
 /* The person a cell names: 0 none, > 0 their id, -1 a bad reference
@@ -485,9 +398,9 @@ static long long resolve_person(struct importer *im, const struct csv_record *re
 	struct ref *r = map_find(&im->people, key);
 	if (!r) {
 		struct person_fields nf = PERSON_FIELDS_INIT;
-		char *buf = NULL;
+		struct person_ref pr;
 		r = map_add(&im->people, key);
-		classify_person(im, r, &nf, &buf);
+		classify_person(im, r, &nf, &pr);
 		if (r->state == REF_NEW) {
 			report(im, IMPORT_INFO, msg(M_IO_NEW_PERSON), im->r->path, rec->line, r->key);
 			im->res->people_new++;
@@ -500,13 +413,15 @@ static long long resolve_person(struct importer *im, const struct csv_record *re
 				sb_free(&e);
 			}
 		}
-		free(buf);
+		person_ref_clear(&pr);
 	}
-	if (r->state == REF_AMBIGUOUS || r->state == REF_NO_ID) {
+	if (r->state == REF_AMBIGUOUS || r->state == REF_NO_ID || r->state == REF_BAD) {
 		if (r->state == REF_AMBIGUOUS)
 			row_bad(im, msg(M_IO_ROW_AMBIGUOUS), msg(role), r->key, r->msg);
-		else
+		else if (r->state == REF_NO_ID)
 			row_bad(im, msg(M_IO_ROW_NO_ID), msg(role), r->key);
+		else
+			row_bad(im, "%s", r->msg);
 		return -1;
 	}
 	return r->id;

@@ -13,6 +13,7 @@
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/msg.h"
+#include "qingdan/norm.h"
 #include "qingdan/store.h"
 
 /* ---- labels ---- */
@@ -166,7 +167,9 @@ enum qd_status qd_open(struct qd *q, const char *path, int flags, struct strbuf 
 	q->login = pw ? xstrdup(pw->pw_name) : xasprintf("uid%ld", (long)geteuid());
 	q->year = year ? year : date_year(date_today());
 	qd_refresh_actor(q);
-	return QD_OK;
+	if ((s = qd_run_upgrades(q, err)) != QD_OK)
+		qd_close(q);
+	return s;
 }
 
 void qd_close(struct qd *q)
@@ -237,43 +240,6 @@ enum qd_status qd_get_org(struct qd *q, long long id, struct org *o)
 	return store_org_get(q->db, id, o);
 }
 
-enum qd_status qd_find_person(struct qd *q, const char *who, long long *id, struct strbuf *err)
-{
-	long long n;
-	if (who && who[0] == '#' && parse_id(who, &n) == 0) {
-		struct person p = {0};
-		enum qd_status s = store_person_get(q->db, n, &p);
-		person_clear(&p);
-		if (s == QD_OK)
-			*id = n;
-		else
-			sb_printf(err, msg(M_PERSON_NOT_FOUND), who);
-		return s;
-	}
-	struct person *ps = NULL;
-	int count = 0;
-	enum qd_status s = store_person_by_name(q->db, who ? who : "", &ps, &count);
-	if (s == QD_OK && count == 0) {
-		sb_printf(err, msg(M_PERSON_NOT_FOUND), who ? who : "");
-		s = QD_NOTFOUND;
-	} else if (s == QD_OK && count > 1) {
-		struct strbuf c = {0};
-		for (int i = 0; i < count; i++)
-			sb_printf(&c, "%s#%lld %s%s%s%s", i ? "；" : "", ps[i].id, ps[i].name,
-				  *ps[i].post || ps[i].org_name ? "（" : "", ps[i].post,
-				  *ps[i].post || ps[i].org_name ? "）" : "");
-		sb_printf(err, msg(M_PERSON_AMBIGUOUS), who, c.s);
-		sb_free(&c);
-		s = QD_AMBIGUOUS;
-	} else if (s == QD_OK) {
-		*id = ps[0].id;
-	}
-	for (int i = 0; i < count; i++)
-		person_clear(&ps[i]);
-	free(ps);
-	return s;
-}
-
 enum qd_status qd_find_org(struct qd *q, const char *name, long long *id, struct strbuf *err)
 {
 	long long n;
@@ -285,7 +251,9 @@ enum qd_status qd_find_org(struct qd *q, const char *name, long long *id, struct
 		if (s == QD_OK)
 			*id = n;
 	} else {
-		s = store_org_by_name(q->db, name ? name : "", id);
+		char *norm = norm_name(name ? name : "");
+		s = norm ? store_org_by_name(q->db, norm, id) : QD_NOTFOUND;
+		free(norm);
 	}
 	if (s == QD_NOTFOUND)
 		sb_printf(err, msg(M_ORG_NOT_FOUND), name ? name : "");
@@ -294,14 +262,23 @@ enum qd_status qd_find_org(struct qd *q, const char *name, long long *id, struct
 
 /* ---- orgs and people ---- */
 
-enum qd_status qd_org_add(struct qd *q, const char *name, enum org_level level,
-			  long long parent_id, long long *id, struct strbuf *err)
+/* The normal form of a name to store (malloc'd), or NULL after saying why. */
+static char *clean_name(const char *entity, const char *name, struct strbuf *err)
+{
+	char *norm = norm_name(name ? name : "");
+	if (!norm)
+		sb_puts(err, msg(M_NAME_NOT_UTF8));
+	else if (!*norm)
+		sb_printf(err, msg(M_NAME_BLANK), msg_field(entity, "name"));
+	if (norm && !*norm)
+		xfree(&norm);
+	return norm;
+}
+
+static enum qd_status org_insert(struct qd *q, const char *name, enum org_level level,
+				 long long parent_id, long long *id, struct strbuf *err)
 {
 	long long existing;
-	if (str_empty(name)) {
-		sb_printf(err, msg(M_EMPTY_FIELD), msg_field("org", "name"));
-		return QD_INVALID;
-	}
 	enum qd_status s = model_need_admin(q, M_ACT_MANAGE_ORGS, err);
 	if (s == QD_OK && store_org_by_name(q->db, name, &existing) == QD_OK) {
 		sb_printf(err, msg(M_ORG_EXISTS), name);
@@ -313,6 +290,17 @@ enum qd_status qd_org_add(struct qd *q, const char *name, enum org_level level,
 	if (s == QD_OK)
 		s = qd_audit(q, "add", "org", *id, NULL, NULL, err);
 	return model_end(q, s, err);
+}
+
+enum qd_status qd_org_add(struct qd *q, const char *name, enum org_level level,
+			  long long parent_id, long long *id, struct strbuf *err)
+{
+	char *norm = clean_name("org", name, err);
+	if (!norm)
+		return QD_INVALID;
+	enum qd_status s = org_insert(q, norm, level, parent_id, id, err);
+	free(norm);
+	return s;
 }
 
 static enum qd_status check_login_free(struct qd *q, long long self, const char *login,
@@ -328,35 +316,65 @@ static enum qd_status check_login_free(struct qd *q, long long self, const char 
 	return s;
 }
 
-enum qd_status qd_person_add(struct qd *q, const struct person_fields *f, long long *id,
+/* f with its name in normal form and its login trimmed; the strings are
+ * owned by c (free with clean_free). */
+struct clean_person {
+	struct person_fields f;
+	char *name, *login;
+};
+
+static enum qd_status clean_person(const struct person_fields *in, int adding,
+				   struct clean_person *c, struct strbuf *err)
+{
+	memset(c, 0, sizeof *c);
+	c->f = *in;
+	if (adding || in->name) {
+		if (!(c->name = clean_name("person", in->name, err)))
+			return QD_INVALID;
+		c->f.name = c->name;
+	}
+	if (in->login) {
+		if (!(c->login = norm_name(in->login))) {
+			sb_puts(err, msg(M_NAME_NOT_UTF8));
+			return QD_INVALID;
+		}
+		c->f.login = c->login;
+	}
+	return QD_OK;
+}
+
+static void clean_free(struct clean_person *c)
+{
+	xfree(&c->name);
+	xfree(&c->login);
+}
+
+enum qd_status qd_person_add(struct qd *q, const struct person_fields *in, long long *id,
 			     struct strbuf *err)
 {
-	if (str_empty(f->name)) {
-		sb_printf(err, msg(M_EMPTY_FIELD), msg_field("person", "name"));
-		return QD_INVALID;
-	}
-	enum qd_status s = model_need_admin(q, M_ACT_MANAGE_PEOPLE, err);
+	struct clean_person c;
+	enum qd_status s = clean_person(in, 1, &c, err);
+	const struct person_fields *f = &c.f;
+	if (s == QD_OK)
+		s = model_need_admin(q, M_ACT_MANAGE_PEOPLE, err);
 	if (s == QD_OK)
 		s = check_login_free(q, 0, f->login, err);
-	if (s != QD_OK || (s = model_begin(q, err)) != QD_OK)
-		return s;
-	s = store_person_insert(q->db, f, id);
-	if (s == QD_OK)
-		s = qd_audit(q, "add", "person", *id, NULL, NULL, err);
-	s = model_end(q, s, err);
+	if (s == QD_OK && (s = model_begin(q, err)) == QD_OK) {
+		s = store_person_insert(q->db, f, id);
+		if (s == QD_OK)
+			s = qd_audit(q, "add", "person", *id, NULL, NULL, err);
+		s = model_end(q, s, err);
+	}
 	/* only a login can change who acts or whether rules are enforced */
 	if (s == QD_OK && !str_empty(f->login))
 		qd_refresh_actor(q);
+	clean_free(&c);
 	return s;
 }
 
-enum qd_status qd_person_set(struct qd *q, long long id, const struct person_fields *f,
-			     struct strbuf *err)
+static enum qd_status person_update(struct qd *q, long long id, const struct person_fields *f,
+				    struct strbuf *err)
 {
-	if (f->name && !*f->name) {
-		sb_printf(err, msg(M_EMPTY_FIELD), msg_field("person", "name"));
-		return QD_INVALID;
-	}
 	enum qd_status s = model_need_admin(q, M_ACT_MANAGE_PEOPLE, err);
 	if (s == QD_OK)
 		s = check_login_free(q, id, f->login, err);
@@ -375,6 +393,17 @@ enum qd_status qd_person_set(struct qd *q, long long id, const struct person_fie
 	s = model_end(q, s, err);
 	if (s == QD_OK)
 		qd_refresh_actor(q);
+	return s;
+}
+
+enum qd_status qd_person_set(struct qd *q, long long id, const struct person_fields *in,
+			     struct strbuf *err)
+{
+	struct clean_person c;
+	enum qd_status s = clean_person(in, 0, &c, err);
+	if (s == QD_OK)
+		s = person_update(q, id, &c.f, err);
+	clean_free(&c);
 	return s;
 }
 

@@ -158,10 +158,46 @@ static const char *const migration3[] = {
 	NULL,
 };
 
+/* 4: search and names in one normal form (norm.h).  The trigram index
+ * holds item content folded by qd_norm() — a function of the connection
+ * (store_functions) — and item.search_text keeps that folded text where it
+ * differs from what the user wrote (NULL, the usual case, when it does
+ * not), so the triggers can remove exactly what was indexed without calling
+ * qd_norm: a change made with the sqlite3 shell leaves the index stale for
+ * that item, never inconsistent.  The people's and orgs' names are folded by
+ * the model, which audits each change (upgrade_task, run at open). */
+static const char *const migration4[] = {
+	"ALTER TABLE item ADD COLUMN search_text TEXT;",
+	"UPDATE item SET search_text = nullif(qd_norm(content), content);",
+	"DROP TRIGGER item_fts_ad;",
+	"DROP TRIGGER item_fts_au;",
+	"DROP TABLE item_fts;",
+	"CREATE VIEW item_search(id, content) AS\n"
+	"  SELECT id, coalesce(search_text, content) FROM item;\n",
+	"CREATE VIRTUAL TABLE item_fts USING fts5(content, content='item_search',\n"
+	"  content_rowid='id', tokenize='trigram');\n",
+	"INSERT INTO item_fts(item_fts) VALUES ('rebuild');",
+	"CREATE TRIGGER item_fts_ad AFTER DELETE ON item BEGIN\n"
+	"  INSERT INTO item_fts(item_fts, rowid, content)\n"
+	"    VALUES ('delete', old.id, coalesce(old.search_text, old.content));\n"
+	"END;\n",
+	"CREATE TRIGGER item_fts_au AFTER UPDATE OF content, search_text ON item BEGIN\n"
+	"  INSERT INTO item_fts(item_fts, rowid, content)\n"
+	"    VALUES ('delete', old.id, coalesce(old.search_text, old.content));\n"
+	"  INSERT INTO item_fts(rowid, content) VALUES (new.id, coalesce(new.search_text, new.content));\n"
+	"END;\n",
+	/* data fixes that need the model's rules and the audit chain */
+	"CREATE TABLE upgrade_task(name TEXT PRIMARY KEY) STRICT;",
+	"INSERT INTO upgrade_task SELECT 'normalise_names' "
+	"WHERE EXISTS (SELECT 1 FROM person) OR EXISTS (SELECT 1 FROM org);",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration1, /* the whole model of DESIGN §3 */
 	migration2,
 	migration3,
+	migration4,
 };
 
 int schema_latest(void)

@@ -52,6 +52,9 @@ enum qd_status store_insert(struct db *db, sqlite3_stmt *st, long long *id);
  * QD_CONFLICT (the version moved on, or no such row). */
 enum qd_status store_changed_one(struct db *db, sqlite3_stmt *st);
 
+/* Register qingdan's SQL functions on the connection (qd_norm). */
+int store_functions(struct db *db);
+
 /* Index the items inserted in this transaction (temp.fts_dirty) in one
  * statement; db_end calls it just before the outermost commit. */
 int store_fts_flush(struct db *db);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "qingdan/db.h"
+#include "qingdan/norm.h"
 #include "store_impl.h"
 
 struct bind {
@@ -89,37 +90,45 @@ static enum qd_status run_listing(struct db *db, const char *inner, const char *
 	return store_run_listing(db, inner, cols, ncol, bind_named, &bs, s, err);
 }
 
-int store_utf8_chars(const char *s)
+/* The three count, quote and escape the search text in its normal form
+ * (norm.h), the form the index and search_text hold. */
+int store_utf8_chars(const char *text)
 {
 	int n = 0;
-	for (; *s; s++)
+	char *norm = norm_search(text);
+	for (const char *s = norm; *s; s++)
 		n += ((unsigned char)*s & 0xC0) != 0x80;
+	free(norm);
 	return n;
 }
 
-char *store_fts_phrase(const char *s)
+char *store_fts_phrase(const char *text)
 {
 	struct strbuf b = {0};
+	char *norm = norm_search(text);
 	sb_putc(&b, '"');
-	for (; *s; s++) {
+	for (const char *s = norm; *s; s++) {
 		if (*s == '"')
 			sb_putc(&b, '"');
 		sb_putc(&b, *s);
 	}
 	sb_putc(&b, '"');
+	free(norm);
 	return sb_take(&b);
 }
 
-char *store_like_pattern(const char *s)
+char *store_like_pattern(const char *text)
 {
 	struct strbuf b = {0};
+	char *norm = norm_search(text);
 	sb_putc(&b, '%');
-	for (; *s; s++) {
+	for (const char *s = norm; *s; s++) {
 		if (*s == '%' || *s == '_' || *s == '\\')
 			sb_putc(&b, '\\');
 		sb_putc(&b, *s);
 	}
 	sb_putc(&b, '%');
+	free(norm);
 	return sb_take(&b);
 }
 
@@ -159,7 +168,7 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 			sb_puts(&sql, " AND i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)");
 		} else {
 			pattern = store_like_pattern(f->search);
-			sb_puts(&sql, " AND i.content LIKE :q ESCAPE '\\'");
+			sb_puts(&sql, " AND coalesce(i.search_text, i.content) LIKE :q ESCAPE '\\'");
 		}
 	}
 	sb_puts(&sql, " ORDER BY o.sort, o.id, l.year, i.seq");

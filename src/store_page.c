@@ -100,7 +100,7 @@ static void scope_where(struct strbuf *sql, const struct item_scope *sc)
 		if (store_utf8_chars(sc->search) >= 3)
 			sb_puts(sql, " AND i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)");
 		else
-			sb_puts(sql, " AND i.content LIKE :q ESCAPE '\\'");
+			sb_puts(sql, " AND coalesce(i.search_text, i.content) LIKE :q ESCAPE '\\'");
 	}
 }
 

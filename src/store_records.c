@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "qingdan/db.h"
+#include "qingdan/norm.h"
 #include "store_impl.h"
 
 char *store_col(sqlite3_stmt *st, int i)
@@ -253,10 +254,10 @@ enum qd_status store_item_insert(struct db *db, long long list_id, const struct 
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"INSERT INTO item(list_id, seq, category, content, measures, standard, due, due_text, "
-		"owner_id, lead_id, status, done_on, created_at, updated_at) VALUES (?1, "
+		"owner_id, lead_id, status, done_on, created_at, updated_at, search_text) VALUES (?1, "
 		"(SELECT coalesce(max(seq), 0) + 1 FROM item WHERE list_id = ?1), "
 		"coalesce(?2, ''), ?3, coalesce(?4, ''), coalesce(?5, ''), nullif(?6, ''), "
-		"coalesce(?7, ''), ?8, ?9, ?10, ?11, ?12, ?12)");
+		"coalesce(?7, ''), ?8, ?9, ?10, ?11, ?12, ?12, nullif(qd_norm(?3), ?3))");
 	sqlite3_bind_int64(st, 1, list_id);
 	store_bind_text(st, 2, f->category);
 	store_bind_text(st, 3, f->content);
@@ -278,6 +279,27 @@ enum qd_status store_item_insert(struct db *db, long long list_id, const struct 
 	return s;
 }
 
+/* qd_norm(text): norm_search of the text (NULL stays NULL).  Item content
+ * is indexed in this form (item.search_text holds it when it differs from
+ * the content), and queries are folded the same way. */
+static void sql_norm(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *out = norm_search((const char *)sqlite3_value_text(argv[0]));
+	sqlite3_result_text(ctx, out, -1, free);
+}
+
+int store_functions(struct db *db)
+{
+	return sqlite3_create_function(db_handle(db), "qd_norm", 1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       sql_norm, NULL, NULL);
+}
+
 int store_fts_prepare(struct db *db)
 {
 	return sqlite3_exec(db_handle(db), "CREATE TEMP TABLE IF NOT EXISTS fts_dirty("
@@ -291,7 +313,7 @@ int store_fts_flush(struct db *db)
 	sqlite3_reset(st);
 	if (!any)
 		return SQLITE_OK;
-	st = db_stmt(db, "INSERT INTO item_fts(rowid, content) SELECT i.id, i.content "
+	st = db_stmt(db, "INSERT INTO item_fts(rowid, content) SELECT i.id, coalesce(i.search_text, i.content) "
 			 "FROM temp.fts_dirty d JOIN item i ON i.id = d.id");
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -353,6 +375,7 @@ enum qd_status store_item_update(struct db *db, long long id, int version,
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"UPDATE item SET category = coalesce(?3, category), content = coalesce(?4, content), "
+		"search_text = CASE WHEN ?4 IS NULL THEN search_text ELSE nullif(qd_norm(?4), ?4) END, "
 		"measures = coalesce(?5, measures), standard = coalesce(?6, standard), "
 		"due = CASE WHEN ?7 IS NULL THEN due ELSE nullif(?7, '') END, "
 		"due_text = coalesce(?8, due_text), "
@@ -483,4 +506,89 @@ enum qd_status store_setting_rowid(struct db *db, const char *key, long long *ro
 	}
 	sqlite3_reset(st);
 	return s;
+}
+
+/* ---- names, merging people, upgrade tasks ---- */
+
+enum qd_status store_names(struct db *db, int orgs, struct store_name **out, int *n)
+{
+	sqlite3_stmt *st = db_stmt(db, orgs ? "SELECT id, name FROM org ORDER BY id"
+					    : "SELECT id, name FROM person ORDER BY id");
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		(*out)[*n].id = sqlite3_column_int64(st, 0);
+		(*out)[(*n)++].name = store_col(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+enum qd_status store_org_rename(struct db *db, long long id, const char *name)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE org SET name = ?2 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, name);
+	return store_step_done(st);
+}
+
+enum qd_status store_person_refs(struct db *db, long long person,
+				 void (*fn)(void *ctx, const char *entity, long long id), void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT 'item', id FROM item WHERE owner_id = ?1 "
+		"UNION SELECT 'item', id FROM item WHERE lead_id = ?1 "
+		"UNION SELECT 'note', id FROM note WHERE person_id = ?1 "
+		"UNION SELECT 'pledge', id FROM pledge WHERE ?1 IN (issuer_id, signer_id, "
+		"  coalesce(issuer_signed_by, 0), coalesce(signer_signed_by, 0), "
+		"  coalesce(issuer_recorded_by, 0), coalesce(signer_recorded_by, 0)) "
+		"ORDER BY 1, 2");
+	sqlite3_bind_int64(st, 1, person);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+enum qd_status store_person_repoint(struct db *db, const char *entity, long long id,
+				    long long from, long long to, const char *now)
+{
+#define SWAP(col) col " = CASE " col " WHEN ?2 THEN ?3 ELSE " col " END"
+	static const char *const sql[] = {
+		"UPDATE item SET " SWAP("owner_id") ", " SWAP("lead_id") ", "
+		"version = version + 1, updated_at = ?4 WHERE id = ?1",
+		"UPDATE note SET " SWAP("person_id") " WHERE id = ?1",
+		"UPDATE pledge SET " SWAP("issuer_id") ", " SWAP("signer_id") ", "
+		SWAP("issuer_signed_by") ", " SWAP("signer_signed_by") ", "
+		SWAP("issuer_recorded_by") ", " SWAP("signer_recorded_by") ", "
+		"version = version + 1, updated_at = ?4 WHERE id = ?1",
+	};
+#undef SWAP
+	int k = strcmp(entity, "item") == 0 ? 0 : strcmp(entity, "note") == 0 ? 1 : 2;
+	sqlite3_stmt *st = db_stmt(db, sql[k]);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, from);
+	sqlite3_bind_int64(st, 3, to);
+	if (k != 1)
+		store_bind_text(st, 4, now);   /* notes have no version */
+	return store_changed_one(db, st);
+}
+
+int store_upgrade_pending(struct db *db, const char *task)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM upgrade_task WHERE name = ?1");
+	store_bind_text(st, 1, task);
+	int pending = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return pending;
+}
+
+enum qd_status store_upgrade_done(struct db *db, const char *task)
+{
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM upgrade_task WHERE name = ?1");
+	store_bind_text(st, 1, task);
+	return store_step_done(st);
 }

@@ -127,6 +127,58 @@ int text_width(const char *s)
 	return text_nwidth(s, SIZE_MAX);
 }
 
+/* ---- bidi controls ---- */
+
+/* Embedding, override and isolate controls change the order of everything
+ * after them up to their closer — or to the end of the line when there is
+ * none, so a U+202E in one name would reverse the rest of a table row.
+ * Every clean copy keeps them balanced: a closer with no opener is dropped,
+ * and whatever is still open at the end of the copy is closed there. */
+enum { BIDI_MAX = 16 };
+
+struct bidi {
+	unsigned char open[BIDI_MAX];   /* 'E' embedding/override, 'I' isolate */
+	int depth, overflow;
+};
+
+static int is_bidi_control(unsigned wc)
+{
+	return (wc >= 0x202A && wc <= 0x202E) || (wc >= 0x2066 && wc <= 0x2069);
+}
+
+/* Take one bidi control: 1 to copy it, 0 to drop it. */
+static int bidi_take(struct bidi *b, unsigned wc)
+{
+	if (wc == 0x202C || wc == 0x2069) {
+		int want = wc == 0x202C ? 'E' : 'I';
+		if (b->overflow > 0) {
+			b->overflow--;
+			return 0;
+		}
+		int d = b->depth;
+		while (d > 0 && b->open[d - 1] != want && want == 'I')
+			d--;           /* a PDI also closes the embeddings inside it */
+		if (d == 0 || b->open[d - 1] != want)
+			return 0;
+		b->depth = d - 1;
+		return 1;
+	}
+	if (b->depth == BIDI_MAX) {
+		b->overflow++;
+		return 0;
+	}
+	b->open[b->depth++] = wc >= 0x2066 ? 'I' : 'E';
+	return 1;
+}
+
+/* Close what is still open (innermost first). */
+static void bidi_close(struct bidi *b, struct strbuf *out)
+{
+	while (b->depth > 0)
+		sb_puts(out, b->open[--b->depth] == 'I' ? "\xE2\x81\xA9" : "\xE2\x80\xAC");
+	b->overflow = 0;
+}
+
 /* ---- clean copies ---- */
 
 /* Length of the run of printable ASCII at s (at most n bytes). */
@@ -147,6 +199,7 @@ static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 {
 	size_t i = 0;
 	int width = 0;
+	struct bidi bd = {{0}, 0, 0};
 	while (i < n && s[i]) {
 		size_t run = ascii_run(s + i, n - i);
 		if (run > (size_t)(cols - width))
@@ -163,13 +216,40 @@ static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 		size_t k = text_decode(s + i, n - i, &wc, &w);
 		if (w > cols - width)
 			break;
-		if (b)
+		if (b && (!is_bidi_control(wc) || bidi_take(&bd, wc)))
 			sb_add(b, wc == REPL ? REPL_UTF8 : s + i, wc == REPL ? 3 : k);
 		i += k;
 		width += w;
 	}
+	if (b)
+		bidi_close(&bd, b);
 	*used = i;
 	return width;
+}
+
+char *text_bidi_safe(const char *s)
+{
+	struct strbuf b = {0};
+	struct bidi bd = {{0}, 0, 0};
+	size_t n = strlen(s), i = 0;
+	sb_puts(&b, "");
+	while (i < n) {
+		unsigned wc;
+		int w;
+		size_t k = (unsigned char)s[i] < 0x80 ? 1 : decode_multibyte(s + i, n - i, &wc, &w);
+		if ((unsigned char)s[i] < 0x80) {
+			if (s[i] == '\n')
+				bidi_close(&bd, &b);   /* a paragraph ends them anyway */
+			sb_putc(&b, s[i]);
+		} else if (wc == REPL && k == 1) {
+			sb_add(&b, REPL_UTF8, 3);
+		} else if (!is_bidi_control(wc) || bidi_take(&bd, wc)) {
+			sb_add(&b, s + i, k);
+		}
+		i += k;
+	}
+	bidi_close(&bd, &b);
+	return sb_take(&b);
 }
 
 static void add_spaces(struct strbuf *b, int n)
@@ -315,13 +395,20 @@ struct line_list {
 	int n, cap;
 };
 
+/* Each line is balanced on its own: a wrap may fall inside an embedding. */
 static void push_line(struct line_list *l, const char *s, size_t n)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 8;
 		l->v = xrealloc(l->v, (size_t)l->cap * sizeof *l->v);
 	}
-	l->v[l->n++] = xstrndup(s, n);
+	char *line = xstrndup(s, n);
+	if (strstr(line, "\xE2\x80") || strstr(line, "\xE2\x81")) {
+		char *safe = text_bidi_safe(line);
+		free(line);
+		line = safe;
+	}
+	l->v[l->n++] = line;
 }
 
 /* Wrap one clean paragraph (no newline inside). */

@@ -13,13 +13,18 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "qingdan/norm.h"
 #include "qingdan/text.h"
 #include "qingdan/tui_view.h"
 
+/* The editor only ever holds UTF-8: a bad byte in old data comes in as
+ * U+FFFD, so no form can save one back. */
 void tui_line_set(struct tui_line *l, const char *text)
 {
+	char *valid = norm_valid(text ? text : "");
 	sb_reset(&l->text);
-	sb_puts(&l->text, text ? text : "");
+	sb_puts(&l->text, valid);
+	free(valid);
 	l->cur = l->text.len;
 	l->scroll = 0;
 }
@@ -72,8 +77,10 @@ static void insert(struct tui_line *l, int key)
 	char mb[MB_LEN_MAX + 1];
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
+	if (key > 0x10FFFF || (key >= 0xD800 && key <= 0xDFFF))
+		return;                       /* no UTF-8 for these */
 	size_t n = wcrtomb(mb, (wchar_t)key, &st);
-	if (n == (size_t)-1)
+	if (n == (size_t)-1 || !norm_is_utf8(mb, n))
 		return;
 	size_t tail = l->text.len - l->cur;
 	sb_add(&l->text, mb, n);   /* grow */

@@ -1,12 +1,14 @@
 /* tui_pick.c — pickers: a popup list narrowed as you type.  People (the
  * owner and lead fields, the owner filter) are searched in the database on
  * every keystroke, name prefix first through the name index, then any
- * name or post containing the text, "#ID" for one id — so a picker over
+ * name or post containing the text, "#ID" for one id, and 王伟（副局长）
+ * the 王伟 whose post or branch fits (model_person.c) — so a picker over
  * 100k people costs one short query per key, never a full load.  Branches
  * and fixed choices (status targets, categories) are filtered in memory. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "qingdan/norm.h"
 #include "qingdan/store_page.h"
 #include "qingdan/text.h"
 #include "qingdan/tui_view.h"
@@ -62,6 +64,26 @@ static void add_shown(struct picker *p, long long id, const char *name, const ch
 	p->n++;
 }
 
+/* What to search for as the user types a person: the name in normal form;
+ * of 王伟（副局长） the name (the bracket then narrows the list, as
+ * everywhere a person is named); of "#12 王伟（…）" the id. */
+static char *person_query(const char *typed, struct person_ref *r)
+{
+	char *norm = norm_name(typed);
+	if (qd_person_ref_parse(typed, r) != 0)
+		return norm ? norm : xstrdup(typed);
+	if (r->id && !r->foreign_id) {
+		free(norm);
+		xfree(&r->qual);
+		return xasprintf("#%lld", r->id);
+	}
+	if (r->qual) {
+		free(norm);
+		return xstrdup(r->name);
+	}
+	return norm;
+}
+
 static void refill(struct tui *t, struct picker *p)
 {
 	const char *q = tui_line_text(&p->query);
@@ -70,14 +92,19 @@ static void refill(struct tui *t, struct picker *p)
 		add_shown(p, 0, "", msg(M_NONE), 0);
 	if (p->kind == PK_PERSON) {
 		struct person found[PICK_MAX];
-		int n = store_page_person_search(t->q->db, q, PICK_MAX, found);
+		struct person_ref r;
+		char *text = person_query(q, &r);
+		int n = store_page_person_search(t->q->db, text, PICK_MAX, found);
 		for (int i = 0; i < n; i++) {
 			char *label = xasprintf("%s  %s  %s", found[i].name, found[i].post ? found[i].post : "",
 						found[i].org_name ? found[i].org_name : "");
-			add_shown(p, found[i].id, found[i].name, label, 0);
+			if (!r.qual || qd_person_fits(&found[i], r.qual))
+				add_shown(p, found[i].id, found[i].name, label, 0);
 			free(label);
 			person_clear(&found[i]);
 		}
+		person_ref_clear(&r);
+		free(text);
 	} else if (p->kind == PK_BRANCH) {
 		for (int i = 0; i < t->norgs; i++)
 			if (str_eq(t->orgs[i].level, "branch") && (!*q || strstr(t->orgs[i].name, q)))

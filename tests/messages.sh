@@ -102,39 +102,8 @@ check "show json of a missing item: exit 1, nothing on stdout" [ "$RC" = 1 ] && 
 
 # ---- --help: usage on stdout, exit 0, nothing opened ----
 NF=$T/nofile/q.db
-COMMANDS="init
-org add
-org list
-person add
-person list
-person set
-item add
-item list
-item show
-item set
-item note
-item delete
-import
-export
-print
-pledge add
-pledge set
-pledge issue
-pledge sign
-pledge assess
-pledge archive
-pledge void
-pledge reissue
-pledge list
-pledge show
-pledge print
-pledge progress
-stats
-audit list
-audit verify
-setting
-backup
-year copy"
+# every command qingdan help lists (so a new command is covered by itself)
+COMMANDS=$("$QD" help | sed -n 's/^  qingdan \([a-z]*\)\( [a-z][a-z]*\)\{0,1\}.*/\1\2/p' | sed 's/ *$//')
 printf '%s\n' "$COMMANDS" > "$T/commands"
 while IFS= read -r cmd; do
 	run "$QD" --db "$NF" $cmd --help
@@ -145,9 +114,7 @@ while IFS= read -r cmd; do
 	check "$cmd bad option: exit 2" is "$RC" 2
 	check "$cmd bad option: nothing created" [ ! -e "$T/nofile" ]
 done < "$T/commands"
-check "every command of qingdan help is covered" is \
-	"$("$QD" help | sed -n 's/^  qingdan \([a-z]*\)\( [a-z][a-z]*\)\{0,1\}.*/\1\2/p' | sed 's/ *$//' | sort)" \
-	"$(sort "$T/commands")"
+check "qingdan help lists the commands" [ "$(wc -l < "$T/commands")" -ge 30 ]
 
 # ---- a reading command on a missing file: says so, creates nothing ----
 mkdir -p "$T/empty"

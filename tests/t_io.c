@@ -785,6 +785,71 @@ TEST(tui_p_key_hook)
 	sb_free(&m);
 }
 
+
+/* 王伟（副局长） / 王伟（第二党支部） / 王伟(副局长) and the forms an
+ * ambiguity error lists select the one meant, and import adds no one. */
+TEST(import_resolves_homonyms_and_adds_no_one)
+{
+	setup();
+	long long b2, b3;
+	CHECK_INT(qd_org_add(&q, "第二党支部", LV_BRANCH, 2, &b2, &err), QD_OK);
+	CHECK_INT(qd_org_add(&q, "第三党支部", LV_BRANCH, 2, &b3, &err), QD_OK);
+	long long deputy = add_person(&q, "王伟", "党组成员、副局长", b3);
+	long long member = add_person(&q, "王伟", "组织委员", b2);
+	struct run r;
+	import_csv(&q, "组织,责任内容,责任人\n党组,x,王伟\n", 1, 0, &r);
+	const char *list = strstr(r.log.s, "有重名：");
+	CHECK(list != NULL);
+	char *cands = xstrdup(list ? list + strlen("有重名：") : "");
+	char *end = strstr(cands, "；请写成");
+	if (end)
+		*end = '\0';
+	char *sep = strstr(cands, "；");
+	CHECK(sep != NULL);
+	if (sep)
+		*sep = '\0';
+	run_free(&r);
+	long long before = num(&q, "SELECT count(*) FROM person");
+	char *csv = xasprintf("组织,责任内容,责任人,牵头领导\n"
+			      "党组,a,王伟（副局长）,王伟（第二党支部）\n"
+			      "党组,b,王伟(副局长),王伟(第二党支部)\n"
+			      "党组,c,%s,%s\n"
+			      "党组,d,王伟（副局长·第三党支部）,王伟（组织委员）\n",
+			      cands, sep ? sep + strlen("；") : "");
+	free(cands);
+	import_csv(&q, csv, 0, 0, &r);
+	free(csv);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.people_new, 0);
+	CHECK_INT(num(&q, "SELECT count(*) FROM person"), before);
+	char *got = text1(&q, "SELECT group_concat(content || '=' || owner_id || '/' || lead_id, ' ') "
+			      "FROM (SELECT * FROM item ORDER BY seq)");
+	char *want = xasprintf("a=%lld/%lld b=%lld/%lld c=%lld/%lld d=%lld/%lld", deputy, member,
+			       deputy, member, deputy, member, deputy, member);
+	CHECK_STR(got, want);
+	free(got);
+	free(want);
+	run_free(&r);
+}
+
+/* A stray byte in a UTF-8 file is an error at its line; nothing written. */
+TEST(import_bad_utf8_is_file_line_error)
+{
+	setup();
+	static const char bytes[] = "组织,责任内容\n党组,正常\n党组,坏\xFF\xFE字节\n党组,也正常\n";
+	char *path = write_file("bad.csv", bytes, sizeof bytes - 1);
+	struct run r;
+	memset(&r, 0, sizeof r);
+	sb_puts(&r.log, "");
+	struct import_request req = {path, 0, 0, collect, NULL, &r.log};
+	r.status = io_import(&q, &req, &r.res, &r.err);
+	CHECK(r.status != QD_OK);
+	CHECK_CONTAINS(r.log.s, "E bad.csv:3: ");
+	CHECK_INT(num(&q, "SELECT count(*) FROM item"), 0);
+	run_free(&r);
+	free(path);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir) || chdir(dir) != 0)
@@ -799,6 +864,8 @@ int main(void)
 	RUN(every_bad_row_named_and_nothing_written);
 	RUN(dry_run_checks_and_writes_nothing);
 	RUN(people_by_name_post_org_and_id);
+	RUN(import_resolves_homonyms_and_adds_no_one);
+	RUN(import_bad_utf8_is_file_line_error);
 	RUN(new_person_created_once_with_audit);
 	RUN(file_level_failures);
 	RUN(gbk_file_imports);

@@ -12,6 +12,7 @@
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/model.h"
+#include "qingdan/pledge.h"
 #include "qingdan/store.h"
 #include "qingdan/text.h"
 #include "tt.h"
@@ -408,6 +409,26 @@ TEST(kill9_keeps_committed_and_integrity)
 	qd_close(&q);
 }
 
+/* Make an open file look as schema 3 left it: migration 4 undone. */
+static void downgrade_to_3(void)
+{
+	CHECK_INT(sqlite3_exec(db_handle(q.db),
+		"DROP TRIGGER item_fts_ad; DROP TRIGGER item_fts_au; DROP TABLE item_fts;"
+		"DROP VIEW item_search; DROP TABLE upgrade_task;"
+		"ALTER TABLE item DROP COLUMN search_text;"
+		"CREATE VIRTUAL TABLE item_fts USING fts5(content, content='item',"
+		"  content_rowid='id', tokenize='trigram');"
+		"INSERT INTO item_fts(item_fts) VALUES ('rebuild');"
+		"CREATE TRIGGER item_fts_ad AFTER DELETE ON item BEGIN"
+		"  INSERT INTO item_fts(item_fts, rowid, content) VALUES ('delete', old.id, old.content);"
+		"END;"
+		"CREATE TRIGGER item_fts_au AFTER UPDATE OF content ON item BEGIN"
+		"  INSERT INTO item_fts(item_fts, rowid, content) VALUES ('delete', old.id, old.content);"
+		"  INSERT INTO item_fts(rowid, content) VALUES (new.id, new.content);"
+		"END;"
+		"PRAGMA user_version = 3;", NULL, NULL, NULL), SQLITE_OK);
+}
+
 /* An older file is backed up, then migrated one step at a time. */
 TEST(migration_backs_up_then_upgrades)
 {
@@ -419,6 +440,7 @@ TEST(migration_backs_up_then_upgrades)
 	qd_ensure_defaults(&q, &err);
 	item("迁移前的事项", 0, 0, NULL);
 	/* make it look like a version-1 file */
+	downgrade_to_3();
 	sqlite3_exec(db_handle(q.db), "DROP INDEX item_stats; PRAGMA user_version = 1", NULL, NULL, NULL);
 	qd_close(&q);
 	memset(&q, 0, sizeof q);
@@ -481,6 +503,338 @@ TEST(search_index_follows_commits)
 	sb_free(&r);
 }
 
+
+/* ---- names, homonyms, merge (issue 8 §5–6) ---- */
+
+static long long person_in(const char *name, const char *post, long long org)
+{
+	struct person_fields f = PERSON_FIELDS_INIT;
+	long long id = 0;
+	f.name = name;
+	f.post = post;
+	f.org_id = org;
+	f.active = 1;
+	f.is_admin = 0;
+	CHECK_INT(qd_person_add(&q, &f, &id, &err), QD_OK);
+	return id;
+}
+
+static char *person_name(long long id)
+{
+	struct person p = {0};
+	qd_get_person(&q, id, &p);
+	char *n = xstrdup(p.name ? p.name : "");
+	person_clear(&p);
+	return n;
+}
+
+/* Names are stored and found in normal form; blank and bad ones refused. */
+TEST(names_normalised_on_add_set_and_lookup)
+{
+	open_mem();
+	long long id = person("\xE2\x80\xAE 阿卜杜\xE3\x83\xBB热合曼\xE2\x80\x8B\xE3\x80\x80", " wangw ", 0);
+	char *n = person_name(id);
+	CHECK_STR(n, "阿卜杜\xC2\xB7热合曼");
+	free(n);
+	long long found = 0;
+	CHECK_INT(qd_find_person(&q, "阿卜杜\xE2\x80\xA2热合曼", &found, &err), QD_OK);
+	CHECK_INT(found, id);
+	struct person p = {0};
+	qd_get_person(&q, id, &p);
+	CHECK_STR(p.login, "wangw");
+	person_clear(&p);
+	struct person_fields f = PERSON_FIELDS_INIT;
+	f.name = "\xE3\x80\x80\xE2\x80\x8B ";
+	f.active = 1;
+	sb_reset(&err);
+	CHECK_INT(qd_person_add(&q, &f, &found, &err), QD_INVALID);
+	CHECK_CONTAINS(err.s, "不能为空");
+	f.name = "\xFF\xFE";
+	CHECK_INT(qd_person_add(&q, &f, &found, &err), QD_INVALID);
+	CHECK_INT(qd_person_set(&q, id, &f, &err), QD_INVALID);
+	f.name = "王　伟";
+	CHECK_INT(qd_person_set(&q, id, &f, &err), QD_OK);
+	n = person_name(id);
+	CHECK_STR(n, "王伟");
+	free(n);
+	long long org = 0;
+	CHECK_INT(qd_org_add(&q, " 第一党支部\xE2\x80\x8D", LV_BRANCH, 2, &org, &err), QD_OK);
+	CHECK_INT(qd_org_add(&q, "第一党支部", LV_BRANCH, 2, &found, &err), QD_INVALID);
+	CHECK_INT(qd_find_org(&q, "第一党支部\xEF\xBB\xBF", &found, &err), QD_OK);
+	CHECK_INT(found, org);
+	CHECK_INT(qd_org_add(&q, "\xE2\x81\xA6", LV_BRANCH, 2, &found, &err), QD_INVALID);
+	struct strbuf r = {0};
+	CHECK_INT(qd_audit_verify(&q, &r, &err), QD_OK);
+	sb_free(&r);
+}
+
+/* 王伟（副局长） and 王伟（第二党支部） pick the one whose post or branch
+ * contains the text; every candidate an ambiguity lists is accepted back. */
+TEST(homonyms_by_post_or_branch)
+{
+	open_mem();
+	long long b2 = 0, b3 = 0, id = 0;
+	CHECK_INT(qd_org_add(&q, "第二党支部", LV_BRANCH, 2, &b2, &err), QD_OK);
+	CHECK_INT(qd_org_add(&q, "第三党支部", LV_BRANCH, 2, &b3, &err), QD_OK);
+	long long deputy = person_in("王伟", "党组成员、副局长", b3);
+	long long member = person_in("王伟", "组织委员", b2);
+	long long twin = person_in("王伟", "组织委员", b3);
+	CHECK_INT(qd_find_person(&q, "王伟（副局长）", &id, &err), QD_OK);
+	CHECK_INT(id, deputy);
+	CHECK_INT(qd_find_person(&q, "王伟(第二党支部)", &id, &err), QD_OK);
+	CHECK_INT(id, member);
+	CHECK_INT(qd_find_person(&q, " 王伟 （ 组织委员·第三 ） ", &id, &err), QD_OK);
+	CHECK_INT(id, twin);
+	sb_reset(&err);
+	CHECK_INT(qd_find_person(&q, "王伟（局长助理）", &id, &err), QD_NOTFOUND);
+	CHECK_CONTAINS(err.s, "#");
+	/* ambiguous: the listed forms, passed back one by one */
+	sb_reset(&err);
+	CHECK_INT(qd_find_person(&q, "王伟", &id, &err), QD_AMBIGUOUS);
+	char *list = strstr(err.s, "#");
+	CHECK(list != NULL);
+	long long want[] = {deputy, member, twin};
+	int k = 0;
+	for (char *c = list; c && *c; k++) {
+		char *sep = strstr(c, "；");
+		char *one = sep ? xstrndup(c, (size_t)(sep - c)) : xstrdup(c);
+		struct strbuf e = {0};
+		id = 0;
+		CHECK_INT(qd_find_person(&q, one, &id, &e), QD_OK);
+		CHECK(k < 3 && id == want[k]);
+		/* and without the #ID where that is enough */
+		char *label = strchr(one, ' ') + 1;
+		if (k == 0) {
+			CHECK_INT(qd_find_person(&q, label, &id, &e), QD_OK);
+			CHECK_INT(id, deputy);
+		}
+		sb_free(&e);
+		free(one);
+		c = sep ? sep + strlen("；") : NULL;
+	}
+	CHECK_INT(k, 3);
+	/* an id that does not carry the name it is given with */
+	sb_reset(&err);
+	char *wrong = xasprintf("#%lld 李明", deputy);
+	CHECK_INT(qd_find_person(&q, wrong, &id, &err), QD_NOTFOUND);
+	free(wrong);
+	/* an active person wins over an inactive namesake */
+	struct person_fields off = PERSON_FIELDS_INIT;
+	off.active = 0;
+	CHECK_INT(qd_person_set(&q, member, &off, &err), QD_OK);
+	CHECK_INT(qd_person_set(&q, twin, &off, &err), QD_OK);
+	CHECK_INT(qd_find_person(&q, "王伟", &id, &err), QD_OK);
+	CHECK_INT(id, deputy);
+}
+
+/* person merge moves every reference, deactivates the duplicate, and the
+ * audit chain still verifies. */
+TEST(person_merge_moves_everything)
+{
+	open_mem();
+	long long keep = person("王伟", NULL, 0), issuer = person("赵立新", NULL, 0);
+	long long dup = person("王伟", NULL, 0);
+	long long a = item("责任一", dup, keep, NULL), b = item("责任二", issuer, dup, NULL);
+	long long c = item("责任三", dup, dup, NULL);
+	struct person_fields lf = PERSON_FIELDS_INIT;
+	lf.login = "wangw";
+	lf.is_admin = 1;
+	CHECK_INT(qd_person_set(&q, dup, &lf, &err), QD_OK);
+	qd_set_login(&q, "wangw");   /* the duplicate (an admin) writes a note */
+	CHECK_INT(qd_item_note(&q, a, NULL, "已部署", &err), QD_OK);
+	struct pledge_fields pf = {"责任书", "正文", NULL, issuer, 0};
+	long long pid = 0;
+	int added = 0;
+	struct strbuf skipped = {0};
+	CHECK_INT(qd_pledge_add(&q, &pf, &dup, 1, 1, &pid, &added, &skipped, &err), QD_OK);
+	struct pledge_sign sg = {NULL, 0, NULL, PM_AUTO};
+	CHECK_INT(qd_pledge_sign(&q, pid, 0, PARTY_SIGNER, &sg, &err), QD_OK);
+	int moved = 0;
+	sb_reset(&err);
+	CHECK_INT(qd_person_merge(&q, dup, dup, &moved, &err), QD_INVALID);
+	CHECK_INT(qd_person_merge(&q, keep, dup, &moved, &err), QD_OK);
+	CHECK_INT(moved, 5);   /* 3 items, 1 note, 1 pledge */
+	char *sql = xasprintf("SELECT count(*) FROM item WHERE %lld IN (owner_id, lead_id)", dup);
+	char *v = sql1(sql);
+	CHECK_STR(v, "0");
+	free(v);
+	free(sql);
+	sql = xasprintf("SELECT owner_id || ',' || lead_id FROM item WHERE id IN (%lld, %lld, %lld) "
+			"ORDER BY id", a, b, c);
+	v = sql1(sql);
+	char *want = xasprintf("%lld,%lld", keep, keep);
+	CHECK_STR(v, want);
+	free(want);
+	free(v);
+	free(sql);
+	sql = xasprintf("SELECT signer_id || ',' || signer_signed_by || '|' || "
+			"(SELECT person_id FROM note) FROM pledge");
+	v = sql1(sql);
+	want = xasprintf("%lld,%lld|%lld", keep, keep, keep);
+	CHECK_STR(v, want);
+	free(want);
+	free(v);
+	free(sql);
+	struct person p = {0};
+	qd_get_person(&q, dup, &p);
+	CHECK_INT(p.active, 0);
+	CHECK(str_empty(p.login));
+	person_clear(&p);
+	qd_get_person(&q, keep, &p);
+	CHECK_STR(p.login, "wangw");
+	CHECK_INT(p.is_admin, 1);
+	person_clear(&p);
+	CHECK_INT(q.actor_id, keep);
+	v = sql1("SELECT count(*) FROM audit WHERE action = 'merge'");
+	CHECK_STR(v, "7");   /* 5 records, the duplicate, the login moved */
+	free(v);
+	long long id = 0;
+	CHECK_INT(qd_find_person(&q, "王伟", &id, &err), QD_OK);
+	CHECK_INT(id, keep);
+	struct strbuf r = {0};
+	CHECK_INT(qd_audit_verify(&q, &r, &err), QD_OK);
+	sb_free(&r);
+	sb_free(&skipped);
+	/* two logins: refused, nothing written */
+	long long other = person("李明", "liming", 0);
+	sb_reset(&err);
+	CHECK_INT(qd_person_merge(&q, keep, other, &moved, &err), QD_INVALID);
+	CHECK_CONTAINS(err.s, "liming");
+	/* only an admin merges */
+	qd_set_login(&q, "liming");
+	CHECK_INT(qd_person_merge(&q, other, issuer, &moved, &err), QD_DENIED);
+}
+
+/* A file made at schema 3 with names as people typed them: migration 4
+ * normalises them (audited), and search finds content in either form. */
+TEST(migration_4_normalises_names_and_search)
+{
+	char dir[] = "/tmp/qd_mig4_XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char *path = xasprintf("%s/v3.db", dir);
+	memset(&q, 0, sizeof q);
+	q.year = 2026;
+	CHECK_INT(qd_open(&q, path, DB_CREATE, &err), QD_OK);
+	qd_ensure_defaults(&q, &err);
+	long long pa = person("甲", NULL, 0), pb = person("乙", NULL, 0), org = 0;
+	CHECK_INT(qd_org_add(&q, "丙支部", LV_BRANCH, 2, &org, &err), QD_OK);
+	long long it = item("组织Cafe\xCC\x81" "读书会", pa, 0, NULL);
+	/* names as an older qingdan stored them, each change audited */
+	CHECK_INT(qd_batch_begin(&q, &err), QD_OK);
+	const char *raw[] = {"阿卜杜\xE2\x80\xA2热合曼\xE2\x80\x8B", "  王　伟", " 第一党支部\xE2\x80\x8F"};
+	const char *ent[] = {"person", "person", "org"};
+	long long ids[] = {pa, pb, org};
+	for (int i = 0; i < 3; i++) {
+		char *before = store_canon(q.db, ent[i], ids[i]);
+		char *upd = sqlite3_mprintf("UPDATE %s SET name = %Q WHERE id = %lld", ent[i], raw[i], ids[i]);
+		CHECK_INT(sqlite3_exec(db_handle(q.db), upd, NULL, NULL, NULL), SQLITE_OK);
+		CHECK_INT(qd_audit(&q, "set", ent[i], ids[i], before, NULL, &err), QD_OK);
+		sqlite3_free(upd);
+		free(before);
+	}
+	CHECK_INT(qd_batch_end(&q, QD_OK, &err), QD_OK);
+	downgrade_to_3();
+	qd_close(&q);
+
+	memset(&q, 0, sizeof q);
+	q.year = 2026;
+	CHECK_INT(qd_open(&q, path, 0, &err), QD_OK);
+	char *v = sql1("PRAGMA user_version");
+	CHECK_INT(atoi(v), 4);
+	free(v);
+	v = sql1("SELECT group_concat(name, '|') FROM (SELECT name FROM person ORDER BY id)");
+	CHECK_STR(v, "阿卜杜\xC2\xB7热合曼|王伟");
+	free(v);
+	char *sql = xasprintf("SELECT name FROM org WHERE id = %lld", org);
+	v = sql1(sql);
+	CHECK_STR(v, "第一党支部");
+	free(v);
+	free(sql);
+	v = sql1("SELECT count(*) FROM audit WHERE action = 'normalise'");
+	CHECK_STR(v, "3");
+	free(v);
+	v = sql1("SELECT count(*) FROM upgrade_task");
+	CHECK_STR(v, "0");
+	free(v);
+	struct strbuf r = {0};
+	CHECK_INT(qd_audit_verify(&q, &r, &err), QD_OK);
+	sb_free(&r);
+	/* content kept as written; the index holds the folded text */
+	sql = xasprintf("SELECT content FROM item WHERE id = %lld", it);
+	v = sql1(sql);
+	CHECK_STR(v, "组织Cafe\xCC\x81读书会");
+	free(v);
+	free(sql);
+	v = sql1("SELECT group_concat(rowid) FROM item_fts WHERE item_fts MATCH '\"Caf\xC3\xA9\"'");
+	char *want = xasprintf("%lld", it);
+	CHECK_STR(v, want);
+	free(v);
+	CHECK_INT(sqlite3_exec(db_handle(q.db), "INSERT INTO item_fts(item_fts) VALUES ('integrity-check')",
+			       NULL, NULL, NULL), SQLITE_OK);
+	/* a reopened file does not normalise or audit again */
+	qd_close(&q);
+	memset(&q, 0, sizeof q);
+	CHECK_INT(qd_open(&q, path, 0, &err), QD_OK);
+	v = sql1("SELECT count(*) FROM audit WHERE action = 'normalise'");
+	CHECK_STR(v, "3");
+	free(v);
+	qd_close(&q);
+	free(want);
+	char *cmd = xasprintf("rm -rf %s", dir);
+	CHECK(system(cmd) == 0);
+	free(cmd);
+	free(path);
+}
+
+/* Search folds the query and the content alike: Café finds Cafe + U+0301
+ * through the trigram index and through the short-query LIKE path. */
+struct hits {
+	struct rowsink base;
+	int n;
+};
+
+static void hit_header(struct rowsink *s, int ncol, const char *const *names)
+{
+	(void)s, (void)ncol, (void)names;
+}
+
+static void hit_row(struct rowsink *s, const char *const *vals, const char *json)
+{
+	(void)vals, (void)json;
+	((struct hits *)s)->n++;
+}
+
+static int search_hits(const char *text)
+{
+	struct hits h = {{hit_header, hit_row, 0}, 0};
+	struct item_filter f = {0};
+	f.status = -1;
+	f.search = text;
+	f.today = f.soon = "2026-06-30";
+	CHECK_INT(store_item_list(q.db, &f, &h.base, &err), QD_OK);
+	return h.n;
+}
+
+TEST(search_folds_query_and_content)
+{
+	open_mem();
+	item("Cafe\xCC\x81 读书会", 0, 0, NULL);
+	item("阿卜杜\xE2\x80\xA2热合曼谈心谈话", 0, 0, NULL);
+	long long id = item("普通事项", 0, 0, NULL);
+	CHECK_INT(search_hits("Caf\xC3\xA9"), 1);
+	CHECK_INT(search_hits("Cafe\xCC\x81"), 1);
+	CHECK_INT(search_hits("f\xC3\xA9"), 1);                 /* 2 characters: LIKE */
+	CHECK_INT(search_hits("阿卜杜\xC2\xB7热"), 1);
+	CHECK_INT(search_hits("杜\xE3\x83\xBB"), 1);             /* 2 characters, other dot */
+	CHECK_INT(search_hits("读\xE2\x80\x8B书会"), 1);          /* a ZWSP in the query */
+	struct item_fields f = ITEM_FIELDS_INIT;
+	f.content = "普通Cafe\xCC\x81";
+	CHECK_INT(qd_item_set(&q, id, 0, &f, &err), QD_OK);
+	CHECK_INT(search_hits("Caf\xC3\xA9"), 2);
+	CHECK_INT(sqlite3_exec(db_handle(q.db), "INSERT INTO item_fts(item_fts) VALUES ('integrity-check')",
+			       NULL, NULL, NULL), SQLITE_OK);
+}
+
 int main(void)
 {
 	text_init_locale();
@@ -500,5 +854,10 @@ int main(void)
 	RUN(kill9_keeps_committed_and_integrity);
 	RUN(migration_backs_up_then_upgrades);
 	RUN(search_index_follows_commits);
+	RUN(names_normalised_on_add_set_and_lookup);
+	RUN(homonyms_by_post_or_branch);
+	RUN(person_merge_moves_everything);
+	RUN(migration_4_normalises_names_and_search);
+	RUN(search_folds_query_and_content);
 	return TT_END();
 }

@@ -5,6 +5,7 @@
  * passes with LC_ALL unset, C, or anything else. */
 #include "tt.h"
 
+#include "qingdan/norm.h"
 #include "qingdan/text.h"
 #include "qingdan/util.h"
 
@@ -486,6 +487,108 @@ TEST(width_is_fast)
 		CHECK_INT(text_width(big), (int)sizeof big - 1);
 }
 
+
+/* ---- norm.c: UTF-8 validity, names, search text (issue 8 §5) ---- */
+
+TEST(utf8_validity)
+{
+	CHECK(norm_is_utf8("", 0));
+	CHECK(norm_is_utf8("王伟 abc", strlen("王伟 abc")));
+	CHECK(norm_is_utf8("\xF0\x9F\x98\x80", 4));          /* U+1F600 */
+	CHECK(!norm_is_utf8("\xFF\xFE", 2));                  /* stray bytes */
+	CHECK(!norm_is_utf8("\xE7\x8E", 2));                  /* truncated 王 */
+	CHECK(!norm_is_utf8("\xC0\xAF", 2));                  /* overlong '/' */
+	CHECK(!norm_is_utf8("\xE0\x80\xAF", 3));              /* overlong, 3 bytes */
+	CHECK(!norm_is_utf8("\xED\xA0\x80", 3));              /* surrogate U+D800 */
+	CHECK(!norm_is_utf8("\xF4\x90\x80\x80", 4));          /* above U+10FFFF */
+	CHECK(!norm_is_utf8("a\x80", 2));                     /* lone continuation */
+	char *v = norm_valid("a\xFF" "b\xE7\x8E");
+	CHECK_STR(v, "a" R "b" R R);
+	free(v);
+}
+
+static void name_is(const char *in, const char *want)
+{
+	char *n = norm_name(in);
+	CHECK_STR(n, want);
+	free(n);
+}
+
+TEST(name_normal_form)
+{
+	name_is("王伟", "王伟");
+	name_is("  王伟\xE3\x80\x80", "王伟");                         /* outer spaces, U+3000 */
+	name_is("王\xE3\x80\x80伟", "王伟");                             /* padding between Han */
+	name_is("Abdul \xC2\xA0  Rahman", "Abdul Rahman");               /* runs collapse */
+	name_is("王\xE2\x80\x8B伟\xEF\xBB\xBF", "王伟");                  /* ZWSP, BOM */
+	name_is("\xE2\x80\xAE王伟\xE2\x80\xAC\xE2\x81\xA6", "王伟");       /* RLO PDF LRI */
+	name_is("a\xE2\x80\x8D" "b\xE2\x81\xA0" "c\xD8\x9C" "d\xE2\x80\x8E", "abcd");
+	/* every middle-dot variant is U+00B7 */
+	static const char *const dots[] = {"\xC2\xB7", "\xE2\x80\xA2", "\xE3\x83\xBB",
+					   "\xE2\x80\xA7", "\xEF\xBD\xA5", "\xE2\x88\x99"};
+	for (size_t i = 0; i < ARRAY_SIZE(dots); i++) {
+		char *in = xasprintf("阿卜杜%s热合曼", dots[i]);
+		name_is(in, "阿卜杜\xC2\xB7热合曼");
+		free(in);
+	}
+	name_is("Cafe\xCC\x81", "Caf\xC3\xA9");                          /* NFC */
+	name_is("e\xE2\x80\x8B\xCC\x81", "\xC3\xA9");                    /* mark after a ZWSP */
+	name_is("a\tb\nc\x01", "a b c");
+	name_is(" \xE2\x80\x8B\xE3\x80\x80 ", "");                       /* blank */
+	CHECK(norm_name("\xFF\xFE") == NULL);
+	char *s = norm_search("\xFF Cafe\xCC\x81");
+	CHECK_STR(s, R " Caf\xC3\xA9");
+	free(s);
+}
+
+/* ---- bidi controls never leave a field unbalanced ---- */
+
+#define RLO "\xE2\x80\xAE"
+#define PDF "\xE2\x80\xAC"
+#define RLI "\xE2\x81\xA7"
+#define PDI "\xE2\x81\xA9"
+
+TEST(bidi_balanced_in_clean_copies)
+{
+	init();
+	char *t = text_sanitize("王伟" RLO "甲乙", 0);
+	CHECK_STR(t, "王伟" RLO "甲乙" PDF);
+	free(t);
+	t = text_sanitize(PDF PDI "x" RLI "y" PDI PDF, 0);   /* stray closers dropped */
+	CHECK_STR(t, "x" RLI "y" PDI);
+	free(t);
+	t = text_sanitize(RLO "a\n" RLO "b", 1);             /* each line closes */
+	CHECK_STR(t, RLO "a" PDF "\n" RLO "b" PDF);
+	free(t);
+	t = text_pad(RLO "ab", 4, 'l');                     /* closed before the padding */
+	CHECK_STR(t, RLO "ab" PDF "  ");
+	CHECK_INT(text_width(t), 4);
+	free(t);
+	t = text_fit(RLO "abcdef", 4, 1);
+	CHECK_STR(t, RLO "abc" PDF "\xE2\x80\xA6");
+	free(t);
+	t = text_bidi_safe(RLI RLO "x" PDI "y\xFF");         /* PDI closes the RLO too */
+	CHECK_STR(t, RLI RLO "x" PDI "y" R);
+	free(t);
+	char **lines;
+	int n = text_wrap(RLO "一二三四五六", 6, &lines);
+	CHECK_INT(n, 2);
+	CHECK_STR(lines[0], RLO "一二三" PDF);
+	CHECK_STR(lines[1], "四五六");
+	text_lines_free(lines, n);
+	/* deep nesting: only BIDI_MAX stay open, all are closed */
+	struct strbuf deep = {0};
+	for (int i = 0; i < 40; i++)
+		sb_puts(&deep, RLO);
+	t = text_sanitize(deep.s, 0);
+	int opens = 0, closes = 0;
+	for (const char *p = t; (p = strstr(p, "\xE2\x80")) != NULL; p += 3)
+		opens += p[2] == '\xAE', closes += p[2] == '\xAC';
+	CHECK(opens > 0 && opens == closes);
+	free(t);
+	sb_free(&deep);
+}
+
 int main(void)
 {
 	RUN(locale_falls_back_to_utf8);
@@ -510,5 +613,8 @@ int main(void)
 	RUN(wrap_newlines);
 	RUN(random_invariants);
 	RUN(width_is_fast);
+	RUN(utf8_validity);
+	RUN(name_normal_form);
+	RUN(bidi_balanced_in_clean_copies);
 	return TT_END();
 }

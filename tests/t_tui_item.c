@@ -491,6 +491,40 @@ TEST(keyset_paging_long_list)
 	stop();
 }
 
+
+/* The demo's two 王伟: :assign and the picker take 王伟（副局长） and
+ * 王伟（第三党支部） as everywhere else (issue 8 §6). */
+TEST(assign_homonyms)
+{
+	start(100, 30);
+	RUN_SCRIPT(":assign 王伟（副局长）");
+	struct item it = get(1);
+	CHECK_INT(it.owner_id, 4);
+	item_clear(&it);
+	RUN_SCRIPT(":assign 王伟(第三党支部)");
+	it = get(1);
+	CHECK_INT(it.owner_id, 28);
+	item_clear(&it);
+	RUN_SCRIPT(":assign 王伟");
+	CHECK_CONTAINS(tui_message(t), "#4 王伟（党组成员、副局长·机关第二党支部（业务处室））");
+	RUN_SCRIPT(":assign #4 王伟（党组成员、副局长·机关第二党支部（业务处室））");
+	it = get(1);
+	CHECK_INT(it.owner_id, 4);
+	item_clear(&it);
+	/* the picker narrows by the bracket too */
+	RUN_SCRIPT("o <Enter> \"王伟\"");
+	CHECK_CONTAINS(screen(), "组织委员、数据管理处副处长");
+	CHECK_CONTAINS(screen(), "党组成员、副局长");
+	RUN_SCRIPT("\"（数据）\"");
+	CHECK_CONTAINS(screen(), "组织委员、数据管理处副处长");
+	CHECK(strstr(screen(), "党组成员、副局长") == NULL);
+	RUN_SCRIPT("<Enter> <C-s>");
+	it = get(1);
+	CHECK_INT(it.owner_id, 28);
+	item_clear(&it);
+	stop();
+}
+
 int main(void)
 {
 	RUN(add_through_form);
@@ -499,6 +533,7 @@ int main(void)
 	RUN(line_editor_scrolls_long_text);
 	RUN(delete_asks_first);
 	RUN(assign_through_picker);
+	RUN(assign_homonyms);
 	RUN(status_moves_and_reason);
 	RUN(invalid_transition_writes_nothing);
 	RUN(not_permitted_writes_nothing);

@@ -167,7 +167,7 @@ TEST(control_characters_never_raw)
 	const char *s = screen();
 	CHECK_CONTAINS(s, "坏\xef\xbf\xbd[31m字\xef\xbf\xbd尾");
 	CHECK_CONTAINS(s, "类\xef\xbf\xbd别");
-	CHECK_CONTAINS(s, "张\xef\xbf\xbd三");
+	CHECK_CONTAINS(s, "张三");   /* names drop control characters when stored (norm.h) */
 	CHECK(strchr(s, 0x1b) == NULL && strchr(s, 0x07) == NULL && strchr(s, '\t') == NULL);
 	RUN_SCRIPT("open");
 	CHECK_CONTAINS(screen(), "坏\xef\xbf\xbd[31m字");

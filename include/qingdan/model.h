@@ -87,7 +87,32 @@ void item_clear(struct item *it);
 void note_clear(struct note *n);
 
 /* ---- lookups: "name" or "#ID"; ambiguity is an error listing candidates ---- */
+/* A person named as people write it (model_person.c has every form):
+ * "#12", "王伟", "王伟（副局长）" / "王伟(第二党支部)" — the one whose post or
+ * branch contains the bracket text — "#12 王伟（副局长）" (the form an
+ * ambiguity error lists, each accepted back) and "王伟#12".  Names are
+ * compared in normal form (norm.h); an active person wins over inactive
+ * ones of the same name.  QD_NOTFOUND / QD_AMBIGUOUS / QD_INVALID (not
+ * UTF-8), with the message in err. */
 enum qd_status qd_find_person(struct qd *q, const char *who, long long *id, struct strbuf *err);
+struct person_ref {
+	char *name;        /* normal form; "" for a bare "#12" */
+	char *qual;        /* the bracket text, or NULL */
+	long long id;      /* 0 if none */
+	int foreign_id;    /* "王伟#12": an id of another file, not a promise */
+};
+/* Split a reference into its parts; -1 if it is not UTF-8. */
+int qd_person_ref_parse(const char *who, struct person_ref *r);
+void person_ref_clear(struct person_ref *r);
+/* qd_find_person for callers that word their own messages (import): on
+ * QD_AMBIGUOUS *cands (if cands) is the candidate list; *ref (if ref) gets
+ * the parsed reference, e.g. to add a new person on QD_NOTFOUND. */
+enum qd_status qd_match_person(struct qd *q, const char *who, long long *id,
+			       struct person_ref *ref, char **cands, struct strbuf *err);
+/* Every "·"-part of qual is in the person's post or org name (folded). */
+int qd_person_fits(const struct person *p, const char *qual);
+/* "王伟（副局长·第二党支部）", as candidates list it (malloc'd). */
+char *qd_person_label(const struct person *p);
 enum qd_status qd_find_org(struct qd *q, const char *name, long long *id, struct strbuf *err);
 enum qd_status qd_get_person(struct qd *q, long long id, struct person *p);
 enum qd_status qd_get_org(struct qd *q, long long id, struct org *o);
@@ -100,6 +125,9 @@ void notes_free(struct note *notes, int n);
 enum qd_status qd_org_add(struct qd *q, const char *name, enum org_level level,
 			  long long parent_id, long long *id, struct strbuf *err);
 
+/* Names are stored in normal form (norm.h: NFC, one middle dot, no
+ * invisible characters, spaces trimmed and collapsed), logins trimmed;
+ * a blank name or one that is not UTF-8 is refused. */
 struct person_fields {
 	const char *name, *post, *login;   /* NULL = unchanged (set) / empty (add) */
 	long long org_id;                  /* -1 = unchanged / none */
@@ -110,6 +138,17 @@ enum qd_status qd_person_add(struct qd *q, const struct person_fields *f, long l
 			     struct strbuf *err);
 enum qd_status qd_person_set(struct qd *q, long long id, const struct person_fields *f,
 			     struct strbuf *err);
+/* Admin: every item (owner, lead), pledge (issuer, signer, signed_by,
+ * recorded_by) and note of `drop` goes to `keep`, and drop's login (with
+ * its admin right) when keep has none; drop is then made inactive (its
+ * audit history stays).  One transaction, one audit row per record moved;
+ * *moved counts them.  Refuses drop == keep and two logins. */
+enum qd_status qd_person_merge(struct qd *q, long long keep, long long drop, int *moved,
+			       struct strbuf *err);
+/* Data fixes a schema migration left for the model (qd_open runs them):
+ * migration 4 puts every person's and org's name in normal form, each
+ * change audited as 'normalise'. */
+enum qd_status qd_run_upgrades(struct qd *q, struct strbuf *err);
 
 /* ---- items ---- */
 struct item_fields {

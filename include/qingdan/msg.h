@@ -134,6 +134,16 @@
 	_(M_YES, "是", "yes") \
 	_(M_NO, "否", "no") \
 	_(M_DETAIL_RECORDS, "%d 条记录", "%d records") \
+	/* issue 8 §5–6 (h4): clean text, names, homonyms, person merge */ \
+	_(M_ARG_NOT_UTF8, "第 %d 个参数“%s”不是有效的 UTF-8 文本；请检查终端或脚本的字符编码", "argument %d \"%s\" is not valid UTF-8; check the character encoding of your terminal or script") \
+	_(M_OPT_NOT_UTF8, "第 %d 个参数（%s 之后）“%s”不是有效的 UTF-8 文本；请检查终端或脚本的字符编码", "argument %d (after %s) \"%s\" is not valid UTF-8; check the character encoding of your terminal or script") \
+	_(M_NAME_NOT_UTF8, "名称不是有效的 UTF-8 文本", "the name is not valid UTF-8") \
+	_(M_NAME_BLANK, "%s不能为空（只有空格或不可见字符也算空）", "%s must not be blank (spaces and invisible characters alone count as blank)") \
+	_(M_PERSON_NO_FIT, "没有职务或支部含“%2$s”的“%1$s”；同名的有：%3$s", "no \"%1$s\" has a post or branch containing \"%2$s\"; people of that name: %3$s") \
+	_(M_PERSON_ID_NAME, "#%lld 是“%s”，与“%s”不符", "#%lld is \"%s\", which does not match \"%s\"") \
+	_(M_MERGE_SELF, "不能把人员并入其本人；请给出两个不同的人", "cannot merge a person into themselves; name two different people") \
+	_(M_MERGE_LOGINS, "#%lld（登录名 %s）与 #%lld（登录名 %s）都有登录名；请先用 person set WHO --login '' 清除不用的那个", "#%lld (login %s) and #%lld (login %s) both have a login; clear the unused one first with person set WHO --login ''") \
+	_(M_MERGE_DONE, "已将 #%lld %s 的 %d 条记录并入 #%lld %s；#%lld 已停用", "moved %3$d records of #%1$lld %2$s onto #%4$lld %5$s; #%6$lld is now inactive") \
 	MSG_LIST_IO(_) \
 	MSG_LIST_PLEDGE(_) \
 	MSG_LIST_TUI(_)

@@ -77,6 +77,26 @@ enum qd_status store_setting_list(struct db *db, const char *const *keys,
 				  const char *const *meanings, int n, struct rowsink *s,
 				  struct strbuf *err);
 
+/* ---- names, merging people, upgrade tasks (issue 8 §5) ---- */
+struct store_name {
+	long long id;
+	char *name;
+};
+/* Every person's (orgs: every org's) id and name as stored, by id. */
+enum qd_status store_names(struct db *db, int orgs, struct store_name **out, int *n);
+enum qd_status store_org_rename(struct db *db, long long id, const char *name);
+/* Each record naming the person: items (owner, lead), notes (author),
+ * pledges (issuer, signer, signed_by, recorded_by); fn(entity, id). */
+enum qd_status store_person_refs(struct db *db, long long person,
+				 void (*fn)(void *ctx, const char *entity, long long id), void *ctx);
+/* In that record, every person column holding `from` now holds `to`
+ * (items and pledges: version + 1, updated_at = now). */
+enum qd_status store_person_repoint(struct db *db, const char *entity, long long id,
+				    long long from, long long to, const char *now);
+/* Data fixes a migration queued for the model (upgrade_task). */
+int store_upgrade_pending(struct db *db, const char *task);
+enum qd_status store_upgrade_done(struct db *db, const char *task);
+
 /* ---- lists and items ---- */
 /* The org's list for the year; *created says whether it was made now. */
 enum qd_status store_list_ensure(struct db *db, long long org_id, int year, const char *title,

@@ -31,6 +31,13 @@ int text_nwidth(const char *s, size_t n);
  * keep_newlines: keep '\n' (and drop '\r' before it) for multi-line fields. */
 char *text_sanitize(const char *s, int keep_newlines);
 
+/* Every clean copy below (sanitize, fit, pad, each wrapped line) keeps the
+ * bidi embedding, override and isolate controls (U+202A–U+202E,
+ * U+2066–U+2069) balanced: an unmatched closer is dropped and what is still
+ * open is closed at the end, so one field cannot reorder the rest of a line.
+ * text_bidi_safe does only that (and bad bytes → U+FFFD), for the PDF. */
+char *text_bidi_safe(const char *s);
+
 /* Cut to at most `cols` columns (clean).  With ellipsis, a cut text ends in
  * "…" (counted as 1 column) inside the limit. */
 char *text_fit(const char *s, int cols, int ellipsis);
