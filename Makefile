@@ -9,7 +9,7 @@ SAN     ?=
 OPT     ?= -O2 -g
 PKGS    := ncursesw sqlite3 libcrypto
 # Only the print module qingdan-print.so (PDF and xlsx, see plugin.h) links
-# these; the program dlopen()s it on first use, from $$QINGDAN_LIBDIR, its
+# these; the program dlopen()s it on first use, from $QINGDAN_LIBDIR, its
 # own folder, or $(PREFIX)/lib/qingdan where `make install` puts it.
 PRINT_PKGS := pangocairo cairo-pdf xlsxwriter
 PREFIX  ?= /usr/local
@@ -54,7 +54,7 @@ BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 .SECONDARY:
-.PHONY: all deps run test test-only asan-test valgrind-test bench clean install
+.PHONY: all deps run test test-only asan-test valgrind-test bench clean install FORCE
 all: qingdan
 
 deps:
@@ -77,6 +77,11 @@ $(BUILD)/qingdan: $(BUILD)/src/main.o $(BUILD)/libqd.a $(BUILD)/plugin.syms $(PL
 $(PRINT_OBJ): CFLAGS += -fPIC -fvisibility=hidden
 $(PRINT_OBJ): PKG_CFLAGS += $(PRINT_CFLAGS)
 $(BUILD)/src/plugin.o: CPPFLAGS += -DQD_LIBDIR='"$(PREFIX)/lib/qingdan"'
+# plugin.o is compiled again when PREFIX changes (the folder is built in)
+$(BUILD)/src/plugin.o: $(BUILD)/libdir.txt
+$(BUILD)/libdir.txt: FORCE
+	@mkdir -p $(BUILD) && echo '$(PREFIX)/lib/qingdan' | cmp -s - $@ || echo '$(PREFIX)/lib/qingdan' > $@
+FORCE:
 
 $(PLUGIN): $(PRINT_OBJ)
 	$(E) "  LD    $@"
