@@ -7,7 +7,12 @@ CC      ?= cc
 BUILD   ?= build
 SAN     ?=
 OPT     ?= -O2 -g
-PKGS    := ncursesw sqlite3 libcrypto pangocairo cairo-pdf xlsxwriter libutf8proc
+PKGS    := ncursesw sqlite3 libcrypto libutf8proc
+# Only the print module qingdan-print.so (PDF and xlsx, see plugin.h) links
+# these; the program dlopen()s it on first use, from $QINGDAN_LIBDIR, its
+# own folder, or $(PREFIX)/lib/qingdan where `make install` puts it.
+PRINT_PKGS := pangocairo cairo-pdf xlsxwriter
+PREFIX  ?= /usr/local
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wcast-qual -Wundef \
            -Wno-format-nonliteral
@@ -16,9 +21,11 @@ WARN    += -Werror
 endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null | sed "s/-I/-isystem /g")
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PRINT_CFLAGS = $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null | sed "s/-I/-isystem /g")
+PRINT_LIBS   = $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null)
 CPPFLAGS += -Iinclude
 CFLAGS   += $(WARN) $(OPT) $(SAN) -MMD -MP
-LDLIBS   += $(PKG_LIBS) -lm
+LDLIBS   += $(PKG_LIBS) -lm -ldl
 LDFLAGS  += $(SAN)
 
 ifeq ($(V),)
@@ -29,10 +36,15 @@ Q :=
 E := @true
 endif
 
-# Every source except the entry point goes into the core library that the
-# tests link; tests/t_*.c are test programs, tests/*.h their harness.
+# Every source except the entry point and the print module goes into the
+# core library; the print module's objects go into qingdan-print.so, and the
+# tests link both statically; tests/t_*.c are test programs, tests/*.h their
+# harness.
 MAIN_SRC := src/main.c
-CORE_SRC := $(filter-out $(MAIN_SRC),$(wildcard src/*.c))
+PRINT_SRC := src/doc_pdf.c src/export_xlsx.c src/plugin_entry.c
+PRINT_OBJ := $(PRINT_SRC:%.c=$(BUILD)/%.o)
+PLUGIN   := $(BUILD)/qingdan-print.so
+CORE_SRC := $(filter-out $(MAIN_SRC) $(PRINT_SRC),$(wildcard src/*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/demo_data.o
 DEMO_DATA := $(sort $(wildcard data/demo/*.tsv data/demo/*.txt))
 TEST_SRC := $(wildcard tests/t_*.c)
@@ -42,20 +54,44 @@ BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 .SECONDARY:
-.PHONY: all deps run test test-only asan-test valgrind-test bench clean
+.PHONY: all deps run test test-only asan-test valgrind-test bench clean install FORCE
 all: qingdan
 
 deps:
 	$(Q)sh scripts/deps.sh
 
 ifeq ($(BUILD),build)
-qingdan: $(BUILD)/qingdan
-	$(Q)cp $< $@
+qingdan: $(BUILD)/qingdan $(PLUGIN)
+	$(Q)cp $(BUILD)/qingdan $@ && cp $(PLUGIN) qingdan-print.so
 endif
 
-$(BUILD)/qingdan: $(BUILD)/src/main.o $(BUILD)/libqd.a
+# The program exports to the print module exactly the symbols of the core
+# library that the module calls (msg, text_*, x*, …): plugin.syms, a
+# dynamic list made from the objects; -u pulls each one in.
+$(BUILD)/qingdan: $(BUILD)/src/main.o $(BUILD)/libqd.a $(BUILD)/plugin.syms $(PLUGIN)
 	$(E) "  LD    $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -Wl,--dynamic-list=$(BUILD)/plugin.syms \
+	  $$(sed -n 's/^  \(.*\);$$/-Wl,-u,\1/p' $(BUILD)/plugin.syms) \
+	  -o $@ $(BUILD)/src/main.o $(BUILD)/libqd.a $(LDLIBS)
+
+$(PRINT_OBJ): CFLAGS += -fPIC -fvisibility=hidden
+$(PRINT_OBJ): PKG_CFLAGS += $(PRINT_CFLAGS)
+$(BUILD)/src/plugin.o: CPPFLAGS += -DQD_LIBDIR='"$(PREFIX)/lib/qingdan"'
+# plugin.o is compiled again when PREFIX changes (the folder is built in)
+$(BUILD)/src/plugin.o: $(BUILD)/libdir.txt
+$(BUILD)/libdir.txt: FORCE
+	@mkdir -p $(BUILD) && echo '$(PREFIX)/lib/qingdan' | cmp -s - $@ || echo '$(PREFIX)/lib/qingdan' > $@
+FORCE:
+
+$(PLUGIN): $(PRINT_OBJ)
+	$(E) "  LD    $@"
+	$(Q)$(CC) -shared $(LDFLAGS) -o $@ $^ $(PRINT_LIBS)
+
+$(BUILD)/plugin.syms: $(PRINT_OBJ) $(BUILD)/libqd.a
+	$(Q)nm -u --format=just-symbols $(PRINT_OBJ) | sort -u > $@.need
+	$(Q)nm --defined-only --format=just-symbols $(BUILD)/libqd.a | sort -u > $@.have
+	$(Q){ echo '{'; comm -12 $@.need $@.have | sed 's/.*/  &;/'; echo '};'; } > $@
+	$(Q)rm -f $@.need $@.have
 
 $(BUILD)/libqd.a: $(CORE_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
@@ -72,9 +108,9 @@ $(BUILD)/%.o: %.c
 	$(E) "  CC    $<"
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libqd.a
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(PRINT_OBJ) $(BUILD)/libqd.a
 	$(E) "  LD    $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs vterm 2>/dev/null) -lutil
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PRINT_LIBS) $(shell pkg-config --libs vterm 2>/dev/null) -lutil
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libqd.a
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -89,7 +125,7 @@ run: deps qingdan
 test: deps
 	$(Q)$(MAKE) --no-print-directory test-only
 
-test-only: $(BUILD)/qingdan $(TEST_BIN) $(BENCH_BIN)
+test-only: $(BUILD)/qingdan $(PLUGIN) $(TEST_BIN) $(BENCH_BIN)
 	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan QD_BUILD=$(CURDIR)/$(BUILD) \
 	  sh tests/run_all.sh $(TEST_BIN) $(TEST_SH)
 
@@ -103,7 +139,7 @@ asan-test: deps
 # leak fails (ncurses/fontconfig keep "still reachable" caches; those pass).
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--show-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp
-valgrind-test: $(BUILD)/qingdan $(TEST_BIN)
+valgrind-test: $(BUILD)/qingdan $(PLUGIN) $(TEST_BIN)
 	$(Q)printf '#!/bin/sh\nexec $(VALGRIND) $(CURDIR)/$(BUILD)/qingdan "$$@"\n' > $(BUILD)/qingdan-vg
 	$(Q)chmod +x $(BUILD)/qingdan-vg
 	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan-vg QD_BUILD=$(CURDIR)/$(BUILD) QD_VALGRIND="$(VALGRIND)" \
@@ -113,6 +149,13 @@ bench: qingdan $(BENCH_BIN)
 	$(Q)sh bench/run.sh
 
 clean:
-	rm -rf build build-asan qingdan
+	rm -rf build build-asan qingdan qingdan-print.so
+
+# The program, its print module (where plugin.c looks for it) and the page.
+install: $(BUILD)/qingdan $(PLUGIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/qingdan $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/qingdan $(DESTDIR)$(PREFIX)/bin/qingdan
+	install -m 644 $(PLUGIN) $(DESTDIR)$(PREFIX)/lib/qingdan/qingdan-print.so
+	install -m 644 qingdan.1 $(DESTDIR)$(PREFIX)/share/man/man1/qingdan.1
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

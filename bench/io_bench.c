@@ -12,6 +12,8 @@
  *                                as qingdan does at commit; KIB sets the
  *                                page cache (import uses 32768)
  *   io_bench org300 DB           one branch of 300 people, 2 items each
+ *   io_bench office DB [N [P]]   an office of P people (200) in 10 orgs with
+ *                                N items this year (50,000): print --all
  *   io_bench run CMD ARGS…       run CMD, print "seconds max_rss_kb"
  *
  * csv and bare draw the rows from the same seeded generator, so they are the
@@ -295,6 +297,58 @@ static int cmd_org300(const char *path)
 	return 0;
 }
 
+/* An office of `people` (10 班子成员 in 党组, 10 in 机关党委, the rest in
+ * 8 branches, each with a 支部书记) and n items this year, owners spread
+ * over everyone and leads among the 班子成员: print --all (bench/print.sh). */
+static int cmd_office(const char *path, long n, long people)
+{
+	struct qd q = {0};
+	struct strbuf err = {0};
+	q.year = YEAR;
+	if (qd_open(&q, path, DB_CREATE, &err) != QD_OK || qd_ensure_defaults(&q, &err) != QD_OK ||
+	    qd_batch_begin(&q, &err) != QD_OK)
+		die_err(path, &err);
+	for (int b = 0; b < 8; b++) {
+		char name[64];
+		long long id;
+		org_name(b + 3, name, sizeof name);
+		if (qd_org_add(&q, name, LV_BRANCH, 2, &id, &err) != QD_OK)
+			die_err(name, &err);
+	}
+	rng = 88172645463325252ULL;
+	for (long k = 0; k < people; k++) {
+		char name[32];
+		struct person_fields f = PERSON_FIELDS_INIT;
+		long long id;
+		snprintf(name, sizeof name, "%s%s%ld", surnames[k % 20], given[(k / 20) % 20], k / 400);
+		f.name = name;
+		f.org_id = k < 10 ? 1 : k < 20 ? 2 : 3 + k % 8;
+		f.post = k < 10 ? "班子成员" : k < 20 ? "委员" : k < 28 ? "支部书记" : "党员";
+		if (qd_person_add(&q, &f, &id, &err) != QD_OK || id != k + 1)
+			die_err(name, &err);
+	}
+	for (long i = 0; i < n; i++) {
+		struct row r;
+		struct item_fields it = ITEM_FIELDS_INIT;
+		long long item;
+		make_row(i, &r);
+		it.content = r.content;
+		it.measures = r.measures;
+		it.standard = r.standard;
+		it.category = r.category;
+		it.due = r.due;
+		it.status = r.status;
+		it.owner_id = 1 + (long long)next((unsigned)people);
+		it.lead_id = 1 + (long long)next(10);
+		if (qd_item_add(&q, 1 + i % 10, &it, &item, &err) != QD_OK)
+			die_err("item", &err);
+	}
+	if (qd_setting_set(&q, "unit_name", "示范单位", &err) != QD_OK || qd_batch_end(&q, QD_OK, &err) != QD_OK)
+		die_err("commit", &err);
+	qd_close(&q);
+	return 0;
+}
+
 static int cmd_run(char **argv)
 {
 	double t0 = now_s();
@@ -323,9 +377,11 @@ int main(int argc, char **argv)
 		return cmd_bare(argv[2], atol(argv[3]), argc > 4 ? atoi(argv[4]) : 0);
 	if (argc >= 3 && strcmp(argv[1], "org300") == 0)
 		return cmd_org300(argv[2]);
+	if (argc >= 3 && strcmp(argv[1], "office") == 0)
+		return cmd_office(argv[2], argc > 3 ? atol(argv[3]) : 50000, argc > 4 ? atol(argv[4]) : 200);
 	if (argc >= 3 && strcmp(argv[1], "run") == 0)
 		return cmd_run(argv + 2);
 	fprintf(stderr, "usage: io_bench setup DB | csv FILE N | bare DB N [CACHE_KIB] | org300 DB | "
-			"run CMD…\n");
+			"office DB [ITEMS [PEOPLE]] | run CMD…\n");
 	return 2;
 }

@@ -16,10 +16,14 @@
  * header repeats at the top of each continuation page; a heading stays with
  * what follows it.  A row taller than a whole page (or a long paragraph) is
  * cut between lines; on a fresh page at least one line of each unfinished
- * cell is always placed, so the loop ends whatever the input. */
+ * cell is always placed, so the loop ends whatever the input.
+ *
+ * Part of the print module qingdan-print.so (plugin.h): the program reaches
+ * doc_pdf_render() as doc.h's doc_render_pdf() through the module's table. */
 #include "qingdan/doc.h"
 #include "qingdan/text.h"
 
+#include "qingdan/plugin.h"
 #include "qingdan/util.h"
 
 #include <cairo-pdf.h>
@@ -607,7 +611,7 @@ static void pdf_close(struct pdf *st)
 		g_object_unref(st->fm);
 }
 
-int doc_render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)
+int doc_pdf_render(const struct doc *d, const char *path, char *err, size_t errlen)
 {
 	struct pdf st;
 	memset(&st, 0, sizeof st);

@@ -62,6 +62,9 @@ struct printer {
 	int npledges;
 };
 
+/* The page cache while printing many people (as import has it). */
+enum { PRINT_CACHE_KIB = 32 << 10 };
+
 static const char *const cn_digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
 /* 一 … 九十九: the numbering of sections. */
@@ -459,9 +462,13 @@ enum qd_status print_checklist(struct qd *q, const struct print_request *r,
 		print_person(&pr, r->id);
 		s = pr.status;
 	} else {
+		/* many people: their rows and the records their codes digest are
+		 * read once each from the file, not again for every person */
+		int cache = store_io_cache(q->db, PRINT_CACHE_KIB);
 		s = store_io_people(q->db, q->year, r->scope == PRINT_ORG ? r->id : 0, print_person, &pr, err);
 		if (s == QD_OK)
 			s = pr.status;
+		store_io_cache(q->db, cache);
 	}
 	if (batch)
 		s = qd_batch_end(q, s, err);

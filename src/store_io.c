@@ -112,7 +112,15 @@ enum qd_status store_io_export(struct db *db, int year, const char *today, const
 	return s;
 }
 
-/* ---- print ---- */
+/* ---- print ----
+ *
+ * A person's records are found through the owner and the lead indexes, as
+ * a UNION ALL of the two lookups (the lead half leaves out what the person
+ * also owns), never as `owner OR lead` over the year: that walks every item
+ * of the year for every person (issue 10; tests/t_io.c checks the plans).
+ * So one person costs their own rows, however large the year is; and
+ * print --all is one such query per person (measured as fast as one pass
+ * over the year joined and ordered by person, bench/print.sh). */
 
 enum qd_status store_io_people(struct db *db, int year, long long org_id,
 			       void (*fn)(void *ctx, long long person_id), void *ctx,
@@ -151,17 +159,24 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 	return s;
 }
 
+/* The columns of io_print_item (and the sort key k), and the join, of one
+ * half of a person's items. */
+#define PRINT_ITEM_COLS \
+	"i.id, o.id AS org, i.seq AS seq, i.owner_id IS :p, i.lead_id IS :p, o.name, o.level, " \
+	"i.content, i.standard, coalesce(i.due, ''), i.due_text, i.status, " FLAGS_SQL ", o.sort AS k"
+#define PRINT_ITEM_FROM \
+	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
+	"WHERE +l.year = :year AND i.deleted_at IS NULL AND "
+
 enum qd_status store_io_person_items(struct db *db, int year, long long person_id,
 				     const char *today, const char *soon,
 				     void (*fn)(void *ctx, const struct io_print_item *it), void *ctx,
 				     struct strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT i.id, o.id, i.seq, i.owner_id IS :p, i.lead_id IS :p, o.name, o.level, "
-		"i.content, i.standard, coalesce(i.due, ''), i.due_text, i.status, " FLAGS_SQL
-		" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
-		"WHERE (i.owner_id = :p OR i.lead_id = :p) AND l.year = :year "
-		"AND i.deleted_at IS NULL ORDER BY o.sort, o.id, i.seq");
+		"SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.owner_id = :p "
+		"UNION ALL SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.lead_id = :p AND i.owner_id IS NOT :p "
+		"ORDER BY k, org, seq");
 	bind_int_named(st, ":p", person_id);
 	bind_int_named(st, ":year", year);
 	bind_text_named(st, ":today", today);
@@ -190,8 +205,9 @@ enum qd_status store_io_sections(struct db *db, int year, long long person_id,
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT o.id, o.name FROM org o WHERE o.level IN ('party-group', 'organ-committee') "
 		"OR o.id = :org OR o.id IN (SELECT l.org_id FROM item i JOIN list l "
-		"ON l.id = i.list_id WHERE (i.owner_id = :p OR i.lead_id = :p) AND l.year = :year "
-		"AND i.deleted_at IS NULL) ORDER BY o.sort, o.id");
+		"ON l.id = i.list_id WHERE i.owner_id = :p AND +l.year = :year AND i.deleted_at IS NULL "
+		"UNION ALL SELECT l.org_id FROM item i JOIN list l ON l.id = i.list_id "
+		"WHERE i.lead_id = :p AND +l.year = :year AND i.deleted_at IS NULL) ORDER BY o.sort, o.id");
 	bind_int_named(st, ":org", person_org);
 	bind_int_named(st, ":p", person_id);
 	bind_int_named(st, ":year", year);
@@ -209,10 +225,14 @@ enum qd_status store_io_person_pledges(struct db *db, int year, long long person
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT g.id, g.title, coalesce(pi.name, ''), coalesce(ps.name, ''), g.status, "
-		"coalesce(g.sign_due, ''), g.issuer_proxy, g.signer_proxy FROM pledge g "
+		"coalesce(g.sign_due, ''), g.issuer_proxy, g.signer_proxy, 0 FROM pledge g "
 		"LEFT JOIN person pi ON pi.id = g.issuer_id LEFT JOIN person ps ON ps.id = g.signer_id "
-		"WHERE g.year = ?1 AND (g.signer_id = ?2 OR g.issuer_id = ?2) AND g.status <> 'void' "
-		"ORDER BY g.signer_id IS NOT ?2, g.id");
+		"WHERE g.signer_id = ?2 AND +g.year = ?1 AND g.status <> 'void' "
+		"UNION ALL SELECT g.id, g.title, coalesce(pi.name, ''), coalesce(ps.name, ''), g.status, "
+		"coalesce(g.sign_due, ''), g.issuer_proxy, g.signer_proxy, 1 FROM pledge g "
+		"LEFT JOIN person pi ON pi.id = g.issuer_id LEFT JOIN person ps ON ps.id = g.signer_id "
+		"WHERE g.issuer_id = ?2 AND g.signer_id IS NOT ?2 AND +g.year = ?1 AND g.status <> 'void' "
+		"ORDER BY 9, 1");
 	sqlite3_bind_int(st, 1, year);
 	sqlite3_bind_int64(st, 2, person_id);
 	int rc;

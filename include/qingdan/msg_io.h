@@ -94,7 +94,11 @@
 	_(M_IO_PL_ASSESSED, "已考核", "assessed") \
 	_(M_IO_PL_ARCHIVED, "归档", "archived") \
 	_(M_IO_PL_VOID, "作废", "void") \
-	_(M_IO_PL_OVERDUE, "逾期未签", "overdue")
+	_(M_IO_PL_OVERDUE, "逾期未签", "overdue") \
+	/* issue 10 item 1 (h7): the print module qingdan-print.so (plugin.h) */ \
+	_(M_PLUGIN_MISSING, "找不到打印模块 %s（已查找：%s：%s）；PDF 和 xlsx 需要它：请把它放在 qingdan 程序旁边，或用 QINGDAN_LIBDIR 指明所在文件夹", "cannot find the print module %s (searched: %s: %s); PDF and xlsx need it: put it beside the qingdan program, or name its folder in QINGDAN_LIBDIR") \
+	_(M_PLUGIN_LOAD, "无法加载打印模块 %s：%s", "cannot load the print module %s: %s") \
+	_(M_PLUGIN_VERSION, "打印模块 %s 与本程序不配套（模块接口版本 %d，本程序需要 %d，或来自另一次构建）；请重新安装 qingdan", "the print module %s does not match this program (module interface %d, this program needs %d, or another build); reinstall qingdan")
 
 /* The columns of the list file that import reads and export writes:
  * (key, 中文 header, English header).  Export writes the header of the

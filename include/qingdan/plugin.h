@@ -1,0 +1,74 @@
+/* plugin.h — the print module: the A4 PDF renderer (doc_pdf.c, pango +
+ * cairo) and the XLSX writer (export_xlsx.c, libxlsxwriter) live in a
+ * shared object, qingdan-print.so, that the program loads on first use.
+ * Every other command and the TUI start with ncursesw, sqlite3 and
+ * libcrypto only; the ~15 ms of loading pango, cairo, glib, harfbuzz,
+ * fontconfig and xlsxwriter is paid by the PDF and XLSX paths alone
+ * (issue 10, item 1).
+ *
+ * The module hands back one table of function pointers, stamped with the
+ * interface version, the table's size and the size of the message
+ * catalogue (its code calls msg() of the program that loaded it, so both
+ * must come from the same build).  plugin_print() checks the stamp.
+ *
+ * Where it is looked for, in order (the first file that exists is used):
+ *   1. $QINGDAN_LIBDIR/qingdan-print.so
+ *   2. beside the running program (the folder of /proc/self/exe), so
+ *      ./qingdan and build/qingdan work in a fresh clone
+ *   3. the folder `make install` puts it in: $(PREFIX)/lib/qingdan
+ * A program linked with the module's objects (the test programs) uses
+ * them directly and loads nothing.
+ *
+ * The module calls back into the program for the shared helpers (msg,
+ * text_*, date_*, x* allocation, the export row cells); the Makefile
+ * exports exactly those symbols from the program. */
+#ifndef QINGDAN_PLUGIN_H
+#define QINGDAN_PLUGIN_H
+
+#include <stddef.h>
+
+#include "qingdan/util.h"
+
+/* Bump when the table or what its functions take changes. */
+#define QD_PLUGIN_VERSION 1
+#define QD_PLUGIN_FILE "qingdan-print.so"
+/* The entry point the module exports: returns its table. */
+#define QD_PLUGIN_ENTRY "qingdan_print_plugin"
+
+struct doc;
+struct io_export_row;
+struct xlsx_out;
+
+struct qd_print_plugin {
+	int version;             /* QD_PLUGIN_VERSION the module was built with */
+	size_t size;             /* sizeof (struct qd_print_plugin) */
+	int nmsg;                /* M__COUNT of the module's catalogue */
+	/* doc.h's doc_render_pdf: 0, or -1 with a message in err */
+	int (*render_pdf)(const struct doc *d, const char *path, char *err, size_t errlen);
+	/* export's xlsx workbook: open at path (NULL with the reason in err),
+	 * one call of row per item (one sheet per list, rows in list order),
+	 * close writes the file and frees x; s is the status of the rows so
+	 * far (close keeps it, or returns QD_IOERROR if the file failed). */
+	struct xlsx_out *(*xlsx_open)(const char *path, int year, struct strbuf *err);
+	void (*xlsx_row)(struct xlsx_out *x, const struct io_export_row *r);
+	enum qd_status (*xlsx_close)(struct xlsx_out *x, enum qd_status s, struct strbuf *err);
+};
+
+/* The print module's table, loaded on the first call; NULL with the reason
+ * in err (which files were searched, dlerror(), a version mismatch). */
+const struct qd_print_plugin *plugin_print(struct strbuf *err);
+
+/* ---- Inside the module (doc_pdf.c, export_xlsx.c, plugin_entry.c) ---- */
+/* The module's entry: its table. */
+const struct qd_print_plugin *qingdan_print_plugin(void);
+int doc_pdf_render(const struct doc *d, const char *path, char *err, size_t errlen);
+struct xlsx_out *export_xlsx_open(const char *path, int year, struct strbuf *err);
+void export_xlsx_row(struct xlsx_out *x, const struct io_export_row *r);
+enum qd_status export_xlsx_close(struct xlsx_out *x, enum qd_status s, struct strbuf *err);
+
+/* ---- Provided by the program to the module (export.c) ---- */
+/* The cells of an export row in column order (io.h's columns; the status
+ * as label or code); seq is a buffer of 16 for the 序号. */
+void export_cells(const struct io_export_row *r, char *seq, const char **cells);
+
+#endif
