@@ -113,6 +113,28 @@ bench: qingdan $(BENCH_BIN)
 	$(Q)sh bench/run.sh
 
 clean:
-	rm -rf build build-asan qingdan
+	rm -rf build build-asan build-fuzz qingdan
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- make fuzz-smoke: the libFuzzer targets of tests/fuzz/ (issue 8) ----
+# Built with clang into build-fuzz/: the core objects by the pattern rules
+# above (BUILD=build-fuzz CC=clang) with -fsanitize=fuzzer-no-link,address,
+# undefined, each target linked with -fsanitize=fuzzer.  tests/fuzz/smoke.sh
+# runs each for a bounded number of inputs from its seed corpus
+# (tests/fuzz/corpus/TARGET/; FUZZ_RUNS=K runs K times as many) and ends
+# with "N passed, N failed", one per target.
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+	-fno-omit-frame-pointer
+.PHONY: fuzz-smoke fuzz-build
+fuzz-smoke: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" SAN="$(FUZZ_SAN)" fuzz-build
+	$(Q)sh tests/fuzz/smoke.sh build-fuzz/fuzz $(FUZZ_SRC:tests/fuzz/%.c=%)
+
+fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+
+$(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(BUILD)/libqd.a
+	@mkdir -p $(dir $@)
+	$(E) "  LD    $@"
+	$(Q)$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
