@@ -93,8 +93,9 @@ test-only: $(BUILD)/qingdan $(TEST_BIN) $(BENCH_BIN)
 	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan QD_BUILD=$(CURDIR)/$(BUILD) \
 	  sh tests/run_all.sh $(TEST_BIN) $(TEST_SH)
 
+# QD_TIME_SCALE: how many times slower the run is (tests/tt.h, tests/lib.sh).
 asan-test: deps
-	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(Q)QD_TIME_SCALE=4 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  $(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test-only
@@ -106,7 +107,7 @@ VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-k
 valgrind-test: $(BUILD)/qingdan $(TEST_BIN)
 	$(Q)printf '#!/bin/sh\nexec $(VALGRIND) $(CURDIR)/$(BUILD)/qingdan "$$@"\n' > $(BUILD)/qingdan-vg
 	$(Q)chmod +x $(BUILD)/qingdan-vg
-	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan-vg QD_BUILD=$(CURDIR)/$(BUILD) QD_VALGRIND="$(VALGRIND)" \
+	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan-vg QD_BUILD=$(CURDIR)/$(BUILD) QD_VALGRIND="$(VALGRIND)" QD_TIME_SCALE=20 \
 	  sh tests/run_all.sh $(TEST_SH)
 
 bench: qingdan $(BENCH_BIN)
