@@ -129,8 +129,9 @@ test-only: $(BUILD)/qingdan $(PLUGIN) $(TEST_BIN) $(BENCH_BIN)
 	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan QD_BUILD=$(CURDIR)/$(BUILD) \
 	  sh tests/run_all.sh $(TEST_BIN) $(TEST_SH)
 
+# QD_TIME_SCALE: how many times slower the run is (tests/tt.h, tests/lib.sh).
 asan-test: deps
-	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(Q)QD_TIME_SCALE=4 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  $(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" test-only
@@ -142,14 +143,14 @@ VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-k
 valgrind-test: $(BUILD)/qingdan $(PLUGIN) $(TEST_BIN)
 	$(Q)printf '#!/bin/sh\nexec $(VALGRIND) $(CURDIR)/$(BUILD)/qingdan "$$@"\n' > $(BUILD)/qingdan-vg
 	$(Q)chmod +x $(BUILD)/qingdan-vg
-	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan-vg QD_BUILD=$(CURDIR)/$(BUILD) QD_VALGRIND="$(VALGRIND)" \
+	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan-vg QD_BUILD=$(CURDIR)/$(BUILD) QD_VALGRIND="$(VALGRIND)" QD_TIME_SCALE=20 \
 	  sh tests/run_all.sh $(TEST_SH)
 
 bench: qingdan $(BENCH_BIN)
 	$(Q)sh bench/run.sh
 
 clean:
-	rm -rf build build-asan qingdan qingdan-print.so
+	rm -rf build build-asan build-fuzz qingdan qingdan-print.so
 
 # The program, its print module (where plugin.c looks for it) and the page.
 install: $(BUILD)/qingdan $(PLUGIN)
@@ -159,3 +160,25 @@ install: $(BUILD)/qingdan $(PLUGIN)
 	install -m 644 qingdan.1 $(DESTDIR)$(PREFIX)/share/man/man1/qingdan.1
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- make fuzz-smoke: the libFuzzer targets of tests/fuzz/ (issue 8) ----
+# Built with clang into build-fuzz/: the core objects by the pattern rules
+# above (BUILD=build-fuzz CC=clang) with -fsanitize=fuzzer-no-link,address,
+# undefined, each target linked with -fsanitize=fuzzer.  tests/fuzz/smoke.sh
+# runs each for a bounded number of inputs from its seed corpus
+# (tests/fuzz/corpus/TARGET/; FUZZ_RUNS=K runs K times as many) and ends
+# with "N passed, N failed", one per target.
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+	-fno-omit-frame-pointer
+.PHONY: fuzz-smoke fuzz-build
+fuzz-smoke: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" SAN="$(FUZZ_SAN)" fuzz-build
+	$(Q)sh tests/fuzz/smoke.sh build-fuzz/fuzz $(FUZZ_SRC:tests/fuzz/%.c=%)
+
+fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+
+$(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(BUILD)/libqd.a
+	@mkdir -p $(dir $@)
+	$(E) "  LD    $@"
+	$(Q)$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)

@@ -2,8 +2,9 @@
 # The one list of Debian packages qingdan needs to build, test and print.
 # As root it installs whatever is missing; otherwise it prints the exact
 # apt-get line to run and fails.  `make run`, `make test` and .ci/run use it.
+# (clang and libclang-rt-14-dev: the libFuzzer targets of `make fuzz-smoke`.)
 set -u
-PKGS="build-essential pkg-config libncursesw5-dev libsqlite3-dev sqlite3 libssl-dev \
+PKGS="build-essential pkg-config clang libclang-rt-14-dev libncursesw5-dev libsqlite3-dev sqlite3 libssl-dev \
 libpango1.0-dev libcairo2-dev libxlsxwriter-dev fonts-wqy-microhei poppler-utils \
 libvterm-dev valgrind libutf8proc-dev"
 missing=""

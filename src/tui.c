@@ -142,11 +142,39 @@ static void set_dates(struct tui *t)
 
 /* ---- views ---- */
 
-static void view_close(struct tui_view *v)
+/* Retire a view: off the screen now, closed when the event ends (its
+ * handler may still be running: a view popping itself from act()). */
+static void view_close(struct tui *t, struct tui_view *v)
 {
-	if (v->st && v->ops && v->ops->close)
-		v->ops->close(v->st);
+	if (v->st && v->ops && v->ops->close) {
+		if (t->nretired == t->retired_cap) {
+			t->retired_cap = t->retired_cap ? 2 * t->retired_cap : 8;
+			t->retired = xrealloc(t->retired, (size_t)t->retired_cap * sizeof *t->retired);
+		}
+		t->retired[t->nretired++] = *v;
+	}
 	v->st = NULL;
+}
+
+static void retired_close(struct tui *t)
+{
+	for (int i = 0; i < t->nretired; i++)
+		t->retired[i].ops->close(t->retired[i].st);
+	t->nretired = 0;
+}
+
+/* Every entry point that runs handlers (a key, an action, the mouse, a
+ * resize, a poll) is bracketed by these; the outermost end closes what was
+ * retired. */
+static void event_begin(struct tui *t)
+{
+	t->busy++;
+}
+
+static void event_end(struct tui *t)
+{
+	if (--t->busy == 0)
+		retired_close(t);
 }
 
 static void view_ensure(struct tui *t, struct tui_view *v)
@@ -187,7 +215,7 @@ void tui_pop_view(struct tui *t)
 {
 	if (t->depth == 0)
 		return;
-	view_close(&t->stack[--t->depth]);
+	view_close(t, &t->stack[--t->depth]);
 }
 
 static void set_tab(struct tui *t, int tab)
@@ -213,7 +241,7 @@ static void branch_chosen(struct tui *t, void *ctx, long long id, const char *la
 	(void)label;
 	t->branch_org = id;
 	t->tabs[2].arg = id;
-	view_close(&t->tabs[2]);
+	view_close(t, &t->tabs[2]);
 	set_tab(t, 2);
 }
 
@@ -228,6 +256,7 @@ void tui_poll(struct tui *t, int force)
 	long long v = db_data_version(t->q->db);
 	if (v == t->data_version)
 		return;
+	event_begin(t);
 	t->data_version = v;
 	qd_refresh_actor(t->q);
 	set_dates(t);
@@ -235,6 +264,7 @@ void tui_poll(struct tui *t, int force)
 	tui_changed(t);
 	if (!t->modal)
 		tui_say(t, "%s", msg(M_TUI_RELOADED));
+	event_end(t);
 }
 
 /* ---- global actions ---- */
@@ -334,10 +364,11 @@ void tui_do(struct tui *t, enum tui_action a, const char *arg)
 			tui_key(t, key);
 		return;
 	}
+	event_begin(t);
 	struct tui_view *v = tui_shown(t);
-	if (v->ops->act && v->ops->act(t, v->st, a, arg) == TUI_DONE)
-		return;
-	global(t, a, arg);
+	if (!v->ops->act || v->ops->act(t, v->st, a, arg) != TUI_DONE)
+		global(t, a, arg);
+	event_end(t);
 }
 
 void tui_command(struct tui *t, const char *line)
@@ -384,19 +415,23 @@ static void handle_key(struct tui *t, int key)
 
 void tui_press(struct tui *t, enum tui_action a, const char *arg)
 {
+	event_begin(t);
 	if (!t->modal)
 		set_message(t, NULL, 0);
 	tui_do(t, a, arg);
 	tui_draw(t);
+	event_end(t);
 }
 
 void tui_key(struct tui *t, int key)
 {
+	event_begin(t);
 	key = tui_key_normalize(key);
 	if (!t->modal)
 		set_message(t, NULL, 0);
 	handle_key(t, key);
 	tui_draw(t);
+	event_end(t);
 }
 
 void tui_resize(struct tui *t, int lines, int cols)
@@ -405,18 +440,21 @@ void tui_resize(struct tui *t, int lines, int cols)
 		lines = 1;
 	if (cols < 1)
 		cols = 1;
+	event_begin(t);
 	if (t->headless)
 		resizeterm(lines, cols);
 	t->lines = LINES;
 	t->cols = COLS;
 	tui_changed(t);
 	tui_draw(t);
+	event_end(t);
 }
 
 void tui_mouse(struct tui *t, int y, int x, int wheel)
 {
 	if (t->modal || t->lines < TUI_MIN_LINES || t->cols < TUI_MIN_COLS)
 		return;
+	event_begin(t);
 	if (y == 1 && !wheel) {
 		for (int i = 0; i < TUI_TABS; i++)
 			if (x >= t->tab_x0[i] && x < t->tab_x1[i]) {
@@ -432,6 +470,7 @@ void tui_mouse(struct tui *t, int y, int x, int wheel)
 			v->ops->mouse(t, v->st, row, x, wheel);
 	}
 	tui_draw(t);
+	event_end(t);
 }
 
 long long tui_selected_item(struct tui *t)
@@ -480,7 +519,9 @@ void tui_free(struct tui **pt)
 	while (t->depth)
 		tui_pop_view(t);
 	for (int i = 0; i < TUI_TABS; i++)
-		view_close(&t->tabs[i]);
+		view_close(t, &t->tabs[i]);
+	retired_close(t);
+	free(t->retired);
 	store_page_orgs_free(t->orgs, t->norgs);
 	free(t->message);
 	free(t->unit);

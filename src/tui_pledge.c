@@ -660,7 +660,7 @@ static int text_act(struct tui *t, void *st, enum tui_action a, const char *arg)
 	case TA_PAGE_UP: tv->top -= page > 1 ? page - 1 : 1; break;
 	case TA_HOME: tv->top = 0; break;
 	case TA_END: tv->top = tv->total; break;
-	case TA_ENTER: tui_pop_view(t); break;
+	case TA_ENTER: tui_pop_view(t); return TUI_DONE;
 	default: return TUI_PASS;
 	}
 	if (tv->top < 0)

@@ -50,6 +50,12 @@ demo_db() {
 	"$QD" --today "$TODAY" --db "$DB" init --demo 2>/dev/null
 }
 
+# How many times slower than a plain build this run is (asan-test and
+# valgrind-test set QD_TIME_SCALE); limit SECONDS CMD… runs CMD with a time
+# limit of SECONDS in a plain build, scaled (exit 124 when it is reached).
+QD_TIME_SCALE=${QD_TIME_SCALE:-1}
+limit() { _s=$1; shift; timeout -k 5 $((_s * QD_TIME_SCALE)) "$@"; }
+
 finish() {
 	echo "$PASS passed, $FAIL failed"
 	[ "$FAIL" -eq 0 ]

@@ -135,7 +135,7 @@ static void pump(struct term *T, int ms)
 /* Feed output until the child has been quiet for quiet_ms. */
 static void settle(struct term *T, int quiet_ms)
 {
-	long long end = now_ms() + 3000;
+	long long end = now_ms() + tt_ms(3000);
 	while (now_ms() < end) {
 		struct pollfd p = {T->fd, POLLIN, 0};
 		if (poll(&p, 1, quiet_ms) <= 0)
@@ -188,7 +188,7 @@ static int has(struct term *T, const char *needle)
 
 static int wait_for(struct term *T, const char *needle, int ms)
 {
-	long long end = now_ms() + ms;
+	long long end = now_ms() + tt_ms(ms);   /* scaled: a slow build waits longer */
 	do {
 		if (has(T, needle))
 			return 1;
@@ -202,7 +202,7 @@ static int wait_for(struct term *T, const char *needle, int ms)
 
 static int wait_gone(struct term *T, const char *needle, int ms)
 {
-	long long end = now_ms() + ms;
+	long long end = now_ms() + tt_ms(ms);   /* scaled: a slow build waits longer */
 	do {
 		if (!has(T, needle))
 			return 1;
@@ -233,7 +233,7 @@ static void resize(struct term *T, int rows, int cols)
 
 static int wait_exit(struct term *T, int ms)
 {
-	long long end = now_ms() + ms;
+	long long end = now_ms() + tt_ms(ms);   /* scaled: a slow build waits longer */
 	while (now_ms() < end) {
 		pid_t r = waitpid(T->pid, &T->status, WNOHANG);
 		if (r == T->pid) {
@@ -325,7 +325,7 @@ TEST(lang_c_real_keys_and_escape)
 		CHECK(wait_for(&T, "共18项", 3000));
 	}
 	fprintf(stderr, "  Esc closed the form in %.1f ms (best of 3)\n", best);
-	CHECK(best < 50);
+	CHECK(best < tt_ms(50));   /* 50 ms in a plain build */
 	/* Chinese typed into the search prompt comes back */
 	text(&T, "/");
 	vterm_keyboard_unichar(T.vt, 0x515A, VTERM_MOD_NONE);   /* 党 */

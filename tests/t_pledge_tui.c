@@ -476,6 +476,112 @@ TEST(filters_find_and_the_full_text)
 	screen_stop();
 }
 
+/* Enter opens a pledge's full text and Enter again closes it: the text
+ * view is released after its handler has returned, never while it runs
+ * (under ASan the old code read the freed view: heap-use-after-free). */
+TEST(enter_enter_opens_and_closes_the_full_text)
+{
+	open_demo(NULL);
+	script("view-pledges");
+	script("<Enter>");
+	char *s = screen();
+	CHECK(!strstr(s, "编号 状态"));
+	CHECK_CONTAINS(s, "为深入推进全面从严治党");
+	free(s);
+	script("<Enter>");
+	s = screen();
+	CHECK_CONTAINS(s, "编号 状态");
+	CHECK_CONTAINS(s, "已签订 10/13");
+	free(s);
+	/* again, with help opened over the text and closed */
+	script("<Enter> <Enter> <Enter> ? <Esc>");
+	s = screen();
+	CHECK(!strstr(s, "编号 状态"));
+	CHECK_CONTAINS(s, "为深入推进全面从严治党");
+	free(s);
+	script("<Enter>");
+	s = screen();
+	CHECK_CONTAINS(s, "编号 状态");
+	CHECK_CONTAINS(s, "已签订 10/13");
+	free(s);
+	screen_stop();
+}
+
+/* The class, not the case: a view that pops itself in act() and then
+ * still writes its state, and one retired by a tab change from its own
+ * act(); each is closed once, after the event. */
+struct selfpop {
+	int touched;
+};
+static int selfpop_closed;
+
+static void *selfpop_open(struct tui *tt, long long arg)
+{
+	(void)tt;
+	(void)arg;
+	return xcalloc(1, sizeof(struct selfpop));
+}
+
+static void selfpop_close(void *st)
+{
+	struct selfpop *p = st;
+	selfpop_closed += 1 + 10 * p->touched;
+	free(p);
+}
+
+static void selfpop_draw(struct tui *tt, void *st, int y, int h)
+{
+	(void)tt;
+	(void)st;
+	(void)h;
+	mvaddstr(y, 0, "selfpop view");
+}
+
+static int selfpop_act(struct tui *tt, void *st, enum tui_action a, const char *arg)
+{
+	struct selfpop *p = st;
+	(void)arg;
+	if (a == TA_ENTER)
+		tui_pop_view(tt);
+	else if (a == TA_DOWN)
+		tui_press(tt, TA_VIEW_PEOPLE, NULL);   /* pops every view, nested event */
+	else
+		return TUI_PASS;
+	p->touched++;   /* after the pop: must still be ours */
+	return TUI_DONE;
+}
+
+static const struct tui_view_ops selfpop_ops = {
+	"selfpop", selfpop_open, selfpop_close, NULL, selfpop_draw, selfpop_act,
+	NULL, NULL, NULL, NULL, NULL,
+};
+
+TEST(a_view_may_pop_itself_in_its_handler)
+{
+	open_demo(NULL);
+	script("view-pledges");
+	CHECK_INT(tui_push_view(t, &selfpop_ops, 0), 0);
+	tui_draw(t);
+	char *s = screen();
+	CHECK_CONTAINS(s, "selfpop view");
+	free(s);
+	selfpop_closed = 0;
+	script("<Enter>");
+	CHECK_INT(selfpop_closed, 11);
+	s = screen();
+	CHECK(!strstr(s, "selfpop view"));
+	CHECK_CONTAINS(s, "已签订 10/13");
+	free(s);
+	selfpop_closed = 0;
+	CHECK_INT(tui_push_view(t, &selfpop_ops, 0), 0);
+	script("<Down>");
+	CHECK_INT(selfpop_closed, 11);
+	s = screen();
+	CHECK(!strstr(s, "selfpop view"));
+	free(s);
+	screen_stop();
+}
+
 TEST(print_writes_the_pdf_with_its_code)
 {
 	char dir[] = "/tmp/qdprintXXXXXX";
@@ -569,6 +675,8 @@ int main(int argc, char **argv)
 	RUN(assess_void_reissue_archive);
 	RUN(batch_add_to_the_leadership_team);
 	RUN(filters_find_and_the_full_text);
+	RUN(enter_enter_opens_and_closes_the_full_text);
+	RUN(a_view_may_pop_itself_in_its_handler);
 	RUN(print_writes_the_pdf_with_its_code);
 	RUN(narrow_screen_and_english);
 	return TT_END();

@@ -1,7 +1,17 @@
 /* tt.h — the test harness: each TEST runs in its own fork (a crash fails
- * that test only, with a 20 s alarm), CHECKs report file:line, and RUN_TESTS
- * prints "N passed, N failed" as the program's last line.  TT_FILTER=name
- * runs only tests whose name contains it. */
+ * that test only, with a 60 s alarm times the build's time scale), CHECKs
+ * report file:line, and TT_END prints "N passed, N failed" as the
+ * program's last line.  TT_FILTER=name runs only tests whose name contains
+ * it.
+ *
+ * Time scale: how many times slower than a plain build this one runs.
+ * QD_TIME_SCALE at build time (-DQD_TIME_SCALE=N), else 4 when built with
+ * ASan (gcc's __SANITIZE_ADDRESS__, clang's __has_feature), else 1; or
+ * QD_TIME_SCALE from the environment when that is more (asan-test and
+ * valgrind-test set it, for the shell tests too: tests/lib.sh).  Alarms and
+ * deadlines (tt_ms) are multiplied by it; random smoke tests size their
+ * rounds with tt_rounds, which divides by it, so that they take about as
+ * long in every build instead of needing a longer alarm. */
 #ifndef QINGDAN_TT_H
 #define QINGDAN_TT_H
 
@@ -11,6 +21,43 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#ifndef QD_TIME_SCALE
+#if defined(__SANITIZE_ADDRESS__)
+#define QD_TIME_SCALE 4
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || __has_feature(thread_sanitizer)
+#define QD_TIME_SCALE 4
+#endif
+#endif
+#endif
+#ifndef QD_TIME_SCALE
+#define QD_TIME_SCALE 1
+#endif
+
+static __attribute__((unused)) int tt_time_scale(void)
+{
+	const char *e = getenv("QD_TIME_SCALE");
+	int k = e && *e ? atoi(e) : 0;
+	return k > QD_TIME_SCALE ? k : QD_TIME_SCALE;
+}
+
+/* A deadline of ms milliseconds in a plain build, scaled. */
+static __attribute__((unused)) int tt_ms(int ms)
+{
+	return ms * tt_time_scale();
+}
+
+/* Rounds of a random smoke test: n in a plain build, fewer in a slow one
+ * (at least 1); FUZZ_ROUNDS=N asks for exactly N, for a longer run. */
+static __attribute__((unused)) int tt_rounds(int n)
+{
+	const char *r = getenv("FUZZ_ROUNDS");
+	if (r && *r)
+		return atoi(r);
+	int k = n / tt_time_scale();
+	return k > 0 ? k : 1;
+}
 
 static int tt_fail_flag;
 #define TEST(name) static void name(void)
@@ -31,7 +78,7 @@ static void tt_run(const char *name, void (*fn)(void))
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid == 0) {
-		alarm(getenv("TT_SLOW") ? 300 : 60);
+		alarm((unsigned)((getenv("TT_SLOW") ? 300 : 60) * tt_time_scale()));
 		tt_fail_flag = 0;
 		fn();
 		fflush(NULL);

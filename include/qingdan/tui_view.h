@@ -13,7 +13,13 @@
  * A view is a small ops struct plus its own state (tig's view_ops, ncdu's
  * X_draw/X_key).  The tab table in tui.c says which view each tab shows;
  * views opened over a tab (a person's checklist, help, an item's full
- * text) are pushed with tui_push_view() and leave with `back`. */
+ * text) are pushed with tui_push_view() and leave with `back`.
+ *
+ * A view taken off the screen (tui_pop_view, a tab change, a push over a
+ * full stack) is only retired: its close() runs when the event that
+ * retired it has been handled to the end.  So act() may pop its own view
+ * and still touch its state before it returns — no handler can ever read
+ * a freed view. */
 #ifndef QINGDAN_TUI_VIEW_H
 #define QINGDAN_TUI_VIEW_H
 
@@ -98,6 +104,10 @@ struct tui {
 	/* the cursor a focused line editor wants, -1 if none */
 	int cur_y, cur_x;
 	int trace_fd;          /* QINGDAN_TUI_TRACE, -1 if unset */
+	/* views retired during the event being handled; closed at its end */
+	struct tui_view *retired;
+	int nretired, retired_cap;
+	int busy;              /* events being handled (they nest) */
 };
 
 /* ---- the loop (tui.c); tui_action.c's script runner uses these ---- */
@@ -123,6 +133,8 @@ void tui_error(struct tui *t, const struct strbuf *err);
 void tui_error_text(struct tui *t, const char *text);
 /* Push a view over the current one (arg as for open); 0 if it opened. */
 int tui_push_view(struct tui *t, const struct tui_view_ops *ops, long long arg);
+/* Take the top view off the stack.  Its state stays valid until the event
+ * ends (see the top of this file). */
 void tui_pop_view(struct tui *t);
 /* Mark every view stale and reload the shown one (after a write). */
 void tui_changed(struct tui *t);
