@@ -246,6 +246,8 @@ int cli_main(int argc, char **argv)
 	char *path = c.db_path ? xstrdup(c.db_path) : default_db_path();
 	struct strbuf err = {0};
 	enum qd_status s = qd_open(&c.q, path, DB_CREATE, &err);
+	if (s == QD_OK)
+		s = cli_anchor(&c, cmd ? cmd->group : NULL, &err);
 	if (s == QD_OK) {
 		const char *warn = db_warning(c.q.db);
 		if (warn)

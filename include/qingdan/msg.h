@@ -7,6 +7,7 @@
 #define QINGDAN_MSG_H
 
 /* Each area keeps its strings in its own list, all part of this catalogue. */
+#include "qingdan/msg_audit.h"
 #include "qingdan/msg_io.h"
 #include "qingdan/msg_pledge.h"
 #include "qingdan/msg_tui.h"
@@ -128,7 +129,8 @@
 	_(M_CODE_UNKNOWN, "校验码 %s 不是本文件打印的", "code %s was not printed from this file") \
 	MSG_LIST_IO(_) \
 	MSG_LIST_PLEDGE(_) \
-	MSG_LIST_TUI(_)
+	MSG_LIST_TUI(_) \
+	MSG_LIST_AUDIT(_)
 
 /* Column headers of the human `table` format (tsv/csv/json keep the keys). */
 #define COLUMN_LIST(_) \
