@@ -210,19 +210,24 @@ int anchor_save(const char *dir, const char *name, const struct anchor *a, struc
 	put(&b, "path", a->path);
 	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
 	char *dest = xasprintf("%s/%s", dir, name);
-	int fd = mkstemp(tmp), rc = -1;
+	int fd = mkstemp(tmp), rc = -1, e = errno;
 	if (fd >= 0) {
 		rc = fchmod(fd, 0600) == 0 && write_all(fd, b.s, b.len) == 0 && fsync(fd) == 0 ? 0 : -1;
-		if (close(fd) != 0)
+		e = errno;
+		if (close(fd) != 0 && rc == 0) {
 			rc = -1;
+			e = errno;
+		}
 		/* rename replaces whatever is at dest, a symlink too, never its target */
-		if (rc == 0 && rename(tmp, dest) != 0)
+		if (rc == 0 && rename(tmp, dest) != 0) {
 			rc = -1;
+			e = errno;
+		}
 		if (rc != 0)
 			unlink(tmp);
 	}
 	if (rc != 0)
-		sb_printf(err, msg(M_ANCHOR_DIR_BAD), dir, strerror(errno));
+		sb_printf(err, msg(M_ANCHOR_DIR_BAD), dir, strerror(e));
 	free(tmp);
 	free(dest);
 	sb_free(&b);

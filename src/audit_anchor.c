@@ -159,23 +159,25 @@ enum qd_status qd_anchor_open(struct qd *q, enum anchor_mode mode, struct strbuf
 	return QD_OK;
 }
 
-/* Move one key up to the head (or, forced, onto it). */
-static void advance(struct qd *q, const struct qd_anchor *a, const char *key,
-		    const struct head *h, int force)
+/* Move one key up to the head (or, forced, onto it); -1 when the state
+ * file could not be written (the reason in e). */
+static int advance(struct qd *q, const struct qd_anchor *a, const char *key,
+		   const struct head *h, int force, struct strbuf *e)
 {
 	struct anchor cur;
-	struct strbuf e = {0};
-	int r = anchor_load(a->dir, key, &cur, &e);
+	struct strbuf damaged = {0};
+	int r = anchor_load(a->dir, key, &cur, &damaged);
+	sb_free(&damaged);
 	if (!force && r < 0)
-		goto out;              /* damaged: left for the next open to report */
+		return 0;              /* damaged: left for the next open to report */
 	if (!force && r == 1) {
 		if (cur.seq > h->seq)
-			goto out;      /* never backwards */
+			return 0;      /* never backwards */
 		if (cur.seq == h->seq && strcmp(cur.uuid, a->uuid) == 0 &&
 		    strcmp(cur.path, a->real) == 0)
-			goto out;      /* nothing new */
+			return 0;      /* nothing new */
 		if (broken(q, a, &cur))
-			goto out;      /* keep the evidence */
+			return 0;      /* keep the evidence */
 	}
 	struct anchor x = {0};
 	str_copy(x.uuid, a->uuid, sizeof x.uuid);
@@ -184,24 +186,27 @@ static void advance(struct qd *q, const struct qd_anchor *a, const char *key,
 	str_copy(x.at, h->at, sizeof x.at);
 	model_now(x.seen);
 	str_copy(x.path, a->real, sizeof x.path);
-	sb_reset(&e);
-	anchor_save(a->dir, key, &x, &e);   /* a failure only loses this step */
-out:
-	sb_free(&e);
+	return anchor_save(a->dir, key, &x, e);
 }
 
-static void advance_all(struct qd *q, struct qd_anchor *a, const struct head *h, int force)
+/* Both keys; a failure to write only loses this step (e says why). */
+static int advance_all(struct qd *q, struct qd_anchor *a, const struct head *h, int force,
+		       struct strbuf *e)
 {
 	char ukey[40];
+	struct strbuf ignore = {0};
 	int fd = anchor_lock(a->dir);
-	advance(q, a, a->pkey, h, force || a->fresh);
+	int rc = advance(q, a, a->pkey, h, force || a->fresh, force ? e : &ignore);
 	if (a->uuid[0]) {
 		uuid_key(a, ukey);
-		advance(q, a, ukey, h, force);
+		if (advance(q, a, ukey, h, force, force ? e : &ignore) != 0)
+			rc = -1;
 	}
 	anchor_unlock(fd);
+	sb_free(&ignore);
 	a->fresh = 0;
 	a->seq = h->seq;
+	return rc;
 }
 
 void anchor_seen(struct qd *q)
@@ -216,7 +221,7 @@ void anchor_seen(struct qd *q)
 		got_uuid = a->uuid[0] != '\0';
 	}
 	if (h.seq > a->seq || got_uuid)
-		advance_all(q, a, &h, 0);
+		advance_all(q, a, &h, 0, NULL);
 }
 
 enum qd_status anchor_before_commit(struct qd *q, struct strbuf *err)
@@ -352,7 +357,8 @@ enum qd_status qd_anchor_accept(struct qd *q, struct strbuf *out, struct strbuf 
 		anchor_unlock(fd);
 		line(out, M_ANCHOR_ACCEPTED_EMPTY);
 	} else {
-		advance_all(q, a, &h, 1);
+		if (advance_all(q, a, &h, 1, err) != 0)
+			return QD_IOERROR;
 		char *code = audit_code(h.seq, h.hash);
 		line(out, M_ANCHOR_ACCEPTED, h.seq, code);
 		free(code);
