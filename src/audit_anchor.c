@@ -328,6 +328,12 @@ enum qd_status qd_anchor_show(struct qd *q, struct strbuf *out, struct strbuf *e
 		say_anchor(out, M_ANCHOR_SHOW_LOCAL, &mine);
 	else
 		line(out, M_ANCHOR_SHOW_NO_LOCAL);
+	if (a) {
+		char ukey[40] = "";
+		if (a->uuid[0])
+			uuid_key(a, ukey);
+		line(out, M_ANCHOR_SHOW_STATE, a->dir, a->pkey, ukey);
+	}
 	return QD_OK;
 }
 

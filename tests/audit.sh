@@ -30,6 +30,7 @@ check "anchor: the code, SEQ-16 hex" has "$OUT" "校验码：$SEEN-$(printf '%.1
 check "anchor: the unit" has "$OUT" "单位："
 check "anchor: how to check the paper" has "$OUT" "audit verify --anchor $SEEN:$HASH"
 check "anchor: this user's local anchor" has "$OUT" "本机锚点：第 $SEEN 条"
+check "anchor: where it is kept" has "$OUT" "本机锚点文件：$STATE/ 下的 p-"
 PAPER="$SEEN:$HASH"
 run qd audit verify --anchor "$PAPER"
 check "paper anchor holds" is "$RC" 0

@@ -24,6 +24,7 @@
 	_(M_ANCHOR_SHOW_PAPER, "请把以上内容抄在纸上保存；日后核对：qingdan audit verify --anchor %lld:%s", "keep the above on paper; check it later with: qingdan audit verify --anchor %lld:%s") \
 	_(M_ANCHOR_SHOW_LOCAL, "本机锚点：第 %lld 条（%s，记录于 %s）", "local anchor: entry %lld (%s, recorded %s)") \
 	_(M_ANCHOR_SHOW_NO_LOCAL, "本机锚点：尚无", "local anchor: none yet") \
+	_(M_ANCHOR_SHOW_STATE, "本机锚点文件：%s/ 下的 %s %s", "local anchor files: %s/ holds %s %s") \
 	_(M_ANCHOR_EMPTY, "操作日志还是空的，没有可抄录的锚点", "the audit log is empty: there is no anchor to keep yet") \
 	_(M_ANCHOR_ACCEPTED, "本机日志锚点已重新确认为第 %lld 条（%s）", "the local audit anchor is now entry %lld (%s)") \
 	_(M_ANCHOR_ACCEPTED_EMPTY, "操作日志为空：本机日志锚点已清除", "the audit log is empty: the local audit anchor is cleared") \
