@@ -8,20 +8,26 @@
  * inserted entry and (2) finds records whose state differs from their last
  * entry's digest, that have no entry, or that vanished.
  *
- * A printed page carries a code SEQ-HASH8 naming a 'print' row whose detail
- * lists the digests of the records printed; `verify --code` re-checks them. */
+ * A printed page carries a code SEQ-HASH16 (64 bits of the row's hash; old
+ * pages carry SEQ-HASH8, still accepted) naming a 'print' row whose detail
+ * lists the digests of the records printed; `verify --code` re-checks them.
+ * A paper anchor (SEQ:HASH, audit.h) names any row; `verify --anchor`
+ * checks that row and the chain up to it. */
+#include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model_impl.h"
+#include "qingdan/audit.h"
 #include "qingdan/db.h"
 #include "qingdan/store.h"
 
 static const char zero_hash[] =
 	"0000000000000000000000000000000000000000000000000000000000000000";
 
-static void row_hash(const struct audit_row *r, char *out)
+void audit_row_hash(const struct audit_row *r, char *out)
 {
 	struct strbuf b = {0};
 	sb_printf(&b, "%s\n%lld\x1f%s\x1f%s\x1f%lld\x1f%s\x1f%s\x1f%lld\x1f%s\x1f%s", r->prev_hash,
@@ -45,7 +51,7 @@ static enum qd_status append(struct qd *q, const char *action, const char *entit
 		.login = q->login, .action = action, .entity = entity, .detail = detail,
 		.digest = digest, .prev_hash = seq ? prev : zero_hash, .hash = hash,
 	};
-	row_hash(&r, hash);
+	audit_row_hash(&r, hash);
 	if (store_audit_insert(q->db, &r) != QD_OK)
 		return db_error(q->db, err);
 	if (seq_out)
@@ -93,7 +99,7 @@ static int walk_one(void *ctx, const struct audit_row *r)
 		c->problems++;
 		return 1;
 	}
-	row_hash(r, h);
+	audit_row_hash(r, h);
 	if (strcmp(h, r->hash) != 0) {
 		sb_printf(c->report, msg(M_VERIFY_ALTERED), r->seq);
 		sb_putc(c->report, '\n');
@@ -143,6 +149,12 @@ enum qd_status qd_audit_verify(struct qd *q, struct strbuf *report, struct strbu
 		s = db_error(q->db, err);
 	if (s != QD_OK)
 		return s;
+	if (anchor_broken(q)) {
+		/* the chain may hold together and still be cut or recomputed */
+		sb_puts(report, msg(M_VERIFY_ANCHOR));
+		sb_putc(report, '\n');
+		c.problems++;
+	}
 	if (c.problems) {
 		sb_printf(report, msg(M_VERIFY_FAILED), c.problems);
 		sb_putc(report, '\n');
@@ -186,12 +198,64 @@ enum qd_status qd_print_code(struct qd *q, const char *what, const char *const *
 		s = model_end(q, s, err);
 	}
 	if (s == QD_OK)
-		*code = xasprintf("%lld-%.8s", seq, hash);
+		*code = audit_code(seq, hash);
 	free(pair);
 	free(records);
 	free(detail);
 	sb_free(&recs);
 	return s;
+}
+
+char *audit_code(long long seq, const char *hash)
+{
+	return xasprintf("%lld-%.*s", seq, AUDIT_CODE_HEX, hash);
+}
+
+/* "SEQ<sep>HEX" with at least min_hex hex digits (or exactly 8 when legacy
+ * codes are allowed), up to 64; the hex lower-cased into out (>= 65).
+ * Paper is copied by hand: upper case is accepted.  0 on success. */
+static int parse_ref(const char *text, char sep, size_t min_hex, int legacy, long long *seq,
+		     char *out)
+{
+	if (!text || text[0] < '0' || text[0] > '9')
+		return -1;
+	char *end;
+	errno = 0;
+	long long n = strtoll(text, &end, 10);
+	if (errno || *end != sep)
+		return -1;
+	const char *h = end + 1;
+	size_t len = strspn(h, "0123456789abcdefABCDEF");
+	if (h[len] != '\0' || len > 64 || (len < min_hex && !(legacy && len == 8)))
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		out[i] = (char)tolower((unsigned char)h[i]);
+	out[len] = '\0';
+	*seq = n;
+	return 0;
+}
+
+struct entry_check {
+	const char *prefix;
+	int state;
+};
+
+static void entry_row(void *ctx, const struct audit_row *r)
+{
+	struct entry_check *c = ctx;
+	char h[65];
+	size_t n = strlen(c->prefix);
+	audit_row_hash(r, h);
+	/* the stored hash and the one its content gives must both match */
+	c->state = strncmp(r->hash, c->prefix, n) == 0 && strncmp(h, c->prefix, n) == 0 ? 1 : -1;
+}
+
+int audit_entry_check(struct qd *q, long long seq, const char *hash_prefix)
+{
+	struct entry_check c = {hash_prefix, 0};
+	if (seq > 0 && *hash_prefix)
+		store_audit_get(q->db, seq, entry_row, &c);
+	return c.state;
 }
 
 struct code_check {
@@ -233,12 +297,23 @@ static int check_printed(struct qd *q, const char *code, const char *detail, str
 	return changed;
 }
 
+/* The chain from the start up to seq must hold. */
+static enum qd_status chain_upto(struct qd *q, long long seq, struct strbuf *report,
+				 struct strbuf *err)
+{
+	struct chain ch = {0};
+	ch.report = report;
+	ch.stop_at = seq;
+	enum qd_status s = walk_chain(q, &ch, err);
+	return s == QD_OK && ch.problems ? QD_VERIFY : s;
+}
+
 enum qd_status qd_verify_code(struct qd *q, const char *code, struct strbuf *report,
 			      struct strbuf *err)
 {
 	long long seq;
-	char prefix[9];
-	if (sscanf(code, "%lld-%8[0-9a-f]", &seq, prefix) != 2 || strlen(prefix) != 8) {
+	char prefix[65];
+	if (parse_ref(code, '-', AUDIT_CODE_HEX, 1, &seq, prefix) != 0) {
 		sb_printf(err, msg(M_BAD_CODE), code);
 		return QD_INVALID;
 	}
@@ -251,13 +326,8 @@ enum qd_status qd_verify_code(struct qd *q, const char *code, struct strbuf *rep
 		sb_putc(report, '\n');
 		s = QD_VERIFY;
 	} else {
-		/* the chain up to the print row must hold */
-		struct chain ch = {0};
-		ch.report = report;
-		ch.stop_at = seq;
-		s = walk_chain(q, &ch, err);
-		if (s == QD_OK && (ch.problems ||
-				   (c.found == 2 && check_printed(q, code, c.detail, report))))
+		s = chain_upto(q, seq, report, err);
+		if (s == QD_OK && c.found == 2 && check_printed(q, code, c.detail, report))
 			s = QD_VERIFY;
 		if (s == QD_OK) {
 			sb_printf(report, msg(M_CODE_OK), code, c.at);
@@ -266,5 +336,30 @@ enum qd_status qd_verify_code(struct qd *q, const char *code, struct strbuf *rep
 	}
 	free(c.detail);
 	free(c.at);
+	return s;
+}
+
+enum qd_status qd_verify_anchor(struct qd *q, const char *anchor, struct strbuf *report,
+				struct strbuf *err)
+{
+	long long seq = 0;
+	char hash[65];
+	if ((parse_ref(anchor, ':', AUDIT_CODE_HEX, 0, &seq, hash) != 0 &&
+	     parse_ref(anchor, '-', AUDIT_CODE_HEX, 0, &seq, hash) != 0) || seq <= 0) {
+		sb_printf(err, msg(M_ANCHOR_BAD_PAPER), anchor);
+		return QD_INVALID;
+	}
+	int st = audit_entry_check(q, seq, hash);
+	if (st != 1) {
+		sb_printf(report, msg(M_ANCHOR_PAPER_FAILED), anchor,
+			  msg(st == 0 ? M_ANCHOR_GONE : M_ANCHOR_DIFFERS));
+		sb_putc(report, '\n');
+		return QD_VERIFY;
+	}
+	enum qd_status s = chain_upto(q, seq, report, err);
+	if (s == QD_OK) {
+		sb_printf(report, msg(M_ANCHOR_PAPER_OK), anchor, seq);
+		sb_putc(report, '\n');
+	}
 	return s;
 }

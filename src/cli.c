@@ -115,6 +115,8 @@ int cli_db(struct cli *c)
 	int flags = c->access == CLI_CREATE ? DB_CREATE : c->access == CLI_READ ? DB_READONLY : 0;
 	struct strbuf err = {0};
 	enum qd_status s = qd_open(&c->q, c->db_path, flags, &err);
+	if (s == QD_OK)
+		s = cli_anchor(c, &err);
 	if (s == QD_OK) {
 		const char *warn = db_warning(c->q.db);
 		if (warn)

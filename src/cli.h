@@ -86,6 +86,9 @@ extern const struct cli_command cli_io_commands[];      /* import, export, print
 extern const struct cli_command cli_pledge_commands[];
 
 int cli_main(int argc, char **argv);
+/* Check the file against this user's audit anchor (audit.h) before any
+ * command of group runs (NULL: the TUI); prints a warning, or refuses. */
+enum qd_status cli_anchor(struct cli *c, struct strbuf *err);
 /* The interactive screen; set by the TUI module (NULL until it exists). */
 extern int (*cli_tui_hook)(struct cli *c);
 

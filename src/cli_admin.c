@@ -5,11 +5,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "qingdan/audit.h"
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/demo.h"
 #include "qingdan/msg.h"
 #include "qingdan/store.h"
+#include "qingdan/text.h"
 
 static int done(enum qd_status s, struct strbuf *err)
 {
@@ -262,14 +264,18 @@ static int audit_list(struct cli *c, int argc, char **argv)
 
 static int audit_verify(struct cli *c, int argc, char **argv)
 {
-	const char *code = NULL;
-	const struct opt opts[] = {{"--code", &code, NULL, NULL, NULL}, {0}};
+	const char *code = NULL, *anchor = NULL;
+	const struct opt opts[] = {{"--code", &code, NULL, NULL, NULL},
+				   {"--anchor", &anchor, NULL, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
 	if (rc || (rc = cli_db(c)))
 		return rc;
+	if (code && anchor)
+		return cli_usage_error(c, msg(M_EXTRA_OPERAND), c->cmd, "--anchor");
 	struct strbuf report = {0}, err = {0};
-	enum qd_status s = code ? qd_verify_code(&c->q, code, &report, &err)
-				: qd_audit_verify(&c->q, &report, &err);
+	enum qd_status s = code     ? qd_verify_code(&c->q, code, &report, &err)
+			   : anchor ? qd_verify_anchor(&c->q, anchor, &report, &err)
+				    : qd_audit_verify(&c->q, &report, &err);
 	if (report.s)
 		fputs(report.s, s == QD_OK ? stdout : stderr);
 	sb_free(&report);
@@ -278,6 +284,42 @@ static int audit_verify(struct cli *c, int argc, char **argv)
 		return 1;
 	}
 	return done(s, &err);
+}
+
+/* The head to keep on paper; --accept re-bases the local anchor. */
+static int audit_anchor(struct cli *c, int argc, char **argv)
+{
+	int accept = 0;
+	const struct opt opts[] = {{"--accept", NULL, &accept, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
+	if (rc || (rc = cli_db(c)))
+		return rc;
+	struct strbuf out = {0}, err = {0};
+	enum qd_status s = accept ? qd_anchor_accept(&c->q, &out, &err)
+				  : qd_anchor_show(&c->q, &out, &err);
+	if (s == QD_OK && out.s) {
+		char *clean = text_sanitize(out.s, 1);
+		fputs(clean, stdout);
+		free(clean);
+	}
+	sb_free(&out);
+	return done(s, &err);
+}
+
+enum qd_status cli_anchor(struct cli *c, struct strbuf *err)
+{
+	/* the audit commands inspect: they run on a suspect file, with the
+	 * warning; c->cmd is NULL for the interactive screen */
+	int inspect = c->cmd && strncmp(c->cmd, "audit ", 6) == 0;
+	int init = c->cmd && strcmp(c->cmd, "init") == 0;
+	enum qd_status s = qd_anchor_open(&c->q, inspect ? ANCHOR_INSPECT
+						 : init  ? ANCHOR_NEW
+							 : ANCHOR_ENFORCE, err);
+	if (s == QD_OK && err->len) {
+		cli_fail(QD_VERIFY, err);
+		sb_reset(err);
+	}
+	return s;
 }
 
 /* ---- settings ---- */
@@ -384,7 +426,8 @@ const struct cli_command cli_admin_commands[] = {
 	{"person", "merge", person_merge, "person merge KEEP DROP", CLI_WRITE},
 	{"stats", NULL, cmd_stats, "stats [--by org|person|category] [--format F]", CLI_READ},
 	{"audit", "list", audit_list, "audit list [--entity E] [--id N] [--format F]", CLI_READ},
-	{"audit", "verify", audit_verify, "audit verify [--code CODE]", CLI_READ},
+	{"audit", "verify", audit_verify, "audit verify [--code CODE | --anchor SEQ:HASH]", CLI_READ},
+	{"audit", "anchor", audit_anchor, "audit anchor [--accept]", CLI_READ},
 	/* reading a setting is CLI_READ: cmd_setting lowers it */
 	{"setting", NULL, cmd_setting, "setting [unit_name|due_soon_days|printer [VALUE]]", CLI_CREATE},
 	{"backup", NULL, cmd_backup, "backup FILE", CLI_READ},

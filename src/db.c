@@ -129,6 +129,11 @@ enum qd_status db_end(struct db *db, int ok)
 	return QD_OK;
 }
 
+int db_depth(const struct db *db)
+{
+	return db->depth;
+}
+
 long long db_data_version(struct db *db)
 {
 	sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version");

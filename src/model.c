@@ -147,6 +147,7 @@ void qd_refresh_actor(struct qd *q)
 	char *soon = store_setting(q->db, "due_soon_days");
 	q->due_soon_days = *soon ? atoi(soon) : 7;
 	free(soon);
+	anchor_seen(q);      /* a re-read may have seen a newer head */
 }
 
 void qd_set_login(struct qd *q, const char *login)
@@ -174,6 +175,7 @@ enum qd_status qd_open(struct qd *q, const char *path, int flags, struct strbuf 
 
 void qd_close(struct qd *q)
 {
+	anchor_close(q);
 	db_close(&q->db);
 	xfree(&q->login);
 	xfree(&q->actor_name);
@@ -194,10 +196,14 @@ enum qd_status model_begin(struct qd *q, struct strbuf *err)
 
 enum qd_status model_end(struct qd *q, enum qd_status s, struct strbuf *err)
 {
+	if (s == QD_OK && db_depth(q->db) == 1)
+		s = anchor_before_commit(q, err);
 	if (db_end(q->db, s == QD_OK) != QD_OK && s == QD_OK)
 		s = db_error(q->db, err);
 	if (s == QD_DBERROR && err && err->len == 0)
 		db_error(q->db, err);
+	if (db_depth(q->db) == 0)
+		anchor_seen(q);      /* the anchor follows every committed write */
 	return s;
 }
 

@@ -16,4 +16,25 @@ enum qd_status model_iso_date(const char *in, char *out, const char **res, struc
 /* UTC timestamp now (buffer >= 21). */
 void model_now(char *buf);
 
+/* ---- the audit chain and its anchor (audit.c, audit_anchor.c) ---- */
+struct audit_row;
+/* Hex digits of a row's hash a code carries: 64 bits (old codes: 8). */
+#define AUDIT_CODE_HEX 16
+/* An audit row's hash from its content (out >= 65). */
+void audit_row_hash(const struct audit_row *r, char *out);
+/* The short code of an entry, "SEQ-HASH16" (malloc'd). */
+char *audit_code(long long seq, const char *hash);
+/* Is entry seq there, its stored and recomputed hash starting with
+ * hash_prefix?  1 yes, 0 no such entry, -1 a different entry. */
+int audit_entry_check(struct qd *q, long long seq, const char *hash_prefix);
+/* Hooks of the local anchor (no-ops unless qd_anchor_open started one):
+ * before the outermost commit (gives the file its db_uuid on its first
+ * write), after it and after re-reading the file (moves the anchor up to
+ * the head), and on close. */
+enum qd_status anchor_before_commit(struct qd *q, struct strbuf *err);
+void anchor_seen(struct qd *q);
+void anchor_close(struct qd *q);
+/* The file did not hold this user's anchor when it was opened. */
+int anchor_broken(const struct qd *q);
+
 #endif

@@ -82,6 +82,13 @@ static enum qd_status move_permitted(struct qd *q, const struct item *it, enum i
 		return QD_OK;
 	if (act == M_ACT_CANCEL)
 		return model_need_admin(q, act, err);
+	/* 销号 checks someone else's work: an owner who is also the lead may not
+	 * verify alone (an admin does) */
+	if (act == M_ACT_VERIFY && is_lead(q, it) && it->owner_id == it->lead_id) {
+		if (err)
+			sb_printf(err, msg(M_DENIED_SELF_VERIFY), q->actor_name, it->id);
+		return QD_DENIED;
+	}
 	if (act == M_ACT_VERIFY || act == M_ACT_REJECT) {
 		if (is_lead(q, it))
 			return QD_OK;

@@ -141,6 +141,7 @@ check "text: pledges with proxy" has "$OUT" "乙方代签"
 check "text: signature" has "$OUT" "本人签字：＿＿＿＿＿＿  日期：＿＿＿＿＿＿"
 check "text: page and code" has "$OUT" "第 1 页 共 1 页"
 code=$(printf '%s\n' "$OUT" | sed -n 's/.*校验码：\([0-9a-f-]*\).*/\1/p')
+check "text: the 校验码 is SEQ-HASH16 (64 bits)" is "$(expr "x$code" : 'x[0-9][0-9]*-[0-9a-f]\{16\}$')" "$((${#code} + 1))"
 run qd audit verify --code "$code"
 check "text: the 校验码 verifies" is "$RC" 0
 run qd print --person 孙丽华 --width 120

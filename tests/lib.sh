@@ -6,6 +6,8 @@ QD=${QD_BIN:-$(pwd)/qingdan}
 T=$(mktemp -d "${TMPDIR:-/tmp}/qdtest.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export LC_ALL=C.UTF-8 TZ=Asia/Shanghai HOME="$T/home" QINGDAN_DB= XDG_DATA_HOME= QINGDAN_LANG=
+# the audit anchors (issue 8) go to $HOME/.local/state/qingdan, inside $T
+export XDG_STATE_HOME=
 mkdir -p "$HOME"
 TODAY=${TODAY:-2026-06-30}
 # fontconfig's own cache is not a leak of ours (sanitizer and valgrind runs)

@@ -5,9 +5,11 @@
 # command never creates a database file (DESIGN §5).
 . "$(dirname "$0")/lib.sh"
 
+# two demo files of their own (a copy made with cp would share the first's
+# audit anchor and, once both are written, be refused as a rolled-back log)
+demo_db en
 demo_db
 # ---- year copy: the numbers where the sentence says ----
-cp "$DB" "$T/en.db"
 run qd year copy 2026 2027
 LISTS=$(sqlite3 "$DB" "SELECT count(*) FROM list WHERE year = 2027")
 ITEMS=$(sqlite3 "$DB" "SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id WHERE l.year = 2027")

@@ -222,7 +222,7 @@ run qd pledge print 2
 check "print writes pledge-2.pdf" [ -s "$T/pledge-2.pdf" ]
 check "print names the file and code" has "$ERR" "已生成 pledge-2.pdf（校验码 "
 CODE=$(printf '%s' "$ERR" | sed -n 's/.*校验码 \([0-9]*-[0-9a-f]*\)）.*/\1/p')
-check "code looks like SEQ-HASH" has "$CODE" -
+check "code looks like SEQ-HASH16 (64 bits)" is "$(expr "x$CODE" : 'x[0-9][0-9]*-[0-9a-f]\{16\}$')" "$((${#CODE} + 1))"
 check "pdf is a PDF" is "$(head -c 5 "$T/pledge-2.pdf")" "%PDF-"
 if command -v pdftotext >/dev/null; then
 	TXT=$(pdftotext "$T/pledge-2.pdf" - 2>/dev/null | tr -d ' \n')

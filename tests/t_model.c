@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "qingdan/audit.h"
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/model.h"
@@ -197,6 +198,40 @@ TEST(permissions_enforced_mode)
 	CHECK_INT(qd_item_move(&q, theirs, 0, ST_IN_PROGRESS, NULL, &err), QD_DENIED);
 }
 
+/* 销号 is a second person's check: an owner who is also the lead may not
+ * verify their own item; an admin may, and so may a lead who is not the owner. */
+TEST(owner_who_is_lead_cannot_verify_alone)
+{
+	open_mem();
+	qd_set_login(&q, "lisi");
+	long long me = person("李四", "lisi", 0), other = person("张三", "zhangsan", 0);
+	long long own = item("自己牵头的事项", me, me, NULL), led = item("别人做的事项", other, me, NULL);
+	person("管理员", "admin", 1);
+	CHECK(q.enforced && !q.actor_admin);
+	CHECK_INT(qd_item_move(&q, own, 0, ST_IN_PROGRESS, NULL, &err), QD_OK);
+	CHECK_INT(qd_item_move(&q, own, 0, ST_SUBMITTED, NULL, &err), QD_OK);
+	struct item it;
+	qd_get_item(&q, own, &it, &err);
+	CHECK(!qd_may_move(&q, &it, ST_DONE));           /* the TUI offers no 销号 */
+	CHECK(qd_may_move(&q, &it, ST_IN_PROGRESS));     /* taking it back is fine */
+	item_clear(&it);
+	sb_reset(&err);
+	CHECK_INT(qd_item_move(&q, own, 0, ST_DONE, NULL, &err), QD_DENIED);
+	CHECK_CONTAINS(err.s, "既是事项 #1 的责任人又是牵头领导，不能自己审核销号");
+	char *status = sql1("SELECT status FROM item WHERE id = 1");
+	CHECK_STR(status, "submitted");
+	free(status);
+	/* leading someone else's item: may verify */
+	qd_set_login(&q, "zhangsan");
+	CHECK_INT(qd_item_move(&q, led, 0, ST_IN_PROGRESS, NULL, &err), QD_OK);
+	CHECK_INT(qd_item_move(&q, led, 0, ST_SUBMITTED, NULL, &err), QD_OK);
+	qd_set_login(&q, "lisi");
+	CHECK_INT(qd_item_move(&q, led, 0, ST_DONE, NULL, &err), QD_OK);
+	/* the admin verifies the self-led one */
+	qd_set_login(&q, "admin");
+	CHECK_INT(qd_item_move(&q, own, 0, ST_DONE, NULL, &err), QD_OK);
+}
+
 TEST(ambiguous_and_id_lookup)
 {
 	open_mem();
@@ -262,6 +297,84 @@ TEST(print_code_verifies_and_detects_change)
 	CHECK_INT(qd_verify_code(&q, "999-deadbeef", &r, &err), QD_VERIFY);
 	CHECK_INT(qd_verify_code(&q, "nonsense", &r, &err), QD_INVALID);
 	free(code);
+	sb_free(&r);
+}
+
+/* Codes carry 64 bits of the entry's hash: SEQ- and 16 hex digits.  Codes
+ * already on paper (8 hex) still verify; other lengths are refused. */
+TEST(print_code_has_64_bits_and_old_codes_verify)
+{
+	open_mem();
+	long long id = item("按时缴纳党费", 0, 0, NULL);
+	const char *ent[] = {"item"};
+	char *code = NULL;
+	struct strbuf r = {0};
+	CHECK_INT(qd_print_code(&q, "test", ent, &id, 1, &code, &err), QD_OK);
+	const char *dash = strchr(code, '-');
+	CHECK(dash != NULL);
+	CHECK_INT(strlen(dash + 1), 16);
+	CHECK_INT(strspn(dash + 1, "0123456789abcdef"), 16);
+	char *hash = sql1("SELECT seq || '-' || hash FROM audit WHERE action = 'print'");
+	CHECK(strncmp(hash, code, strlen(code)) == 0);
+	/* the old form: the first 8 hex digits */
+	char old[64], upper[64], nine[64];
+	snprintf(old, sizeof old, "%.*s", (int)(dash - code) + 9, code);
+	CHECK_INT(qd_verify_code(&q, old, &r, &err), QD_OK);
+	CHECK_CONTAINS(r.s, "有效");
+	for (size_t i = 0; i <= strlen(code); i++)
+		upper[i] = (char)(code[i] >= 'a' && code[i] <= 'f' ? code[i] - 32 : code[i]);
+	CHECK_INT(qd_verify_code(&q, upper, &r, &err), QD_OK);   /* copied by hand */
+	snprintf(nine, sizeof nine, "%.*s", (int)(dash - code) + 10, code);
+	CHECK_INT(qd_verify_code(&q, nine, &r, &err), QD_INVALID);
+	char *junk = xasprintf("%s!", code);
+	CHECK_INT(qd_verify_code(&q, junk, &r, &err), QD_INVALID);
+	/* a code differing only beyond the 8th digit is another code */
+	char *wrong = xstrdup(code);
+	char *last = wrong + strlen(wrong) - 1;
+	*last = *last == '0' ? '1' : '0';
+	sb_reset(&r);
+	CHECK_INT(qd_verify_code(&q, wrong, &r, &err), QD_VERIFY);
+	CHECK_CONTAINS(r.s, "不是本文件打印的");
+	free(wrong);
+	free(junk);
+	free(hash);
+	free(code);
+	sb_free(&r);
+}
+
+/* A paper anchor: the full hash, 16 digits of it, or the code form; the
+ * entry must be there with that hash and the chain up to it intact. */
+TEST(paper_anchor_verifies_and_catches_rewrite)
+{
+	open_mem();
+	item("按时缴纳党费", 0, 0, NULL);
+	char *head = sql1("SELECT seq || ':' || hash FROM audit ORDER BY seq DESC LIMIT 1");
+	char *code = sql1("SELECT seq || '-' || substr(hash, 1, 16) FROM audit ORDER BY seq DESC LIMIT 1");
+	char *seq = sql1("SELECT max(seq) FROM audit");
+	struct strbuf r = {0};
+	CHECK_INT(qd_verify_anchor(&q, head, &r, &err), QD_OK);
+	CHECK_CONTAINS(r.s, "相符");
+	CHECK_INT(qd_verify_anchor(&q, code, &r, &err), QD_OK);
+	char *short8 = xasprintf("%s:%.8s", seq, strchr(head, ':') + 1);
+	CHECK_INT(qd_verify_anchor(&q, short8, &r, &err), QD_INVALID);   /* 32 bits: too few */
+	CHECK_INT(qd_verify_anchor(&q, "0:0000000000000000", &r, &err), QD_INVALID);
+	/* an earlier entry edited: the head is still there, but the chain up
+	 * to it no longer holds (a full recompute is t_anchor's) */
+	CHECK_INT(sqlite3_exec(db_handle(q.db), "UPDATE audit SET at = '2020-01-01T00:00:00Z' WHERE seq = 1",
+			       NULL, NULL, NULL), SQLITE_OK);
+	sb_reset(&r);
+	CHECK_INT(qd_verify_anchor(&q, head, &r, &err), QD_VERIFY);
+	CHECK_CONTAINS(r.s, "日志第 1 条被改动");
+	/* the entry gone */
+	CHECK_INT(sqlite3_exec(db_handle(q.db), "DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)",
+			       NULL, NULL, NULL), SQLITE_OK);
+	sb_reset(&r);
+	CHECK_INT(qd_verify_anchor(&q, head, &r, &err), QD_VERIFY);
+	CHECK_CONTAINS(r.s, "已没有这一条");
+	free(short8);
+	free(head);
+	free(code);
+	free(seq);
 	sb_free(&r);
 }
 
@@ -848,6 +961,9 @@ int main(void)
 	RUN(audit_chain_and_tamper);
 	RUN(audit_detail_is_a_diff);
 	RUN(print_code_verifies_and_detects_change);
+	RUN(print_code_has_64_bits_and_old_codes_verify);
+	RUN(paper_anchor_verifies_and_catches_rewrite);
+	RUN(owner_who_is_lead_cannot_verify_alone);
 	RUN(year_copy_resets);
 	RUN(read_only_file_refuses_writes);
 	RUN(two_writers_lose_no_update);

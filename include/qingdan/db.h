@@ -39,6 +39,8 @@ const char *db_warning(const struct db *db);
  * outermost end commits when every level succeeded, else rolls back. */
 enum qd_status db_begin(struct db *db);
 enum qd_status db_end(struct db *db, int ok);
+/* How many db_begin are open (0: outside any transaction). */
+int db_depth(const struct db *db);
 
 /* A cached prepared statement for a static SQL string (looked up by the
  * pointer), reset and with bindings cleared.  Dies on a programming error

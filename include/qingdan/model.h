@@ -24,6 +24,7 @@ struct qd {
 	int year;            /* the working year (--year) */
 	int due_soon_days;   /* setting due_soon_days */
 	int system;          /* a loader of qingdan's own (demo): acts as admin */
+	struct qd_anchor *anchor;   /* the local audit anchor (audit.h), or NULL */
 };
 
 enum qd_status qd_open(struct qd *q, const char *path, int flags, struct strbuf *err);

@@ -7,6 +7,7 @@
 #define QINGDAN_MSG_H
 
 /* Each area keeps its strings in its own list, all part of this catalogue. */
+#include "qingdan/msg_audit.h"
 #include "qingdan/msg_io.h"
 #include "qingdan/msg_pledge.h"
 #include "qingdan/msg_tui.h"
@@ -146,7 +147,8 @@
 	_(M_MERGE_DONE, "已将 #%lld %s 的 %d 条记录并入 #%lld %s；#%lld 已停用", "moved %3$d records of #%1$lld %2$s onto #%4$lld %5$s; #%6$lld is now inactive") \
 	MSG_LIST_IO(_) \
 	MSG_LIST_PLEDGE(_) \
-	MSG_LIST_TUI(_)
+	MSG_LIST_TUI(_) \
+	MSG_LIST_AUDIT(_)
 
 /* Column headers of the human `table` format (tsv/csv/json keep the keys). */
 #define COLUMN_LIST(_) \
