@@ -154,7 +154,7 @@ static void item_list_sql(struct strbuf *sql, const struct item_filter *f)
 	if (f->category)
 		sb_puts(sql, " AND i.category = :category");
 	if (f->search && *f->search) {
-		if (store_utf8_chars(f->search) >= 3)
+		if (!f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3)
 			sb_puts(sql, f->year ? STORE_FTS_IN_RANGE : STORE_FTS_IN);
 		else
 			sb_puts(sql, " AND i.content LIKE :q ESCAPE '\\'");
@@ -169,12 +169,14 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 					   "owner", "lead", "due", "status", "flags"};
 	struct strbuf sql = {0};
 	item_list_sql(&sql, f);
+	/* one org's or one person's items are few: LIKE as they are read (see
+	 * store_page.c use_fts); the whole year or file: the FTS5 index */
 	char *pattern = NULL;
 	long long lo = 1, hi = 0;
 	if (f->search && *f->search)
-		pattern = store_utf8_chars(f->search) >= 3 ? store_fts_phrase(f->search)
+		pattern = !f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3 ? store_fts_phrase(f->search)
 							    : store_like_pattern(f->search);
-	if (pattern && f->year && store_utf8_chars(f->search) >= 3)
+	if (pattern && f->year && !f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3)
 		store_id_range(db, f->year, f->org_id, &lo, &hi);
 	const struct bind b[] = {
 		NUM(":lo", lo), NUM(":hi", hi),
