@@ -1,6 +1,8 @@
 /* gen.c — deterministic dataset generator for the benchmarks (DESIGN §8).
  *
  *   gen S FILE   one office: 6 orgs, 300 people, 600 items this year
+ *   gen M FILE   the peers' size (notes/performance.md): 6 orgs, 200
+ *                people, 50k items this year (bench/peers.sh)
  *   gen L FILE   a city work committee: 502 orgs, 100k people, 1M items
  *                over the 10 years ending with --year
  *
@@ -62,13 +64,14 @@ static void progress(const char *what, long done, long total, time_t start)
 
 int main(int argc, char **argv)
 {
-	if (argc < 3 || (strcmp(argv[1], "S") != 0 && strcmp(argv[1], "L") != 0)) {
-		fprintf(stderr, "usage: gen S|L FILE [YEAR]\n");
+	if (argc < 3 || !strchr("SML", argv[1][0]) || argv[1][1]) {
+		fprintf(stderr, "usage: gen S|M|L FILE [YEAR]\n");
 		return 2;
 	}
-	int large = argv[1][0] == 'L';
+	int large = argv[1][0] == 'L', mid = argv[1][0] == 'M';
 	int year = argc > 3 ? atoi(argv[3]) : 2026;
-	long orgs = large ? 500 : 4, people = large ? 100000 : 300, items = large ? 1000000 : 600;
+	long orgs = large ? 500 : 4, people = large ? 100000 : mid ? 200 : 300;
+	long items = large ? 1000000 : mid ? 50000 : 600;
 	int years = large ? 10 : 1;
 	text_init_locale();
 	date_set_today(date_from_ymd(year, 6, 30));

@@ -418,6 +418,12 @@ void db_close(struct db **pdb)
 	for (size_t i = 0; i < db->nstmts; i++)
 		sqlite3_finalize(db->stmts[i].st);
 	free(db->stmts);
+	if (db->h && !db->readonly) {
+		/* issue 10.2: statistics for the planner where the tables used
+		 * here grew (bounded sampling; never waits for a busy file) */
+		sqlite3_busy_timeout(db->h, 0);
+		sqlite3_exec(db->h, "PRAGMA analysis_limit = 1000; PRAGMA optimize;", NULL, NULL, NULL);
+	}
 	if (db->h)
 		sqlite3_close(db->h);
 	free(db->path);

@@ -62,6 +62,7 @@ struct exporter {
 	enum export_format fmt;
 	FILE *f;
 	long n;
+	int tty;             /* f is a terminal: rows sanitised (text_sanitize) */
 	/* xlsx */
 	const struct qd_print_plugin *xlsx;
 	struct xlsx_out *xw;
@@ -89,7 +90,9 @@ static void csv_row(void *ctx, const struct io_export_row *r)
 	for (int c = 0; c < NCOLS; c++) {
 		if (c)
 			fputc(',', x->f);
-		csv_write_field(x->f, cells[c]);
+		char *clean = x->tty ? text_sanitize(cells[c], 1) : NULL;
+		csv_write_field(x->f, clean ? clean : cells[c]);
+		free(clean);
 	}
 	fputs("\r\n", x->f);
 	x->n++;
@@ -98,7 +101,9 @@ static void csv_row(void *ctx, const struct io_export_row *r)
 static void json_row(void *ctx, const struct io_export_row *r)
 {
 	struct exporter *x = ctx;
-	fprintf(x->f, "%s\n%s", x->n ? "," : "", r->json);
+	char *clean = x->tty ? text_sanitize(r->json, 0) : NULL;
+	fprintf(x->f, "%s\n%s", x->n ? "," : "", clean ? clean : r->json);
+	free(clean);
 	x->n++;
 }
 
@@ -155,6 +160,7 @@ enum qd_status io_export(struct qd *q, enum export_format fmt, const char *path,
 		s = export_xlsx(q, &x, tmp, today, soon, err);
 	} else {
 		x.f = tmp ? fopen(tmp, "wb") : out;
+		x.tty = !tmp && x.f && isatty(fileno(x.f));
 		if (!x.f) {
 			sb_printf(err, msg(M_IO_WRITE_FAILED), path, strerror(errno));
 			free(tmp);

@@ -1,9 +1,12 @@
 /* out.c — the rowsink behind every listing of the command line (out.h).
- * tsv/csv/json stream row by row; table buffers the rows to measure them. */
+ * tsv/csv/json stream row by row with no allocation per cell; table
+ * measures the first OUT_TABLE_PROBE rows, then streams the rest to those
+ * widths.  To a terminal every format is sanitised (text_sanitize). */
 #include "qingdan/out.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "qingdan/csv.h"
 #include "qingdan/model.h"
@@ -19,11 +22,38 @@ int out_parse_format(const char *s)
 	return -1;
 }
 
-/* TSV cannot hold tabs or line breaks: they become spaces. */
+/* TSV cannot hold tabs or line breaks: they become spaces.  Spans between
+ * them go out in one write each. */
 static void put_tsv(FILE *f, const char *s)
 {
-	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+	for (;;) {
+		size_t n = strcspn(s, "\t\n\r");
+		fwrite(s, 1, n, f);
+		if (!s[n])
+			return;
+		fputc(' ', f);
+		s += n + 1;
+	}
+}
+
+/* A cell for a terminal: tsv's blanks first (tabs and line breaks are
+ * spaces in tsv, not U+FFFD), then text.c's rules for what may be shown. */
+static void put_cell_tty(struct out_sink *o, const char *v)
+{
+	char *clean;
+	if (o->fmt == OUT_TSV) {
+		char *blank = xstrdup(v);
+		for (char *p = blank; *p; p++)
+			if (*p == '\t' || *p == '\n' || *p == '\r')
+				*p = ' ';
+		clean = text_sanitize(blank, 0);
+		free(blank);
+		fputs(clean, o->f);
+	} else {
+		clean = text_sanitize(v, 1);
+		csv_write_field(o->f, clean);
+	}
+	free(clean);
 }
 
 static void sink_header(struct rowsink *rs, int ncol, const char *const *names)
@@ -46,7 +76,7 @@ static void sink_header(struct rowsink *rs, int ncol, const char *const *names)
 		fputs(o->fmt == OUT_CSV ? "\r\n" : "\n", o->f);
 }
 
-/* Human labels for coded values in table output. */
+/* Human labels for coded values in table output (clean text). */
 static char *table_value(const char *col, const char *v)
 {
 	int st;
@@ -59,19 +89,110 @@ static char *table_value(const char *col, const char *v)
 	return text_sanitize(v, 0);
 }
 
+/* One table line: clean cells cut or padded to the widths, two spaces
+ * apart, no trailing blanks.  line is reused from row to row. */
+static void table_line(struct out_sink *o, struct strbuf *line, const char *const *cells)
+{
+	sb_reset(line);
+	for (int c = 0; c < o->ncol; c++) {
+		const char *v = cells[c];
+		int w;
+		if (c)
+			sb_puts(line, "  ");
+		if (text_width(v) > o->width[c]) {
+			size_t n = text_prefix(v, o->width[c] - 1, &w);
+			sb_add(line, v, n);
+			sb_puts(line, "\xE2\x80\xA6");
+			w++;
+		} else {
+			size_t n = text_prefix(v, o->width[c], &w);
+			sb_add(line, v, n);
+		}
+		for (; w < o->width[c]; w++)
+			sb_putc(line, ' ');
+	}
+	while (line->len && line->s[line->len - 1] == ' ')
+		line->s[--line->len] = '\0';
+	fwrite(line->s ? line->s : "", 1, line->len, o->f);
+	fputc('\n', o->f);
+}
+
+/* Widths from the header and the rows held so far; write them all. */
+static void table_flush(struct out_sink *o)
+{
+	const char **cells = xcalloc((size_t)o->ncol, sizeof *cells);
+	struct strbuf line = {0};
+	o->width = xcalloc((size_t)o->ncol, sizeof *o->width);
+	for (int c = 0; c < o->ncol; c++)
+		o->width[c] = text_width(msg_column(o->names[c]));
+	for (int r = 0; r < o->nrows; r++)
+		for (int c = 0; c < o->ncol; c++) {
+			int cw = text_width(o->rows[r][c]);
+			if (cw > o->max_cell)
+				cw = o->max_cell;
+			if (cw > o->width[c])
+				o->width[c] = cw;
+		}
+	for (int c = 0; c < o->ncol; c++)
+		cells[c] = msg_column(o->names[c]);
+	table_line(o, &line, cells);
+	for (int r = 0; r < o->nrows; r++) {
+		table_line(o, &line, (const char *const *)o->rows[r]);
+		for (int c = 0; c < o->ncol; c++)
+			free(o->rows[r][c]);
+		free(o->rows[r]);
+	}
+	free(o->rows);
+	o->rows = NULL;
+	sb_free(&line);
+	free(cells);
+}
+
+static void table_row(struct out_sink *o, const char *const *vals)
+{
+	char **cells = xcalloc((size_t)o->ncol, sizeof *cells);
+	for (int i = 0; i < o->ncol; i++)
+		cells[i] = table_value(o->names[i], vals[i]);
+	if (!o->width) {
+		o->rows = xrealloc(o->rows, (size_t)(o->nrows + 1) * sizeof *o->rows);
+		o->rows[o->nrows] = cells;
+		if (o->nrows + 1 == OUT_TABLE_PROBE) {
+			o->nrows++;
+			table_flush(o);
+			o->nrows--;
+		}
+		return;
+	}
+	struct strbuf line = {0};
+	table_line(o, &line, (const char *const *)cells);
+	sb_free(&line);
+	for (int i = 0; i < o->ncol; i++)
+		free(cells[i]);
+	free(cells);
+}
+
 static void sink_row(struct rowsink *rs, const char *const *vals, const char *json)
 {
 	struct out_sink *o = (struct out_sink *)rs;
 	switch (o->fmt) {
 	case OUT_JSON:
-		fprintf(o->f, "%s\n%s", o->nrows ? "," : "", json);
+		fputs(o->nrows ? ",\n" : "\n", o->f);
+		if (o->tty) {
+			char *clean = text_sanitize(json, 0);
+			fputs(clean, o->f);
+			free(clean);
+		} else {
+			fputs(json, o->f);
+		}
 		break;
 	case OUT_TSV:
 	case OUT_CSV:
 		for (int i = 0; i < o->ncol; i++) {
 			if (i)
 				fputc(o->fmt == OUT_TSV ? '\t' : ',', o->f);
-			if (o->fmt == OUT_TSV)
+			if (o->tty)
+				put_cell_tty(o, vals[i]);
+			else if (o->fmt == OUT_TSV)
 				put_tsv(o->f, vals[i]);
 			else
 				csv_write_field(o->f, vals[i]);
@@ -79,10 +200,7 @@ static void sink_row(struct rowsink *rs, const char *const *vals, const char *js
 		fputs(o->fmt == OUT_CSV ? "\r\n" : "\n", o->f);
 		break;
 	case OUT_TABLE:
-		o->rows = xrealloc(o->rows, (size_t)(o->nrows + 1) * sizeof *o->rows);
-		o->rows[o->nrows] = xcalloc((size_t)o->ncol, sizeof(char *));
-		for (int i = 0; i < o->ncol; i++)
-			o->rows[o->nrows][i] = table_value(o->names[i], vals[i]);
+		table_row(o, vals);
 		break;
 	}
 	o->nrows++;
@@ -97,54 +215,19 @@ void out_init(struct out_sink *o, enum out_format fmt, FILE *f)
 	o->fmt = fmt;
 	o->f = f;
 	o->max_cell = 40;
-}
-
-static void write_table(struct out_sink *o)
-{
-	int *w = xcalloc((size_t)o->ncol, sizeof *w);
-	for (int c = 0; c < o->ncol; c++)
-		w[c] = text_width(msg_column(o->names[c]));
-	for (int r = 0; r < o->nrows; r++)
-		for (int c = 0; c < o->ncol; c++) {
-			int cw = text_width(o->rows[r][c]);
-			if (cw > o->max_cell)
-				cw = o->max_cell;
-			if (cw > w[c])
-				w[c] = cw;
-		}
-	for (int r = -1; r < o->nrows; r++) {
-		struct strbuf line = {0};
-		for (int c = 0; c < o->ncol; c++) {
-			const char *v = r < 0 ? msg_column(o->names[c]) : o->rows[r][c];
-			char *cell = text_width(v) > w[c] ? text_fit(v, w[c], 1) : NULL;
-			char *padded = text_pad(cell ? cell : v, w[c], 'l');
-			sb_printf(&line, "%s%s", c ? "  " : "", padded);
-			free(cell);
-			free(padded);
-		}
-		while (line.len && line.s[line.len - 1] == ' ')
-			line.s[--line.len] = '\0';
-		fprintf(o->f, "%s\n", line.s ? line.s : "");
-		sb_free(&line);
-	}
-	free(w);
+	o->tty = isatty(fileno(f));
 }
 
 void out_finish(struct out_sink *o)
 {
 	if (o->fmt == OUT_JSON)
 		fputs(o->names ? (o->nrows ? "\n]\n" : "]\n") : "[]\n", o->f);
-	if (o->fmt == OUT_TABLE && o->names)
-		write_table(o);
-	for (int r = 0; r < o->nrows && o->rows; r++) {
-		for (int c = 0; c < o->ncol; c++)
-			free(o->rows[r][c]);
-		free(o->rows[r]);
-	}
-	free(o->rows);
+	if (o->fmt == OUT_TABLE && o->names && !o->width)
+		table_flush(o);
+	free(o->width);
 	for (int c = 0; c < o->ncol; c++)
 		free(o->names[c]);
 	free(o->names);
-	o->rows = NULL;
+	o->width = NULL;
 	o->names = NULL;
 }

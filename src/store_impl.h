@@ -16,6 +16,37 @@ struct db;
 	"i.status IN ('planned','in_progress','submitted') THEN 'due_soon,' ELSE '' END || " \
 	"CASE WHEN i.status = 'done' AND i.done_on > i.due THEN 'late,' ELSE '' END, ',')"
 
+/* Ids of the items where :person is owner or lead, each once, in :year
+ * (PICK_YEAR) or in any year (PICK_ALL).  A UNION ALL, so the owner index
+ * and the lead index each serve their half: `(owner = ? OR lead = ?) AND
+ * year = ?` walks the whole year.  Used as `i.id IN (…)` with item first
+ * (CROSS JOIN list). */
+#define STORE_PICK_YEAR \
+	"SELECT id FROM item WHERE owner_id = :person " \
+	"AND list_id IN (SELECT id FROM list WHERE year = :year) UNION ALL " \
+	"SELECT id FROM item WHERE lead_id = :person AND owner_id IS NOT :person " \
+	"AND list_id IN (SELECT id FROM list WHERE year = :year)"
+#define STORE_PICK_ALL \
+	"SELECT id FROM item WHERE owner_id = :person UNION ALL " \
+	"SELECT id FROM item WHERE lead_id = :person AND owner_id IS NOT :person"
+
+/* An item search (3+ characters, FTS5 trigram) kept to the ids of the
+ * year's items, :lo … :hi (store_id_range): without it the MATCH collects
+ * the phrase's rows of every year (166k at L) before the year is applied.
+ * Ids grow with time, so a year's ids are mostly one run; an item added to
+ * an old year later only widens the range, never loses a row. */
+#define STORE_FTS_IN_RANGE \
+	" AND i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q " \
+	"AND rowid BETWEEN :lo AND :hi)"
+#define STORE_FTS_IN \
+	" AND i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)"
+/* The lowest and highest item id of the year's lists (of one org unless
+ * org_id is 0); an empty range (lo > hi) when there are none. */
+void store_id_range(struct db *db, int year, long long org_id, long long *lo, long long *hi);
+/* The hot queries of the interactive screen (store_page.c), for
+ * store_hot_queries. */
+void store_page_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx);
+
 /* Run a listing: `inner` is a SELECT whose result columns are named like
  * cols; bind(st, ctx) binds its parameters.  Streams to the sink (with a
  * json_object() per row when the sink wants JSON). */

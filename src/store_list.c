@@ -135,44 +135,60 @@ char *store_like_pattern(const char *text)
 #define NUM(n, v) {n, NULL, (v), 1}
 #define TXT(n, v) {n, (v), 0, 0}
 
+/* The SELECT of store_item_list for a filter (shared with the plan test
+ * through store_hot_queries). */
+static void item_list_sql(struct strbuf *sql, const struct item_filter *f)
+{
+	/* a person's items start from the owner and lead indexes (PICK), never
+	 * from the year's lists: CROSS JOIN keeps item the outer loop */
+	sb_printf(sql, "SELECT i.id AS id, o.name AS org, l.year AS year, i.seq AS seq, "
+		       "i.category AS category, i.content AS content, coalesce(ow.name, '') AS owner, "
+		       "coalesce(ld.name, '') AS lead, coalesce(i.due, '') AS due, i.status AS status, "
+		       FLAGS_SQL " AS flags FROM item i %s list l ON l.id = i.list_id "
+		       "JOIN org o ON o.id = l.org_id LEFT JOIN person ow ON ow.id = i.owner_id "
+		       "LEFT JOIN person ld ON ld.id = i.lead_id WHERE i.deleted_at IS NULL",
+		  f->person_id ? "CROSS JOIN" : "JOIN");
+	if (f->year)
+		sb_puts(sql, " AND l.year = :year");
+	if (f->org_id)
+		sb_puts(sql, " AND l.org_id = :org");
+	if (f->owner_id)
+		sb_puts(sql, " AND i.owner_id = :owner");
+	if (f->person_id)
+		sb_printf(sql, " AND i.id IN (%s)", f->year ? STORE_PICK_YEAR : STORE_PICK_ALL);
+	if (f->status >= 0)
+		sb_puts(sql, " AND i.status = :status");
+	if (f->overdue)
+		sb_puts(sql, " AND i.due < :today AND i.status IN ('planned','in_progress','submitted')");
+	if (f->category)
+		sb_puts(sql, " AND i.category = :category");
+	if (f->search && *f->search) {
+		if (!f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3)
+			sb_puts(sql, f->year ? STORE_FTS_IN_RANGE : STORE_FTS_IN);
+		else
+			sb_puts(sql, " AND coalesce(i.search_text, i.content) LIKE :q ESCAPE '\\'");
+	}
+	sb_puts(sql, " ORDER BY o.sort, o.id, l.year, i.seq");
+}
+
 enum qd_status store_item_list(struct db *db, const struct item_filter *f, struct rowsink *s,
 			       struct strbuf *err)
 {
 	static const char *const cols[] = {"id", "org", "year", "seq", "category", "content",
 					   "owner", "lead", "due", "status", "flags"};
 	struct strbuf sql = {0};
-	sb_puts(&sql, "SELECT i.id AS id, o.name AS org, l.year AS year, i.seq AS seq, "
-		      "i.category AS category, i.content AS content, coalesce(ow.name, '') AS owner, "
-		      "coalesce(ld.name, '') AS lead, coalesce(i.due, '') AS due, i.status AS status, "
-		      FLAGS_SQL " AS flags FROM item i JOIN list l ON l.id = i.list_id "
-		      "JOIN org o ON o.id = l.org_id LEFT JOIN person ow ON ow.id = i.owner_id "
-		      "LEFT JOIN person ld ON ld.id = i.lead_id WHERE i.deleted_at IS NULL");
-	if (f->year)
-		sb_puts(&sql, " AND l.year = :year");
-	if (f->org_id)
-		sb_puts(&sql, " AND l.org_id = :org");
-	if (f->owner_id)
-		sb_puts(&sql, " AND i.owner_id = :owner");
-	if (f->person_id)
-		sb_puts(&sql, " AND (i.owner_id = :person OR i.lead_id = :person)");
-	if (f->status >= 0)
-		sb_puts(&sql, " AND i.status = :status");
-	if (f->overdue)
-		sb_puts(&sql, " AND i.due < :today AND i.status IN ('planned','in_progress','submitted')");
-	if (f->category)
-		sb_puts(&sql, " AND i.category = :category");
+	item_list_sql(&sql, f);
+	/* one org's or one person's items are few: LIKE as they are read (see
+	 * store_page.c use_fts); the whole year or file: the FTS5 index */
 	char *pattern = NULL;
-	if (f->search && *f->search) {
-		if (store_utf8_chars(f->search) >= 3) {
-			pattern = store_fts_phrase(f->search);
-			sb_puts(&sql, " AND i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)");
-		} else {
-			pattern = store_like_pattern(f->search);
-			sb_puts(&sql, " AND coalesce(i.search_text, i.content) LIKE :q ESCAPE '\\'");
-		}
-	}
-	sb_puts(&sql, " ORDER BY o.sort, o.id, l.year, i.seq");
+	long long lo = 1, hi = 0;
+	if (f->search && *f->search)
+		pattern = !f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3 ? store_fts_phrase(f->search)
+							    : store_like_pattern(f->search);
+	if (pattern && f->year && !f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3)
+		store_id_range(db, f->year, f->org_id, &lo, &hi);
 	const struct bind b[] = {
+		NUM(":lo", lo), NUM(":hi", hi),
 		NUM(":year", f->year), NUM(":org", f->org_id), NUM(":owner", f->owner_id),
 		NUM(":person", f->person_id),
 		TXT(":status", f->status >= 0 ? status_code((enum item_status)f->status) : NULL),
@@ -185,16 +201,17 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 	return st;
 }
 
+#define ORG_LIST_SQL \
+	"SELECT o.id AS id, o.name AS name, o.level AS level, coalesce(p.name, '') AS parent, " \
+	"(SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id WHERE l.org_id = o.id " \
+	"AND l.year = :year AND i.deleted_at IS NULL) AS items " \
+	"FROM org o LEFT JOIN org p ON p.id = o.parent_id ORDER BY o.sort, o.id"
+
 enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct strbuf *err)
 {
 	static const char *const cols[] = {"id", "name", "level", "parent", "items"};
 	const struct bind b[] = {NUM(":year", year)};
-	return run_listing(db,
-		"SELECT o.id AS id, o.name AS name, o.level AS level, coalesce(p.name, '') AS parent, "
-		"(SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id WHERE l.org_id = o.id "
-		"AND l.year = :year AND i.deleted_at IS NULL) AS items "
-		"FROM org o LEFT JOIN org p ON p.id = o.parent_id ORDER BY o.sort, o.id",
-		cols, (int)ARRAY_SIZE(cols), b, 1, s, err);
+	return run_listing(db, ORG_LIST_SQL, cols, (int)ARRAY_SIZE(cols), b, 1, s, err);
 }
 
 /* Items where the person is owner or lead, each once, for the year. */
@@ -207,22 +224,24 @@ enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct
 
 #define OPEN_SQL(a) a "status IN ('planned','in_progress','submitted')"
 
+#define PERSON_LIST_SQL \
+	"SELECT p.id AS id, p.name AS name, p.post AS post, coalesce(o.name, '') AS org, " \
+	"coalesce(p.login, '') AS login, p.is_admin AS admin, p.active AS active, " \
+	"coalesce(c.n, 0) AS items, coalesce(c.done, 0) AS done, " \
+	"coalesce(c.overdue, 0) AS overdue FROM person p LEFT JOIN org o ON o.id = p.org_id " \
+	"LEFT JOIN (SELECT pid, count(*) AS n, count(CASE WHEN status = 'done' THEN 1 END) AS done, " \
+	"count(CASE WHEN due < :today AND " OPEN_SQL("") " THEN 1 END) AS overdue " \
+	"FROM (" PERSON_ITEMS_SQL ") GROUP BY pid) c ON c.pid = p.id " \
+	"ORDER BY o.sort, p.org_id, p.id"
+
 enum qd_status store_person_list(struct db *db, int year, const char *today, struct rowsink *s,
 				 struct strbuf *err)
 {
 	static const char *const cols[] = {"id", "name", "post", "org", "login", "admin",
 					   "active", "items", "done", "overdue"};
 	const struct bind b[] = {NUM(":year", year), TXT(":today", today)};
-	return run_listing(db,
-		"SELECT p.id AS id, p.name AS name, p.post AS post, coalesce(o.name, '') AS org, "
-		"coalesce(p.login, '') AS login, p.is_admin AS admin, p.active AS active, "
-		"coalesce(c.n, 0) AS items, coalesce(c.done, 0) AS done, "
-		"coalesce(c.overdue, 0) AS overdue FROM person p LEFT JOIN org o ON o.id = p.org_id "
-		"LEFT JOIN (SELECT pid, count(*) AS n, count(CASE WHEN status = 'done' THEN 1 END) AS done, "
-		"count(CASE WHEN due < :today AND " OPEN_SQL("") " THEN 1 END) AS overdue "
-		"FROM (" PERSON_ITEMS_SQL ") GROUP BY pid) c ON c.pid = p.id "
-		"ORDER BY o.sort, p.org_id, p.id",
-		cols, (int)ARRAY_SIZE(cols), b, (int)ARRAY_SIZE(b), s, err);
+	return run_listing(db, PERSON_LIST_SQL, cols, (int)ARRAY_SIZE(cols), b, (int)ARRAY_SIZE(b),
+			   s, err);
 }
 
 /* Counting columns shared by every stats grouping (items aliased i). */
@@ -239,38 +258,161 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
 #define SIGNED_STATES "('signed','assessed','archived')"
 #define ISSUED_STATES "('issued','signed','assessed','archived')"
 
+/* ---- stats by person ----
+ * The year's items grouped by owner: SQL's GROUP BY sorts the 100k rows
+ * of the year at L (70–100 ms of 130), so the counts are kept here in one
+ * array indexed by person id (its size follows the people, not the items)
+ * while the year's items stream from the covering index item_stats; then
+ * the people stream by id and each owner with items becomes a row. */
+
+#define STATS_ITEMS_SQL \
+	"SELECT i.owner_id, i.status, i.due, i.done_on FROM list l JOIN item i " \
+	"ON i.list_id = l.id WHERE l.year = :year AND i.deleted_at IS NULL " \
+	"AND i.owner_id IS NOT NULL"
+#define STATS_PLEDGES_SQL \
+	"SELECT signer_id, status IN " SIGNED_STATES ", status IN " ISSUED_STATES " " \
+	"FROM pledge WHERE year = :year"
+#define STATS_MAX_PERSON_SQL "SELECT coalesce(max(id), 0) FROM person"
+#define STATS_PEOPLE_SQL "SELECT id, name FROM person ORDER BY id"
+#define STATS_JSON_SQL \
+	"SELECT json_object('id', ?1, 'group', ?2, 'total', ?3, 'done', ?4, 'overdue', ?5, " \
+	"'late', ?6, 'completion', ?7, 'pledges_signed', ?8, 'pledges_issued', ?9)"
+
+/* Decimal digits of v into buf (24 bytes); returns buf. */
+static const char *fmt_ll(char *buf, long long v)
+{
+	char tmp[24];
+	int n = 0, neg = v < 0;
+	unsigned long long u = neg ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while (u /= 10);
+	int k = 0;
+	if (neg)
+		buf[k++] = '-';
+	while (n)
+		buf[k++] = tmp[--n];
+	buf[k] = '\0';
+	return buf;
+}
+
+struct tally {
+	int total, done, overdue, late, live, signed_, issued;
+};
+
+static int tally_items(struct db *db, int year, const char *today, struct tally *t,
+		       long long max)
+{
+	sqlite3_stmt *st = db_stmt(db, STATS_ITEMS_SQL);
+	sqlite3_bind_int(st, 1, year);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		const char *status = (const char *)sqlite3_column_text(st, 1);
+		const char *due = (const char *)sqlite3_column_text(st, 2);
+		const char *done_on = (const char *)sqlite3_column_text(st, 3);
+		if (id < 1 || id > max || !status)
+			continue;
+		struct tally *p = &t[id];
+		int open = status[0] == 'p' || status[0] == 'i' || status[0] == 's';
+		int done = strcmp(status, "done") == 0;
+		p->total++;
+		p->done += done;
+		p->live += strcmp(status, "cancelled") != 0;
+		p->overdue += open && due && today && strcmp(due, today) < 0;
+		p->late += done && due && done_on && strcmp(done_on, due) > 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	st = db_stmt(db, STATS_PLEDGES_SQL);
+	sqlite3_bind_int(st, 1, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		if (id >= 1 && id <= max) {
+			t[id].signed_ += sqlite3_column_int(st, 1);
+			t[id].issued += sqlite3_column_int(st, 2);
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static enum qd_status stats_by_person(struct db *db, int year, const char *today,
+				      const char *const *cols, int ncol, struct rowsink *s,
+				      struct strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(db, STATS_MAX_PERSON_SQL);
+	long long max = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	struct tally *t = xcalloc((size_t)max + 1, sizeof *t);
+	if (tally_items(db, year, today, t, max) != 0) {
+		free(t);
+		return db_error(db, err);
+	}
+	s->header(s, ncol, cols);
+	sqlite3_stmt *js = s->want_json ? db_stmt(db, STATS_JSON_SQL) : NULL;
+	st = db_stmt(db, STATS_PEOPLE_SQL);
+	char num[9][24];
+	const char *vals[9];
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		if (id < 1 || id > max || !t[id].total)
+			continue;
+		const struct tally *p = &t[id];
+		int completion = p->live ? (int)(100.0 * p->done / p->live + 0.5) : 0;
+		const long long v[9] = {id, 0, p->total, p->done, p->overdue, p->late, completion,
+					p->signed_, p->issued};
+		const unsigned char *name = sqlite3_column_text(st, 1);
+		for (int i = 0; i < 9; i++)
+			vals[i] = fmt_ll(num[i], v[i]);
+		vals[1] = name ? (const char *)name : "";
+		const char *json = NULL;
+		if (js) {
+			sqlite3_reset(js);
+			for (int i = 0; i < 9; i++)
+				if (i == 1)
+					sqlite3_bind_text(js, 2, vals[1], -1, SQLITE_STATIC);
+				else
+					sqlite3_bind_int64(js, i + 1, v[i]);
+			json = sqlite3_step(js) == SQLITE_ROW ? (const char *)sqlite3_column_text(js, 0) : "{}";
+		}
+		s->row(s, vals, json);
+	}
+	sqlite3_reset(st);
+	if (js)
+		sqlite3_reset(js);
+	free(t);
+	return rc == SQLITE_DONE ? QD_OK : db_error(db, err);
+}
+
+/* by org and by category: a few hundred groups, one query each */
+static const char *stats_sql(const char *by)
+{
+	if (strcmp(by, "category") == 0)
+		return "SELECT '' AS id, i.category AS \"group\", " STATS_COUNTS ", "
+		       "'' AS pledges_signed, '' AS pledges_issued "
+		       "FROM item i JOIN list l ON l.id = i.list_id "
+		       "WHERE l.year = :year AND i.deleted_at IS NULL GROUP BY i.category ORDER BY i.category";
+	return "SELECT o.id AS id, o.name AS \"group\", " STATS_COUNTS ", "
+	       PLEDGE_COUNT("sp.org_id = o.id", SIGNED_STATES) " AS pledges_signed, "
+	       PLEDGE_COUNT("sp.org_id = o.id", ISSUED_STATES) " AS pledges_issued "
+	       "FROM org o LEFT JOIN list l ON l.org_id = o.id AND l.year = :year "
+	       "LEFT JOIN item i ON i.list_id = l.id AND i.deleted_at IS NULL "
+	       "GROUP BY o.id ORDER BY o.sort, o.id";
+}
+
 enum qd_status store_stats(struct db *db, int year, const char *today, const char *by,
 			   struct rowsink *s, struct strbuf *err)
 {
 	static const char *const cols[] = {"id", "group", "total", "done", "overdue", "late",
 					   "completion", "pledges_signed", "pledges_issued"};
-	const char *sql;
 	if (strcmp(by, "person") == 0)
-		/* aggregate first, then name: one pass over the year's items */
-		sql = "SELECT c.id AS id, p.name AS \"group\", c.total AS total, c.done AS done, "
-		      "c.overdue AS overdue, c.late AS late, c.completion AS completion, "
-		      "coalesce(g.signed, 0) AS pledges_signed, coalesce(g.issued, 0) AS pledges_issued "
-		      "FROM (SELECT i.owner_id AS id, " STATS_COUNTS " FROM list l JOIN item i "
-		      "ON i.list_id = l.id WHERE l.year = :year AND i.deleted_at IS NULL "
-		      "AND i.owner_id IS NOT NULL GROUP BY i.owner_id) c JOIN person p ON p.id = c.id "
-		      "LEFT JOIN (SELECT signer_id, count(CASE WHEN status IN " SIGNED_STATES " THEN 1 END) "
-		      "AS signed, count(CASE WHEN status IN " ISSUED_STATES " THEN 1 END) AS issued "
-		      "FROM pledge WHERE year = :year GROUP BY signer_id) g ON g.signer_id = c.id "
-		      "ORDER BY c.id";
-	else if (strcmp(by, "category") == 0)
-		sql = "SELECT '' AS id, i.category AS \"group\", " STATS_COUNTS ", "
-		      "'' AS pledges_signed, '' AS pledges_issued "
-		      "FROM item i JOIN list l ON l.id = i.list_id "
-		      "WHERE l.year = :year AND i.deleted_at IS NULL GROUP BY i.category ORDER BY i.category";
-	else
-		sql = "SELECT o.id AS id, o.name AS \"group\", " STATS_COUNTS ", "
-		      PLEDGE_COUNT("sp.org_id = o.id", SIGNED_STATES) " AS pledges_signed, "
-		      PLEDGE_COUNT("sp.org_id = o.id", ISSUED_STATES) " AS pledges_issued "
-		      "FROM org o LEFT JOIN list l ON l.org_id = o.id AND l.year = :year "
-		      "LEFT JOIN item i ON i.list_id = l.id AND i.deleted_at IS NULL "
-		      "GROUP BY o.id ORDER BY o.sort, o.id";
+		return stats_by_person(db, year, today, cols, (int)ARRAY_SIZE(cols), s, err);
 	const struct bind b[] = {NUM(":year", year), TXT(":today", today)};
-	return run_listing(db, sql, cols, (int)ARRAY_SIZE(cols), b, (int)ARRAY_SIZE(b), s, err);
+	return run_listing(db, stats_sql(by), cols, (int)ARRAY_SIZE(cols), b, (int)ARRAY_SIZE(b),
+			   s, err);
 }
 
 enum qd_status store_audit_list(struct db *db, const char *entity, long long id,
@@ -375,4 +517,71 @@ enum qd_status store_item_show(struct db *db, long long id, const char *today, c
 									      : db_error(db, err);
 	sqlite3_reset(st);
 	return status;
+}
+
+/* ---- ranges, statistics, the hot queries ---- */
+
+#define ID_RANGE_SQL \
+	"SELECT coalesce(min(id), 1), coalesce(max(id), 0) FROM item WHERE list_id IN " \
+	"(SELECT id FROM list WHERE year = :year AND (:org = 0 OR org_id = :org))"
+
+void store_id_range(struct db *db, int year, long long org_id, long long *lo, long long *hi)
+{
+	sqlite3_stmt *st = db_stmt(db, ID_RANGE_SQL);
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":year"), year);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":org"), org_id);
+	*lo = 1;
+	*hi = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*lo = sqlite3_column_int64(st, 0);
+		*hi = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+}
+
+enum qd_status store_analyze(struct db *db)
+{
+	if (sqlite3_exec(db_handle(db), "PRAGMA analysis_limit = 1000; ANALYZE;", NULL, NULL,
+			 NULL) != SQLITE_OK)
+		return db_error(db, NULL);
+	return QD_OK;
+}
+
+void store_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx)
+{
+	static const char *const filters[] = {"year", "org", "owner", "person", "status",
+					      "overdue", "category", "search", "search-short",
+					      "person search", "owner status", "org status"};
+	for (int all = 0; all < 2; all++)
+		for (size_t i = 0; i < ARRAY_SIZE(filters); i++) {
+			struct item_filter f = {0};
+			const char *w = filters[i];
+			f.year = all ? 0 : 2026;
+			f.status = strstr(w, "status") ? ST_DONE : -1;
+			f.org_id = strstr(w, "org") != NULL;
+			f.owner_id = strstr(w, "owner") != NULL;
+			f.person_id = strstr(w, "person") != NULL;
+			f.overdue = strcmp(w, "overdue") == 0;
+			f.category = strcmp(w, "category") == 0 ? "c" : NULL;
+			f.search = strstr(w, "search-short") ? "ab" : strstr(w, "search") ? "abcd" : NULL;
+			/* every year by year, status, category or a short search:
+			 * a fixed share of the whole file, a walk of it is right */
+			if (all && (i == 0 || i == 4 || i == 6 || i == 8))
+				continue;
+			struct strbuf sql = {0};
+			item_list_sql(&sql, &f);
+			char name[96];
+			snprintf(name, sizeof name, "item list by %s%s", w, all ? ", every year" : "");
+			fn(ctx, name, sql.s);
+			sb_free(&sql);
+		}
+	fn(ctx, "org list", ORG_LIST_SQL);
+	fn(ctx, "person list", PERSON_LIST_SQL);
+	fn(ctx, "stats by person: items", STATS_ITEMS_SQL);
+	fn(ctx, "stats by person: pledges", STATS_PLEDGES_SQL);
+	fn(ctx, "stats by person: people", STATS_PEOPLE_SQL);
+	fn(ctx, "stats by org", stats_sql("org"));
+	fn(ctx, "stats by category", stats_sql("category"));
+	fn(ctx, "search id range", ID_RANGE_SQL);
+	store_page_hot_queries(fn, ctx);
 }

@@ -80,6 +80,16 @@ static int sort_is_text(const struct item_scope *sc)
 	return sc->sort == PAGE_SORT_DUE;
 }
 
+/* An org's list or a person's checklist (hundreds, a few thousand items a
+ * year) is searched with LIKE as its rows are read, stopping at the page:
+ * the FTS5 index would first collect the phrase's matches of the whole
+ * year (16k at L; first page 300–850 → 20–60 ms).  Only a scope over the
+ * whole year uses the index, kept to the year's ids. */
+static int use_fts(const struct item_scope *sc)
+{
+	return !sc->person_id && !sc->org_id && store_utf8_chars(sc->search) >= 3;
+}
+
 /* The WHERE clause of a scope with its filters (no keyset). */
 static void scope_where(struct strbuf *sql, const struct item_scope *sc)
 {
@@ -87,7 +97,7 @@ static void scope_where(struct strbuf *sql, const struct item_scope *sc)
 	if (sc->org_id)
 		sb_puts(sql, " AND l.org_id = :org");
 	if (sc->person_id)
-		sb_puts(sql, " AND (i.owner_id = :person OR i.lead_id = :person)");
+		sb_puts(sql, " AND i.id IN (" STORE_PICK_YEAR ")");
 	if (sc->status >= 0)
 		sb_puts(sql, " AND i.status = :status");
 	if (sc->owner_id)
@@ -97,15 +107,22 @@ static void scope_where(struct strbuf *sql, const struct item_scope *sc)
 	if (sc->category)
 		sb_puts(sql, " AND i.category = :category");
 	if (!str_empty(sc->search)) {
-		if (store_utf8_chars(sc->search) >= 3)
-			sb_puts(sql, " AND i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)");
+		if (use_fts(sc))
+			sb_puts(sql, STORE_FTS_IN_RANGE);
 		else
 			sb_puts(sql, " AND coalesce(i.search_text, i.content) LIKE :q ESCAPE '\\'");
 	}
 }
 
-static void scope_bind(sqlite3_stmt *st, const struct item_scope *sc, char **pattern)
+static void scope_bind(struct db *db, sqlite3_stmt *st, const struct item_scope *sc,
+		       char **pattern)
 {
+	if (sqlite3_bind_parameter_index(st, ":lo")) {
+		long long lo, hi;
+		store_id_range(db, sc->year, sc->org_id, &lo, &hi);
+		bind_int(st, ":lo", lo);
+		bind_int(st, ":hi", hi);
+	}
 	bind_int(st, ":year", sc->year);
 	bind_int(st, ":org", sc->org_id);
 	bind_int(st, ":person", sc->person_id);
@@ -117,7 +134,7 @@ static void scope_bind(sqlite3_stmt *st, const struct item_scope *sc, char **pat
 	bind_text(st, ":category", sc->category);
 	*pattern = NULL;
 	if (!str_empty(sc->search)) {
-		*pattern = store_utf8_chars(sc->search) >= 3 ? store_fts_phrase(sc->search) : store_like_pattern(sc->search);
+		*pattern = use_fts(sc) ? store_fts_phrase(sc->search) : store_like_pattern(sc->search);
 		bind_text(st, ":q", *pattern);
 	}
 }
@@ -233,6 +250,85 @@ static int key_cmp(const struct item_scope *sc, const struct page_key *a, const 
 	return c ? c : (a->id > b->id) - (a->id < b->id);
 }
 
+/* A checklist's keys and flags, in order (cache_fill). */
+static void keys_sql(struct strbuf *sql, const struct item_scope *sc)
+{
+	sb_printf(sql, "SELECT %s, %s, i.id, (i.status = 'done') | "
+		       "((i.due < :today AND i.status IN " OPEN_STATES ") << 1) | "
+		       "((i.status = 'cancelled') << 2) FROM item i %s list l ON l.id = i.list_id "
+		       "JOIN org o ON o.id = l.org_id",
+		  has_group(sc) ? "o.sort" : "0", sort_expr(sc), sc->person_id ? "CROSS JOIN" : "JOIN");
+	scope_where(sql, sc);
+	sb_printf(sql, " ORDER BY %s%s, i.id", has_group(sc) ? "o.sort, " : "", sort_expr(sc));
+}
+
+/* One item's row by id (a cached checklist's page). */
+static void byid_sql(struct strbuf *sql, const struct item_scope *sc)
+{
+	sb_printf(sql, ITEM_COLS "0, 0%s WHERE i.id = :kid", item_from(sc));
+}
+
+/* A page of a scope after/before a key (from) or from an end. */
+static void page_sql(struct strbuf *sql, const struct item_scope *sc, int from, int dir,
+		     int inclusive)
+{
+	int g = has_group(sc);
+	const char *k = sort_expr(sc);
+	const char *asc = dir < 0 ? " DESC" : "";
+	sb_printf(sql, ITEM_COLS "%s, %s%s", g ? "o.sort" : "0", k, item_from(sc));
+	scope_where(sql, sc);
+	if (from) {
+		const char *op = dir < 0 ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
+		if (g)
+			sb_printf(sql, " AND (o.sort, %s, i.id) %s (:kg, :kk, :kid)", k, op);
+		else
+			sb_printf(sql, " AND (%s, i.id) %s (:kk, :kid)", k, op);
+	}
+	sb_puts(sql, " ORDER BY ");
+	if (g)
+		sb_printf(sql, "o.sort%s, ", asc);
+	sb_printf(sql, "%s%s, i.id%s LIMIT :n", k, asc, asc);
+}
+
+/* The key of one item in a scope. */
+static void key_sql(struct strbuf *sql, const struct item_scope *sc)
+{
+	sb_printf(sql, "SELECT %s, %s FROM item i %s list l ON l.id = i.list_id "
+		       "JOIN org o ON o.id = l.org_id",
+		  has_group(sc) ? "o.sort" : "0", sort_expr(sc), sc->person_id ? "CROSS JOIN" : "JOIN");
+	scope_where(sql, sc);
+	sb_puts(sql, " AND i.id = :kid");
+}
+
+static void counts_sql(struct strbuf *sql, const struct item_scope *sc)
+{
+	sb_puts(sql, "SELECT count(*), count(CASE WHEN i.status = 'done' THEN 1 END), "
+		     "count(CASE WHEN i.due < :today AND i.status IN " OPEN_STATES " THEN 1 END), "
+		     "count(CASE WHEN i.status = 'cancelled' THEN 1 END) FROM item i ");
+	sb_puts(sql, sc->person_id ? "CROSS JOIN" : "JOIN");
+	sb_puts(sql, " list l ON l.id = i.list_id");
+	scope_where(sql, sc);
+}
+
+/* The scope's list or checklist, its filters dropped (categories). */
+static struct item_scope bare_scope(const struct item_scope *sc)
+{
+	struct item_scope bare = {0};
+	bare.year = sc->year;
+	bare.org_id = sc->org_id;
+	bare.person_id = sc->person_id;
+	bare.status = -1;
+	return bare;
+}
+
+static void categories_sql(struct strbuf *sql, const struct item_scope *bare)
+{
+	sb_printf(sql, "SELECT DISTINCT i.category FROM item i %s list l ON l.id = i.list_id",
+		  bare->person_id ? "CROSS JOIN" : "JOIN");
+	scope_where(sql, bare);
+	sb_puts(sql, " AND i.category <> '' ORDER BY 1");
+}
+
 static enum qd_status cache_fill(struct db *db, const struct item_scope *sc, struct strbuf *err)
 {
 	struct page_cache *c = sc->cache;
@@ -245,16 +341,10 @@ static enum qd_status cache_fill(struct db *db, const struct item_scope *sc, str
 	}
 	cache_clear(c);
 	struct strbuf sql = {0};
-	sb_printf(&sql, "SELECT %s, %s, i.id, (i.status = 'done') | "
-			"((i.due < :today AND i.status IN " OPEN_STATES ") << 1) | "
-			"((i.status = 'cancelled') << 2) FROM item i %s list l ON l.id = i.list_id "
-			"JOIN org o ON o.id = l.org_id",
-		  has_group(sc) ? "o.sort" : "0", sort_expr(sc), sc->person_id ? "CROSS JOIN" : "JOIN");
-	scope_where(&sql, sc);
-	sb_printf(&sql, " ORDER BY %s%s, i.id", has_group(sc) ? "o.sort, " : "", sort_expr(sc));
+	keys_sql(&sql, sc);
 	sqlite3_stmt *st = stmt_for(db, &sql);
 	char *pattern;
-	scope_bind(st, sc, &pattern);
+	scope_bind(db, st, sc, &pattern);
 	int rc, cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (c->n == cap) {
@@ -316,7 +406,7 @@ static int cached_items(struct db *db, const struct item_scope *sc, const struct
 		a = b - n > 0 ? b - n : 0;
 	}
 	struct strbuf sql = {0};
-	sb_printf(&sql, ITEM_COLS "0, 0%s WHERE i.id = :kid", item_from(sc));
+	byid_sql(&sql, sc);
 	sqlite3_stmt *st = stmt_for(db, &sql);
 	int got = 0;
 	for (int i = a; i < b; i++) {
@@ -339,26 +429,11 @@ int store_page_items(struct db *db, const struct item_scope *sc, const struct pa
 		return 0;
 	if (sc->cache && sc->person_id)
 		return cached_items(db, sc, from, dir, inclusive, n, out, err);
-	int g = has_group(sc);
-	const char *k = sort_expr(sc);
-	const char *asc = dir < 0 ? " DESC" : "";
 	struct strbuf sql = {0};
-	sb_printf(&sql, ITEM_COLS "%s, %s%s", g ? "o.sort" : "0", k, item_from(sc));
-	scope_where(&sql, sc);
-	if (from) {
-		const char *op = dir < 0 ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
-		if (g)
-			sb_printf(&sql, " AND (o.sort, %s, i.id) %s (:kg, :kk, :kid)", k, op);
-		else
-			sb_printf(&sql, " AND (%s, i.id) %s (:kk, :kid)", k, op);
-	}
-	sb_puts(&sql, " ORDER BY ");
-	if (g)
-		sb_printf(&sql, "o.sort%s, ", asc);
-	sb_printf(&sql, "%s%s, i.id%s LIMIT :n", k, asc, asc);
+	page_sql(&sql, sc, from != NULL, dir, inclusive);
 	sqlite3_stmt *st = stmt_for(db, &sql);
 	char *pattern;
-	scope_bind(st, sc, &pattern);
+	scope_bind(db, st, sc, &pattern);
 	if (from)
 		key_bind(st, sc, from);
 	bind_int(st, ":n", n);
@@ -385,14 +460,10 @@ enum qd_status store_page_item_key(struct db *db, const struct item_scope *sc, l
 				   struct page_key *key)
 {
 	struct strbuf sql = {0};
-	sb_printf(&sql, "SELECT %s, %s FROM item i %s list l ON l.id = i.list_id "
-			"JOIN org o ON o.id = l.org_id",
-		  has_group(sc) ? "o.sort" : "0", sort_expr(sc), sc->person_id ? "CROSS JOIN" : "JOIN");
-	scope_where(&sql, sc);
-	sb_puts(&sql, " AND i.id = :kid");
+	key_sql(&sql, sc);
 	sqlite3_stmt *st = stmt_for(db, &sql);
 	char *pattern;
-	scope_bind(st, sc, &pattern);
+	scope_bind(db, st, sc, &pattern);
 	bind_int(st, ":kid", id);
 	enum qd_status s = QD_NOTFOUND;
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -426,15 +497,10 @@ enum qd_status store_page_item_counts(struct db *db, const struct item_scope *sc
 		return QD_OK;
 	}
 	struct strbuf sql = {0};
-	sb_puts(&sql, "SELECT count(*), count(CASE WHEN i.status = 'done' THEN 1 END), "
-		      "count(CASE WHEN i.due < :today AND i.status IN " OPEN_STATES " THEN 1 END), "
-		      "count(CASE WHEN i.status = 'cancelled' THEN 1 END) FROM item i ");
-	sb_puts(&sql, sc->person_id ? "CROSS JOIN" : "JOIN");
-	sb_puts(&sql, " list l ON l.id = i.list_id");
-	scope_where(&sql, sc);
+	counts_sql(&sql, sc);
 	sqlite3_stmt *st = stmt_for(db, &sql);
 	char *pattern;
-	scope_bind(st, sc, &pattern);
+	scope_bind(db, st, sc, &pattern);
 	memset(c, 0, sizeof *c);
 	enum qd_status s = QD_OK;
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -453,19 +519,12 @@ enum qd_status store_page_item_counts(struct db *db, const struct item_scope *sc
 enum qd_status store_page_categories(struct db *db, const struct item_scope *sc, char ***out,
 				     int *n)
 {
-	struct item_scope bare = {0};
-	bare.year = sc->year;
-	bare.org_id = sc->org_id;
-	bare.person_id = sc->person_id;
-	bare.status = -1;
+	struct item_scope bare = bare_scope(sc);
 	struct strbuf sql = {0};
-	sb_printf(&sql, "SELECT DISTINCT i.category FROM item i %s list l ON l.id = i.list_id",
-		  sc->person_id ? "CROSS JOIN" : "JOIN");
-	scope_where(&sql, &bare);
-	sb_puts(&sql, " AND i.category <> '' ORDER BY 1");
+	categories_sql(&sql, &bare);
 	sqlite3_stmt *st = stmt_for(db, &sql);
 	char *pattern;
-	scope_bind(st, &bare, &pattern);
+	scope_bind(db, st, &bare, &pattern);
 	*out = NULL;
 	*n = 0;
 	int rc;
@@ -506,45 +565,47 @@ void store_page_orgs_free(struct org *orgs, int n)
 #define PERSON_COLS STORE_PERSON_SELECT
 #define PERSON_SEARCH " AND (p.name LIKE :q ESCAPE '\\' OR p.post LIKE :q ESCAPE '\\')"
 
+/* The people page queries: [with_org][search][dir<0][inclusive]. */
+static const char *const people_sql[2][2][2][2] = {
+	/* [with_org][search][dir<0][inclusive] */
+	{{{PERSON_COLS " WHERE p.org_id IS NULL AND p.id > :id ORDER BY p.id LIMIT :n",
+	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id >= :id ORDER BY p.id LIMIT :n"},
+	  {PERSON_COLS " WHERE p.org_id IS NULL AND p.id < :id ORDER BY p.id DESC LIMIT :n",
+	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id <= :id ORDER BY p.id DESC LIMIT :n"}},
+	 {{PERSON_COLS " WHERE p.org_id IS NULL AND p.id > :id" PERSON_SEARCH
+		       " ORDER BY p.id LIMIT :n",
+	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id >= :id" PERSON_SEARCH
+		       " ORDER BY p.id LIMIT :n"},
+	  {PERSON_COLS " WHERE p.org_id IS NULL AND p.id < :id" PERSON_SEARCH
+		       " ORDER BY p.id DESC LIMIT :n",
+	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id <= :id" PERSON_SEARCH
+		       " ORDER BY p.id DESC LIMIT :n"}}},
+	{{{PERSON_COLS " WHERE (p.org_id, p.id) > (:g, :id) ORDER BY p.org_id, p.id LIMIT :n",
+	   PERSON_COLS " WHERE (p.org_id, p.id) >= (:g, :id) ORDER BY p.org_id, p.id LIMIT :n"},
+	  {PERSON_COLS " WHERE (p.org_id, p.id) < (:g, :id) "
+		       "ORDER BY p.org_id DESC, p.id DESC LIMIT :n",
+	   PERSON_COLS " WHERE (p.org_id, p.id) <= (:g, :id) "
+		       "ORDER BY p.org_id DESC, p.id DESC LIMIT :n"}},
+	 {{PERSON_COLS " WHERE (p.org_id, p.id) > (:g, :id)" PERSON_SEARCH
+		       " ORDER BY p.org_id, p.id LIMIT :n",
+	   PERSON_COLS " WHERE (p.org_id, p.id) >= (:g, :id)" PERSON_SEARCH
+		       " ORDER BY p.org_id, p.id LIMIT :n"},
+	  {PERSON_COLS " WHERE (p.org_id, p.id) < (:g, :id)" PERSON_SEARCH
+		       " ORDER BY p.org_id DESC, p.id DESC LIMIT :n",
+	   PERSON_COLS " WHERE (p.org_id, p.id) <= (:g, :id)" PERSON_SEARCH
+		       " ORDER BY p.org_id DESC, p.id DESC LIMIT :n"}}},
+};
+
 /* One phase of the people order: without an org (by id), or with one (by
  * org, id).  Appends up to n rows to out in query order. */
 static int people_phase(struct db *db, int with_org, const char *search, long long g,
 			long long id, int dir, int inclusive, int n, struct page_person *out,
 			struct strbuf *err)
 {
-	static const char *const sql[2][2][2][2] = {
-		/* [with_org][search][dir<0][inclusive] */
-		{{{PERSON_COLS " WHERE p.org_id IS NULL AND p.id > :id ORDER BY p.id LIMIT :n",
-		   PERSON_COLS " WHERE p.org_id IS NULL AND p.id >= :id ORDER BY p.id LIMIT :n"},
-		  {PERSON_COLS " WHERE p.org_id IS NULL AND p.id < :id ORDER BY p.id DESC LIMIT :n",
-		   PERSON_COLS " WHERE p.org_id IS NULL AND p.id <= :id ORDER BY p.id DESC LIMIT :n"}},
-		 {{PERSON_COLS " WHERE p.org_id IS NULL AND p.id > :id" PERSON_SEARCH
-			       " ORDER BY p.id LIMIT :n",
-		   PERSON_COLS " WHERE p.org_id IS NULL AND p.id >= :id" PERSON_SEARCH
-			       " ORDER BY p.id LIMIT :n"},
-		  {PERSON_COLS " WHERE p.org_id IS NULL AND p.id < :id" PERSON_SEARCH
-			       " ORDER BY p.id DESC LIMIT :n",
-		   PERSON_COLS " WHERE p.org_id IS NULL AND p.id <= :id" PERSON_SEARCH
-			       " ORDER BY p.id DESC LIMIT :n"}}},
-		{{{PERSON_COLS " WHERE (p.org_id, p.id) > (:g, :id) ORDER BY p.org_id, p.id LIMIT :n",
-		   PERSON_COLS " WHERE (p.org_id, p.id) >= (:g, :id) ORDER BY p.org_id, p.id LIMIT :n"},
-		  {PERSON_COLS " WHERE (p.org_id, p.id) < (:g, :id) "
-			       "ORDER BY p.org_id DESC, p.id DESC LIMIT :n",
-		   PERSON_COLS " WHERE (p.org_id, p.id) <= (:g, :id) "
-			       "ORDER BY p.org_id DESC, p.id DESC LIMIT :n"}},
-		 {{PERSON_COLS " WHERE (p.org_id, p.id) > (:g, :id)" PERSON_SEARCH
-			       " ORDER BY p.org_id, p.id LIMIT :n",
-		   PERSON_COLS " WHERE (p.org_id, p.id) >= (:g, :id)" PERSON_SEARCH
-			       " ORDER BY p.org_id, p.id LIMIT :n"},
-		  {PERSON_COLS " WHERE (p.org_id, p.id) < (:g, :id)" PERSON_SEARCH
-			       " ORDER BY p.org_id DESC, p.id DESC LIMIT :n",
-		   PERSON_COLS " WHERE (p.org_id, p.id) <= (:g, :id)" PERSON_SEARCH
-			       " ORDER BY p.org_id DESC, p.id DESC LIMIT :n"}}},
-	};
 	if (n <= 0)
 		return 0;
 	int srch = !str_empty(search);
-	sqlite3_stmt *st = db_stmt(db, sql[with_org][srch][dir < 0][inclusive != 0]);
+	sqlite3_stmt *st = db_stmt(db, people_sql[with_org][srch][dir < 0][inclusive != 0]);
 	char *pattern = srch ? store_like_pattern(search) : NULL;
 	bind_text(st, ":q", pattern);
 	bind_int(st, ":g", g);
@@ -651,17 +712,20 @@ int store_page_people_total(struct db *db, const char *search)
 	return n;
 }
 
+/* Owner half and lead half each on its index (owner_id, list_id, …),
+ * the year's lists as an IN list: a few index seeks per list. */
+#define PERSON_COUNTS_SQL \
+	"SELECT count(*), count(CASE WHEN status = 'done' THEN 1 END), " \
+	"count(CASE WHEN due < :today AND status IN " OPEN_STATES " THEN 1 END) FROM (" \
+	"SELECT status, due FROM item WHERE owner_id = :p AND deleted_at IS NULL " \
+	"AND list_id IN (SELECT id FROM list WHERE year = :year) " \
+	"UNION ALL SELECT status, due FROM item WHERE lead_id = :p AND owner_id IS NOT :p " \
+	"AND deleted_at IS NULL AND list_id IN (SELECT id FROM list WHERE year = :year))"
+
 enum qd_status store_page_person_counts(struct db *db, long long person_id, int year,
 					const char *today, int *items, int *done, int *overdue)
 {
-	sqlite3_stmt *st = db_stmt(db,
-		"SELECT count(*), count(CASE WHEN status = 'done' THEN 1 END), "
-		"count(CASE WHEN due < :today AND status IN " OPEN_STATES " THEN 1 END) FROM ("
-		"SELECT i.status, i.due FROM item i JOIN list l ON l.id = i.list_id "
-		"WHERE i.owner_id = :p AND l.year = :year AND i.deleted_at IS NULL "
-		"UNION ALL SELECT i.status, i.due FROM item i JOIN list l ON l.id = i.list_id "
-		"WHERE i.lead_id = :p AND i.owner_id IS NOT :p AND l.year = :year "
-		"AND i.deleted_at IS NULL)");
+	sqlite3_stmt *st = db_stmt(db, PERSON_COUNTS_SQL);
 	bind_text(st, ":today", today);
 	bind_int(st, ":p", person_id);
 	bind_int(st, ":year", year);
@@ -676,6 +740,13 @@ enum qd_status store_page_person_counts(struct db *db, long long person_id, int 
 	sqlite3_reset(st);
 	return s;
 }
+
+#define PICKER_PREFIX_SQL \
+	PERSON_COLS " WHERE p.name >= :lo AND p.name < :hi AND p.active = 1 " \
+	"ORDER BY p.name, p.id LIMIT :n"
+#define PICKER_REST_SQL \
+	PERSON_COLS " WHERE p.active = 1 AND NOT (p.name >= :lo AND p.name < :hi)" \
+	PERSON_SEARCH " ORDER BY p.name, p.id LIMIT :n"
 
 int store_page_person_search(struct db *db, const char *text, int n, struct person *out)
 {
@@ -692,8 +763,7 @@ int store_page_person_search(struct db *db, const char *text, int n, struct pers
 	}
 	const char *t = text ? text : "";
 	char *hi = xasprintf("%s\xff", t);
-	sqlite3_stmt *st = db_stmt(db, PERSON_COLS " WHERE p.name >= :lo AND p.name < :hi "
-				       "AND p.active = 1 ORDER BY p.name, p.id LIMIT :n");
+	sqlite3_stmt *st = db_stmt(db, PICKER_PREFIX_SQL);
 	bind_text(st, ":lo", t);
 	bind_text(st, ":hi", hi);
 	bind_int(st, ":n", n);
@@ -702,8 +772,7 @@ int store_page_person_search(struct db *db, const char *text, int n, struct pers
 	sqlite3_reset(st);
 	if (got < n && *t) {
 		char *pattern = store_like_pattern(t);
-		st = db_stmt(db, PERSON_COLS " WHERE p.active = 1 AND NOT (p.name >= :lo AND p.name < :hi)"
-					     PERSON_SEARCH " ORDER BY p.name, p.id LIMIT :n");
+		st = db_stmt(db, PICKER_REST_SQL);
 		bind_text(st, ":lo", t);
 		bind_text(st, ":hi", hi);
 		bind_text(st, ":q", pattern);
@@ -719,12 +788,14 @@ int store_page_person_search(struct db *db, const char *text, int n, struct pers
 
 /* ---- pledges ---- */
 
+#define PLEDGE_TOTALS_SQL \
+	"SELECT count(CASE WHEN status IN ('issued','signed','assessed','archived') THEN 1 END), " \
+	"count(CASE WHEN status IN ('signed','assessed','archived') THEN 1 END) " \
+	"FROM pledge WHERE year = :year"
+
 enum qd_status store_page_pledge_totals(struct db *db, int year, int *issued, int *signed_)
 {
-	sqlite3_stmt *st = db_stmt(db,
-		"SELECT count(CASE WHEN status IN ('issued','signed','assessed','archived') THEN 1 END), "
-		"count(CASE WHEN status IN ('signed','assessed','archived') THEN 1 END) "
-		"FROM pledge WHERE year = :year");
+	sqlite3_stmt *st = db_stmt(db, PLEDGE_TOTALS_SQL);
 	bind_int(st, ":year", year);
 	enum qd_status s = QD_DBERROR;
 	*issued = *signed_ = 0;
@@ -735,4 +806,85 @@ enum qd_status store_page_pledge_totals(struct db *db, int year, int *issued, in
 	}
 	sqlite3_reset(st);
 	return s;
+}
+
+/* ---- the hot queries, for the plan test (store_hot_queries) ---- */
+
+typedef void (*hot_fn)(void *ctx, const char *name, const char *sql);
+
+static void hot(hot_fn fn, void *ctx, struct strbuf *sql, const char *fmt, const char *scope)
+{
+	char name[160];
+	snprintf(name, sizeof name, fmt, scope);
+	fn(ctx, name, sql->s);
+	sb_free(sql);
+}
+
+/* Every query text one scope can produce. */
+static void hot_scope(hot_fn fn, void *ctx, const struct item_scope *sc, const char *scope)
+{
+	struct strbuf sql = {0};
+	for (int from = 0; from < 2; from++)
+		for (int dir = -1; dir <= 1; dir += 2)
+			for (int inc = 0; inc < 2; inc++) {
+				char what[200];
+				snprintf(what, sizeof what, "%%s page from=%d dir=%d inclusive=%d", from,
+					 dir, inc);
+				page_sql(&sql, sc, from, dir, inc);
+				hot(fn, ctx, &sql, what, scope);
+			}
+	key_sql(&sql, sc);
+	hot(fn, ctx, &sql, "%s key", scope);
+	counts_sql(&sql, sc);
+	hot(fn, ctx, &sql, "%s counts", scope);
+	struct item_scope bare = bare_scope(sc);
+	categories_sql(&sql, &bare);
+	hot(fn, ctx, &sql, "%s categories", scope);
+	if (sc->person_id) {
+		keys_sql(&sql, sc);
+		hot(fn, ctx, &sql, "%s cached keys", scope);
+		byid_sql(&sql, sc);
+		hot(fn, ctx, &sql, "%s cached row", scope);
+	}
+}
+
+void store_page_hot_queries(hot_fn fn, void *ctx)
+{
+	static const char *const sorts[] = {"seq", "due", "status"};
+	static const char *const filters[] = {"", "status", "owner", "overdue", "category",
+					      "search", "search-short"};
+	for (int who = 0; who < 2; who++)
+		for (int so = 0; so < PAGE_SORT__COUNT; so++)
+			for (size_t fi = 0; fi < ARRAY_SIZE(filters); fi++) {
+				struct item_scope sc = {0};
+				sc.year = 2026;
+				sc.status = fi == 1 ? ST_DONE : -1;
+				sc.owner_id = fi == 2;
+				sc.overdue = fi == 3;
+				sc.category = fi == 4 ? "c" : NULL;
+				sc.search = fi == 5 ? "abcd" : fi == 6 ? "ab" : NULL;
+				sc.sort = (enum page_sort)so;
+				if (who)
+					sc.person_id = 1;
+				else
+					sc.org_id = 1;
+				char scope[96];
+				snprintf(scope, sizeof scope, "tui %s sort=%s%s%s", who ? "checklist" : "list",
+					 sorts[so], *filters[fi] ? " filter=" : "", filters[fi]);
+				hot_scope(fn, ctx, &sc, scope);
+			}
+	for (int a = 0; a < 2; a++)
+		for (int b = 0; b < 2; b++)
+			for (int c = 0; c < 2; c++)
+				for (int d = 0; d < 2; d++) {
+					char name[96];
+					snprintf(name, sizeof name,
+						 "tui people with_org=%d search=%d dir=%s inclusive=%d", a, b,
+						 c ? "back" : "forward", d);
+					fn(ctx, name, people_sql[a][b][c][d]);
+				}
+	fn(ctx, "tui person counts", PERSON_COUNTS_SQL);
+	fn(ctx, "tui picker by prefix", PICKER_PREFIX_SQL);
+	fn(ctx, "tui picker by substring", PICKER_REST_SQL);
+	fn(ctx, "tui pledge totals", PLEDGE_TOTALS_SQL);
 }

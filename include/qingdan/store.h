@@ -51,6 +51,14 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
  * late completion pledges_signed pledges_issued */
 enum qd_status store_stats(struct db *db, int year, const char *today, const char *by,
 			   struct rowsink *s, struct strbuf *err);
+/* The text of every hot query — listings, checklists, people and stats
+ * views, search, the TUI's pages — for representative filters, built by
+ * the very code that prepares them; fn(ctx, name, sql) for each.  The
+ * query-plan test (tests/t_plan.c) checks each one walks an index. */
+void store_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx);
+/* Refresh the planner's statistics (bounded ANALYZE); after a large
+ * import or year copy. */
+enum qd_status store_analyze(struct db *db);
 /* Columns: seq at login person action entity entity_id detail */
 enum qd_status store_audit_list(struct db *db, const char *entity, long long id,
 				struct rowsink *s, struct strbuf *err);
