@@ -9,6 +9,7 @@
 #include "qingdan/db.h"
 #include "qingdan/demo.h"
 #include "qingdan/msg.h"
+#include "qingdan/outfile.h"
 #include "qingdan/store.h"
 
 static int done(enum qd_status s, struct strbuf *err)
@@ -261,11 +262,13 @@ static int cmd_setting(struct cli *c, int argc, char **argv)
 static int cmd_backup(struct cli *c, int argc, char **argv)
 {
 	const char *pos[1];
-	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
+	int force = 0;
+	const struct opt opts[] = {{"--force", NULL, &force, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
 	if (rc)
 		return rc;
 	struct strbuf err = {0};
-	enum qd_status s = db_backup(c->q.db, pos[0], &err);
+	enum qd_status s = db_backup(c->q.db, pos[0], force ? OUTFILE_FORCE : 0, &err);
 	if (s == QD_OK) {
 		fprintf(stderr, "qingdan: ");
 		fprintf(stderr, msg(M_BACKUP_DONE), pos[0]);
@@ -308,7 +311,7 @@ const struct cli_command cli_admin_commands[] = {
 	{"audit", "list", audit_list, "audit list [--entity E] [--id N] [--format F]"},
 	{"audit", "verify", audit_verify, "audit verify [--code CODE]"},
 	{"setting", NULL, cmd_setting, "setting [unit_name|due_soon_days|printer [VALUE]]"},
-	{"backup", NULL, cmd_backup, "backup FILE"},
+	{"backup", NULL, cmd_backup, "backup FILE [--force]"},
 	{"year", "copy", year_copy, "year copy FROM TO"},
 	{NULL, NULL, NULL, NULL},
 };

@@ -10,6 +10,7 @@
 #include "qingdan/msg_io.h"
 #include "qingdan/msg_pledge.h"
 #include "qingdan/msg_tui.h"
+#include "qingdan/msg_file.h"   /* issue 8: input and output files */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -128,7 +129,8 @@
 	_(M_CODE_UNKNOWN, "校验码 %s 不是本文件打印的", "code %s was not printed from this file") \
 	MSG_LIST_IO(_) \
 	MSG_LIST_PLEDGE(_) \
-	MSG_LIST_TUI(_)
+	MSG_LIST_TUI(_) \
+	MSG_LIST_FILE(_)
 
 /* Column headers of the human `table` format (tsv/csv/json keep the keys). */
 #define COLUMN_LIST(_) \
