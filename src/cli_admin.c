@@ -10,6 +10,7 @@
 #include "qingdan/db.h"
 #include "qingdan/demo.h"
 #include "qingdan/msg.h"
+#include "qingdan/outfile.h"
 #include "qingdan/store.h"
 #include "qingdan/text.h"
 
@@ -376,11 +377,13 @@ static int cmd_setting(struct cli *c, int argc, char **argv)
 static int cmd_backup(struct cli *c, int argc, char **argv)
 {
 	const char *pos[1];
-	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
+	int force = 0;
+	const struct opt opts[] = {{"--force", NULL, &force, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
 	if (rc || (rc = cli_db(c)))
 		return rc;
 	struct strbuf err = {0};
-	enum qd_status s = db_backup(c->q.db, pos[0], &err);
+	enum qd_status s = db_backup(c->q.db, pos[0], force ? OUTFILE_FORCE : 0, &err);
 	if (s == QD_OK) {
 		fprintf(stderr, "qingdan: ");
 		fprintf(stderr, msg(M_BACKUP_DONE), pos[0]);
@@ -430,7 +433,7 @@ const struct cli_command cli_admin_commands[] = {
 	{"audit", "anchor", audit_anchor, "audit anchor [--accept]", CLI_READ},
 	/* reading a setting is CLI_READ: cmd_setting lowers it */
 	{"setting", NULL, cmd_setting, "setting [unit_name|due_soon_days|printer [VALUE]]", CLI_CREATE},
-	{"backup", NULL, cmd_backup, "backup FILE", CLI_READ},
+	{"backup", NULL, cmd_backup, "backup FILE [--force]", CLI_READ},
 	{"year", "copy", year_copy, "year copy FROM TO", CLI_WRITE},
 	{NULL, NULL, NULL, NULL, CLI_READ},
 };

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "qingdan/io.h"
 #include "qingdan/msg.h"
+#include "qingdan/outfile.h"
 #include "qingdan/text.h"
 #include "qingdan/tui.h"
 
@@ -146,6 +147,7 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 static int cmd_export(struct cli *c, int argc, char **argv)
 {
 	const char *format = NULL, *out = NULL;
+	int force = 0;
 	int found = take_option(c, &argc, argv, "--format", 0, &format);
 	if (found < 0)
 		return 2;
@@ -153,7 +155,7 @@ static int cmd_export(struct cli *c, int argc, char **argv)
 	if (fmt < 0)
 		return cli_usage_error(c, msg(M_IO_BAD_EXPORT_FORMAT), format);
 	const struct opt opts[] = {{"-o", &out, NULL, NULL, NULL}, {"--output", &out, NULL, NULL, NULL},
-				   {0}};
+				   {"--force", NULL, &force, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
 	if (rc)
 		return rc;
@@ -169,7 +171,8 @@ static int cmd_export(struct cli *c, int argc, char **argv)
 	if ((rc = cli_db(c)))
 		return rc;
 	struct strbuf err = {0};
-	enum qd_status s = io_export(&c->q, (enum export_format)fmt, out, stdout, &items, &err);
+	enum qd_status s = io_export(&c->q, (enum export_format)fmt, out, force ? OUTFILE_FORCE : 0,
+				     stdout, &items, &err);
 	if (s == QD_OK && out) {
 		fputs("qingdan: ", stderr);
 		fprintf(stderr, msg(M_IO_EXPORTED), items, out);
@@ -192,7 +195,7 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 {
 	const char *format = NULL, *printer = NULL, *person = NULL, *org = NULL, *out = NULL,
 		   *width = NULL;
-	int all = 0;
+	int all = 0, force = 0;
 	int has_format = take_option(c, &argc, argv, "--format", 0, &format);
 	int lp = has_format < 0 ? 0 : take_option(c, &argc, argv, "--lp", 1, &printer);
 	if (has_format < 0 || lp < 0)
@@ -200,7 +203,8 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 	const struct opt opts[] = {
 		{"--person", &person, NULL, NULL, NULL}, {"--org", &org, NULL, NULL, NULL},
 		{"--all", NULL, &all, NULL, NULL}, {"-o", &out, NULL, NULL, NULL},
-		{"--output", &out, NULL, NULL, NULL}, {"--width", &width, NULL, NULL, NULL}, {0}};
+		{"--output", &out, NULL, NULL, NULL}, {"--width", &width, NULL, NULL, NULL},
+		{"--force", NULL, &force, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
 	if (rc)
 		return rc;
@@ -242,6 +246,7 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 	if ((rc = cli_db(c)) || (rc = person ? cli_person(c, person, &r.id) : cli_org(c, org, &r.id)))
 		return rc;
 	r.path = out;
+	r.path_flags = force ? OUTFILE_FORCE : 0;
 	r.out = stdout;
 	r.lp = lp;
 	r.printer = printer;
@@ -265,10 +270,10 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 }
 
 const struct cli_command cli_io_commands[] = {
-	{"import", NULL, cmd_import, "import FILE [--org ORG] [--dry-run]", CLI_CREATE},
-	{"export", NULL, cmd_export, "export [--format csv|json|xlsx] [-o FILE]", CLI_READ},
+	{"import", NULL, cmd_import, "import FILE|- [--org ORG] [--dry-run]", CLI_CREATE},
+	{"export", NULL, cmd_export, "export [--format csv|json|xlsx] [-o FILE [--force]]", CLI_READ},
 	/* printing logs its verification code: a write, but never the first */
 	{"print", NULL, cmd_print, "print (--person WHO | --org ORG | --all) [--format text|pdf] "
-				   "[-o FILE] [--width N] [--lp [PRINTER]]", CLI_WRITE},
+				   "[-o FILE [--force]] [--width N] [--lp [PRINTER]]", CLI_WRITE},
 	{NULL, NULL, NULL, NULL, CLI_READ},
 };

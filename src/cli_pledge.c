@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "qingdan/date.h"
 #include "qingdan/msg.h"
+#include "qingdan/outfile.h"
 #include "qingdan/pledge.h"
 #include "qingdan/store_pledge.h"
 #include "qingdan/text.h"
@@ -496,9 +497,11 @@ static int pledge_show(struct cli *c, int argc, char **argv)
 static int pledge_print(struct cli *c, int argc, char **argv)
 {
 	const char *outfile = NULL, *format = "pdf", *width = NULL, *pos[1];
+	int force = 0;
 	const struct opt opts[] = {{"-o", &outfile, NULL, NULL, NULL},
 				   {"--output", &outfile, NULL, NULL, NULL},
-				   {"--width", &width, NULL, NULL, NULL}, {0}};
+				   {"--width", &width, NULL, NULL, NULL},
+				   {"--force", NULL, &force, NULL, NULL}, {0}};
 	long long id, cols = 0;
 	/* --format here means text|pdf, not a listing format: take it first */
 	for (int i = 0; i + 1 < argc; i++)
@@ -524,7 +527,8 @@ static int pledge_print(struct cli *c, int argc, char **argv)
 		path = outfile && strcmp(outfile, "-") != 0 ? xstrdup(outfile) : NULL;
 	else
 		path = outfile ? xstrdup(outfile) : xasprintf("pledge-%lld.pdf", id);
-	enum qd_status s = pledge_print_file(&c->q, id, text, (int)cols, path, &code, &err);
+	enum qd_status s = pledge_print_to(&c->q, id, text, (int)cols, path,
+					   force ? OUTFILE_FORCE : 0, &code, &err);
 	if (s == QD_OK && path) {
 		fputs("qingdan: ", stderr);
 		fprintf(stderr, msg(M_PL_PRINTED), path, code);
@@ -557,7 +561,7 @@ const struct cli_command cli_pledge_commands[] = {
 	 "pledge list [--status S] [--overdue] [--proxy] [--signer WHO] [--issuer WHO] "
 	 "[--person WHO] [--search TEXT] [--all-years] [--format F]", CLI_READ},
 	{"pledge", "show", pledge_show, "pledge show ID [--format F]", CLI_READ},
-	{"pledge", "print", pledge_print, "pledge print ID [-o FILE] [--format pdf|text] [--width N]", CLI_WRITE},
+	{"pledge", "print", pledge_print, "pledge print ID [-o FILE] [--force] [--format pdf|text] [--width N]", CLI_WRITE},
 	{"pledge", "progress", pledge_progress, "pledge progress", CLI_READ},
 	{NULL, NULL, NULL, NULL, CLI_READ},
 };

@@ -12,6 +12,7 @@
  * Every buffer is fixed except the record being built, which the limits in
  * csv.h bound; no state lives outside struct csv_reader. */
 #include "qingdan/csv.h"
+#include "qingdan/infile.h"
 #include "qingdan/util.h"
 
 #include <errno.h>
@@ -174,6 +175,7 @@ struct csv_reader {
 	struct u8check u;           /* pass 2 re-checks what it parses */
 	int started, done;
 	long nread, total;
+	long long limit;            /* the size at open: pass 1 reads no further */
 
 	enum pstate state;
 	int skip_lf;                /* a CR just ended a line: swallow one LF */
@@ -234,6 +236,11 @@ static int detect_lines(struct csv_reader *r, int bom)
 		if (n < 0)
 			goto io;
 		total += n;
+		if (total > r->limit) {    /* it grew since it was measured */
+			if (g.cd != (iconv_t)-1)
+				iconv_close(g.cd);
+			return set_fail(r, CSV_ERR_CHANGED, 0, 0);
+		}
 		size_t i = 0, end = (size_t)n;
 		int last = n == 0;
 		while (i < end || last) {
@@ -311,6 +318,8 @@ static int detect(struct csv_reader *r)
 		if (total == 0 && n >= 3 && !memcmp(r->raw, "\xEF\xBB\xBF", 3))
 			bom = 1;
 		total += n;
+		if (total > r->limit)      /* it grew since it was measured */
+			return set_fail(r, CSV_ERR_CHANGED, 0, 0);
 		if (u8_scan(&u, (unsigned char *)r->raw, (size_t)n) < (size_t)n) {
 			valid = 0;
 			break;
@@ -531,26 +540,26 @@ struct csv_reader *csv_open(const char *path, struct csv_fail *fail)
 	if (!fail)
 		fail = &dummy;
 	memset(fail, 0, sizeof *fail);
+	struct infile in;
+	if (infile_open(&in, path, CSV_MAX_FILE) != 0) {
+		fail->code = in.why == INFILE_NOT_REGULAR ? CSV_ERR_NOT_REGULAR
+		           : in.why == INFILE_TOO_BIG ? CSV_ERR_TOO_BIG : CSV_ERR_IO;
+		fail->errnum = fail->code == CSV_ERR_IO ? in.errnum : 0;
+		return NULL;
+	}
+	return csv_open_fd(in.fd, in.size, fail);
+}
 
-	/* O_NONBLOCK so that a FIFO does not hang open(); it is refused below */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
-		fail->code = CSV_ERR_IO;
-		fail->errnum = errno;
-		return NULL;
-	}
-	struct stat st;
-	int bad = fstat(fd, &st) < 0 ? errno
-	        : S_ISDIR(st.st_mode) ? EISDIR : !S_ISREG(st.st_mode) ? EINVAL : 0;
-	if (bad) {
-		fail->code = CSV_ERR_IO;
-		fail->errnum = bad;
-		close(fd);
-		return NULL;
-	}
+struct csv_reader *csv_open_fd(int fd, long long size, struct csv_fail *fail)
+{
+	struct csv_fail dummy;
+	if (!fail)
+		fail = &dummy;
+	memset(fail, 0, sizeof *fail);
 
 	struct csv_reader *r = xcalloc(1, sizeof *r);
 	r->fd = fd;
+	r->limit = size;
 	r->cd = (iconv_t)-1;
 	r->raw = xmalloc(CHUNK);
 	r->dec = xmalloc(2 * CHUNK);
@@ -690,6 +699,10 @@ const char *csv_strerror(enum csv_error code)
 		return "more than 16384 fields";
 	case CSV_ERR_CHANGED:
 		return "the file changed while it was read";
+	case CSV_ERR_NOT_REGULAR:
+		return "not a regular file";
+	case CSV_ERR_TOO_BIG:
+		return "file over 512 MB";
 	}
 	return "unknown error";
 }
@@ -707,6 +720,48 @@ char *csv_describe(const struct csv_fail *fail, char *buf, size_t len)
 	else
 		snprintf(buf, len, "%s", csv_strerror(fail->code));
 	return buf;
+}
+
+/* ---- formula neutralisation (csv.h) ---------------------------------- */
+
+/* LF too: the reader turns a CR inside quotes into one, so "'\r…" comes
+ * back as "'\n…" and must still lose its mark. */
+static int formula_start(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* One or more ' followed by a formula character. */
+static int guarded(const char *s)
+{
+	if (*s != '\'')
+		return 0;
+	while (*s == '\'')
+		s++;
+	return formula_start(*s);
+}
+
+int csv_needs_guard(const char *s)
+{
+	return s && (formula_start(*s) || guarded(s));
+}
+
+void csv_write_cell(FILE *f, const char *s)
+{
+	if (!csv_needs_guard(s)) {
+		csv_write_field(f, s);
+		return;
+	}
+	char *g = xasprintf("'%s", s);
+	csv_write_field(f, g);
+	free(g);
+}
+
+char *csv_unguard(char *s)
+{
+	if (guarded(s))
+		memmove(s, s + 1, strlen(s));
+	return s;
 }
 
 void csv_write_field(FILE *f, const char *s)

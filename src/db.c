@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "qingdan/msg.h"
+#include "qingdan/outfile.h"
 #include "store_impl.h"
 
 struct stmt_slot {
@@ -157,10 +158,22 @@ static int pragma_int(struct db *db, const char *sql, int *out)
 	return rc;
 }
 
-static enum qd_status copy_to(sqlite3 *src, const char *dest, struct strbuf *err)
+/* Copy the database to dest through the backup API, atomically: into a
+ * temporary beside dest (outfile.h), renamed onto it only when complete, so
+ * a failed or killed backup leaves nothing at dest.  The temporary needs
+ * no journal (it is thrown away on failure) and no syncs but the last. */
+static enum qd_status copy_to(sqlite3 *src, const char *dest, int flags, const char *like,
+			      struct strbuf *err)
 {
+	struct outfile o;
+	enum qd_status s = outfile_open(&o, dest, flags, like, err);
+	if (s != QD_OK)
+		return s;
 	sqlite3 *out = NULL;
-	int rc = sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	int rc = sqlite3_open_v2(outfile_temp_name(&o), &out,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(out, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;", NULL, NULL, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(out, 5000);
 		sqlite3_backup *b = sqlite3_backup_init(out, "main", src, "main");
@@ -179,17 +192,20 @@ static enum qd_status copy_to(sqlite3 *src, const char *dest, struct strbuf *err
 	}
 	if (rc != SQLITE_OK)
 		sb_printf(err, msg(M_BACKUP_FAILED), dest, out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
-	sqlite3_close(out);
-	return rc == SQLITE_OK ? QD_OK : QD_IOERROR;
-}
-
-enum qd_status db_backup(struct db *db, const char *dest, struct strbuf *err)
-{
-	if (access(dest, F_OK) == 0) {
-		sb_printf(err, msg(M_FILE_EXISTS), dest);
+	if (sqlite3_close(out) != SQLITE_OK && rc == SQLITE_OK) {
+		sb_printf(err, msg(M_BACKUP_FAILED), dest, sqlite3_errmsg(out));
+		rc = SQLITE_ERROR;
+	}
+	if (rc != SQLITE_OK) {
+		outfile_abort(&o);
 		return QD_IOERROR;
 	}
-	return copy_to(db->h, dest, err);
+	return outfile_commit(&o, err);
+}
+
+enum qd_status db_backup(struct db *db, const char *dest, int flags, struct strbuf *err)
+{
+	return copy_to(db->h, dest, flags, db->path, err);
 }
 
 static enum qd_status migrate(struct db *db, int from, struct strbuf *err)
@@ -199,9 +215,7 @@ static enum qd_status migrate(struct db *db, int from, struct strbuf *err)
 		time_t t = time(NULL);
 		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", gmtime(&t));
 		char *dest = xasprintf("%s.bak-v%d-%s", db->path, from, stamp);
-		enum qd_status s = copy_to(db->h, dest, err);
-		if (s == QD_OK)
-			chmod(dest, 0660);   /* as private as the file it copies */
+		enum qd_status s = copy_to(db->h, dest, 0, db->path, err);
 		free(dest);
 		if (s != QD_OK)
 			return s;
@@ -230,6 +244,31 @@ static enum qd_status migrate(struct db *db, int from, struct strbuf *err)
 		}
 	}
 	return QD_OK;
+}
+
+/* A folder anyone may write to (even /tmp with its sticky bit: others can
+ * plant FILE-wal, FILE-journal or a look-alike there) gets a warning beside
+ * the world-writable-file one. */
+static void world_writable_folder(const char *path, char **warning)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';   /* "/x.db" -> "/" */
+	const char *d = slash ? dir : ".";
+	struct stat sb;
+	if (stat(d, &sb) != 0 || !(sb.st_mode & S_IWOTH)) {
+		free(dir);
+		return;
+	}
+	char *w = xasprintf(msg(M_DB_DIR_WORLD_WRITABLE), path, d);
+	free(dir);
+	if (*warning) {
+		char *both = xasprintf("%s；%s", *warning, w);
+		free(w);
+		w = both;
+		free(*warning);
+	}
+	*warning = w;
 }
 
 /* Make the file (and its folder) if missing; check an existing file looks
@@ -266,6 +305,7 @@ static enum qd_status prepare_file(const char *path, int flags, int *readonly, c
 			fchmod(fd, 0660);
 			close(fd);
 		}
+		world_writable_folder(path, warning);
 		return QD_OK;
 	}
 	if (!S_ISREG(sb.st_mode)) {
@@ -289,6 +329,7 @@ static enum qd_status prepare_file(const char *path, int flags, int *readonly, c
 	char *slash = strrchr(dir, '/');
 	if (slash)
 		*slash = '\0';
+	world_writable_folder(path, warning);
 	if (access(path, W_OK) != 0 || access(slash ? (*dir ? dir : "/") : ".", W_OK) != 0)
 		*readonly = 1;
 	free(dir);

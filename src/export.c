@@ -6,8 +6,9 @@
  * per sheet (libxlsxwriter's constant-memory mode writes rows as they come;
  * that writer is export_xlsx.c, in the print module of plugin.h).
  * The CSV is the file import reads: same header names, so export → import
- * gives back every field.  A file named with -o is written next to its
- * final name and renamed into place, so a failed export leaves the old file. */
+ * gives back every field.  A file named with -o goes through outfile.h
+ * (a temporary beside it, renamed into place; an existing file only with
+ * --force), so a failed export leaves the target as it was. */
 #include "qingdan/io.h"
 
 #include <errno.h>
@@ -17,8 +18,10 @@
 
 #include "qingdan/csv.h"
 #include "qingdan/date.h"
+#include "qingdan/db.h"
 #include "qingdan/msg.h"
 #include "qingdan/plugin.h"
+#include "qingdan/outfile.h"
 #include "qingdan/store_io.h"
 #include "qingdan/text.h"
 
@@ -91,7 +94,7 @@ static void csv_row(void *ctx, const struct io_export_row *r)
 		if (c)
 			fputc(',', x->f);
 		char *clean = x->tty ? text_sanitize(cells[c], 1) : NULL;
-		csv_write_field(x->f, clean ? clean : cells[c]);
+		csv_write_cell(x->f, clean ? clean : cells[c]);   /* formula prefixes neutralised */
 		free(clean);
 	}
 	fputs("\r\n", x->f);
@@ -136,34 +139,31 @@ static enum qd_status export_xlsx(struct qd *q, struct exporter *x, const char *
 
 /* ---- the file ---- */
 
-/* A temporary name beside path (or in TMPDIR for stdout). */
-static char *temp_beside(const char *path)
-{
-	if (path)
-		return xasprintf("%s.tmp-%ld", path, (long)getpid());
-	const char *dir = getenv("TMPDIR");
-	return xasprintf("%s/qingdan-export-%ld", str_empty(dir) ? "/tmp" : dir, (long)getpid());
-}
-
-enum qd_status io_export(struct qd *q, enum export_format fmt, const char *path, FILE *out,
-			 long *items, struct strbuf *err)
+enum qd_status io_export(struct qd *q, enum export_format fmt, const char *path, int flags,
+			 FILE *out, long *items, struct strbuf *err)
 {
 	struct exporter x = {.fmt = fmt};
 	char today[11], soon[11];
 	int t = date_today();
 	date_format(t, today);
 	date_format(t + q->due_soon_days, soon);
-	char *tmp = path || fmt == EXPORT_XLSX ? temp_beside(path) : NULL;
-	enum qd_status s = QD_OK;
 	*items = 0;
+	/* a named file through outfile.h; xlsx to stdout through a scratch file */
+	struct outfile o = {.fd = -1};
+	int file = path || fmt == EXPORT_XLSX;
+	enum qd_status s = !file ? QD_OK
+			 : path ? outfile_open(&o, path, flags, db_path(q->db), err)
+				: outfile_scratch(&o, ".xlsx", err);
+	if (s != QD_OK)
+		return s;
 	if (fmt == EXPORT_XLSX) {
-		s = export_xlsx(q, &x, tmp, today, soon, err);
+		s = export_xlsx(q, &x, outfile_path(&o), today, soon, err);
 	} else {
-		x.f = tmp ? fopen(tmp, "wb") : out;
-		x.tty = !tmp && x.f && isatty(fileno(x.f));
+		x.f = file ? outfile_stream(&o) : out;
+		x.tty = !file && x.f && isatty(fileno(x.f));
 		if (!x.f) {
 			sb_printf(err, msg(M_IO_WRITE_FAILED), path, strerror(errno));
-			free(tmp);
+			outfile_abort(&o);
 			return QD_IOERROR;
 		}
 		if (fmt == EXPORT_CSV) {
@@ -174,24 +174,19 @@ enum qd_status io_export(struct qd *q, enum export_format fmt, const char *path,
 			s = store_io_export(q->db, q->year, today, soon, 1, json_row, &x, err);
 			fputs(x.n ? "\n]\n" : "]\n", x.f);
 		}
-		int bad = ferror(x.f) != 0;
-		bad |= tmp ? fclose(x.f) != 0 : fflush(x.f) != 0;
-		if (s == QD_OK && bad) {
+		if (s == QD_OK && (ferror(x.f) || fflush(x.f) != 0)) {
 			sb_printf(err, msg(M_IO_WRITE_FAILED), path ? path : "-", strerror(errno ? errno : EIO));
 			s = QD_IOERROR;
 		}
 	}
-	if (s == QD_OK && tmp) {
-		int rc = path ? rename(tmp, path) : file_copy_to(tmp, out);
-		if (rc != 0) {
-			sb_printf(err, msg(M_IO_WRITE_FAILED), path ? path : "-", strerror(errno ? errno : EIO));
-			s = QD_IOERROR;
-		}
+	if (s == QD_OK && file && !path && outfile_copy_to(&o, out) != 0) {
+		sb_printf(err, msg(M_IO_WRITE_FAILED), "-", strerror(errno ? errno : EIO));
+		s = QD_IOERROR;
 	}
-	if (tmp) {
-		unlink(tmp);
-		free(tmp);
-	}
+	if (s == QD_OK && path)
+		s = outfile_commit(&o, err);
+	else
+		outfile_abort(&o);
 	*items = x.n;
 	return s;
 }

@@ -303,7 +303,7 @@ static char *field(struct importer *im, const struct csv_record *rec, int c)
 	static char empty[1];
 	int i = im->col[c];
 	empty[0] = '\0';
-	return i >= 0 && i < rec->nfields ? rec->fields[i] : empty;
+	return i >= 0 && i < rec->nfields ? csv_unguard(rec->fields[i]) : empty;  /* export's ' off */
 }
 
 /* Only spaces (Excel writes an empty sheet row as ",,,,").  The cells are
@@ -557,6 +557,12 @@ static void report_csv_failure(struct importer *im, const struct csv_fail *f)
 		break;
 	case CSV_ERR_TOOMANY:
 		report(im, IMPORT_ERROR, msg(M_IO_CSV_TOOMANY), file, f->line);
+		break;
+	case CSV_ERR_NOT_REGULAR:
+		report(im, IMPORT_ERROR, msg(M_IN_NOT_REGULAR), infile_name(file));
+		break;
+	case CSV_ERR_TOO_BIG:
+		report(im, IMPORT_ERROR, msg(M_IN_TOO_BIG), infile_name(file), (int)(CSV_MAX_FILE >> 20));
 		break;
 	case CSV_ERR_CHANGED:
 	default:

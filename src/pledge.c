@@ -18,6 +18,7 @@
 #include "model_impl.h"
 #include "qingdan/date.h"
 #include "qingdan/db.h"
+#include "qingdan/infile.h"
 #include "qingdan/store.h"
 #include "qingdan/store_pledge.h"
 
@@ -183,27 +184,12 @@ static int utf8_ok(const char *s, size_t n)
 
 enum qd_status pledge_body_from_file(const char *path, char **out, struct strbuf *err)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct strbuf b = {0};
+	size_t len = 0;
+	char *s = NULL;
 	*out = NULL;
-	if (!f) {
-		sb_printf(err, msg(M_PL_BODY_READ), path, strerror(errno));
-		return QD_IOERROR;
-	}
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sb_add(&b, chunk, n);
-	int bad = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (bad) {
-		sb_free(&b);
-		sb_printf(err, msg(M_PL_BODY_READ), path, strerror(EIO));
-		return QD_IOERROR;
-	}
-	char *s = b.s ? b.s : xstrdup("");
-	size_t len = b.len;
+	enum qd_status st = infile_read_all(path, INFILE_MAX_BODY, &s, &len, err);
+	if (st != QD_OK)
+		return st;
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 		memmove(s, s + 3, len - 3);
 		len -= 3;

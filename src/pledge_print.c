@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include "qingdan/date.h"
+#include "qingdan/db.h"
 #include "qingdan/doc.h"
 #include "qingdan/msg.h"
+#include "qingdan/outfile.h"
 #include "qingdan/pledge.h"
 
 /* The title without the book-title marks 《》 around it. */
@@ -168,29 +170,41 @@ enum qd_status pledge_doc(struct qd *q, long long id, struct doc *d, char **code
 	return QD_OK;
 }
 
-enum qd_status pledge_print_file(struct qd *q, long long id, int text, int width, const char *path,
-				 char **code, struct strbuf *err)
+enum qd_status pledge_print_to(struct qd *q, long long id, int text, int width, const char *path,
+			       int flags, char **code, struct strbuf *err)
 {
+	/* the file first (outfile.h): a refused name logs no 校验码 */
+	struct outfile o = {.fd = -1};
+	enum qd_status s = path ? outfile_open(&o, path, flags, db_path(q->db), err) : QD_OK;
+	if (s != QD_OK)
+		return s;
 	struct doc *d = doc_new(msg(M_PL_DOC_SECTION));
-	enum qd_status s = pledge_doc(q, id, d, code, err);
+	s = pledge_doc(q, id, d, code, err);
 	if (s == QD_OK && text) {
-		FILE *f = path ? fopen(path, "w") : stdout;
-		int bad = !f || doc_render_text(d, f, width) != 0;
-		if (f && f != stdout && fclose(f) != 0)
-			bad = 1;
-		if (bad) {
-			sb_printf(err, msg(M_PL_WRITE), path ? path : "-", strerror(errno));
+		FILE *f = path ? outfile_stream(&o) : stdout;
+		if (!f || doc_render_text(d, f, width) != 0 || fflush(f) != 0) {
+			sb_printf(err, msg(M_PL_WRITE), path ? path : "-", strerror(errno ? errno : EIO));
 			s = QD_IOERROR;
 		}
 	} else if (s == QD_OK) {
 		char why[512];
-		if (doc_render_pdf(d, path, why, sizeof why) != 0) {
-			sb_puts(err, why);
+		if (!path || doc_render_pdf(d, outfile_path(&o), why, sizeof why) != 0) {
+			sb_puts(err, path ? why : "no file named");
 			s = QD_IOERROR;
 		}
 	}
+	if (s == QD_OK && path)
+		s = outfile_commit(&o, err);
+	else
+		outfile_abort(&o);
 	doc_free(&d);
 	return s;
+}
+
+enum qd_status pledge_print_file(struct qd *q, long long id, int text, int width, const char *path,
+				 char **code, struct strbuf *err)
+{
+	return pledge_print_to(q, id, text, width, path, OUTFILE_NO_HINT, code, err);
 }
 
 /* ---- for people: show and the screen ---- */

@@ -18,8 +18,10 @@
 #include <unistd.h>
 
 #include "qingdan/date.h"
+#include "qingdan/db.h"
 #include "qingdan/doc.h"
 #include "qingdan/msg.h"
+#include "qingdan/outfile.h"
 #include "qingdan/store.h"
 #include "qingdan/store_io.h"
 #include "qingdan/text.h"
@@ -53,6 +55,7 @@ struct printer {
 	char *code;            /* the last person's 校验码 */
 	enum qd_status status;
 	struct strbuf *err;
+	struct outfile out;    /* where the document goes (render) */
 	/* the person being gathered */
 	struct prow *rows;
 	int nrows;
@@ -387,48 +390,50 @@ static enum qd_status send_to_lp(const struct print_request *r, const char *pdf,
 	return s;
 }
 
+/* The document out: to r->path through outfile.h (a temporary beside it,
+ * renamed into place), to lp and to stdout through a scratch PDF. */
+static enum qd_status open_output(struct printer *pr, struct strbuf *err)
+{
+	const struct print_request *r = pr->r;
+	pr->out.fd = -1;
+	return r->path ? outfile_open(&pr->out, r->path, r->path_flags, db_path(pr->q->db), err)
+	     : r->format == PRINT_PDF ? outfile_scratch(&pr->out, ".pdf", err) : QD_OK;
+}
+
 static enum qd_status render(struct printer *pr, struct print_result *res, struct strbuf *err)
 {
 	const struct print_request *r = pr->r;
+	struct outfile o = pr->out;
+	enum qd_status s = QD_OK;
+	memset(&pr->out, 0, sizeof pr->out);
 	if (r->format == PRINT_TEXT) {
-		FILE *f = r->path ? fopen(r->path, "w") : r->out;
+		FILE *f = r->path ? outfile_stream(&o) : r->out;
 		int rc = f ? doc_render_text(pr->d, f, r->width) : -1;
-		if (f && r->path)
-			rc |= fclose(f);
-		else if (f)
+		if (f)
 			rc |= fflush(f);
 		if (rc != 0) {
 			sb_printf(err, msg(M_IO_WRITE_FAILED), r->path ? r->path : "-", strerror(errno ? errno : EIO));
-			return QD_IOERROR;
+			s = QD_IOERROR;
 		}
-		return QD_OK;
+	} else {
+		char why[512] = "";
+		if (doc_render_pdf(pr->d, outfile_path(&o), why, sizeof why) != 0) {
+			sb_printf(err, msg(M_IO_PDF_FAILED), why);
+			s = QD_IOERROR;
+		}
 	}
-	char *tmp = NULL;
-	const char *target = r->path;
-	if (!target) {
-		const char *dir = getenv("TMPDIR");
-		tmp = xasprintf("%s/qingdan-print-%ld.pdf", str_empty(dir) ? "/tmp" : dir, (long)getpid());
-		target = tmp;
-	}
-	char why[512] = "";
-	enum qd_status s = QD_OK;
-	if (doc_render_pdf(pr->d, target, why, sizeof why) != 0) {
-		sb_printf(err, msg(M_IO_PDF_FAILED), why);
+	if (s == QD_OK && r->path) {
+		s = outfile_commit(&o, err);
+	} else if (s == QD_OK && r->format == PRINT_PDF && !r->lp && outfile_copy_to(&o, r->out) != 0) {
+		sb_printf(err, msg(M_IO_WRITE_FAILED), "-", strerror(errno ? errno : EIO));
 		s = QD_IOERROR;
 	}
 	if (s == QD_OK && r->lp) {
 		char *title = xasprintf(msg(M_IO_PRINT_TITLE), pr->q->year);
-		s = send_to_lp(r, target, title, res, err);
+		s = send_to_lp(r, r->path ? r->path : outfile_temp_name(&o), title, res, err);
 		free(title);
 	}
-	if (s == QD_OK && !r->path && !r->lp && file_copy_to(target, r->out) != 0) {
-		sb_printf(err, msg(M_IO_WRITE_FAILED), "-", strerror(errno ? errno : EIO));
-		s = QD_IOERROR;
-	}
-	if (tmp) {
-		unlink(tmp);
-		free(tmp);
-	}
+	outfile_abort(&o);   /* the scratch PDF (a committed file is left alone) */
 	return s;
 }
 
@@ -447,6 +452,10 @@ enum qd_status print_checklist(struct qd *q, const struct print_request *r,
 	int t = date_today();
 	date_format(t, pr.today);
 	date_format(t + q->due_soon_days, pr.soon);
+	/* the file first: a refused -o FILE logs no 校验码 */
+	enum qd_status s = open_output(&pr, err);
+	if (s != QD_OK)
+		return s;
 	pr.unit = qd_setting(q, "unit_name");
 	char *title = xasprintf(msg(M_IO_PRINT_TITLE), q->year);
 	pr.d = doc_new(title);
@@ -457,7 +466,6 @@ enum qd_status print_checklist(struct qd *q, const struct print_request *r,
 	struct strbuf ignore = {0};
 	int batch = qd_batch_begin(q, &ignore) == QD_OK;
 	sb_free(&ignore);
-	enum qd_status s;
 	if (r->scope == PRINT_PERSON) {
 		print_person(&pr, r->id);
 		s = pr.status;
@@ -478,6 +486,7 @@ enum qd_status print_checklist(struct qd *q, const struct print_request *r,
 	}
 	if (s == QD_OK)
 		s = render(&pr, res, err);
+	outfile_abort(&pr.out);    /* not rendered: the target stays as it was */
 	res->people = pr.people;
 	if (s == QD_OK && pr.people == 1) {
 		res->code = pr.code;
@@ -572,6 +581,7 @@ enum qd_status io_tui_print(const struct tui_print_request *tr, struct strbuf *o
 	default: r.scope = PRINT_ALL; break;
 	}
 	r.format = PRINT_PDF;
+	r.path_flags = OUTFILE_NO_HINT;      /* an existing file: the dialog takes another name */
 	char *file = NULL;
 	if (tr->lp) {
 		r.lp = 1;

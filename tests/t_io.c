@@ -16,6 +16,7 @@
 #include "qingdan/io.h"
 #include "qingdan/model.h"
 #include "qingdan/msg.h"
+#include "qingdan/outfile.h"
 #include "qingdan/store.h"
 #include "qingdan/text.h"
 #include "qingdan/tui.h"
@@ -427,7 +428,7 @@ static char *export_to(struct qd *d, enum export_format fmt)
 {
 	char *path = xasprintf("out-%d", (int)fmt);
 	long n = 0;
-	CHECK_INT(io_export(d, fmt, path, NULL, &n, &err), QD_OK);
+	CHECK_INT(io_export(d, fmt, path, OUTFILE_FORCE, NULL, &n, &err), QD_OK);
 	char *s = slurp(path);
 	free(path);
 	return s;
@@ -536,7 +537,7 @@ TEST(xlsx_is_a_workbook_with_a_sheet_per_list)
 	run_free(&r);
 	char *x = xstrdup("a.xlsx");
 	long n;
-	CHECK_INT(io_export(&q, EXPORT_XLSX, x, NULL, &n, &err), QD_OK);
+	CHECK_INT(io_export(&q, EXPORT_XLSX, x, 0, NULL, &n, &err), QD_OK);
 	CHECK_INT(n, 4);
 	char *data = slurp(x);
 	CHECK(data[0] == 'P' && data[1] == 'K');
@@ -580,6 +581,7 @@ static char *print_text(struct print_request *r)
 	char *path = xstrdup("print.txt");
 	struct print_result res;
 	r->path = path;
+	r->path_flags = OUTFILE_FORCE;   /* the tests reuse the name */
 	CHECK_INT(print_checklist(&q, r, &res, &err), QD_OK);
 	print_result_clear(&res);
 	char *s = slurp(path);
@@ -607,7 +609,7 @@ TEST(text_checklist_aligned_by_display_width)
 {
 	setup();
 	long long zh = office();
-	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 80, NULL, NULL, 0, NULL};
+	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 80, NULL, NULL, 0, NULL, 0};
 	char *t = print_text(&r);
 	CHECK_CONTAINS(t, "2026年度个人党建责任清单");
 	CHECK_CONTAINS(t, "单位：示范单位");
@@ -655,7 +657,7 @@ TEST(text_width_option)
 {
 	setup();
 	long long zh = office();
-	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 120, NULL, NULL, 0, NULL};
+	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 120, NULL, NULL, 0, NULL, 0};
 	char *t = print_text(&r);
 	int widest = 0;
 	char *save = NULL;
@@ -670,7 +672,7 @@ TEST(print_code_logged_and_verifies)
 {
 	setup();
 	long long zh = office();
-	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 0, NULL, NULL, 0, NULL};
+	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 0, NULL, NULL, 0, NULL, 0};
 	char *t = print_text(&r);
 	char *p = strstr(t, "校验码：");
 	CHECK(p != NULL);
@@ -698,20 +700,20 @@ TEST(print_org_and_all)
 	setup();
 	office();
 	add_person(&q, "王五", "", 0);      /* no org: last with --all */
-	struct print_request r = {PRINT_ORG, 3, PRINT_TEXT, 0, NULL, NULL, 0, NULL};
+	struct print_request r = {PRINT_ORG, 3, PRINT_TEXT, 0, NULL, NULL, 0, NULL, 0};
 	char *t = print_text(&r);
 	CHECK_INT(num(&q, "SELECT count(*) FROM audit WHERE action = 'print'"), 2);
 	const char *a = strstr(t, "姓名：张三"), *b = strstr(t, "姓名：李四");
 	CHECK(a && b && a < b);             /* by name, in code-point order: 张 < 李 */
 	CHECK(strchr(t, '\f') != NULL);
 	free(t);
-	struct print_request all = {PRINT_ALL, 0, PRINT_TEXT, 0, NULL, NULL, 0, NULL};
+	struct print_request all = {PRINT_ALL, 0, PRINT_TEXT, 0, NULL, NULL, 0, NULL, 0};
 	t = print_text(&all);
 	const char *c = strstr(t, "姓名：王五");
 	CHECK(c && c > strstr(t, "姓名：张三"));
 	free(t);
 	/* 党组: nobody is a member, but 张三 owns and 李四 leads its item */
-	struct print_request pg = {PRINT_ORG, 1, PRINT_TEXT, 0, NULL, NULL, 0, NULL};
+	struct print_request pg = {PRINT_ORG, 1, PRINT_TEXT, 0, NULL, NULL, 0, NULL, 0};
 	t = print_text(&pg);
 	CHECK_CONTAINS(t, "姓名：张三");
 	CHECK_CONTAINS(t, "姓名：李四");
@@ -723,7 +725,7 @@ TEST(print_english)
 	setup();
 	long long zh = office();
 	msg_set_english(1);
-	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 0, NULL, NULL, 0, NULL};
+	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 0, NULL, NULL, 0, NULL, 0};
 	char *t = print_text(&r);
 	CHECK_CONTAINS(t, "Personal Party-building checklist 2026");
 	CHECK_CONTAINS(t, "1. List of 党组");

@@ -42,10 +42,13 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "qingdan/infile.h"
+
 /* Limits that keep memory flat whatever the input. */
 #define CSV_MAX_FIELD   (1L << 20)   /* bytes in one field (after decoding) */
 #define CSV_MAX_RECORD  (16L << 20)  /* bytes in one record, all fields */
 #define CSV_MAX_FIELDS  16384        /* fields in one record (Excel's column limit) */
+#define CSV_MAX_FILE    INFILE_MAX_IMPORT  /* bytes in the whole file (infile.h) */
 
 enum csv_error {
 	CSV_OK = 0,
@@ -57,7 +60,10 @@ enum csv_error {
 	                         CSV_MAX_RECORD bytes; line = where it started */
 	CSV_ERR_TOOMANY,      /* record over CSV_MAX_FIELDS fields; its line */
 	CSV_ERR_CHANGED,      /* the file changed between the encoding check and
-	                         the reading (bytes or size differ); line reached */
+	                         the reading (bytes or size differ, or it grew
+	                         past its size at open); line reached */
+	CSV_ERR_NOT_REGULAR,  /* a folder, FIFO, device...: not read; line 0 */
+	CSV_ERR_TOO_BIG,      /* over CSV_MAX_FILE bytes: not read; line 0 */
 };
 
 struct csv_fail {
@@ -79,9 +85,14 @@ struct csv_record {
 
 struct csv_reader;
 
-/* Open PATH (a regular file), check and decide its encoding.  NULL on
+/* Open PATH through infile.h ("-" = standard input, spooled; a regular file
+ * of at most CSV_MAX_FILE bytes), check and decide its encoding.  NULL on
  * failure with *fail filled (fail may be NULL). */
 struct csv_reader *csv_open(const char *path, struct csv_fail *fail);
+/* The same on FD, a regular file at offset 0 of SIZE bytes (as infile_open
+ * gives it), which the reader now owns (closed by csv_close, also on
+ * failure).  Reading never goes past SIZE: a file that grows is CHANGED. */
+struct csv_reader *csv_open_fd(int fd, long long size, struct csv_fail *fail);
 
 /* Next record into *rec: 1 record, 0 end of file, -1 failure (*fail filled;
  * fail may be NULL — csv_failure() has it too). */
@@ -106,6 +117,18 @@ const char *csv_strerror(enum csv_error code);
 /* "line 7: quoted field never closed" (with strerror(errnum) for I/O);
  * returns buf. */
 char *csv_describe(const struct csv_fail *fail, char *buf, size_t len);
+
+/* Formula neutralisation (OWASP "CSV injection"): a spreadsheet runs a cell
+ * that starts with = + - @, a tab or a CR as a formula (LF is treated like
+ * CR, since the reader turns a quoted CR into LF).  csv_write_cell
+ * writes such a cell with a leading ' (which Excel and WPS show as text and
+ * hide); it also adds one to a cell that already is one or more ' followed
+ * by such a character, so that csv_unguard — which takes exactly one ' off
+ * a cell of that shape, in place — gives back what was written, whatever
+ * it was.  Import calls csv_unguard on every cell it reads. */
+int csv_needs_guard(const char *s);
+void csv_write_cell(FILE *f, const char *s);
+char *csv_unguard(char *s);
 
 /* Write S as one CSV field, quoted ("" for ") when it holds a comma, quote,
  * CR or LF or starts or ends with a space or tab; NULL writes nothing.  The

@@ -53,7 +53,10 @@ struct sqlite3 *db_handle(struct db *db);
 /* PRAGMA data_version: changes when another connection commits. */
 long long db_data_version(struct db *db);
 
-/* Online copy through SQLite's backup API (safe while others use the file). */
-enum qd_status db_backup(struct db *db, const char *dest, struct strbuf *err);
+/* Online copy through SQLite's backup API (safe while others use the file),
+ * written through outfile.h: atomic (a killed backup leaves nothing at
+ * dest), the database's mode, an existing dest refused unless flags has
+ * OUTFILE_FORCE. */
+enum qd_status db_backup(struct db *db, const char *dest, int flags, struct strbuf *err);
 
 #endif

@@ -73,9 +73,12 @@ int export_parse_format(const char *s);      /* -1 if unknown */
  *  xlsx  one sheet per list, styled frozen header, widths fit for CJK
  * A person whose name is shared is written 姓名（职务）, 姓名（支部） or
  * 姓名#ID — whichever tells them apart — which import reads back.
- * Writes to path (replaced atomically), or to out when path is NULL. */
-enum qd_status io_export(struct qd *q, enum export_format fmt, const char *path, FILE *out,
-			 long *items, struct strbuf *err);
+ * csv cells that a spreadsheet would run as a formula (= + - @ tab CR)
+ * get a leading ' (csv.h csv_write_cell), which import takes off again.
+ * Writes to path through outfile.h (flags: OUTFILE_FORCE to replace an
+ * existing file), or to out when path is NULL. */
+enum qd_status io_export(struct qd *q, enum export_format fmt, const char *path, int flags,
+			 FILE *out, long *items, struct strbuf *err);
 
 /* ---- print (DESIGN §7) ---- */
 
@@ -91,6 +94,7 @@ struct print_request {
 	FILE *out;               /* when path is NULL and not lp only */
 	int lp;                  /* send the PDF to lp (format must be pdf) */
 	const char *printer;     /* lp -d PRINTER; NULL = the default one */
+	int path_flags;          /* outfile.h OUTFILE_* for path (--force) */
 };
 
 struct print_result {

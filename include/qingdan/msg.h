@@ -11,6 +11,7 @@
 #include "qingdan/msg_io.h"
 #include "qingdan/msg_pledge.h"
 #include "qingdan/msg_tui.h"
+#include "qingdan/msg_file.h"   /* issue 8: input and output files */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -148,7 +149,8 @@
 	MSG_LIST_IO(_) \
 	MSG_LIST_PLEDGE(_) \
 	MSG_LIST_TUI(_) \
-	MSG_LIST_AUDIT(_)
+	MSG_LIST_AUDIT(_) \
+	MSG_LIST_FILE(_)
 
 /* Column headers of the human `table` format (tsv/csv/json keep the keys). */
 #define COLUMN_LIST(_) \

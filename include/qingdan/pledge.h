@@ -101,8 +101,9 @@ enum qd_status qd_pledge_progress(struct qd *q, int year, struct pledge_progress
 /* "已签订 45/50 · 逾期未签 3 · 代签 1" in the current language (malloc'd). */
 char *pledge_progress_text(const struct pledge_progress *pp);
 
-/* A pledge text from a file ("-" = stdin): UTF-8 (else refused with a
- * message), BOM dropped, CRLF made LF, trailing blank lines dropped.
+/* A pledge text from a file ("-" = stdin) read through infile.h: a regular
+ * file of at most INFILE_MAX_BODY (1 MB), else refused with a message;
+ * UTF-8 (else refused with a message), BOM dropped, CRLF made LF, trailing blank lines dropped.
  * *out malloc'd. */
 enum qd_status pledge_body_from_file(const char *path, char **out, struct strbuf *err);
 
@@ -174,7 +175,12 @@ struct doc;
 enum qd_status pledge_doc(struct qd *q, long long id, struct doc *d, char **code,
 			  struct strbuf *err);
 /* Print the pledge to a file: an A4 PDF, or text (width columns, 0 = 80)
- * to path or, when path is NULL, to stdout.  *code: the 校验码 (malloc'd). */
+ * to path or, when path is NULL, to stdout.  *code: the 校验码 (malloc'd).
+ * The file is written through outfile.h with FLAGS (OUTFILE_FORCE replaces
+ * an existing one); pledge_print_file is the screen's form (an existing
+ * file is refused with "choose another name"). */
+enum qd_status pledge_print_to(struct qd *q, long long id, int text, int width, const char *path,
+			       int flags, char **code, struct strbuf *err);
 enum qd_status pledge_print_file(struct qd *q, long long id, int text, int width, const char *path,
 				 char **code, struct strbuf *err);
 /* The pledge for people, field by field (title, parties, due, both
