@@ -135,6 +135,21 @@ int cli_list(struct cli *c, void *ctx,
 
 /* ---- start-up ---- */
 
+/* A busy file (db.h): on a terminal, one line redrawn while waiting. */
+static void on_busy(void *ctx, int seconds, const char *holder)
+{
+	(void)ctx;
+	fputs("\r\033[K", stderr);
+	if (seconds >= 0) {
+		fputs("qingdan: ", stderr);
+		if (holder)
+			fprintf(stderr, msg(M_DB_BUSY_WAIT_WHO), seconds, holder);
+		else
+			fprintf(stderr, msg(M_DB_BUSY_WAIT), seconds);
+	}
+	fflush(stderr);
+}
+
 static char *default_db_path(void)
 {
 	const char *env = getenv("QINGDAN_DB");
@@ -245,6 +260,8 @@ int cli_main(int argc, char **argv)
 	}
 	char *path = c.db_path ? xstrdup(c.db_path) : default_db_path();
 	struct strbuf err = {0};
+	if (isatty(STDERR_FILENO))
+		db_busy_default(on_busy, NULL);
 	enum qd_status s = qd_open(&c.q, path, DB_CREATE, &err);
 	if (s == QD_OK) {
 		const char *warn = db_warning(c.q.db);
