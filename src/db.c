@@ -217,6 +217,18 @@ enum qd_status db_end(struct db *db, int ok)
 	return QD_OK;
 }
 
+void db_truncate_wal(struct db *db)
+{
+	db_busy_fn fn = db->busy_fn;
+	long long limit = db->busy_limit_ms;
+	db->busy_fn = NULL;
+	db->busy_limit_ms = limit < 500 ? limit : 500;
+	sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	db->busy_fn = fn;
+	db->busy_limit_ms = limit;
+	db->busy_said = -1;
+}
+
 long long db_data_version(struct db *db)
 {
 	sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version");

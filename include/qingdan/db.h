@@ -51,6 +51,12 @@ struct sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 enum qd_status db_error(struct db *db, struct strbuf *err);
 struct sqlite3 *db_handle(struct db *db);
 
+/* After a big write has been committed: checkpoint and truncate the WAL,
+ * so the log it wrote does not stay on disk at its size.  Best effort and
+ * quick (half a second at most, silent): a reader still on an older
+ * snapshot leaves it to SQLite's own checkpoints. */
+void db_truncate_wal(struct db *db);
+
 /* PRAGMA data_version: changes when another connection commits. */
 long long db_data_version(struct db *db);
 
