@@ -48,6 +48,19 @@ check "busy: nothing half-written (audit)" is "$(audit)" "$before_audit"
 run qd audit verify
 check "busy: the audit chain still verifies" is "$RC" 0
 
+# ---- checked before the lock: a bad file or year copy is refused at once ----
+hold
+printf '组织,责任内容,责任人,状态\n党组,好的一行,王芳,planned\n党组,坏的一行,王芳,没有这个状态\n' >"$T/bad.csv"
+QINGDAN_BUSY_TIMEOUT=60 run qd import "$T/bad.csv"
+check "import: a bad row is reported without waiting for the lock" has "$ERR" "bad.csv:3:"
+check "import: ... and not as a busy file" hasnt "$ERR" "正被"
+QINGDAN_BUSY_TIMEOUT=60 run qd year copy 2025 2026
+check "year copy: refused without waiting for the lock" has "$ERR" "2026"
+check "year copy: ... and not as a busy file" hasnt "$ERR" "正被"
+QINGDAN_BUSY_TIMEOUT=60 run qd import --dry-run "$T/bad.csv"
+check "import --dry-run: never waits for the lock" has "$ERR" "bad.csv:3:"
+release
+
 # ---- released while waiting: the write goes through; a terminal shows the wait ----
 hold
 rm -f "$T/tty.out"
