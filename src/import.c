@@ -633,8 +633,10 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 /* Progress over both passes: the first is the first half. */
 static void progress(struct importer *im, long done, long total)
 {
-	if (!im->r->dry_run)
+	if (!im->r->dry_run && done < total)
 		done = im->pass == 2 ? total / 2 + done / 2 : done / 2;
+	else if (!im->r->dry_run && im->pass == 1)
+		done = total / 2;
 	im->r->progress(im->r->ctx, done, total, im->res->rows);
 }
 
