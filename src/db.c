@@ -186,6 +186,7 @@ static int exec(struct db *db, const char *sql)
 enum qd_status db_begin(struct db *db)
 {
 	if (db->depth == 0) {
+		db->busy_waited_ms = 0;
 		int rc = exec(db, "BEGIN IMMEDIATE");
 		busy_over(db);
 		if (rc != SQLITE_OK)
