@@ -14,7 +14,10 @@
  *   io_bench org300 DB           one branch of 300 people, 2 items each
  *   io_bench office DB [N [P]]   an office of P people (200) in 10 orgs with
  *                                N items this year (50,000): print --all
- *   io_bench run CMD ARGS…       run CMD, print "seconds max_rss_kb"
+ *   io_bench run [--watch F] CMD ARGS…
+ *                                run CMD, print "seconds max_rss_kb cpu_seconds
+ *                                max_bytes_of_F" (F, e.g. a WAL, is looked at
+ *                                every 20 ms while CMD runs; 0 if never there)
  *
  * csv and bare draw the rows from the same seeded generator, so they are the
  * same rows; ids match because setup fills a fresh file in a fixed order. */
@@ -23,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -351,6 +355,11 @@ static int cmd_office(const char *path, long n, long people)
 
 static int cmd_run(char **argv)
 {
+	const char *watch = NULL;
+	if (argv[0] && strcmp(argv[0], "--watch") == 0 && argv[1]) {
+		watch = argv[1];
+		argv += 2;
+	}
 	double t0 = now_s();
 	pid_t pid = fork();
 	if (pid == 0) {
@@ -360,8 +369,19 @@ static int cmd_run(char **argv)
 	}
 	int st = 0;
 	struct rusage ru;
-	wait4(pid, &st, 0, &ru);
-	printf("%.3f %ld\n", now_s() - t0, ru.ru_maxrss);
+	long long peak = 0;
+	for (;;) {
+		pid_t r = wait4(pid, &st, watch ? WNOHANG : 0, &ru);
+		if (r == pid)
+			break;
+		struct stat sb;
+		if (stat(watch, &sb) == 0 && (long long)sb.st_size > peak)
+			peak = (long long)sb.st_size;
+		usleep(20000);
+	}
+	double cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+		     (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+	printf("%.3f %ld %.3f %lld\n", now_s() - t0, ru.ru_maxrss, cpu, peak);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
 }
 

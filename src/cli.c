@@ -205,6 +205,21 @@ int cli_show(struct cli *c, void *ctx,
 
 /* ---- start-up ---- */
 
+/* A busy file (db.h): on a terminal, one line redrawn while waiting. */
+static void on_busy(void *ctx, int seconds, const char *holder)
+{
+	(void)ctx;
+	fputs("\r\033[K", stderr);
+	if (seconds >= 0) {
+		fputs("qingdan: ", stderr);
+		if (holder)
+			fprintf(stderr, msg(M_DB_BUSY_WAIT_WHO), seconds, holder);
+		else
+			fprintf(stderr, msg(M_DB_BUSY_WAIT), seconds);
+	}
+	fflush(stderr);
+}
+
 static char *default_db_path(void)
 {
 	const char *env = getenv("QINGDAN_DB");
@@ -342,6 +357,8 @@ int cli_main(int argc, char **argv)
 	c.db_path = path;
 	if (!c.q.year)
 		c.q.year = date_year(date_today());
+	if (isatty(STDERR_FILENO))
+		db_busy_default(on_busy, NULL);
 	if (!cmd) {
 		/* the interactive screen may be the file's first writer */
 		c.access = CLI_CREATE;

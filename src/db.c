@@ -3,10 +3,14 @@
  *
  * Transaction rules (after fossil's db.c): db_begin/db_end nest; only the
  * outermost pair talks to SQLite (BEGIN IMMEDIATE, so two writers queue on
- * busy_timeout instead of deadlocking on a lock upgrade); any inner failure
- * makes the outermost end roll back. */
+ * the busy handler instead of deadlocking on a lock upgrade); any inner
+ * failure makes the outermost end roll back.
+ *
+ * A busy file: on_busy() waits up to the busy limit (db.h), telling the
+ * hook once a second who holds the file (db_busy.c). */
 #include "qingdan/db.h"
 
+#include "db_busy.h"
 #include "schema.h"
 
 #include <errno.h>
@@ -37,7 +41,78 @@ struct db {
 	char *warning;
 	struct stmt_slot *stmts;
 	size_t nstmts, capstmts;
+	/* a busy file */
+	db_busy_fn busy_fn;
+	void *busy_ctx;
+	long long busy_limit_ms, busy_start_ms, busy_waited_ms;
+	int busy_said;    /* seconds last told to the hook, -1 = nothing shown */
 };
+
+static db_busy_fn busy_default_fn;
+static void *busy_default_ctx;
+
+void db_busy_default(db_busy_fn fn, void *ctx)
+{
+	busy_default_fn = fn;
+	busy_default_ctx = ctx;
+}
+
+void db_busy_hook(struct db *db, db_busy_fn fn, void *ctx)
+{
+	db->busy_fn = fn;
+	db->busy_ctx = ctx;
+}
+
+/* QINGDAN_BUSY_TIMEOUT (seconds, fractions allowed), else two minutes. */
+static long long busy_limit_ms(void)
+{
+	const char *env = getenv("QINGDAN_BUSY_TIMEOUT");
+	char *end = NULL;
+	double sec = env && *env ? strtod(env, &end) : -1;
+	if (!env || !*env || *end || !(sec >= 0 && sec <= 86400))
+		return 120000;
+	return (long long)(sec * 1000);
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler: 1 to try again (after a sleep), 0 to give up. */
+static int on_busy(void *arg, int count)
+{
+	static const int steps[] = {1, 2, 5, 10, 20, 50};
+	struct db *db = arg;
+	long long now = now_ms();
+	if (count == 0)
+		db->busy_start_ms = now;
+	long long waited = db->busy_waited_ms = now - db->busy_start_ms;
+	if (waited >= db->busy_limit_ms)
+		return 0;
+	int sec = (int)((waited + 500) / 1000);
+	if (db->busy_fn && sec > 0 && sec != db->busy_said) {
+		char *who = db_busy_holder(db->path);
+		db->busy_said = sec;
+		db->busy_fn(db->busy_ctx, sec, who);
+		free(who);
+	}
+	long long ms = count < (int)ARRAY_SIZE(steps) ? steps[count] : 100;
+	if (ms > db->busy_limit_ms - waited)
+		ms = db->busy_limit_ms - waited;
+	sqlite3_sleep((int)ms);
+	return 1;
+}
+
+/* The wait is over (the lock was had, or given up): the hook clears its line. */
+static void busy_over(struct db *db)
+{
+	if (db->busy_said >= 0 && db->busy_fn)
+		db->busy_fn(db->busy_ctx, -1, NULL);
+	db->busy_said = -1;
+}
 
 int db_schema_version(void)
 {
@@ -67,8 +142,17 @@ const char *db_warning(const struct db *db)
 enum qd_status db_error(struct db *db, struct strbuf *err)
 {
 	int code = sqlite3_errcode(db->h);
-	if (err && (code == SQLITE_CORRUPT || code == SQLITE_NOTADB))
+	if (err && (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)) {
 		sb_printf(err, msg(M_DB_CORRUPT), db->path);
+	} else if (err && code == SQLITE_BUSY) {
+		char *who = db_busy_holder(db->path);
+		int sec = (int)((db->busy_waited_ms + 500) / 1000);
+		if (who)
+			sb_printf(err, msg(M_DB_BUSY), db->path, who, sec);
+		else
+			sb_printf(err, msg(M_DB_BUSY_UNKNOWN), db->path, sec);
+		free(who);
+	}
 	else if (err)
 		sb_printf(err, msg(M_DB_ERROR), sqlite3_errmsg(db->h));
 	return QD_DBERROR;
@@ -103,7 +187,10 @@ static int exec(struct db *db, const char *sql)
 enum qd_status db_begin(struct db *db)
 {
 	if (db->depth == 0) {
-		if (exec(db, "BEGIN IMMEDIATE") != SQLITE_OK)
+		db->busy_waited_ms = 0;
+		int rc = exec(db, "BEGIN IMMEDIATE");
+		busy_over(db);
+		if (rc != SQLITE_OK)
 			return QD_DBERROR;
 		db->failed = 0;
 	}
@@ -124,15 +211,29 @@ enum qd_status db_end(struct db *db, int ok)
 		return QD_OK;
 	}
 	if (store_fts_flush(db) != SQLITE_OK || exec(db, "COMMIT") != SQLITE_OK) {
+		busy_over(db);
 		exec(db, "ROLLBACK");
 		return QD_DBERROR;
 	}
+	busy_over(db);
 	return QD_OK;
 }
 
 int db_depth(const struct db *db)
 {
 	return db->depth;
+}
+
+void db_truncate_wal(struct db *db)
+{
+	db_busy_fn fn = db->busy_fn;
+	long long limit = db->busy_limit_ms;
+	db->busy_fn = NULL;
+	db->busy_limit_ms = limit < 500 ? limit : 500;
+	sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	db->busy_fn = fn;
+	db->busy_limit_ms = limit;
+	db->busy_said = -1;
 }
 
 long long db_data_version(struct db *db)
@@ -222,14 +323,16 @@ static enum qd_status migrate(struct db *db, int from, struct strbuf *err)
 	}
 	for (int v = from + 1; v <= schema_latest(); v++) {
 		int now = 0;
-		if (exec(db, "BEGIN IMMEDIATE") != SQLITE_OK)
+		int rc = exec(db, "BEGIN IMMEDIATE");
+		busy_over(db);
+		if (rc != SQLITE_OK)
 			return db_error(db, err);
 		/* another process may have migrated while we waited */
 		if (pragma_int(db, "PRAGMA user_version", &now) != SQLITE_OK || now >= v) {
 			exec(db, "COMMIT");
 			continue;
 		}
-		int rc = SQLITE_OK;
+		rc = SQLITE_OK;
 		for (const char *const *stmt = schema_migration(v); *stmt && rc == SQLITE_OK; stmt++)
 			rc = exec(db, *stmt);
 		char *sql = xasprintf("PRAGMA user_version=%d; PRAGMA application_id=%d;", v,
@@ -404,6 +507,10 @@ enum qd_status db_open(const char *path, int flags, struct db **out, struct strb
 	struct db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->readonly = (flags & DB_READONLY) != 0;
+	db->busy_fn = busy_default_fn;
+	db->busy_ctx = busy_default_ctx;
+	db->busy_limit_ms = busy_limit_ms();
+	db->busy_said = -1;
 	*out = NULL;
 	int memory = strcmp(path, ":memory:") == 0, file_readonly = 0;
 	enum qd_status s = memory ? QD_OK : prepare_file(path, flags, &file_readonly, &db->warning, err);
@@ -417,7 +524,7 @@ enum qd_status db_open(const char *path, int flags, struct db **out, struct strb
 		}
 	}
 	if (s == QD_OK) {
-		sqlite3_busy_timeout(db->h, 5000);
+		sqlite3_busy_handler(db->h, on_busy, db);
 		sqlite3_extended_result_codes(db->h, 0);
 		store_functions(db);   /* before a migration: 4 indexes with qd_norm */
 		s = check_schema(db, &version, err);
@@ -443,6 +550,8 @@ enum qd_status db_open(const char *path, int flags, struct db **out, struct strb
 		exec(db, "PRAGMA query_only=1");
 	else if (s == QD_OK && store_fts_prepare(db) != SQLITE_OK)
 		s = db_error(db, err);
+	if (db->h)
+		busy_over(db);
 	if (s != QD_OK) {
 		db_close(&db);
 		return s;

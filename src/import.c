@@ -1,7 +1,7 @@
 /* import.c — `qingdan import FILE`: a list typed in Excel/WPS, saved as CSV,
  * into the lists of the working year (DESIGN §5; io.h has the contract).
  *
- * One pass over the file (csv.c decides the encoding and streams records):
+ * Each pass over the file (csv.c decides the encoding and streams records):
  *  1. the header row is found (a title line above it is skipped) and its
  *     cells matched to the columns by name, Chinese or English, any order;
  *  2. every row is checked — organisation, content, status, dates, people —
@@ -11,11 +11,17 @@
  *     list), all inside ONE transaction; after the first bad row writing
  *     stops but checking goes on to the end, and the transaction is rolled
  *     back: all rows or none, and every bad row named.
+ * The file is read twice: first checking only (as --dry-run does, people
+ * and orgs looked up read-only, no lock held, so others keep writing),
+ * then — only if every row is good — again under BEGIN IMMEDIATE, writing.
+ * The write lock is held for the second pass alone.  The lookups of the
+ * first pass are kept unless another process committed in between.
  * Memory stays flat: one record at a time, plus caches of the organisations
  * and people named (bounded by the staff list, not by the file).
  *
  * Speed: the per-row path is qd_item_add and its audit row, with every
- * lookup cached; the full-text index is filled once at commit (db.c). */
+ * lookup cached; the full-text index is filled once at commit (db.c); a
+ * big load makes item's secondary indexes again in bulk (store_io.h). */
 #include "qingdan/io.h"
 
 #include <stdlib.h>
@@ -23,6 +29,7 @@
 
 #include "qingdan/csv.h"
 #include "qingdan/date.h"
+#include "qingdan/db.h"
 #include "qingdan/msg.h"
 #include "qingdan/store.h"
 #include "qingdan/store_io.h"
@@ -149,6 +156,7 @@ struct importer {
 	struct import_result *res;
 	int col[IO__NCOLS];      /* field index of each column, -1 if absent */
 	int writing;             /* still writing: no row has failed */
+	int pass;                /* 1 checking, 2 writing (the file again) */
 	struct refmap orgs, people;
 	struct strbuf why;       /* reasons of the current row */
 	struct strbuf line;      /* scratch for a message */
@@ -166,7 +174,8 @@ static void report(struct importer *im, enum import_note kind, const char *fmt, 
 	va_end(ap);
 	if (kind == IMPORT_WARNING)
 		im->res->warnings++;
-	if (im->r->report)
+	/* the writing pass says again only what goes wrong */
+	if (im->r->report && (im->pass != 2 || kind == IMPORT_ERROR))
 		im->r->report(im->r->ctx, kind, im->line.s);
 }
 
@@ -396,10 +405,13 @@ static long long resolve_person(struct importer *im, const struct csv_record *re
 	if (!*key)
 		return 0;
 	struct ref *r = map_find(&im->people, key);
-	if (!r) {
+	/* someone new found by the checking pass is added when writing */
+	int again = r && r->state == REF_NEW && !r->id && im->writing;
+	if (!r || again) {
 		struct person_fields nf = PERSON_FIELDS_INIT;
 		struct person_ref pr;
-		r = map_add(&im->people, key);
+		if (!again)
+			r = map_add(&im->people, key);
 		classify_person(im, r, &nf, &pr);
 		if (r->state == REF_NEW) {
 			report(im, IMPORT_INFO, msg(M_IO_NEW_PERSON), im->r->path, rec->line, r->key);
@@ -533,6 +545,16 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 
 /* ---- the file ---- */
 
+/* Progress over both passes: the first is the first half. */
+static void progress(struct importer *im, long done, long total)
+{
+	if (!im->r->dry_run && done < total)
+		done = im->pass == 2 ? total / 2 + done / 2 : done / 2;
+	else if (!im->r->dry_run && im->pass == 1)
+		done = total / 2;
+	im->r->progress(im->r->ctx, done, total, im->res->rows);
+}
+
 static void report_csv_failure(struct importer *im, const struct csv_fail *f)
 {
 	const char *file = im->r->path;
@@ -603,7 +625,7 @@ static int read_file(struct importer *im, struct csv_reader *csv)
 		if (im->r->progress && im->res->rows % 1024 == 0) {
 			/* the reader reads ahead: only the last call says "all of it" */
 			long total = csv_total_bytes(csv), done = csv_bytes_read(csv);
-			im->r->progress(im->r->ctx, done < total ? done : total - 1, total, im->res->rows);
+			progress(im, done < total ? done : total - 1, total);
 		}
 	}
 	if (rc < 0) {
@@ -618,8 +640,55 @@ static int read_file(struct importer *im, struct csv_reader *csv)
 		return -1;
 	}
 	if (im->r->progress)
-		im->r->progress(im->r->ctx, csv_total_bytes(csv), csv_total_bytes(csv), im->res->rows);
+		progress(im, csv_total_bytes(csv), csv_total_bytes(csv));
 	return 0;
+}
+
+/* The second pass: the file again, written under the write lock in one
+ * transaction (a big load with item's indexes made again in bulk).  The
+ * lookups of the first pass stand unless someone committed since seen.
+ * Sets *file_ok as read_file returns; the status of the write. */
+static enum qd_status write_file(struct importer *im, struct csv_reader **csv, long long seen,
+				 int *file_ok, struct strbuf *err)
+{
+	struct qd *q = im->q;
+	long rows = im->res->rows;
+	struct csv_fail fail;
+	*csv = csv_reopen(csv, &fail);
+	if (!*csv) {
+		report_csv_failure(im, &fail);
+		*file_ok = -1;
+		return QD_OK;
+	}
+	memset(im->res, 0, sizeof *im->res);
+	im->res->encoding = csv_encoding(*csv);
+	im->pass = 2;
+	enum qd_status s = qd_batch_begin(q, err);
+	if (s != QD_OK) {
+		*file_ok = -1;
+		return s;
+	}
+	if (db_data_version(q->db) != seen) {
+		map_free(&im->orgs);
+		map_free(&im->people);
+	}
+	/* a big load touches index pages all over: a fixed 32 MiB cache
+	 * keeps them from being spilled and read back (memory stays flat) */
+	int cache = store_io_cache(q->db, 32 << 10);
+	struct io_bulk bulk;
+	int dropped = store_io_bulk_begin(q->db, rows, &bulk);
+	im->writing = dropped >= 0;
+	*file_ok = im->writing ? read_file(im, *csv) : -1;
+	int ok = im->writing && *file_ok == 0 && im->res->bad_rows == 0;
+	if (dropped < 0 || store_io_bulk_end(q->db, &bulk, ok) != QD_OK) {
+		s = db_error(q->db, err);
+		ok = 0;
+	}
+	enum qd_status e = qd_batch_end(q, ok ? QD_OK : s != QD_OK ? s : QD_INVALID, err);
+	store_io_cache(q->db, cache);
+	if (ok && e == QD_OK && rows >= BULK_MIN_ROWS)
+		db_truncate_wal(q->db);
+	return ok ? e : s;
 }
 
 enum qd_status io_import(struct qd *q, const struct import_request *r, struct import_result *res,
@@ -643,24 +712,12 @@ enum qd_status io_import(struct qd *q, const struct import_request *r, struct im
 	res->encoding = csv_encoding(csv);
 
 	enum qd_status s = QD_OK;
-	int cache = 0;
-	if (!r->dry_run) {
-		s = qd_batch_begin(q, err);
-		im.writing = s == QD_OK;
-		/* a big load touches index pages all over: a fixed 32 MiB cache
-		 * keeps them from being spilled and read back (memory stays flat) */
-		if (im.writing)
-			cache = store_io_cache(q->db, 32 << 10);
-	}
-	int file_ok = s == QD_OK ? read_file(&im, csv) : -1;
+	long long seen = db_data_version(q->db);
+	im.pass = 1;
+	int file_ok = read_file(&im, csv);
+	if (!r->dry_run && file_ok == 0 && res->bad_rows == 0)
+		s = write_file(&im, &csv, seen, &file_ok, err);
 	int ok = s == QD_OK && file_ok == 0 && res->bad_rows == 0;
-	if (!r->dry_run && s == QD_OK) {
-		enum qd_status e = qd_batch_end(q, ok ? QD_OK : QD_INVALID, err);
-		if (cache)
-			store_io_cache(q->db, cache);
-		if (ok && e != QD_OK)
-			s = e;
-	}
 	for (size_t i = 0; i < im.orgs.cap; i++)
 		res->orgs += im.orgs.slots[i].key && im.orgs.slots[i].used;
 	if (r->org_id > 0 && !res->orgs && res->items)

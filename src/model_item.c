@@ -382,20 +382,32 @@ static void copy_one(void *ctx, long long org_id, const struct item *src)
 	}
 }
 
+/* Can the year be copied?  Asked before the write lock (a refusal never
+ * holds the file) and again under it (someone may have copied meanwhile). */
+static enum qd_status year_copy_check(struct qd *q, int from, int to, struct strbuf *err)
+{
+	if (store_year_item_count(q->db, to) > 0) {
+		sb_printf(err, msg(M_YEAR_EXISTS), to);
+		return QD_INVALID;
+	}
+	if (store_year_item_count(q->db, from) == 0) {
+		sb_printf(err, msg(M_YEAR_EMPTY), from);
+		return QD_NOTFOUND;
+	}
+	return QD_OK;
+}
+
 enum qd_status qd_year_copy(struct qd *q, int from, int to, int *lists, int *items,
 			    struct strbuf *err)
 {
+	*lists = *items = 0;
 	enum qd_status s = model_need_admin(q, M_ACT_COPY_YEAR, err);
+	if (s == QD_OK && !db_readonly(q->db))
+		s = year_copy_check(q, from, to, err);
 	if (s != QD_OK || (s = model_begin(q, err)) != QD_OK)
 		return s;
 	struct copy_ctx c = {q, from, to, 0, 0, 0, QD_OK, err};
-	if (store_year_item_count(q->db, to) > 0) {
-		sb_printf(err, msg(M_YEAR_EXISTS), to);
-		s = QD_INVALID;
-	} else if (store_year_item_count(q->db, from) == 0) {
-		sb_printf(err, msg(M_YEAR_EMPTY), from);
-		s = QD_NOTFOUND;
-	}
+	s = year_copy_check(q, from, to, err);
 	int saved = q->year;
 	q->year = to;
 	if (s == QD_OK)

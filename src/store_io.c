@@ -261,3 +261,53 @@ int store_io_cache(struct db *db, int kib)
 	sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL);
 	return old;
 }
+
+int store_io_bulk_begin(struct db *db, long rows, struct io_bulk *b)
+{
+	memset(b, 0, sizeof *b);
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM item");
+	long long have = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (have < 0)
+		return -1;
+	if (rows < BULK_MIN_ROWS || rows < have)
+		return 0;
+	st = db_stmt(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+			 "AND tbl_name = 'item' AND sql IS NOT NULL AND name <> 'item_list' ORDER BY name");
+	char **names = NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		names = xrealloc(names, (size_t)(b->n + 1) * sizeof *names);
+		b->sql = xrealloc(b->sql, (size_t)(b->n + 1) * sizeof *b->sql);
+		names[b->n] = xstrdup(col(st, 0));
+		b->sql[b->n++] = xstrdup(col(st, 1));
+	}
+	sqlite3_reset(st);
+	for (int i = 0; rc == SQLITE_DONE && i < b->n; i++) {
+		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+		if (sqlite3_exec(db_handle(db), drop, NULL, NULL, NULL) != SQLITE_OK)
+			rc = SQLITE_ERROR;
+		sqlite3_free(drop);
+	}
+	for (int i = 0; i < b->n; i++)
+		free(names[i]);
+	free(names);
+	if (rc != SQLITE_DONE) {
+		store_io_bulk_end(db, b, 0);
+		return -1;
+	}
+	return b->n;
+}
+
+enum qd_status store_io_bulk_end(struct db *db, struct io_bulk *b, int ok)
+{
+	int rc = SQLITE_OK;
+	for (int i = 0; i < b->n; i++) {
+		if (ok && rc == SQLITE_OK)
+			rc = sqlite3_exec(db_handle(db), b->sql[i], NULL, NULL, NULL);
+		free(b->sql[i]);
+	}
+	free(b->sql);
+	memset(b, 0, sizeof *b);
+	return rc == SQLITE_OK ? QD_OK : QD_DBERROR;
+}

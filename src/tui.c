@@ -481,6 +481,25 @@ long long tui_selected_item(struct tui *t)
 
 /* ---- session ---- */
 
+/* A busy file (db.h): the wait on the status line, redrawn each second;
+ * the model call's own message replaces it when the wait is over. */
+static void on_busy(void *ctx, int seconds, const char *holder)
+{
+	struct tui *t = ctx;
+	if (seconds < 0) {
+		if (t->busy_shown)
+			set_message(t, NULL, 0);
+		t->busy_shown = 0;
+		return;
+	}
+	if (holder)
+		tui_say(t, msg(M_DB_BUSY_WAIT_WHO), seconds, holder);
+	else
+		tui_say(t, msg(M_DB_BUSY_WAIT), seconds);
+	t->busy_shown = 1;
+	tui_draw_message(t);
+}
+
 struct tui *tui_new(struct qd *q, int headless)
 {
 	struct tui *t = xcalloc(1, sizeof *t);
@@ -502,6 +521,7 @@ struct tui *tui_new(struct qd *q, int headless)
 	load_orgs(t);
 	t->data_version = db_data_version(q->db);
 	t->last_poll_ms = now_ms();
+	db_busy_hook(q->db, on_busy, t);
 	if (db_readonly(q->db))
 		tui_say(t, "%s", msg(M_TUI_READONLY_FILE));
 	else if (!qd_may_edit_items(q) && q->enforced)
@@ -515,6 +535,7 @@ void tui_free(struct tui **pt)
 	struct tui *t = *pt;
 	if (!t)
 		return;
+	db_busy_hook(t->q->db, NULL, NULL);
 	tui_modals_free(t);
 	while (t->depth)
 		tui_pop_view(t);

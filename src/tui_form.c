@@ -145,6 +145,10 @@ static void prompt_draw(struct tui *t, struct tui_modal *m)
 	if (lw > t->cols - 10)
 		lw = t->cols - 10;
 	tui_fill(y, 0, t->cols, A_NORMAL);
+	/* a refusal of what was typed (a busy file…) shows above it */
+	if (t->message && *t->message && y > 0)
+		tui_put(y - 1, 0, t->cols, t->message,
+			tui_attr(t, t->message_error ? TS_ERROR : TS_INFO));
 	tui_put(y, 0, lw, p->label, tui_attr(t, TS_KEY));
 	if (!p->confirm)
 		tui_line_draw(t, &p->line, y, lw, t->cols - lw - 1, A_NORMAL, 1);
@@ -174,6 +178,11 @@ static struct prompt *prompt_new(struct tui *t, const char *label, const char *i
 	tui_line_set(&p->line, initial);
 	tui_modal_push(t, &p->m);
 	return p;
+}
+
+int tui_prompt_shown(const struct tui *t)
+{
+	return t->modal && t->modal->ops == &prompt_ops;
 }
 
 void tui_prompt(struct tui *t, const char *label, const char *initial,

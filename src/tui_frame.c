@@ -162,6 +162,18 @@ static void draw_modals(struct tui *t, struct tui_modal *m)
 	m->ops->draw(t, m);
 }
 
+void tui_draw_message(struct tui *t)
+{
+	if (t->lines < TUI_MIN_LINES || t->cols < TUI_MIN_COLS || !t->message)
+		return;
+	tui_put(t->lines - (tui_prompt_shown(t) ? 2 : 1), 0, t->cols, t->message,
+		tui_attr(t, t->message_error ? TS_ERROR : TS_INFO));
+	if (t->cur_y >= 0)
+		move(t->cur_y, t->cur_x);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
 void tui_draw(struct tui *t)
 {
 	getmaxyx(stdscr, t->lines, t->cols);

@@ -375,14 +375,14 @@ static void note(struct tui *t, struct list_view *lv, const char *arg)
 	struct note_ctx *c = xmalloc(sizeof *c);
 	c->lv = lv;
 	c->id = r->it.id;
-	if (arg) {
-		note_done(t, c, arg);
+	if (arg && note_done(t, c, arg)) {
 		free(c);
 		return;
 	}
+	/* `:note TEXT` that could not be saved (a busy file): kept in the prompt */
 	char *label = xasprintf(msg(M_TUI_PROMPT_NOTE), r->it.id, t->today);
 	struct tui_prompt_cb cb = {note_done, NULL, NULL, free, c};
-	tui_prompt(t, label, "", &cb);
+	tui_prompt(t, label, arg ? arg : "", &cb);
 	free(label);
 }
 

@@ -234,7 +234,8 @@ static int void_done(struct tui *t, void *ctx, const char *text)
 		tui_error(t, &err);
 	}
 	sb_free(&err);
-	return s != QD_INVALID || !str_empty(text) ? 1 : 0;
+	/* a busy file or other failure keeps the reason typed */
+	return s == QD_DBERROR || (s == QD_INVALID && str_empty(text)) ? 0 : 1;
 }
 
 static void open_void(struct tui *t, struct pledge_view *v, const struct pledge *p)

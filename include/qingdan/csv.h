@@ -110,6 +110,9 @@ long csv_bytes_read(const struct csv_reader *r);
 long csv_total_bytes(const struct csv_reader *r);
 
 /* Close the file, free everything, set *r to NULL (NULL-safe). */
+/* The same file again from its first byte, in a new reader (the old one is
+ * closed): a second pass over standard input spooled by infile.h too. */
+struct csv_reader *csv_reopen(struct csv_reader **r, struct csv_fail *fail);
 void csv_close(struct csv_reader **r);
 
 /* Short English text for a code, e.g. "quoted field never closed". */

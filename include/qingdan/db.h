@@ -35,8 +35,11 @@ const char *db_path(const struct db *db);
 /* A message for a warning found on open (world-writable file), or NULL. */
 const char *db_warning(const struct db *db);
 
-/* Nested transactions: the outermost begin starts BEGIN IMMEDIATE; the
- * outermost end commits when every level succeeded, else rolls back. */
+/* Nested transactions: the outermost begin starts BEGIN IMMEDIATE (it
+ * takes the write lock at once, waiting on a busy file as described
+ * below); the outermost end commits when every level succeeded, else rolls
+ * back.  Every write goes through them: a read transaction turned writer
+ * could fail on a busy file without waiting. */
 enum qd_status db_begin(struct db *db);
 enum qd_status db_end(struct db *db, int ok);
 /* How many db_begin are open (0: outside any transaction). */
@@ -50,6 +53,12 @@ struct sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 enum qd_status db_error(struct db *db, struct strbuf *err);
 struct sqlite3 *db_handle(struct db *db);
 
+/* After a big write has been committed: checkpoint and truncate the WAL,
+ * so the log it wrote does not stay on disk at its size.  Best effort and
+ * quick (half a second at most, silent): a reader still on an older
+ * snapshot leaves it to SQLite's own checkpoints. */
+void db_truncate_wal(struct db *db);
+
 /* PRAGMA data_version: changes when another connection commits. */
 long long db_data_version(struct db *db);
 
@@ -58,5 +67,22 @@ long long db_data_version(struct db *db);
  * dest), the database's mode, an existing dest refused unless flags has
  * OUTFILE_FORCE. */
 enum qd_status db_backup(struct db *db, const char *dest, int flags, struct strbuf *err);
+
+/* ---- a busy file ----
+ * While another process writes (an import holds the file for many seconds)
+ * a write waits for it: BEGIN IMMEDIATE retries, sleeping a little longer
+ * each time, up to the busy limit (120 s; QINGDAN_BUSY_TIMEOUT=SECONDS,
+ * fractions allowed, read when a file is opened).  Then it fails with
+ * QD_DBERROR and db_error says who holds the file and what to do.
+ * Storage never prints: about once a second of waiting it calls the busy
+ * hook with the seconds waited and the holder ("wangfang 的 qingdan import
+ * （进程 1234）", NULL if it cannot be found), and with seconds = -1 when
+ * the wait is over (got the lock or gave up), so the caller can clear what
+ * it showed.  The CLI prints a line on a terminal, the TUI its status line. */
+typedef void (*db_busy_fn)(void *ctx, int seconds, const char *holder);
+/* The hook every file opened from now on starts with (NULL: none). */
+void db_busy_default(db_busy_fn fn, void *ctx);
+/* The hook of one open file (NULL: none). */
+void db_busy_hook(struct db *db, db_busy_fn fn, void *ctx);
 
 #endif

@@ -16,6 +16,24 @@ struct db;
  * (<= 0, SQLite's own form); returns the setting before. */
 int store_io_cache(struct db *db, int kib);
 
+/* A big load into item (inside the caller's transaction): when rows is at
+ * least BULK_MIN_ROWS and at least the rows item holds already, the
+ * secondary indexes of item (all but item_list, which the next-seq lookup
+ * of each insert uses) are dropped now and made again, one bulk sort each,
+ * by store_io_bulk_end: upkeep of five wide indexes row by row is what
+ * costs above 100k rows.  A rollback brings them back as they were.
+ * Returns the number dropped (0: not worth it), or -1 on a database
+ * error. */
+enum { BULK_MIN_ROWS = 20000 };
+struct io_bulk {
+	char **sql;            /* CREATE INDEX statements to run again */
+	int n;
+};
+int store_io_bulk_begin(struct db *db, long rows, struct io_bulk *b);
+/* Make the dropped indexes again (when ok; always frees b).  QD_OK, or
+ * QD_DBERROR: the caller rolls back. */
+enum qd_status store_io_bulk_end(struct db *db, struct io_bulk *b, int ok);
+
 /* ---- export ---- */
 /* How a person is written in a list file: the name when it is unique, else
  * 姓名（职务）, 姓名（支部） or 姓名#ID, whichever tells them apart. */

@@ -108,6 +108,7 @@ struct tui {
 	struct tui_view *retired;
 	int nretired, retired_cap;
 	int busy;              /* events being handled (they nest) */
+	int busy_shown;        /* the message is a busy file's wait (db.h) */
 };
 
 /* ---- the loop (tui.c); tui_action.c's script runner uses these ---- */
@@ -127,6 +128,13 @@ void tui_print_open(struct tui *t);
 
 /* ---- what views call ---- */
 
+/* Repaint the message row alone, now (no view is drawn, so no SQL runs):
+ * for a busy file's wait, from inside the model call.  Above a bottom-line
+ * prompt the message stands on the key line, so the prompt keeps its text
+ * in sight. */
+void tui_draw_message(struct tui *t);
+/* Is the top modal a bottom-line prompt? */
+int tui_prompt_shown(const struct tui *t);
 /* Status line.  tui_error shows err (a model refusal) as an error. */
 void tui_say(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void tui_error(struct tui *t, const struct strbuf *err);
