@@ -686,8 +686,10 @@ static enum qd_status write_file(struct importer *im, struct csv_reader **csv, l
 	}
 	enum qd_status e = qd_batch_end(q, ok ? QD_OK : s != QD_OK ? s : QD_INVALID, err);
 	store_io_cache(q->db, cache);
-	if (ok && e == QD_OK && rows >= BULK_MIN_ROWS)
+	if (ok && e == QD_OK && rows >= BULK_MIN_ROWS) {
+		store_analyze(q->db);   /* the planner sees the new sizes at once */
 		db_truncate_wal(q->db);
+	}
 	return ok ? e : s;
 }
 

@@ -263,3 +263,18 @@ int outfile_copy_to(struct outfile *o, FILE *out)
 	}
 	return fflush(out) == 0 ? 0 : -1;
 }
+
+char *outfile_unused_name(const char *stem, const char *ext)
+{
+	const char *home = getenv("HOME");
+	int here = access(".", W_OK) == 0 || str_empty(home);
+	char *dir = here ? xstrdup("") : xasprintf("%s/", home);
+	char *path = NULL;
+	for (int n = 1; n <= 10000 && (!path || access(path, F_OK) == 0); n++) {
+		free(path);
+		path = n == 1 ? xasprintf("%s%s.%s", dir, stem, ext)
+			      : xasprintf("%s%s-%d.%s", dir, stem, n, ext);
+	}
+	free(dir);
+	return path;
+}

@@ -518,18 +518,11 @@ static int lp_on_path(void)
  * exist yet: 2026年度个人党建责任清单-张三.pdf, …-张三-2.pdf. */
 static char *pdf_name(int year, const char *who)
 {
-	const char *home = getenv("HOME");
-	int here = access(".", W_OK) == 0 || str_empty(home);
-	char *dir = here ? xstrdup("") : xasprintf("%s/", home);
 	char *title = xasprintf(msg(M_IO_PRINT_TITLE), year);
-	char *path = NULL;
-	for (int n = 1; !path || access(path, F_OK) == 0; n++) {
-		free(path);
-		path = n == 1 ? xasprintf("%s%s-%s.pdf", dir, title, who)
-			      : xasprintf("%s%s-%s-%d.pdf", dir, title, who, n);
-	}
+	char *stem = xasprintf("%s-%s", title, who);
+	char *path = outfile_unused_name(stem, "pdf");
+	free(stem);
 	free(title);
-	free(dir);
 	return path;
 }
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qingdan/outfile.h"
 #include "qingdan/text.h"
 #include "tui_pledge.h"
 
@@ -439,7 +440,10 @@ static void print_current(struct tui *t, struct pledge_view *v)
 		tui_error_text(t, msg(M_PL_TUI_NOTHING));
 		return;
 	}
-	char *path = xasprintf("pledge-%lld.pdf", p->id), *code = NULL;
+	/* a free name beside the last one: never over an earlier print */
+	char *stem = xasprintf("pledge-%lld", p->id);
+	char *path = outfile_unused_name(stem, "pdf"), *code = NULL;
+	free(stem);
 	struct strbuf err = {0};
 	if (pledge_print_file(t->q, p->id, 0, 0, path, &code, &err) == QD_OK)
 		tui_say(t, msg(M_PL_PRINTED), path, code);

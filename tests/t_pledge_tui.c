@@ -600,7 +600,12 @@ TEST(print_writes_the_pdf_with_its_code)
 	struct strbuf r = {0};
 	CHECK_INT(qd_verify_code(&q, buf, &r, &err), QD_OK);
 	sb_free(&r);
+	/* printing again never replaces the first print: a free name beside it */
+	script("print");
+	CHECK_CONTAINS(tui_message(t), "已生成 pledge-5-2.pdf（校验码 ");
+	CHECK_INT(access("pledge-5-2.pdf", F_OK), 0);
 	unlink("pledge-5.pdf");
+	unlink("pledge-5-2.pdf");
 	screen_stop();
 	CHECK_INT(chdir("/"), 0);
 	rmdir(dir);

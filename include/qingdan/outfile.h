@@ -86,4 +86,10 @@ enum qd_status outfile_scratch(struct outfile *o, const char *suffix, struct str
  * flush out: 0, or -1 with errno. */
 int outfile_copy_to(struct outfile *o, FILE *out);
 
+/* A name for a new file the screen offers: STEM.EXT, else STEM-2.EXT, -3 …
+ * (the first not taken), in the current folder when it is writable, else in
+ * $HOME.  Writing it still goes through outfile_open, which refuses a name
+ * taken in the meantime rather than replacing it. */
+char *outfile_unused_name(const char *stem, const char *ext);
+
 #endif
