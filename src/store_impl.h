@@ -76,6 +76,23 @@ void store_org_row(sqlite3_stmt *st, struct org *o);
 char *store_col(sqlite3_stmt *st, int i);
 void store_bind_text(sqlite3_stmt *st, int i, const char *s);
 void store_bind_id(sqlite3_stmt *st, int i, long long id);
+/* Bind by parameter name; a name the statement lacks is skipped. */
+static inline void bind_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i)
+		store_bind_text(st, i, v);
+}
+
+static inline void bind_int(sqlite3_stmt *st, const char *name, long long v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i)
+		sqlite3_bind_int64(st, i, v);
+}
+/* The people, org and pledge page queries (store_page_people.c). */
+void store_page_people_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql),
+				   void *ctx);
 enum qd_status store_step_done(sqlite3_stmt *st);
 /* Step an INSERT; on success *id is the new row's id. */
 enum qd_status store_insert(struct db *db, sqlite3_stmt *st, long long *id);

@@ -1,0 +1,307 @@
+/* store_page_people.c — the screen's pages of orgs, people and pledge
+ * totals (store_page.h): keyset pages over the people in (org, id) order,
+ * a person's counts through the owner and lead indexes, the person picker.
+ * The item pages are in store_page.c. */
+#include "qingdan/store_page.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qingdan/db.h"
+#include "qingdan/store.h"
+#include "store_impl.h"
+
+#define OPEN_STATES "('planned','in_progress','submitted')"
+
+/* ---- orgs ---- */
+
+enum qd_status store_page_orgs(struct db *db, struct org **out, int *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STORE_ORG_SELECT "ORDER BY sort, id");
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		store_org_row(st, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+}
+
+void store_page_orgs_free(struct org *orgs, int n)
+{
+	for (int i = 0; i < n; i++)
+		org_clear(&orgs[i]);
+	free(orgs);
+}
+
+/* ---- people ---- */
+
+#define PERSON_COLS STORE_PERSON_SELECT
+#define PERSON_SEARCH " AND (p.name LIKE :q ESCAPE '\\' OR p.post LIKE :q ESCAPE '\\')"
+
+/* The people page queries: [with_org][search][dir<0][inclusive]. */
+static const char *const people_sql[2][2][2][2] = {
+	/* [with_org][search][dir<0][inclusive] */
+	{{{PERSON_COLS " WHERE p.org_id IS NULL AND p.id > :id ORDER BY p.id LIMIT :n",
+	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id >= :id ORDER BY p.id LIMIT :n"},
+	  {PERSON_COLS " WHERE p.org_id IS NULL AND p.id < :id ORDER BY p.id DESC LIMIT :n",
+	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id <= :id ORDER BY p.id DESC LIMIT :n"}},
+	 {{PERSON_COLS " WHERE p.org_id IS NULL AND p.id > :id" PERSON_SEARCH
+		       " ORDER BY p.id LIMIT :n",
+	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id >= :id" PERSON_SEARCH
+		       " ORDER BY p.id LIMIT :n"},
+	  {PERSON_COLS " WHERE p.org_id IS NULL AND p.id < :id" PERSON_SEARCH
+		       " ORDER BY p.id DESC LIMIT :n",
+	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id <= :id" PERSON_SEARCH
+		       " ORDER BY p.id DESC LIMIT :n"}}},
+	{{{PERSON_COLS " WHERE (p.org_id, p.id) > (:g, :id) ORDER BY p.org_id, p.id LIMIT :n",
+	   PERSON_COLS " WHERE (p.org_id, p.id) >= (:g, :id) ORDER BY p.org_id, p.id LIMIT :n"},
+	  {PERSON_COLS " WHERE (p.org_id, p.id) < (:g, :id) "
+		       "ORDER BY p.org_id DESC, p.id DESC LIMIT :n",
+	   PERSON_COLS " WHERE (p.org_id, p.id) <= (:g, :id) "
+		       "ORDER BY p.org_id DESC, p.id DESC LIMIT :n"}},
+	 {{PERSON_COLS " WHERE (p.org_id, p.id) > (:g, :id)" PERSON_SEARCH
+		       " ORDER BY p.org_id, p.id LIMIT :n",
+	   PERSON_COLS " WHERE (p.org_id, p.id) >= (:g, :id)" PERSON_SEARCH
+		       " ORDER BY p.org_id, p.id LIMIT :n"},
+	  {PERSON_COLS " WHERE (p.org_id, p.id) < (:g, :id)" PERSON_SEARCH
+		       " ORDER BY p.org_id DESC, p.id DESC LIMIT :n",
+	   PERSON_COLS " WHERE (p.org_id, p.id) <= (:g, :id)" PERSON_SEARCH
+		       " ORDER BY p.org_id DESC, p.id DESC LIMIT :n"}}},
+};
+
+/* One phase of the people order: without an org (by id), or with one (by
+ * org, id).  Appends up to n rows to out in query order. */
+static int people_phase(struct db *db, int with_org, const char *search, long long g,
+			long long id, int dir, int inclusive, int n, struct page_person *out,
+			struct strbuf *err)
+{
+	if (n <= 0)
+		return 0;
+	int srch = !str_empty(search);
+	sqlite3_stmt *st = db_stmt(db, people_sql[with_org][srch][dir < 0][inclusive != 0]);
+	char *pattern = srch ? store_like_pattern(search) : NULL;
+	bind_text(st, ":q", pattern);
+	bind_int(st, ":g", g);
+	bind_int(st, ":id", id);
+	bind_int(st, ":n", n);
+	int got = 0, rc = SQLITE_DONE;
+	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct page_person *r = &out[got++];
+		store_person_row(st, &r->p);
+		r->key.g = r->p.org_id;
+		r->key.id = r->p.id;
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		db_error(db, err);
+		page_people_clear(out, got);
+		got = -1;
+	}
+	sqlite3_reset(st);
+	free(pattern);
+	return got;
+}
+
+void page_people_clear(struct page_person *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		person_clear(&rows[i].p);
+}
+
+#define ID_MAX 0x7fffffffffffffffLL
+
+int store_page_people(struct db *db, const char *search, const struct page_key *from, int dir,
+		      int inclusive, int n, struct page_person *out, struct strbuf *err)
+{
+	int got = 0, more;
+	if (dir > 0) {
+		if (!from || from->g == 0) {
+			got = people_phase(db, 0, search, 0, from ? from->id : 0, 1, from && inclusive,
+					   n, out, err);
+			if (got < 0)
+				return -1;
+			from = NULL;
+		}
+		more = people_phase(db, 1, search, from ? from->g : 0, from ? from->id : 0, 1,
+				    from && inclusive, n - got, out + got, err);
+		if (more < 0) {
+			page_people_clear(out, got);
+			return -1;
+		}
+		return got + more;
+	}
+	if (!from || from->g > 0) {
+		got = people_phase(db, 1, search, from ? from->g : ID_MAX, from ? from->id : ID_MAX,
+				   -1, from && inclusive, n, out, err);
+		if (got < 0)
+			return -1;
+		from = NULL;
+	}
+	more = people_phase(db, 0, search, 0, from ? from->id : ID_MAX, -1, from && inclusive,
+			    n - got, out + got, err);
+	if (more < 0) {
+		page_people_clear(out, got);
+		return -1;
+	}
+	got += more;
+	for (int i = 0; i < got / 2; i++) {
+		struct page_person tmp = out[i];
+		out[i] = out[got - 1 - i];
+		out[got - 1 - i] = tmp;
+	}
+	return got;
+}
+
+enum qd_status store_page_person_key(struct db *db, const char *search, long long id,
+				     struct page_key *key)
+{
+	sqlite3_stmt *st = db_stmt(db, str_empty(search)
+		? "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id"
+		: "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id" PERSON_SEARCH);
+	char *pattern = str_empty(search) ? NULL : store_like_pattern(search);
+	bind_text(st, ":q", pattern);
+	bind_int(st, ":id", id);
+	enum qd_status s = QD_NOTFOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		memset(key, 0, sizeof *key);
+		key->g = sqlite3_column_int64(st, 0);
+		key->id = id;
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	free(pattern);
+	return s;
+}
+
+int store_page_people_total(struct db *db, const char *search)
+{
+	sqlite3_stmt *st = db_stmt(db, str_empty(search)
+		? "SELECT count(*) FROM person p"
+		: "SELECT count(*) FROM person p WHERE 1" PERSON_SEARCH);
+	char *pattern = str_empty(search) ? NULL : store_like_pattern(search);
+	bind_text(st, ":q", pattern);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	free(pattern);
+	return n;
+}
+
+/* Owner half and lead half each on its index (owner_id, list_id, …),
+ * the year's lists as an IN list: a few index seeks per list. */
+#define PERSON_COUNTS_SQL \
+	"SELECT count(*), count(CASE WHEN status = 'done' THEN 1 END), " \
+	"count(CASE WHEN due < :today AND status IN " OPEN_STATES " THEN 1 END) FROM (" \
+	"SELECT status, due FROM item WHERE owner_id = :p AND deleted_at IS NULL " \
+	"AND list_id IN (SELECT id FROM list WHERE year = :year) " \
+	"UNION ALL SELECT status, due FROM item WHERE lead_id = :p AND owner_id IS NOT :p " \
+	"AND deleted_at IS NULL AND list_id IN (SELECT id FROM list WHERE year = :year))"
+
+enum qd_status store_page_person_counts(struct db *db, long long person_id, int year,
+					const char *today, int *items, int *done, int *overdue)
+{
+	sqlite3_stmt *st = db_stmt(db, PERSON_COUNTS_SQL);
+	bind_text(st, ":today", today);
+	bind_int(st, ":p", person_id);
+	bind_int(st, ":year", year);
+	enum qd_status s = QD_DBERROR;
+	*items = *done = *overdue = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*items = sqlite3_column_int(st, 0);
+		*done = sqlite3_column_int(st, 1);
+		*overdue = sqlite3_column_int(st, 2);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+#define PICKER_PREFIX_SQL \
+	PERSON_COLS " WHERE p.name >= :lo AND p.name < :hi AND p.active = 1 " \
+	"ORDER BY p.name, p.id LIMIT :n"
+#define PICKER_REST_SQL \
+	PERSON_COLS " WHERE p.active = 1 AND NOT (p.name >= :lo AND p.name < :hi)" \
+	PERSON_SEARCH " ORDER BY p.name, p.id LIMIT :n"
+
+int store_page_person_search(struct db *db, const char *text, int n, struct person *out)
+{
+	long long id;
+	int got = 0;
+	if (n <= 0)
+		return 0;
+	if (text && text[0] == '#' && parse_id(text, &id) == 0) {
+		memset(out, 0, sizeof *out);
+		if (store_person_get(db, id, out) == QD_OK && out->active)
+			return 1;
+		person_clear(out);
+		return 0;
+	}
+	const char *t = text ? text : "";
+	char *hi = xasprintf("%s\xff", t);
+	sqlite3_stmt *st = db_stmt(db, PICKER_PREFIX_SQL);
+	bind_text(st, ":lo", t);
+	bind_text(st, ":hi", hi);
+	bind_int(st, ":n", n);
+	while (got < n && sqlite3_step(st) == SQLITE_ROW)
+		store_person_row(st, &out[got++]);
+	sqlite3_reset(st);
+	if (got < n && *t) {
+		char *pattern = store_like_pattern(t);
+		st = db_stmt(db, PICKER_REST_SQL);
+		bind_text(st, ":lo", t);
+		bind_text(st, ":hi", hi);
+		bind_text(st, ":q", pattern);
+		bind_int(st, ":n", n - got);
+		while (got < n && sqlite3_step(st) == SQLITE_ROW)
+			store_person_row(st, &out[got++]);
+		sqlite3_reset(st);
+		free(pattern);
+	}
+	free(hi);
+	return got;
+}
+
+/* ---- pledges ---- */
+
+#define PLEDGE_TOTALS_SQL \
+	"SELECT count(CASE WHEN status IN ('issued','signed','assessed','archived') THEN 1 END), " \
+	"count(CASE WHEN status IN ('signed','assessed','archived') THEN 1 END) " \
+	"FROM pledge WHERE year = :year"
+
+enum qd_status store_page_pledge_totals(struct db *db, int year, int *issued, int *signed_)
+{
+	sqlite3_stmt *st = db_stmt(db, PLEDGE_TOTALS_SQL);
+	bind_int(st, ":year", year);
+	enum qd_status s = QD_DBERROR;
+	*issued = *signed_ = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*issued = sqlite3_column_int(st, 0);
+		*signed_ = sqlite3_column_int(st, 1);
+		s = QD_OK;
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
+/* ---- the hot queries, for the plan test (store_hot_queries) ---- */
+
+void store_page_people_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql),
+				   void *ctx)
+{
+	for (int a = 0; a < 2; a++)
+		for (int b = 0; b < 2; b++)
+			for (int c = 0; c < 2; c++)
+				for (int d = 0; d < 2; d++) {
+					char name[96];
+					snprintf(name, sizeof name,
+						 "tui people with_org=%d search=%d dir=%s inclusive=%d", a, b,
+						 c ? "back" : "forward", d);
+					fn(ctx, name, people_sql[a][b][c][d]);
+				}
+	fn(ctx, "tui person counts", PERSON_COUNTS_SQL);
+	fn(ctx, "tui picker by prefix", PICKER_PREFIX_SQL);
+	fn(ctx, "tui picker by substring", PICKER_REST_SQL);
+	fn(ctx, "tui pledge totals", PLEDGE_TOTALS_SQL);
+}
