@@ -668,15 +668,12 @@ struct csv_reader *csv_reopen(struct csv_reader **rp, struct csv_fail *fail)
 	int fd = r->fd >= 0 ? dup(r->fd) : -1;
 	long long size = r->limit;
 	csv_close(rp);
-	if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		memset(fail, 0, sizeof *fail);
-		fail->code = CSV_ERR_IO;
-		fail->errnum = errno;
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	return csv_open_fd(fd, size, fail);
+	if (fd >= 0 && lseek(fd, 0, SEEK_SET) == 0)
+		return csv_open_fd(fd, size, fail);
+	*fail = (struct csv_fail){.code = CSV_ERR_IO, .errnum = errno};
+	if (fd >= 0)
+		close(fd);
+	return NULL;
 }
 
 void csv_close(struct csv_reader **rp)
