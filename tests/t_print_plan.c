@@ -210,7 +210,7 @@ static char *print_person_text(long long who)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	struct print_request r = {PRINT_PERSON, who, PRINT_TEXT, 200, NULL, f, 0, NULL};
+	struct print_request r = {PRINT_PERSON, who, PRINT_TEXT, 200, NULL, f, 0, NULL, 0};
 	struct print_result res;
 	CHECK_INT(print_checklist(&q, &r, &res, &err), QD_OK);
 	print_result_clear(&res);
@@ -225,8 +225,8 @@ static void plans_of_every_scope(void)
 	free(print_person_text(zh));
 	CHECK(check_plans(1) >= 2);          /* the items and the sections at least */
 	forget();
-	struct print_request all = {PRINT_ALL, 0, PRINT_TEXT, 0, "all.txt", NULL, 0, NULL};
-	struct print_request org = {PRINT_ORG, 3, PRINT_TEXT, 0, "org.txt", NULL, 0, NULL};
+	struct print_request all = {PRINT_ALL, 0, PRINT_TEXT, 0, "all.txt", NULL, 0, NULL, 0};
+	struct print_request org = {PRINT_ORG, 3, PRINT_TEXT, 0, "org.txt", NULL, 0, NULL, 0};
 	struct print_result res;
 	CHECK_INT(print_checklist(&q, &all, &res, &err), QD_OK);
 	CHECK_INT(res.people, 30);
