@@ -38,6 +38,11 @@ static const char *const col_en[NCOLS] = {
 #undef IO_COL_EN_
 };
 
+const char *io_column_header(int c)
+{
+	return msg_english() ? col_en[c] : col_zh[c];
+}
+
 int export_parse_format(const char *s)
 {
 	static const char *const names[] = {"csv", "json", "xlsx"};
@@ -79,7 +84,7 @@ static void csv_header(struct exporter *x)
 	for (int c = 0; c < NCOLS; c++) {
 		if (c)
 			fputc(',', x->f);
-		csv_write_field(x->f, msg_english() ? col_en[c] : col_zh[c]);
+		csv_write_field(x->f, io_column_header(c));
 	}
 	fputs("\r\n", x->f);
 }

@@ -21,16 +21,6 @@
 
 enum { NCOLS = IO__NCOLS };
 
-static const char *const col_zh[NCOLS] = {
-#define IO_COL_ZH_(id, zh, en) zh,
-	IO_COLUMN_LIST(IO_COL_ZH_)
-#undef IO_COL_ZH_
-};
-static const char *const col_en[NCOLS] = {
-#define IO_COL_EN_(id, zh, en) en,
-	IO_COLUMN_LIST(IO_COL_EN_)
-#undef IO_COL_EN_
-};
 
 struct xlsx_out {
 	lxw_workbook *wb;
@@ -126,7 +116,7 @@ static void start_sheet(struct xlsx_out *x, const char *org)
 	x->ws = workbook_add_worksheet(x->wb, name);
 	x->row = 0;
 	for (int c = 0; c < NCOLS; c++) {
-		const char *h = msg_english() ? col_en[c] : col_zh[c];
+		const char *h = io_column_header(c);
 		worksheet_write_string(x->ws, 0, (lxw_col_t)c, h, x->head);
 		x->width[c] = text_width(h);
 	}

@@ -197,17 +197,3 @@ int parse_id(const char *s, long long *out)
 	*out = v;
 	return 0;
 }
-
-int file_copy_to(const char *path, FILE *out)
-{
-	FILE *in = fopen(path, "rb");
-	char buf[65536];
-	size_t n;
-	int rc = in ? 0 : -1;
-	while (in && (n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (fwrite(buf, 1, n, out) != n)
-			rc = -1;
-	if (in)
-		fclose(in);
-	return fflush(out) == 0 ? rc : -1;
-}

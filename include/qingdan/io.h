@@ -23,6 +23,9 @@ enum io_column {
 #undef IO_COL_ENUM_
 	IO__NCOLS
 };
+/* The header of column c (IO_COL_*) in the current language, shared by
+ * the csv export and the xlsx writer of the print module. */
+const char *io_column_header(int c);
 
 /* ---- import ---- */
 

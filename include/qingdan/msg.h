@@ -22,7 +22,6 @@
 	_(M_SCHEMA_NEWER, "%s 由更新版本的 qingdan 写入（数据版本 %d，本程序只认识到 %d），未作任何改动；请升级 qingdan", "%s was written by a newer qingdan (schema %d, this program knows up to %d); left untouched: upgrade qingdan") \
 	_(M_DB_NEEDS_UPGRADE, "%s 需要升级数据结构，但文件只读；请用有写权限的账户打开一次", "%s needs a schema upgrade but is read-only; open it once as a user who can write it") \
 	_(M_BACKUP_FAILED, "备份到 %s 失败：%s", "backup to %s failed: %s") \
-	_(M_FILE_EXISTS, "%s 已存在，不会覆盖；请换一个文件名", "%s already exists and will not be overwritten; choose another name") \
 	_(M_WORLD_WRITABLE, "警告：%s 对所有用户可写；建议 chmod 660", "warning: %s is writable by every user; consider chmod 660") \
 	_(M_READONLY, "数据库只读，不能修改", "the database is read-only") \
 	/* lookup */ \

@@ -58,8 +58,6 @@ char *sb_take(struct strbuf *b);
 void str_copy(char *dst, const char *src, size_t size);
 int str_eq(const char *a, const char *b);   /* NULL-safe strcmp()==0 */
 int str_empty(const char *s);               /* NULL or "" */
-/* Copy the file at path to out (then flush it); 0, or -1 on any error. */
-int file_copy_to(const char *path, FILE *out);
 /* Parse a whole decimal integer (optional leading '#'); 0 on success. */
 int parse_id(const char *s, long long *out);
 
