@@ -61,6 +61,10 @@ void db_truncate_wal(struct db *db);
 
 /* PRAGMA data_version: changes when another connection commits. */
 long long db_data_version(struct db *db);
+/* A descriptor that becomes readable when db_data_version may have
+ * changed (the PostgreSQL connection's socket: a NOTIFY arrived), for the
+ * TUI to poll() beside stdin; -1 on SQLite or while disconnected. */
+int db_wait_fd(struct db *db);
 
 /* Online copy through SQLite's backup API (safe while others use the file),
  * written through outfile.h: atomic (a killed backup leaves nothing at
