@@ -204,6 +204,21 @@ void db_truncate_wal(struct db *db)
 		sqlite_truncate_wal(db);
 }
 
+const char *db_user(struct db *db)
+{
+	return db->drv->user ? db->drv->user(db) : NULL;
+}
+
+int db_owner(struct db *db)
+{
+	return db->drv->is_owner ? db->drv->is_owner(db) : 0;
+}
+
+int db_wait_fd(struct db *db)
+{
+	return db->drv->wait_fd ? db->drv->wait_fd(db) : -1;
+}
+
 long long db_data_version(struct db *db)
 {
 	return db->drv->data_version(db);
