@@ -1,8 +1,10 @@
-/* db.h — the storage module's connection: opening a qingdan file, schema
- * migrations, transactions, prepared-statement cache, online backup.
+/* db.h — the storage module's connection: opening a qingdan database (a
+ * SQLite file, or a PostgreSQL server given by a libpq URI or pg:SERVICE),
+ * schema migrations, transactions, prepared-statement cache, backup.
  *
- * Only the storage module (src/db.c, src/schema.c, src/store*.c) includes
- * sqlite3.h or writes SQL.  Everything above it calls store.h.
+ * Only the storage module (src/store/) speaks SQL; its drivers (sqlite.c,
+ * pg.c) are the only code that includes sqlite3.h or libpq-fe.h.
+ * Everything above it calls store.h.
  *
  * Opening is careful never to write to a file it should not touch: a file
  * that is not SQLite, an SQLite file that is not qingdan's, a corrupt file
@@ -15,7 +17,15 @@
 #include "qingdan/util.h"
 
 struct db;
-struct sqlite3_stmt;
+struct sql_stmt;
+struct sqlite3;
+
+/* The backend of an open database. */
+enum db_dialect { DB_SQLITE = 0, DB_PG = 1 };
+enum db_dialect db_dialect(const struct db *db);
+/* Whether a --db target names a PostgreSQL server (postgresql://…,
+ * postgres://…, pg:SERVICE) rather than a SQLite file. */
+int db_is_url(const char *target);
 
 /* The schema version this program writes (PRAGMA user_version). */
 int db_schema_version(void);
@@ -48,10 +58,16 @@ int db_depth(const struct db *db);
 /* A cached prepared statement for a static SQL string (looked up by the
  * pointer), reset and with bindings cleared.  Dies on a programming error
  * (SQL that does not prepare), naming the SQL. */
-struct sqlite3_stmt *db_stmt(struct db *db, const char *sql);
-/* Set err to "database error: <sqlite message>" and return QD_DBERROR. */
+struct sql_stmt *db_stmt(struct db *db, const char *sql);
+/* Set err to "database error: <message>" and return QD_DBERROR. */
 enum qd_status db_error(struct db *db, struct strbuf *err);
+/* The SQLite connection; NULL on PostgreSQL (tests and tools only). */
 struct sqlite3 *db_handle(struct db *db);
+/* Run SQL without parameters or rows, on either backend: 0 on success
+ * (tests, and tools such as db copy). */
+int db_exec(struct db *db, const char *sql);
+/* Rows changed through this connection so far (a cache's own writes). */
+long long db_total_changes(struct db *db);
 
 /* After a big write has been committed: checkpoint and truncate the WAL,
  * so the log it wrote does not stay on disk at its size.  Best effort and
@@ -59,11 +75,18 @@ struct sqlite3 *db_handle(struct db *db);
  * snapshot leaves it to SQLite's own checkpoints. */
 void db_truncate_wal(struct db *db);
 
-/* PRAGMA data_version: changes when another connection commits. */
+/* On a server: the session's login role (the actor, mapped through
+ * person.login) and whether it owns the schema (acts as admin); NULL and 0
+ * on a SQLite file, where the OS login is the actor. */
+const char *db_user(struct db *db);
+int db_owner(struct db *db);
+
+/* Changes when another connection commits (SQLite: PRAGMA data_version;
+ * PostgreSQL: a NOTIFY from another session, counted without a round trip). */
 long long db_data_version(struct db *db);
-/* A descriptor that becomes readable when db_data_version may have
- * changed (the PostgreSQL connection's socket: a NOTIFY arrived), for the
- * TUI to poll() beside stdin; -1 on SQLite or while disconnected. */
+/* A descriptor to poll() beside the keyboard: readable when another
+ * session announced a change (then db_data_version tells); -1 on SQLite,
+ * where a timer polls data_version instead. */
 int db_wait_fd(struct db *db);
 
 /* Online copy through SQLite's backup API (safe while others use the file),

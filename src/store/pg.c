@@ -49,14 +49,6 @@ static void sleep_ms(long long ms)
 		;
 }
 
-/* The busy hook's wait is over (db.c's db_busy_over). */
-static void hook_over(struct db *db)
-{
-	if (db->busy_said >= 0 && db->busy_fn)
-		db->busy_fn(db->busy_ctx, -1, NULL);
-	db->busy_said = -1;
-}
-
 static void hook_tell(struct db *db, long long waited, const char *holder)
 {
 	int sec = (int)(waited / 1000);
@@ -178,7 +170,7 @@ static int reconnect(struct db *db)
 			pc->version++;   /* others may have written meanwhile */
 			pc->lost_seen = 0;
 			sb_reset(&pc->stale);
-			hook_over(db);
+			db_busy_over(db);
 			return 0;
 		}
 		long long waited = now_ms() - start;
@@ -188,7 +180,7 @@ static int reconnect(struct db *db)
 		sleep_ms(delay < limit - waited ? delay : limit - waited);
 		delay = delay * 2 < 1000 ? delay * 2 : 1000;
 	}
-	hook_over(db);
+	db_busy_over(db);
 	struct strbuf why = {0}, m = {0};
 	libpq_message(pc->pg, db->path, &why);
 	sb_printf(&m, msg(M_PG_RECONNECT_FAILED), (int)((limit + 999) / 1000), why.len ? why.s : "");
@@ -274,11 +266,14 @@ static const char *const META_TABLES =
 	"ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = 'qingdan_meta'), "
 	"EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
 	"ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
-	"AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))";
+	"AND c.relkind IN ('r', 'p', 'v', 'm', 'f')), session_user, "
+	"coalesce((SELECT pg_has_role(session_user, n.nspowner, 'MEMBER') FROM pg_catalog.pg_namespace n "
+	"WHERE n.nspname = current_schema()), false)";
 
 /* What the current schema holds: *schema 0 if there is none; *tables if
- * anything but qingdan_meta.  Then the meta rows (*app NULL, *version -1
- * when missing). */
+ * anything but qingdan_meta; who we are (session_user, a member of the
+ * schema's owner).  Then the meta rows (*app NULL, *version -1 when
+ * missing). */
 static int meta_read(struct db *db, int *schema, int *tables, char **app, int *version)
 {
 	struct pg_conn *pc = PC(db);
@@ -291,6 +286,9 @@ static int meta_read(struct db *db, int *schema, int *tables, char **app, int *v
 	*schema = *PQgetvalue(r, 0, 0) == 't';
 	pc->has_meta = *PQgetvalue(r, 0, 1) == 't';
 	*tables = *PQgetvalue(r, 0, 2) == 't';
+	free(pc->user);
+	pc->user = xstrdup(PQgetvalue(r, 0, 3));
+	pc->owner = *PQgetvalue(r, 0, 4) == 't';
 	PQclear(r);
 	if (!pc->has_meta)
 		return SQL_OK;
@@ -311,7 +309,7 @@ static int meta_read(struct db *db, int *schema, int *tables, char **app, int *v
 	return SQL_OK;
 }
 
-static int pg_open(struct db *db, int flags, int *version, struct strbuf *err)
+static enum qd_status pg_open(struct db *db, int flags, int *version, struct strbuf *err)
 {
 	struct pg_conn *pc = xcalloc(1, sizeof *pc);
 	db->conn = pc;
@@ -395,6 +393,7 @@ static void pg_close(struct db *db)
 	PQfinish(pc->pg);
 	sb_free(&pc->stale);
 	free(pc->msg);
+	free(pc->user);
 	free(pc);
 	db->conn = NULL;
 }
@@ -492,7 +491,7 @@ static int wait_lock(struct db *db, const char *holder)
 		waited = now_ms() - start;
 	}
 	db->busy_waited_ms = waited;
-	hook_over(db);
+	db_busy_over(db);
 	if (PQstatus(pc->pg) == CONNECTION_OK)
 		pc->tx = PQtransactionStatus(pc->pg);
 	if (rc == SQL_BUSY) {
@@ -614,16 +613,29 @@ static int pg_errcode(struct db *db)
 	return PC(db) ? PC(db)->code : SQL_ERROR;
 }
 
-int db_wait_fd(struct db *db)
+static long long pg_total_changes(struct db *db)
 {
-	if (!db || db->drv != &sql_pg_driver || !db->conn)
-		return -1;
-	return PQsocket(PC(db)->pg);
+	return PC(db)->total;
+}
+
+static const char *pg_user(struct db *db)
+{
+	return PC(db)->user;
+}
+
+static int pg_is_owner(struct db *db)
+{
+	return PC(db)->owner;
+}
+
+static int pg_wait_fd(struct db *db)
+{
+	return PC(db) ? PQsocket(PC(db)->pg) : -1;
 }
 
 const struct sql_driver sql_pg_driver = {
 	.name = "postgresql",
-	.dialect = 1,   /* DB_PG */
+	.dialect = DB_PG,
 	.prepare = pg_prepare,
 	.step = pg_step,
 	.reset = pg_reset,
@@ -646,8 +658,12 @@ const struct sql_driver sql_pg_driver = {
 	.get_version = pg_get_version,
 	.set_version = pg_set_version,
 	.data_version = pg_data_version,
+	.user = pg_user,
+	.is_owner = pg_is_owner,
+	.wait_fd = pg_wait_fd,
 	.exec = pg_exec,
 	.changes = pg_changes,
+	.total_changes = pg_total_changes,
 	.errmsg = pg_errmsg,
 	.errcode = pg_errcode,
 };

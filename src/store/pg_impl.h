@@ -29,6 +29,8 @@ struct pg_conn {
 	int tx_lost;          /* the connection died inside a transaction */
 	int readonly;
 	int has_meta;         /* qingdan_meta exists */
+	char *user;           /* session_user: the actor's login */
+	int owner;            /* it is (a member of) the schema's owner */
 	unsigned gen;         /* bumped by each reconnect: prepared statements are gone */
 	unsigned next_name;   /* qd_N */
 	struct strbuf stale;  /* DEALLOCATEs of finalized statements, sent when idle */

@@ -19,7 +19,7 @@
 
 #include <stddef.h>
 
-struct strbuf;
+#include "qingdan/util.h"
 
 /* Result codes (numerically SQLite's, so the SQLite driver passes its own
  * through). */
@@ -73,7 +73,11 @@ struct sql_driver {
 	/* the connection (db->conn) */
 	/* Connect to db->path (flags: DB_CREATE, DB_READONLY), refuse what is
 	 * not a qingdan database, and say its schema version (0: empty). */
-	int (*open)(struct db *db, int flags, int *version, struct strbuf *err);
+	enum qd_status (*open)(struct db *db, int flags, int *version, struct strbuf *err);
+	/* Optional: before migrating from version `from` (SQLite backs up the file). */
+	enum qd_status (*pre_migrate)(struct db *db, int from, struct strbuf *err);
+	/* Optional: after the migrations, before first use. */
+	int (*ready)(struct db *db);
 	void (*close)(struct db *db);
 	/* Start the write transaction: every writer queues here (SQLite's
 	 * BEGIN IMMEDIATE; BEGIN plus an advisory lock on PostgreSQL). */
@@ -83,8 +87,17 @@ struct sql_driver {
 	/* A number that changes when another connection commits (SQLite's
 	 * data_version; PostgreSQL counts NOTIFYs, no round trip). */
 	long long (*data_version)(struct db *db);
+	/* Optional (a server): the login role of the session, and whether it
+	 * owns the schema (then it acts as admin, as the file's creator does
+	 * in open mode).  NULL: the OS login is the actor. */
+	const char *(*user)(struct db *db);
+	int (*is_owner)(struct db *db);
+	/* Optional: a descriptor that turns readable when another session's
+	 * change is announced (PostgreSQL's socket); -1 or NULL: none. */
+	int (*wait_fd)(struct db *db);
 	int (*exec)(struct db *db, const char *sql);   /* statements without parameters or rows */
 	long long (*changes)(struct db *db);           /* rows changed by the last statement */
+	long long (*total_changes)(struct db *db);     /* rows changed on this connection so far */
 	const char *(*errmsg)(struct db *db);          /* of the last failure */
 	int (*errcode)(struct db *db);                 /* SQL_* of the last failure */
 };

@@ -1,9 +1,12 @@
-/* schema.c — the numbered schema migrations of the storage module.
+/* schema_sqlite.c — the numbered schema migrations of the SQLite dialect
+ * (schema_pg.c has the same numbers for PostgreSQL).
  *
  * Migration N takes a database from user_version N-1 to N.  Each runs in its
  * own transaction (db.c).  Never edit a migration that has shipped: add the
  * next one.  Tables are STRICT; dates are ISO text, timestamps UTC ISO-8601. */
 #include "schema.h"
+
+#include "qingdan/db.h"
 
 #include <stddef.h>
 
@@ -200,14 +203,19 @@ static const char *const *const migrations[] = {
 	migration4,
 };
 
+/* Until schema_pg.c is linked in. */
+const char *const *schema_pg_migration(int version) __attribute__((weak));
+
 int schema_latest(void)
 {
 	return (int)(sizeof(migrations) / sizeof(migrations[0]));
 }
 
-const char *const *schema_migration(int version)
+const char *const *schema_migration(int dialect, int version)
 {
 	if (version < 1 || version > schema_latest())
 		return NULL;
+	if (dialect == DB_PG)
+		return schema_pg_migration ? schema_pg_migration(version) : NULL;
 	return migrations[version - 1];
 }

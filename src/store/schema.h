@@ -6,7 +6,10 @@
 #define QD_APPLICATION_ID 0x51444E31
 
 int schema_latest(void);
-/* The statements taking version N-1 to N, NULL-terminated. */
-const char *const *schema_migration(int version);
+/* The statements taking version N-1 to N in a dialect (enum db_dialect),
+ * NULL-terminated. */
+const char *const *schema_migration(int dialect, int version);
+/* PostgreSQL's (schema_pg.c). */
+const char *const *schema_pg_migration(int version);
 
 #endif

@@ -4,7 +4,7 @@
  * text is fixed, bound by name, reset on every path out. */
 #include "qingdan/store_io.h"
 
-#include <sqlite3.h>
+#include "sql.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,28 +12,28 @@
 #include "qingdan/db.h"
 #include "store_impl.h"
 
-static int bind_index(sqlite3_stmt *st, const char *name)
+static int bind_index(struct sql_stmt *st, const char *name)
 {
-	return sqlite3_bind_parameter_index(st, name);
+	return sql_param_index(st, name);
 }
 
-static void bind_int_named(sqlite3_stmt *st, const char *name, long long v)
+static void bind_int_named(struct sql_stmt *st, const char *name, long long v)
 {
 	int i = bind_index(st, name);
 	if (i)
-		sqlite3_bind_int64(st, i, v);
+		sql_bind_int64(st, i, v);
 }
 
-static void bind_text_named(sqlite3_stmt *st, const char *name, const char *v)
+static void bind_text_named(struct sql_stmt *st, const char *name, const char *v)
 {
 	int i = bind_index(st, name);
 	if (i)
 		store_bind_text(st, i, v);
 }
 
-static const char *col(sqlite3_stmt *st, int i)
+static const char *col(struct sql_stmt *st, int i)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const char *t = sql_column_text(st, i);
 	return t ? (const char *)t : "";
 }
 
@@ -89,26 +89,26 @@ enum qd_status store_io_export(struct db *db, int year, const char *today, const
 			       void (*fn)(void *ctx, const struct io_export_row *r), void *ctx,
 			       struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, want_json ? export_json_sql : export_sql);
+	struct sql_stmt *st = db_stmt(db, want_json ? export_json_sql : export_sql);
 	bind_int_named(st, ":year", year);
 	bind_text_named(st, ":today", today);
 	bind_text_named(st, ":soon", soon);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		struct io_export_row r = {
-			.id = sqlite3_column_int64(st, 0), .org_id = sqlite3_column_int64(st, 1),
-			.year = sqlite3_column_int(st, 2), .seq = sqlite3_column_int(st, 3),
+			.id = sql_column_int64(st, 0), .org_id = sql_column_int64(st, 1),
+			.year = sql_column_int(st, 2), .seq = sql_column_int(st, 3),
 			.org = col(st, 4), .category = col(st, 5), .content = col(st, 6),
 			.measures = col(st, 7), .standard = col(st, 8), .owner = col(st, 9),
 			.lead = col(st, 10), .due = col(st, 11), .due_text = col(st, 12),
 			.status = col(st, 13), .done_on = col(st, 14), .flags = col(st, 15),
 		};
 		if (want_json)
-			r.json = col(st, sqlite3_column_count(st) - 1);
+			r.json = col(st, sql_column_count(st) - 1);
 		fn(ctx, &r);
 	}
-	enum qd_status s = rc == SQLITE_DONE ? QD_OK : db_error(db, err);
-	sqlite3_reset(st);
+	enum qd_status s = rc == SQL_DONE ? QD_OK : db_error(db, err);
+	sql_reset(st);
 	return s;
 }
 
@@ -126,7 +126,7 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 			       void (*fn)(void *ctx, long long person_id), void *ctx,
 			       struct strbuf *err)
 {
-	sqlite3_stmt *st;
+	struct sql_stmt *st;
 	if (org_id > 0) {
 		st = db_stmt(db,
 			"SELECT p.id FROM person p LEFT JOIN org o ON o.id = p.org_id "
@@ -146,13 +146,13 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 	long long *ids = NULL;
 	size_t n = 0, cap = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		if (n == cap)
 			ids = xrealloc(ids, (cap = cap ? cap * 2 : 64) * sizeof *ids);
-		ids[n++] = sqlite3_column_int64(st, 0);
+		ids[n++] = sql_column_int64(st, 0);
 	}
-	enum qd_status s = rc == SQLITE_DONE ? QD_OK : db_error(db, err);
-	sqlite3_reset(st);
+	enum qd_status s = rc == SQL_DONE ? QD_OK : db_error(db, err);
+	sql_reset(st);
 	for (size_t i = 0; s == QD_OK && i < n; i++)
 		fn(ctx, ids[i]);
 	free(ids);
@@ -173,7 +173,7 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 				     void (*fn)(void *ctx, const struct io_print_item *it), void *ctx,
 				     struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.owner_id = :p "
 		"UNION ALL SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.lead_id = :p AND i.owner_id IS NOT :p "
 		"ORDER BY k, org, seq");
@@ -182,18 +182,18 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 	bind_text_named(st, ":today", today);
 	bind_text_named(st, ":soon", soon);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		struct io_print_item it = {
-			.id = sqlite3_column_int64(st, 0), .org_id = sqlite3_column_int64(st, 1),
-			.seq = sqlite3_column_int(st, 2), .is_owner = sqlite3_column_int(st, 3),
-			.is_lead = sqlite3_column_int(st, 4), .org = col(st, 5), .level = col(st, 6),
+			.id = sql_column_int64(st, 0), .org_id = sql_column_int64(st, 1),
+			.seq = sql_column_int(st, 2), .is_owner = sql_column_int(st, 3),
+			.is_lead = sql_column_int(st, 4), .org = col(st, 5), .level = col(st, 6),
 			.content = col(st, 7), .standard = col(st, 8), .due = col(st, 9),
 			.due_text = col(st, 10), .status = col(st, 11), .flags = col(st, 12),
 		};
 		fn(ctx, &it);
 	}
-	enum qd_status s = rc == SQLITE_DONE ? QD_OK : db_error(db, err);
-	sqlite3_reset(st);
+	enum qd_status s = rc == SQL_DONE ? QD_OK : db_error(db, err);
+	sql_reset(st);
 	return s;
 }
 
@@ -202,7 +202,7 @@ enum qd_status store_io_sections(struct db *db, int year, long long person_id,
 				 void (*fn)(void *ctx, long long id, const char *name), void *ctx,
 				 struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"SELECT o.id, o.name FROM org o WHERE o.level IN ('party-group', 'organ-committee') "
 		"OR o.id = :org OR o.id IN (SELECT l.org_id FROM item i JOIN list l "
 		"ON l.id = i.list_id WHERE i.owner_id = :p AND +l.year = :year AND i.deleted_at IS NULL "
@@ -212,10 +212,10 @@ enum qd_status store_io_sections(struct db *db, int year, long long person_id,
 	bind_int_named(st, ":p", person_id);
 	bind_int_named(st, ":year", year);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		fn(ctx, sqlite3_column_int64(st, 0), col(st, 1));
-	enum qd_status s = rc == SQLITE_DONE ? QD_OK : db_error(db, err);
-	sqlite3_reset(st);
+	while ((rc = sql_step(st)) == SQL_ROW)
+		fn(ctx, sql_column_int64(st, 0), col(st, 1));
+	enum qd_status s = rc == SQL_DONE ? QD_OK : db_error(db, err);
+	sql_reset(st);
 	return s;
 }
 
@@ -223,7 +223,7 @@ enum qd_status store_io_person_pledges(struct db *db, int year, long long person
 				       void (*fn)(void *ctx, const struct io_print_pledge *p),
 				       void *ctx, struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"SELECT g.id, g.title, coalesce(pi.name, ''), coalesce(ps.name, ''), g.status, "
 		"coalesce(g.sign_due, ''), g.issuer_proxy, g.signer_proxy, 0 FROM pledge g "
 		"LEFT JOIN person pi ON pi.id = g.issuer_id LEFT JOIN person ps ON ps.id = g.signer_id "
@@ -233,19 +233,19 @@ enum qd_status store_io_person_pledges(struct db *db, int year, long long person
 		"LEFT JOIN person pi ON pi.id = g.issuer_id LEFT JOIN person ps ON ps.id = g.signer_id "
 		"WHERE g.issuer_id = ?2 AND g.signer_id IS NOT ?2 AND +g.year = ?1 AND g.status <> 'void' "
 		"ORDER BY 9, 1");
-	sqlite3_bind_int(st, 1, year);
-	sqlite3_bind_int64(st, 2, person_id);
+	sql_bind_int(st, 1, year);
+	sql_bind_int64(st, 2, person_id);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		struct io_print_pledge p = {
-			.id = sqlite3_column_int64(st, 0), .title = col(st, 1), .issuer = col(st, 2),
+			.id = sql_column_int64(st, 0), .title = col(st, 1), .issuer = col(st, 2),
 			.signer = col(st, 3), .status = col(st, 4), .sign_due = col(st, 5),
-			.issuer_proxy = sqlite3_column_int(st, 6), .signer_proxy = sqlite3_column_int(st, 7),
+			.issuer_proxy = sql_column_int(st, 6), .signer_proxy = sql_column_int(st, 7),
 		};
 		fn(ctx, &p);
 	}
-	enum qd_status s = rc == SQLITE_DONE ? QD_OK : db_error(db, err);
-	sqlite3_reset(st);
+	enum qd_status s = rc == SQL_DONE ? QD_OK : db_error(db, err);
+	sql_reset(st);
 	return s;
 }
 
@@ -253,46 +253,46 @@ enum qd_status store_io_person_pledges(struct db *db, int year, long long person
 
 int store_io_cache(struct db *db, int kib)
 {
-	sqlite3_stmt *st = db_stmt(db, "PRAGMA cache_size");
-	int old = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -2000;
-	sqlite3_reset(st);
+	struct sql_stmt *st = db_stmt(db, "PRAGMA cache_size");
+	int old = sql_step(st) == SQL_ROW ? sql_column_int(st, 0) : -2000;
+	sql_reset(st);
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", kib > 0 ? -kib : kib);
-	sqlite3_exec(db_handle(db), sql, NULL, NULL, NULL);
+	sql_exec(db, sql);
 	return old;
 }
 
 int store_io_bulk_begin(struct db *db, long rows, struct io_bulk *b)
 {
 	memset(b, 0, sizeof *b);
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM item");
-	long long have = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
+	struct sql_stmt *st = db_stmt(db, "SELECT count(*) FROM item");
+	long long have = sql_step(st) == SQL_ROW ? sql_column_int64(st, 0) : -1;
+	sql_reset(st);
 	if (have < 0)
 		return -1;
-	if (rows < BULK_MIN_ROWS || rows < have)
+	if (rows < BULK_MIN_ROWS || rows < have || db_dialect(db) != DB_SQLITE)
 		return 0;
 	st = db_stmt(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
 			 "AND tbl_name = 'item' AND sql IS NOT NULL AND name <> 'item_list' ORDER BY name");
 	char **names = NULL;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		names = xrealloc(names, (size_t)(b->n + 1) * sizeof *names);
 		b->sql = xrealloc(b->sql, (size_t)(b->n + 1) * sizeof *b->sql);
 		names[b->n] = xstrdup(col(st, 0));
 		b->sql[b->n++] = xstrdup(col(st, 1));
 	}
-	sqlite3_reset(st);
-	for (int i = 0; rc == SQLITE_DONE && i < b->n; i++) {
-		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
-		if (sqlite3_exec(db_handle(db), drop, NULL, NULL, NULL) != SQLITE_OK)
-			rc = SQLITE_ERROR;
-		sqlite3_free(drop);
+	sql_reset(st);
+	for (int i = 0; rc == SQL_DONE && i < b->n; i++) {
+		char *drop = xasprintf("DROP INDEX \"%s\"", names[i]);  /* our own names */
+		if (sql_exec(db, drop) != SQL_OK)
+			rc = SQL_ERROR;
+		free(drop);
 	}
 	for (int i = 0; i < b->n; i++)
 		free(names[i]);
 	free(names);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQL_DONE) {
 		store_io_bulk_end(db, b, 0);
 		return -1;
 	}
@@ -301,13 +301,13 @@ int store_io_bulk_begin(struct db *db, long rows, struct io_bulk *b)
 
 enum qd_status store_io_bulk_end(struct db *db, struct io_bulk *b, int ok)
 {
-	int rc = SQLITE_OK;
+	int rc = SQL_OK;
 	for (int i = 0; i < b->n; i++) {
-		if (ok && rc == SQLITE_OK)
-			rc = sqlite3_exec(db_handle(db), b->sql[i], NULL, NULL, NULL);
+		if (ok && rc == SQL_OK)
+			rc = sql_exec(db, b->sql[i]);
 		free(b->sql[i]);
 	}
 	free(b->sql);
 	memset(b, 0, sizeof *b);
-	return rc == SQLITE_OK ? QD_OK : QD_DBERROR;
+	return rc == SQL_OK ? QD_OK : QD_DBERROR;
 }

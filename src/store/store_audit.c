@@ -10,7 +10,7 @@
 #include "qingdan/store.h"
 
 #include <openssl/evp.h>
-#include <sqlite3.h>
+#include "sql.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,25 +78,6 @@ void store_sha256_hex(const char *text, size_t len, char *out)
 	out[2 * n] = '\0';
 }
 
-static void sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	const char *t = (const char *)sqlite3_value_text(argv[0]);
-	char hex[65];
-	store_sha256_hex(t, (size_t)sqlite3_value_bytes(argv[0]), hex);
-	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
-}
-
-static void ensure_sha_function(struct db *db)
-{
-	sqlite3_create_function(db_handle(db), "qd_sha256", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-				NULL, sql_sha256, NULL, NULL);
-}
-
 /* Statement text per entity, built once and cached by pointer in db_stmt. */
 static const char *canon_sql(const char *entity)
 {
@@ -117,16 +98,16 @@ char *store_canon(struct db *db, const char *entity, long long id)
 	const char *sql = canon_sql(entity);
 	if (!sql)
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, sql);
-	sqlite3_bind_int64(st, 1, id);
-	char *out = sqlite3_step(st) == SQLITE_ROW ? store_col(st, 0) : NULL;
-	sqlite3_reset(st);
+	struct sql_stmt *st = db_stmt(db, sql);
+	sql_bind_int64(st, 1, id);
+	char *out = sql_step(st) == SQL_ROW ? store_col(st, 0) : NULL;
+	sql_reset(st);
 	return out;
 }
 
 char *store_json_diff(struct db *db, const char *before, const char *after, const char *extra)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"SELECT json_patch(coalesce((SELECT json_group_object(n.key, "
 		"  CASE WHEN ?1 IS NULL THEN n.value ELSE json_array(o.value, n.value) END) "
 		"  FROM json_each(?2) n LEFT JOIN json_each(?1) o ON o.key = n.key "
@@ -136,38 +117,38 @@ char *store_json_diff(struct db *db, const char *before, const char *after, cons
 	store_bind_text(st, 1, before);
 	store_bind_text(st, 2, after ? after : "{}");
 	store_bind_text(st, 3, extra);
-	char *out = sqlite3_step(st) == SQLITE_ROW ? store_col(st, 0) : NULL;
-	sqlite3_reset(st);
+	char *out = sql_step(st) == SQL_ROW ? store_col(st, 0) : NULL;
+	sql_reset(st);
 	return out ? out : xstrdup("{}");
 }
 
 enum qd_status store_audit_head(struct db *db, long long *seq, char *hash65)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+	struct sql_stmt *st = db_stmt(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
 	*seq = 0;
 	hash65[0] = '\0';
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*seq = sqlite3_column_int64(st, 0);
-		const unsigned char *h = sqlite3_column_text(st, 1);
+	int rc = sql_step(st);
+	if (rc == SQL_ROW) {
+		*seq = sql_column_int64(st, 0);
+		const char *h = sql_column_text(st, 1);
 		str_copy(hash65, h ? (const char *)h : "", 65);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	sql_reset(st);
+	return rc == SQL_ROW || rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
 enum qd_status store_audit_insert(struct db *db, const struct audit_row *r)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"INSERT INTO audit(seq, at, login, person_id, action, entity, entity_id, detail, "
 		"digest, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-	sqlite3_bind_int64(st, 1, r->seq);
+	sql_bind_int64(st, 1, r->seq);
 	store_bind_text(st, 2, r->at);
 	store_bind_text(st, 3, r->login);
 	store_bind_id(st, 4, r->person_id);
 	store_bind_text(st, 5, r->action);
 	store_bind_text(st, 6, r->entity);
-	sqlite3_bind_int64(st, 7, r->entity_id);
+	sql_bind_int64(st, 7, r->entity_id);
 	store_bind_text(st, 8, r->detail);
 	store_bind_text(st, 9, r->digest);
 	store_bind_text(st, 10, r->prev_hash);
@@ -179,16 +160,16 @@ enum qd_status store_audit_insert(struct db *db, const struct audit_row *r)
 	"SELECT seq, at, login, coalesce(person_id, 0), action, entity, entity_id, detail, digest, " \
 	"prev_hash, hash FROM audit "
 
-static void audit_row_of(sqlite3_stmt *st, struct audit_row *r)
+static void audit_row_of(struct sql_stmt *st, struct audit_row *r)
 {
-#define T(i) ((const char *)sqlite3_column_text(st, (i)))
-	r->seq = sqlite3_column_int64(st, 0);
+#define T(i) ((const char *)sql_column_text(st, (i)))
+	r->seq = sql_column_int64(st, 0);
 	r->at = T(1);
 	r->login = T(2);
-	r->person_id = sqlite3_column_int64(st, 3);
+	r->person_id = sql_column_int64(st, 3);
 	r->action = T(4);
 	r->entity = T(5);
-	r->entity_id = sqlite3_column_int64(st, 6);
+	r->entity_id = sql_column_int64(st, 6);
 	r->detail = T(7);
 	r->digest = T(8);
 	r->prev_hash = T(9);
@@ -199,54 +180,54 @@ static void audit_row_of(sqlite3_stmt *st, struct audit_row *r)
 enum qd_status store_audit_get(struct db *db, long long seq,
 			       void (*fn)(void *ctx, const struct audit_row *r), void *ctx)
 {
-	sqlite3_stmt *st = db_stmt(db, AUDIT_SELECT "WHERE seq = ?1");
-	sqlite3_bind_int64(st, 1, seq);
+	struct sql_stmt *st = db_stmt(db, AUDIT_SELECT "WHERE seq = ?1");
+	sql_bind_int64(st, 1, seq);
 	enum qd_status s = QD_NOTFOUND;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (sql_step(st) == SQL_ROW) {
 		struct audit_row r;
 		audit_row_of(st, &r);
 		fn(ctx, &r);
 		s = QD_OK;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s;
 }
 
 enum qd_status store_audit_walk(struct db *db, int (*fn)(void *ctx, const struct audit_row *r),
 				void *ctx)
 {
-	sqlite3_stmt *st = db_stmt(db, AUDIT_SELECT "ORDER BY seq");
+	struct sql_stmt *st = db_stmt(db, AUDIT_SELECT "ORDER BY seq");
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		struct audit_row r;
 		audit_row_of(st, &r);
 		if (fn(ctx, &r))
 			break;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	sql_reset(st);
+	return rc == SQL_ROW || rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
 static enum qd_status check_query(struct db *db, const char *sql, int kind, const char *entity,
 				  void (*fn)(void *, int, const char *, long long, long long),
 				  void *ctx, long long *count)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+	struct sql_stmt *st;
+	if (sql_prepare(db, sql, &st) != SQL_OK)
 		return QD_DBERROR;
-	sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+	sql_bind_text(st, 1, entity, -1);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		if (count) {
-			*count = sqlite3_column_int64(st, 0);
+			*count = sql_column_int64(st, 0);
 			continue;
 		}
-		long long seq = sqlite3_column_int64(st, 1);
-		int k = kind ? kind : (sqlite3_column_type(st, 1) == SQLITE_NULL ? 'u' : 'c');
-		fn(ctx, k, entity, sqlite3_column_int64(st, 0), seq);
+		long long seq = sql_column_int64(st, 1);
+		int k = kind ? kind : (sql_column_type(st, 1) == SQL_NULL ? 'u' : 'c');
+		fn(ctx, k, entity, sql_column_int64(st, 0), seq);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	sql_finalize(st);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
 enum qd_status store_audit_check_records(struct db *db,
@@ -254,7 +235,6 @@ enum qd_status store_audit_check_records(struct db *db,
 						    long long id, long long seq),
 					 void *ctx, long long *checked)
 {
-	ensure_sha_function(db);
 	*checked = 0;
 	for (int i = 0; store_entities[i]; i++) {
 		const char *e = store_entities[i];
@@ -288,21 +268,21 @@ enum qd_status store_audit_check_records(struct db *db,
 
 char *store_json_pair(struct db *db, const char *key, const char *value)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT json_object(?1, ?2)");
+	struct sql_stmt *st = db_stmt(db, "SELECT json_object(?1, ?2)");
 	store_bind_text(st, 1, key);
 	store_bind_text(st, 2, value);
-	char *out = sqlite3_step(st) == SQLITE_ROW ? store_col(st, 0) : NULL;
-	sqlite3_reset(st);
+	char *out = sql_step(st) == SQL_ROW ? store_col(st, 0) : NULL;
+	sql_reset(st);
 	return out ? out : xstrdup("{}");
 }
 
 long long store_audit_last_seq(struct db *db, const char *entity, long long id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT max(seq) FROM audit WHERE entity = ?1 AND entity_id = ?2");
+	struct sql_stmt *st = db_stmt(db, "SELECT max(seq) FROM audit WHERE entity = ?1 AND entity_id = ?2");
 	store_bind_text(st, 1, entity);
-	sqlite3_bind_int64(st, 2, id);
-	long long seq = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	sql_bind_int64(st, 2, id);
+	long long seq = sql_step(st) == SQL_ROW ? sql_column_int64(st, 0) : 0;
+	sql_reset(st);
 	return seq;
 }
 
@@ -323,7 +303,7 @@ enum qd_status store_detail_each(struct db *db, const char *detail,
 					    const char *now),
 				 void *ctx)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"WITH f(ord, k, change, val, typ) AS (SELECT id, key, "
 		"  type = 'array' AND key <> 'records' AND "
 		"  CASE WHEN type = 'array' THEN json_array_length(value) = 2 ELSE 0 END, value, type "
@@ -336,13 +316,13 @@ enum qd_status store_detail_each(struct db *db, const char *detail,
 		"CASE WHEN change OR k <> 'records' THEN " DETAIL_NAME("n") " ELSE n END FROM g ORDER BY ord");
 	store_bind_text(st, 1, detail ? detail : "{}");
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(st, 0);
-		int change = sqlite3_column_int(st, 1);
-		const char *o = (const char *)sqlite3_column_text(st, 2);
-		const char *n = (const char *)sqlite3_column_text(st, 3);
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		const char *key = (const char *)sql_column_text(st, 0);
+		int change = sql_column_int(st, 1);
+		const char *o = (const char *)sql_column_text(st, 2);
+		const char *n = (const char *)sql_column_text(st, 3);
 		fn(ctx, key ? key : "", change, change ? o : NULL, n);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	sql_reset(st);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }

@@ -2,7 +2,7 @@
 #ifndef QINGDAN_STORE_IMPL_H
 #define QINGDAN_STORE_IMPL_H
 
-#include <sqlite3.h>
+#include "sql.h"
 
 #include "qingdan/util.h"
 
@@ -52,7 +52,7 @@ void store_page_hot_queries(void (*fn)(void *ctx, const char *name, const char *
  * json_object() per row when the sink wants JSON). */
 struct rowsink;
 enum qd_status store_run_listing(struct db *db, const char *inner, const char *const *cols,
-				 int ncol, void (*bind)(sqlite3_stmt *st, const void *ctx),
+				 int ncol, void (*bind)(struct sql_stmt *st, const void *ctx),
 				 const void *ctx, struct rowsink *s, struct strbuf *err);
 
 /* Search text: characters in s; an FTS5 phrase query ("…" with quotes
@@ -67,41 +67,38 @@ char *store_like_pattern(const char *s);
 	"SELECT p.id, p.name, p.post, p.org_id, o.name, p.login, p.is_admin, p.active " \
 	"FROM person p LEFT JOIN org o ON o.id = p.org_id"
 struct person;
-void store_person_row(sqlite3_stmt *st, struct person *p);
+void store_person_row(struct sql_stmt *st, struct person *p);
 /* The org columns every org query selects, and their reader. */
 #define STORE_ORG_SELECT "SELECT id, name, level, parent_id, sort FROM org "
 struct org;
-void store_org_row(sqlite3_stmt *st, struct org *o);
+void store_org_row(struct sql_stmt *st, struct org *o);
 
-char *store_col(sqlite3_stmt *st, int i);
-void store_bind_text(sqlite3_stmt *st, int i, const char *s);
-void store_bind_id(sqlite3_stmt *st, int i, long long id);
+char *store_col(struct sql_stmt *st, int i);
+void store_bind_text(struct sql_stmt *st, int i, const char *s);
+void store_bind_id(struct sql_stmt *st, int i, long long id);
 /* Bind by parameter name; a name the statement lacks is skipped. */
-static inline void bind_text(sqlite3_stmt *st, const char *name, const char *v)
+static inline void bind_text(struct sql_stmt *st, const char *name, const char *v)
 {
-	int i = sqlite3_bind_parameter_index(st, name);
+	int i = sql_param_index(st, name);
 	if (i)
 		store_bind_text(st, i, v);
 }
 
-static inline void bind_int(sqlite3_stmt *st, const char *name, long long v)
+static inline void bind_int(struct sql_stmt *st, const char *name, long long v)
 {
-	int i = sqlite3_bind_parameter_index(st, name);
+	int i = sql_param_index(st, name);
 	if (i)
-		sqlite3_bind_int64(st, i, v);
+		sql_bind_int64(st, i, v);
 }
 /* The people, org and pledge page queries (store_page_people.c). */
 void store_page_people_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql),
 				   void *ctx);
-enum qd_status store_step_done(sqlite3_stmt *st);
+enum qd_status store_step_done(struct sql_stmt *st);
 /* Step an INSERT; on success *id is the new row's id. */
-enum qd_status store_insert(struct db *db, sqlite3_stmt *st, long long *id);
+enum qd_status store_insert(struct db *db, struct sql_stmt *st, long long *id);
 /* Step an UPDATE guarded by "AND version = ?": one row changed, or
  * QD_CONFLICT (the version moved on, or no such row). */
-enum qd_status store_changed_one(struct db *db, sqlite3_stmt *st);
-
-/* Register qingdan's SQL functions on the connection (qd_norm). */
-int store_functions(struct db *db);
+enum qd_status store_changed_one(struct db *db, struct sql_stmt *st);
 
 /* Index the items inserted in this transaction (temp.fts_dirty) in one
  * statement; db_end calls it just before the outermost commit. */

@@ -8,7 +8,7 @@
  * only ever reaches SQL through bound parameters. */
 #include "qingdan/store.h"
 
-#include <sqlite3.h>
+#include "sql.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +24,7 @@ struct bind {
 };
 
 enum qd_status store_run_listing(struct db *db, const char *inner, const char *const *cols,
-				 int ncol, void (*bind)(sqlite3_stmt *st, const void *ctx),
+				 int ncol, void (*bind)(struct sql_stmt *st, const void *ctx),
 				 const void *ctx, struct rowsink *s, struct strbuf *err)
 {
 	struct strbuf sql = {0};
@@ -36,9 +36,9 @@ enum qd_status store_run_listing(struct db *db, const char *inner, const char *c
 	} else {
 		sb_puts(&sql, inner);
 	}
-	sqlite3_stmt *st = NULL;
+	struct sql_stmt *st = NULL;
 	enum qd_status status = QD_OK;
-	if (sqlite3_prepare_v2(db_handle(db), sql.s, -1, &st, NULL) != SQLITE_OK) {
+	if (sql_prepare(db, sql.s, &st) != SQL_OK) {
 		status = db_error(db, err);
 		goto cleanup;
 	}
@@ -46,18 +46,18 @@ enum qd_status store_run_listing(struct db *db, const char *inner, const char *c
 	s->header(s, ncol, cols);
 	const char **vals = xcalloc((size_t)ncol, sizeof *vals);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		for (int i = 0; i < ncol; i++) {
-			const unsigned char *t = sqlite3_column_text(st, i);
+			const char *t = sql_column_text(st, i);
 			vals[i] = t ? (const char *)t : "";
 		}
-		s->row(s, vals, s->want_json ? (const char *)sqlite3_column_text(st, ncol) : NULL);
+		s->row(s, vals, s->want_json ? (const char *)sql_column_text(st, ncol) : NULL);
 	}
 	free(vals);
-	if (rc != SQLITE_DONE)
+	if (rc != SQL_DONE)
 		status = db_error(db, err);
 cleanup:
-	sqlite3_finalize(st);
+	sql_finalize(st);
 	sb_free(&sql);
 	return status;
 }
@@ -68,17 +68,17 @@ struct binds {
 };
 
 /* Bind named parameters; names the statement does not use are skipped. */
-static void bind_named(sqlite3_stmt *st, const void *ctx)
+static void bind_named(struct sql_stmt *st, const void *ctx)
 {
 	const struct binds *bs = ctx;
 	for (int i = 0; i < bs->n; i++) {
-		int idx = sqlite3_bind_parameter_index(st, bs->b[i].name);
+		int idx = sql_param_index(st, bs->b[i].name);
 		if (!idx)
 			continue;
 		if (bs->b[i].text)
-			sqlite3_bind_text(st, idx, bs->b[i].text, -1, SQLITE_TRANSIENT);
+			sql_bind_text(st, idx, bs->b[i].text, -1);
 		else if (bs->b[i].has_num)
-			sqlite3_bind_int64(st, idx, bs->b[i].num);
+			sql_bind_int64(st, idx, bs->b[i].num);
 	}
 }
 
@@ -303,14 +303,14 @@ struct tally {
 static int tally_items(struct db *db, int year, const char *today, struct tally *t,
 		       long long max)
 {
-	sqlite3_stmt *st = db_stmt(db, STATS_ITEMS_SQL);
-	sqlite3_bind_int(st, 1, year);
+	struct sql_stmt *st = db_stmt(db, STATS_ITEMS_SQL);
+	sql_bind_int(st, 1, year);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, 0);
-		const char *status = (const char *)sqlite3_column_text(st, 1);
-		const char *due = (const char *)sqlite3_column_text(st, 2);
-		const char *done_on = (const char *)sqlite3_column_text(st, 3);
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		long long id = sql_column_int64(st, 0);
+		const char *status = (const char *)sql_column_text(st, 1);
+		const char *due = (const char *)sql_column_text(st, 2);
+		const char *done_on = (const char *)sql_column_text(st, 3);
 		if (id < 1 || id > max || !status)
 			continue;
 		struct tally *p = &t[id];
@@ -322,69 +322,69 @@ static int tally_items(struct db *db, int year, const char *today, struct tally 
 		p->overdue += open && due && today && strcmp(due, today) < 0;
 		p->late += done && due && done_on && strcmp(done_on, due) > 0;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	sql_reset(st);
+	if (rc != SQL_DONE)
 		return -1;
 	st = db_stmt(db, STATS_PLEDGES_SQL);
-	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, 0);
+	sql_bind_int(st, 1, year);
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		long long id = sql_column_int64(st, 0);
 		if (id >= 1 && id <= max) {
-			t[id].signed_ += sqlite3_column_int(st, 1);
-			t[id].issued += sqlite3_column_int(st, 2);
+			t[id].signed_ += sql_column_int(st, 1);
+			t[id].issued += sql_column_int(st, 2);
 		}
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	sql_reset(st);
+	return rc == SQL_DONE ? 0 : -1;
 }
 
 static enum qd_status stats_by_person(struct db *db, int year, const char *today,
 				      const char *const *cols, int ncol, struct rowsink *s,
 				      struct strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(db, STATS_MAX_PERSON_SQL);
-	long long max = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	struct sql_stmt *st = db_stmt(db, STATS_MAX_PERSON_SQL);
+	long long max = sql_step(st) == SQL_ROW ? sql_column_int64(st, 0) : 0;
+	sql_reset(st);
 	struct tally *t = xcalloc((size_t)max + 1, sizeof *t);
 	if (tally_items(db, year, today, t, max) != 0) {
 		free(t);
 		return db_error(db, err);
 	}
 	s->header(s, ncol, cols);
-	sqlite3_stmt *js = s->want_json ? db_stmt(db, STATS_JSON_SQL) : NULL;
+	struct sql_stmt *js = s->want_json ? db_stmt(db, STATS_JSON_SQL) : NULL;
 	st = db_stmt(db, STATS_PEOPLE_SQL);
 	char num[9][24];
 	const char *vals[9];
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long id = sqlite3_column_int64(st, 0);
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		long long id = sql_column_int64(st, 0);
 		if (id < 1 || id > max || !t[id].total)
 			continue;
 		const struct tally *p = &t[id];
 		int completion = p->live ? (int)(100.0 * p->done / p->live + 0.5) : 0;
 		const long long v[9] = {id, 0, p->total, p->done, p->overdue, p->late, completion,
 					p->signed_, p->issued};
-		const unsigned char *name = sqlite3_column_text(st, 1);
+		const char *name = sql_column_text(st, 1);
 		for (int i = 0; i < 9; i++)
 			vals[i] = fmt_ll(num[i], v[i]);
 		vals[1] = name ? (const char *)name : "";
 		const char *json = NULL;
 		if (js) {
-			sqlite3_reset(js);
+			sql_reset(js);
 			for (int i = 0; i < 9; i++)
 				if (i == 1)
-					sqlite3_bind_text(js, 2, vals[1], -1, SQLITE_STATIC);
+					sql_bind_text(js, 2, vals[1], -1);
 				else
-					sqlite3_bind_int64(js, i + 1, v[i]);
-			json = sqlite3_step(js) == SQLITE_ROW ? (const char *)sqlite3_column_text(js, 0) : "{}";
+					sql_bind_int64(js, i + 1, v[i]);
+			json = sql_step(js) == SQL_ROW ? (const char *)sql_column_text(js, 0) : "{}";
 		}
 		s->row(s, vals, json);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (js)
-		sqlite3_reset(js);
+		sql_reset(js);
 	free(t);
-	return rc == SQLITE_DONE ? QD_OK : db_error(db, err);
+	return rc == SQL_DONE ? QD_OK : db_error(db, err);
 }
 
 /* by org and by category: a few hundred groups, one query each */
@@ -440,12 +440,12 @@ struct setting_keys {
 	int n;
 };
 
-static void bind_setting_keys(sqlite3_stmt *st, const void *ctx)
+static void bind_setting_keys(struct sql_stmt *st, const void *ctx)
 {
 	const struct setting_keys *k = ctx;
 	for (int i = 0; i < k->n; i++) {
-		sqlite3_bind_text(st, 2 * i + 1, k->keys[i], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2 * i + 2, k->meanings[i], -1, SQLITE_STATIC);
+		sql_bind_text(st, 2 * i + 1, k->keys[i], -1);
+		sql_bind_text(st, 2 * i + 2, k->meanings[i], -1);
 	}
 }
 
@@ -489,7 +489,7 @@ enum qd_status store_item_show(struct db *db, long long id, const char *today, c
 			       struct rowsink *s, struct strbuf *err)
 {
 	static const char *const cols[] = {ITEM_SHOW_COLS(SHOW_NAME_) "notes"};
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"SELECT " ITEM_SHOW_COLS(SHOW_EXPR_)
 		"coalesce((SELECT group_concat(on_date || ' ' || person || '：' || text, char(10)) "
 		SHOW_NOTES_FROM "), ''), "
@@ -500,22 +500,22 @@ enum qd_status store_item_show(struct db *db, long long id, const char *today, c
 		"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id "
 		"WHERE i.id = :id");
 	const int ncol = (int)ARRAY_SIZE(cols);
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
-	store_bind_text(st, sqlite3_bind_parameter_index(st, ":today"), today);
-	store_bind_text(st, sqlite3_bind_parameter_index(st, ":soon"), soon);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	sql_bind_int64(st, sql_param_index(st, ":id"), id);
+	store_bind_text(st, sql_param_index(st, ":today"), today);
+	store_bind_text(st, sql_param_index(st, ":soon"), soon);
+	int rc = sql_step(st);
+	if (rc == SQL_ROW) {
 		const char *vals[ARRAY_SIZE(cols)];
 		for (int i = 0; i < ncol; i++) {
-			const unsigned char *t = sqlite3_column_text(st, i);
+			const char *t = sql_column_text(st, i);
 			vals[i] = t ? (const char *)t : "";
 		}
 		s->header(s, ncol, cols);
-		s->row(s, vals, (const char *)sqlite3_column_text(st, ncol));
+		s->row(s, vals, (const char *)sql_column_text(st, ncol));
 	}
-	enum qd_status status = rc == SQLITE_ROW ? QD_OK : rc == SQLITE_DONE ? QD_NOTFOUND
+	enum qd_status status = rc == SQL_ROW ? QD_OK : rc == SQL_DONE ? QD_NOTFOUND
 									      : db_error(db, err);
-	sqlite3_reset(st);
+	sql_reset(st);
 	return status;
 }
 
@@ -527,22 +527,22 @@ enum qd_status store_item_show(struct db *db, long long id, const char *today, c
 
 void store_id_range(struct db *db, int year, long long org_id, long long *lo, long long *hi)
 {
-	sqlite3_stmt *st = db_stmt(db, ID_RANGE_SQL);
-	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":year"), year);
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":org"), org_id);
+	struct sql_stmt *st = db_stmt(db, ID_RANGE_SQL);
+	sql_bind_int(st, sql_param_index(st, ":year"), year);
+	sql_bind_int64(st, sql_param_index(st, ":org"), org_id);
 	*lo = 1;
 	*hi = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*lo = sqlite3_column_int64(st, 0);
-		*hi = sqlite3_column_int64(st, 1);
+	if (sql_step(st) == SQL_ROW) {
+		*lo = sql_column_int64(st, 0);
+		*hi = sql_column_int64(st, 1);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 }
 
 enum qd_status store_analyze(struct db *db)
 {
-	if (sqlite3_exec(db_handle(db), "PRAGMA analysis_limit = 1000; ANALYZE;", NULL, NULL,
-			 NULL) != SQLITE_OK)
+	if (sql_exec(db, db_dialect(db) == DB_PG ? "ANALYZE"
+						 : "PRAGMA analysis_limit = 1000; ANALYZE;") != SQL_OK)
 		return db_error(db, NULL);
 	return QD_OK;
 }

@@ -9,7 +9,7 @@
  * parameter. */
 #include "qingdan/store_page.h"
 
-#include <sqlite3.h>
+#include "sql.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,9 +34,9 @@ static const char *intern(const char *sql)
 	return interned[ninterned++];
 }
 
-static sqlite3_stmt *stmt_for(struct db *db, struct strbuf *sql)
+static struct sql_stmt *stmt_for(struct db *db, struct strbuf *sql)
 {
-	sqlite3_stmt *st = db_stmt(db, intern(sql->s));
+	struct sql_stmt *st = db_stmt(db, intern(sql->s));
 	sb_free(sql);
 	return st;
 }
@@ -100,10 +100,10 @@ static void scope_where(struct strbuf *sql, const struct item_scope *sc)
 	}
 }
 
-static void scope_bind(struct db *db, sqlite3_stmt *st, const struct item_scope *sc,
+static void scope_bind(struct db *db, struct sql_stmt *st, const struct item_scope *sc,
 		       char **pattern)
 {
-	if (sqlite3_bind_parameter_index(st, ":lo")) {
+	if (sql_param_index(st, ":lo")) {
 		long long lo, hi;
 		store_id_range(db, sc->year, sc->org_id, &lo, &hi);
 		bind_int(st, ":lo", lo);
@@ -125,7 +125,7 @@ static void scope_bind(struct db *db, sqlite3_stmt *st, const struct item_scope 
 	}
 }
 
-static void key_bind(sqlite3_stmt *st, const struct item_scope *sc, const struct page_key *k)
+static void key_bind(struct sql_stmt *st, const struct item_scope *sc, const struct page_key *k)
 {
 	bind_int(st, ":kg", k->g);
 	if (sort_is_text(sc))
@@ -151,17 +151,17 @@ static const char *item_from(const struct item_scope *sc)
 		  "LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id";
 }
 
-static void item_row(sqlite3_stmt *st, const struct item_scope *sc, struct page_item *r)
+static void item_row(struct sql_stmt *st, const struct item_scope *sc, struct page_item *r)
 {
 	struct item *it = &r->it;
 	memset(r, 0, sizeof *r);
-	it->id = sqlite3_column_int64(st, 0);
-	it->list_id = sqlite3_column_int64(st, 1);
-	it->org_id = sqlite3_column_int64(st, 2);
-	it->year = sqlite3_column_int(st, 3);
-	it->seq = sqlite3_column_int(st, 4);
-	it->version = sqlite3_column_int(st, 5);
-	int s = status_parse((const char *)sqlite3_column_text(st, 6));
+	it->id = sql_column_int64(st, 0);
+	it->list_id = sql_column_int64(st, 1);
+	it->org_id = sql_column_int64(st, 2);
+	it->year = sql_column_int(st, 3);
+	it->seq = sql_column_int(st, 4);
+	it->version = sql_column_int(st, 5);
+	int s = status_parse((const char *)sql_column_text(st, 6));
 	it->status = s < 0 ? ST_PLANNED : (enum item_status)s;
 	it->org_name = store_col(st, 7);
 	it->category = store_col(st, 8);
@@ -169,16 +169,16 @@ static void item_row(sqlite3_stmt *st, const struct item_scope *sc, struct page_
 	it->due = store_col(st, 10);
 	it->due_text = store_col(st, 11);
 	it->done_on = store_col(st, 12);
-	it->owner_id = sqlite3_column_int64(st, 13);
+	it->owner_id = sql_column_int64(st, 13);
 	it->owner_name = store_col(st, 14);
-	it->lead_id = sqlite3_column_int64(st, 15);
+	it->lead_id = sql_column_int64(st, 15);
 	it->lead_name = store_col(st, 16);
 	it->flags = store_col(st, 17);
-	r->key.g = sqlite3_column_int64(st, 18);
+	r->key.g = sql_column_int64(st, 18);
 	if (sort_is_text(sc))
-		str_copy(r->key.kt, (const char *)sqlite3_column_text(st, 19), sizeof r->key.kt);
+		str_copy(r->key.kt, (const char *)sql_column_text(st, 19), sizeof r->key.kt);
 	else
-		r->key.k = sqlite3_column_int64(st, 19);
+		r->key.k = sql_column_int64(st, 19);
 	r->key.id = it->id;
 }
 
@@ -318,7 +318,7 @@ static void categories_sql(struct strbuf *sql, const struct item_scope *bare)
 static enum qd_status cache_fill(struct db *db, const struct item_scope *sc, struct strbuf *err)
 {
 	struct page_cache *c = sc->cache;
-	long long version = db_data_version(db), changes = sqlite3_total_changes64(db_handle(db));
+	long long version = db_data_version(db), changes = db_total_changes(db);
 	char *sig = scope_sig(sc);
 	if (c->db == db && c->sig && strcmp(c->sig, sig) == 0 && c->version == version &&
 	    c->changes == changes) {
@@ -328,11 +328,11 @@ static enum qd_status cache_fill(struct db *db, const struct item_scope *sc, str
 	cache_clear(c);
 	struct strbuf sql = {0};
 	keys_sql(&sql, sc);
-	sqlite3_stmt *st = stmt_for(db, &sql);
+	struct sql_stmt *st = stmt_for(db, &sql);
 	char *pattern;
 	scope_bind(db, st, sc, &pattern);
 	int rc, cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		if (c->n == cap) {
 			cap = cap ? cap * 2 : 64;
 			c->keys = xrealloc(c->keys, (size_t)cap * sizeof *c->keys);
@@ -340,17 +340,17 @@ static enum qd_status cache_fill(struct db *db, const struct item_scope *sc, str
 		}
 		struct page_key *k = &c->keys[c->n];
 		memset(k, 0, sizeof *k);
-		k->g = sqlite3_column_int64(st, 0);
+		k->g = sql_column_int64(st, 0);
 		if (sort_is_text(sc))
-			str_copy(k->kt, (const char *)sqlite3_column_text(st, 1), sizeof k->kt);
+			str_copy(k->kt, (const char *)sql_column_text(st, 1), sizeof k->kt);
 		else
-			k->k = sqlite3_column_int64(st, 1);
-		k->id = sqlite3_column_int64(st, 2);
-		c->flags[c->n++] = (unsigned char)sqlite3_column_int(st, 3);
+			k->k = sql_column_int64(st, 1);
+		k->id = sql_column_int64(st, 2);
+		c->flags[c->n++] = (unsigned char)sql_column_int(st, 3);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	free(pattern);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQL_DONE) {
 		cache_clear(c);
 		free(sig);
 		return db_error(db, err);
@@ -393,17 +393,17 @@ static int cached_items(struct db *db, const struct item_scope *sc, const struct
 	}
 	struct strbuf sql = {0};
 	byid_sql(&sql, sc);
-	sqlite3_stmt *st = stmt_for(db, &sql);
+	struct sql_stmt *st = stmt_for(db, &sql);
 	int got = 0;
 	for (int i = a; i < b; i++) {
 		bind_text(st, ":today", sc->today);
 		bind_text(st, ":soon", sc->soon);
 		bind_int(st, ":kid", c->keys[i].id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		if (sql_step(st) == SQL_ROW) {
 			item_row(st, sc, &out[got]);
 			out[got++].key = c->keys[i];
 		}
-		sqlite3_reset(st);
+		sql_reset(st);
 	}
 	return got;
 }
@@ -417,21 +417,21 @@ int store_page_items(struct db *db, const struct item_scope *sc, const struct pa
 		return cached_items(db, sc, from, dir, inclusive, n, out, err);
 	struct strbuf sql = {0};
 	page_sql(&sql, sc, from != NULL, dir, inclusive);
-	sqlite3_stmt *st = stmt_for(db, &sql);
+	struct sql_stmt *st = stmt_for(db, &sql);
 	char *pattern;
 	scope_bind(db, st, sc, &pattern);
 	if (from)
 		key_bind(st, sc, from);
 	bind_int(st, ":n", n);
-	int got = 0, rc = SQLITE_DONE;
-	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
+	int got = 0, rc = SQL_DONE;
+	while (got < n && (rc = sql_step(st)) == SQL_ROW)
 		item_row(st, sc, &out[got++]);
-	if (got < n && rc != SQLITE_DONE) {
+	if (got < n && rc != SQL_DONE) {
 		db_error(db, err);
 		page_items_clear(out, got);
 		got = -1;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	free(pattern);
 	if (dir < 0)
 		for (int i = 0; i < got / 2; i++) {
@@ -447,22 +447,22 @@ enum qd_status store_page_item_key(struct db *db, const struct item_scope *sc, l
 {
 	struct strbuf sql = {0};
 	key_sql(&sql, sc);
-	sqlite3_stmt *st = stmt_for(db, &sql);
+	struct sql_stmt *st = stmt_for(db, &sql);
 	char *pattern;
 	scope_bind(db, st, sc, &pattern);
 	bind_int(st, ":kid", id);
 	enum qd_status s = QD_NOTFOUND;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (sql_step(st) == SQL_ROW) {
 		memset(key, 0, sizeof *key);
-		key->g = sqlite3_column_int64(st, 0);
+		key->g = sql_column_int64(st, 0);
 		if (sort_is_text(sc))
-			str_copy(key->kt, (const char *)sqlite3_column_text(st, 1), sizeof key->kt);
+			str_copy(key->kt, (const char *)sql_column_text(st, 1), sizeof key->kt);
 		else
-			key->k = sqlite3_column_int64(st, 1);
+			key->k = sql_column_int64(st, 1);
 		key->id = id;
 		s = QD_OK;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	free(pattern);
 	return s;
 }
@@ -484,20 +484,20 @@ enum qd_status store_page_item_counts(struct db *db, const struct item_scope *sc
 	}
 	struct strbuf sql = {0};
 	counts_sql(&sql, sc);
-	sqlite3_stmt *st = stmt_for(db, &sql);
+	struct sql_stmt *st = stmt_for(db, &sql);
 	char *pattern;
 	scope_bind(db, st, sc, &pattern);
 	memset(c, 0, sizeof *c);
 	enum qd_status s = QD_OK;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		c->total = sqlite3_column_int(st, 0);
-		c->done = sqlite3_column_int(st, 1);
-		c->overdue = sqlite3_column_int(st, 2);
-		c->cancelled = sqlite3_column_int(st, 3);
+	if (sql_step(st) == SQL_ROW) {
+		c->total = sql_column_int(st, 0);
+		c->done = sql_column_int(st, 1);
+		c->overdue = sql_column_int(st, 2);
+		c->cancelled = sql_column_int(st, 3);
 	} else {
 		s = db_error(db, err);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	free(pattern);
 	return s;
 }
@@ -508,19 +508,19 @@ enum qd_status store_page_categories(struct db *db, const struct item_scope *sc,
 	struct item_scope bare = bare_scope(sc);
 	struct strbuf sql = {0};
 	categories_sql(&sql, &bare);
-	sqlite3_stmt *st = stmt_for(db, &sql);
+	struct sql_stmt *st = stmt_for(db, &sql);
 	char *pattern;
 	scope_bind(db, st, &bare, &pattern);
 	*out = NULL;
 	*n = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
 		(*out)[(*n)++] = store_col(st, 0);
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	free(pattern);
-	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
 /* ---- the hot queries, for the plan test (store_hot_queries) ---- */

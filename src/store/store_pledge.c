@@ -8,7 +8,7 @@
  * by the party, so no SQL is ever assembled from anything a user typed. */
 #include "qingdan/store_pledge.h"
 
-#include <sqlite3.h>
+#include "sql.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,50 +36,50 @@
 	"FROM pledge g JOIN person ip ON ip.id = g.issuer_id JOIN person sp ON sp.id = g.signer_id " \
 	"LEFT JOIN org so ON so.id = sp.org_id " SIG_JOINS("issuer") SIG_JOINS("signer")
 
-static void sig_row(sqlite3_stmt *st, int c, struct pledge_sig *s)
+static void sig_row(struct sql_stmt *st, int c, struct pledge_sig *s)
 {
 	s->on = store_col(st, c);
-	s->by_id = sqlite3_column_int64(st, c + 1);
+	s->by_id = sql_column_int64(st, c + 1);
 	s->by_name = store_col(st, c + 2);
 	s->method = store_col(st, c + 3);
-	s->proxy = sqlite3_column_int(st, c + 4);
+	s->proxy = sql_column_int(st, c + 4);
 	s->proxy_note = store_col(st, c + 5);
-	s->recorded_by = sqlite3_column_int64(st, c + 6);
+	s->recorded_by = sql_column_int64(st, c + 6);
 	s->recorded_name = store_col(st, c + 7);
 }
 
-static void pledge_row(sqlite3_stmt *st, struct pledge *p)
+static void pledge_row(struct sql_stmt *st, struct pledge *p)
 {
 	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(st, 0);
-	p->year = sqlite3_column_int(st, 1);
+	p->id = sql_column_int64(st, 0);
+	p->year = sql_column_int(st, 1);
 	p->title = store_col(st, 2);
 	p->body = store_col(st, 3);
-	p->issuer_id = sqlite3_column_int64(st, 4);
+	p->issuer_id = sql_column_int64(st, 4);
 	p->issuer_name = store_col(st, 5);
 	p->issuer_post = store_col(st, 6);
-	p->signer_id = sqlite3_column_int64(st, 7);
+	p->signer_id = sql_column_int64(st, 7);
 	p->signer_name = store_col(st, 8);
 	p->signer_post = store_col(st, 9);
 	p->signer_org = store_col(st, 10);
 	p->sign_due = store_col(st, 11);
-	int status = pledge_status_parse((const char *)sqlite3_column_text(st, 12));
+	int status = pledge_status_parse((const char *)sql_column_text(st, 12));
 	p->status = status < 0 ? PL_DRAFT : (enum pledge_status)status;
 	p->body_sha256 = store_col(st, 13);
 	sig_row(st, 14, &p->sig[PARTY_ISSUER]);
 	sig_row(st, 22, &p->sig[PARTY_SIGNER]);
 	p->grade = store_col(st, 30);
-	p->has_score = sqlite3_column_type(st, 31) != SQLITE_NULL;
-	p->score = sqlite3_column_double(st, 31);
+	p->has_score = sql_column_type(st, 31) != SQL_NULL;
+	p->score = sql_column_double(st, 31);
 	p->assessed_on = store_col(st, 32);
 	p->assess_note = store_col(st, 33);
 	p->void_reason = store_col(st, 34);
-	p->successor_id = sqlite3_column_int64(st, 35);
-	p->predecessor_id = sqlite3_column_int64(st, 36);
-	p->version = sqlite3_column_int(st, 37);
+	p->successor_id = sql_column_int64(st, 35);
+	p->predecessor_id = sql_column_int64(st, 36);
+	p->version = sql_column_int(st, 37);
 	p->created_at = store_col(st, 38);
 	p->updated_at = store_col(st, 39);
-	p->overdue = sqlite3_column_int(st, 40);
+	p->overdue = sql_column_int(st, 40);
 	p->body_ok = 1;
 	if (p->body_sha256) {
 		char hex[65];
@@ -91,18 +91,18 @@ static void pledge_row(sqlite3_stmt *st, struct pledge *p)
 
 enum qd_status store_pledge_get(struct db *db, long long id, const char *today, struct pledge *p)
 {
-	sqlite3_stmt *st = db_stmt(db, PLEDGE_SELECT "WHERE g.id = :id");
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
-	store_bind_text(st, sqlite3_bind_parameter_index(st, ":today"), today);
+	struct sql_stmt *st = db_stmt(db, PLEDGE_SELECT "WHERE g.id = :id");
+	sql_bind_int64(st, sql_param_index(st, ":id"), id);
+	store_bind_text(st, sql_param_index(st, ":today"), today);
 	enum qd_status s = QD_NOTFOUND;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	int rc = sql_step(st);
+	if (rc == SQL_ROW) {
 		pledge_row(st, p);
 		s = QD_OK;
-	} else if (rc != SQLITE_DONE) {
+	} else if (rc != SQL_DONE) {
 		s = QD_DBERROR;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s;
 }
 
@@ -110,10 +110,10 @@ enum qd_status store_pledge_insert(struct db *db, int year, const char *title, c
 				   long long issuer_id, long long signer_id, const char *due_iso,
 				   const char *status, const char *now, long long *id)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"INSERT INTO pledge(year, title, body, issuer_id, signer_id, sign_due, status, "
-		"created_at, updated_at) VALUES (?1, ?2, coalesce(?3, ''), ?4, ?5, nullif(?6, ''), ?7, ?8, ?8)");
-	sqlite3_bind_int(st, 1, year);
+		"created_at, updated_at) VALUES (?1, ?2, coalesce(?3, ''), ?4, ?5, nullif(?6, ''), ?7, ?8, ?8) RETURNING id");
+	sql_bind_int(st, 1, year);
 	store_bind_text(st, 2, title);
 	store_bind_text(st, 3, body);
 	store_bind_id(st, 4, issuer_id);
@@ -128,19 +128,19 @@ enum qd_status store_pledge_update(struct db *db, long long id, int version, con
 				   const char *body, const char *due_iso, long long issuer_id,
 				   long long signer_id, const char *now)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"UPDATE pledge SET title = coalesce(?3, title), body = coalesce(?4, body), "
 		"sign_due = CASE WHEN ?5 IS NULL THEN sign_due ELSE nullif(?5, '') END, "
 		"issuer_id = CASE WHEN ?6 > 0 THEN ?6 ELSE issuer_id END, "
 		"signer_id = CASE WHEN ?7 > 0 THEN ?7 ELSE signer_id END, "
 		"version = version + 1, updated_at = ?8 WHERE id = ?1 AND version = ?2");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, version);
+	sql_bind_int64(st, 1, id);
+	sql_bind_int(st, 2, version);
 	store_bind_text(st, 3, title);
 	store_bind_text(st, 4, body);
 	store_bind_text(st, 5, due_iso);
-	sqlite3_bind_int64(st, 6, issuer_id);
-	sqlite3_bind_int64(st, 7, signer_id);
+	sql_bind_int64(st, 6, issuer_id);
+	sql_bind_int64(st, 7, signer_id);
 	store_bind_text(st, 8, now);
 	return store_changed_one(db, st);
 }
@@ -148,10 +148,10 @@ enum qd_status store_pledge_update(struct db *db, long long id, int version, con
 enum qd_status store_pledge_status(struct db *db, long long id, int version, const char *status,
 				   const char *now)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE pledge SET status = ?3, version = version + 1, "
+	struct sql_stmt *st = db_stmt(db, "UPDATE pledge SET status = ?3, version = version + 1, "
 				       "updated_at = ?4 WHERE id = ?1 AND version = ?2");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, version);
+	sql_bind_int64(st, 1, id);
+	sql_bind_int(st, 2, version);
 	store_bind_text(st, 3, status);
 	store_bind_text(st, 4, now);
 	return store_changed_one(db, st);
@@ -168,13 +168,13 @@ enum qd_status store_pledge_sign(struct db *db, long long id, int version, enum 
 				 const char *status, const char *now)
 {
 	static const char *const sql[2] = {SIGN_SQL("issuer"), SIGN_SQL("signer")};
-	sqlite3_stmt *st = db_stmt(db, sql[party == PARTY_SIGNER]);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, version);
+	struct sql_stmt *st = db_stmt(db, sql[party == PARTY_SIGNER]);
+	sql_bind_int64(st, 1, id);
+	sql_bind_int(st, 2, version);
 	store_bind_text(st, 3, s->on);
 	store_bind_id(st, 4, s->by_id);
 	store_bind_text(st, 5, s->method);
-	sqlite3_bind_int(st, 6, !str_empty(s->proxy_note));
+	sql_bind_int(st, 6, !str_empty(s->proxy_note));
 	store_bind_text(st, 7, s->proxy_note);
 	store_bind_id(st, 8, s->recorded_by);
 	store_bind_text(st, 9, body_sha256);
@@ -186,17 +186,17 @@ enum qd_status store_pledge_sign(struct db *db, long long id, int version, enum 
 enum qd_status store_pledge_assess(struct db *db, long long id, int version, const char *grade,
 				   double score, const char *on, const char *note, const char *now)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"UPDATE pledge SET status = 'assessed', grade = ?3, score = ?4, assessed_on = ?5, "
 		"assess_note = nullif(?6, ''), version = version + 1, updated_at = ?7 "
 		"WHERE id = ?1 AND version = ?2");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, version);
+	sql_bind_int64(st, 1, id);
+	sql_bind_int(st, 2, version);
 	store_bind_text(st, 3, grade);
 	if (score >= 0)
-		sqlite3_bind_double(st, 4, score);
+		sql_bind_double(st, 4, score);
 	else
-		sqlite3_bind_null(st, 4);
+		sql_bind_null(st, 4);
 	store_bind_text(st, 5, on);
 	store_bind_text(st, 6, note);
 	store_bind_text(st, 7, now);
@@ -206,11 +206,11 @@ enum qd_status store_pledge_assess(struct db *db, long long id, int version, con
 enum qd_status store_pledge_void(struct db *db, long long id, int version, const char *reason,
 				 long long successor_id, const char *now)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"UPDATE pledge SET status = 'void', void_reason = ?3, successor_id = ?4, "
 		"version = version + 1, updated_at = ?5 WHERE id = ?1 AND version = ?2");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, version);
+	sql_bind_int64(st, 1, id);
+	sql_bind_int(st, 2, version);
 	store_bind_text(st, 3, reason);
 	store_bind_id(st, 4, successor_id);
 	store_bind_text(st, 5, now);
@@ -220,14 +220,14 @@ enum qd_status store_pledge_void(struct db *db, long long id, int version, const
 long long store_pledge_live_same(struct db *db, int year, const char *title, long long signer_id,
 				 long long except)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM pledge WHERE signer_id = ?1 AND year = ?2 "
+	struct sql_stmt *st = db_stmt(db, "SELECT id FROM pledge WHERE signer_id = ?1 AND year = ?2 "
 				       "AND title = ?3 AND status <> 'void' AND id <> ?4 ORDER BY id LIMIT 1");
-	sqlite3_bind_int64(st, 1, signer_id);
-	sqlite3_bind_int(st, 2, year);
+	sql_bind_int64(st, 1, signer_id);
+	sql_bind_int(st, 2, year);
 	store_bind_text(st, 3, title);
-	sqlite3_bind_int64(st, 4, except);
-	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	sql_bind_int64(st, 4, except);
+	long long id = sql_step(st) == SQL_ROW ? sql_column_int64(st, 0) : 0;
+	sql_reset(st);
 	return id;
 }
 
@@ -235,25 +235,25 @@ enum qd_status store_pledge_people(struct db *db, long long org_id,
 				   int (*match)(const char *post, const void *ctx), const void *ctx,
 				   long long **ids, int *n)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT o.id FROM org o JOIN sub "
 		"ON o.parent_id = sub.id) "
 		"SELECT p.id, p.post FROM person p LEFT JOIN org o ON o.id = p.org_id "
 		"WHERE p.active = 1 AND (?1 = 0 OR p.org_id IN (SELECT id FROM sub)) "
 		"ORDER BY o.sort IS NULL, o.sort, o.id, p.id");
-	sqlite3_bind_int64(st, 1, org_id);
+	sql_bind_int64(st, 1, org_id);
 	*ids = NULL;
 	*n = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *post = (const char *)sqlite3_column_text(st, 1);
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		const char *post = (const char *)sql_column_text(st, 1);
 		if (match && !match(post ? post : "", ctx))
 			continue;
 		*ids = xrealloc(*ids, (size_t)(*n + 1) * sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		(*ids)[(*n)++] = sql_column_int64(st, 0);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	sql_reset(st);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
 /* The WHERE of a filter (named parameters, bound by bind_filter). */
@@ -278,7 +278,7 @@ static void filter_sql(struct strbuf *sql, const struct pledge_filter *f)
 			     "OR ip.name LIKE :search ESCAPE '\\')");
 }
 
-static void bind_filter(sqlite3_stmt *st, const struct pledge_filter *f, const char *today)
+static void bind_filter(struct sql_stmt *st, const struct pledge_filter *f, const char *today)
 {
 	const struct {
 		const char *name;
@@ -286,17 +286,17 @@ static void bind_filter(sqlite3_stmt *st, const struct pledge_filter *f, const c
 	} nums[] = {{":year", f->year}, {":signer", f->signer_id}, {":issuer", f->issuer_id},
 		    {":person", f->person_id}};
 	for (size_t i = 0; i < ARRAY_SIZE(nums); i++) {
-		int idx = sqlite3_bind_parameter_index(st, nums[i].name);
+		int idx = sql_param_index(st, nums[i].name);
 		if (idx)
-			sqlite3_bind_int64(st, idx, nums[i].v);
+			sql_bind_int64(st, idx, nums[i].v);
 	}
-	int idx = sqlite3_bind_parameter_index(st, ":status");
+	int idx = sql_param_index(st, ":status");
 	if (idx)
 		store_bind_text(st, idx, pledge_status_code((enum pledge_status)f->status));
-	idx = sqlite3_bind_parameter_index(st, ":today");
+	idx = sql_param_index(st, ":today");
 	if (idx)
 		store_bind_text(st, idx, today);
-	idx = sqlite3_bind_parameter_index(st, ":search");
+	idx = sql_param_index(st, ":search");
 	if (idx) {
 		char *pattern = store_like_pattern(f->search);
 		store_bind_text(st, idx, pattern);
@@ -314,23 +314,23 @@ enum qd_status store_pledge_page(struct db *db, const struct pledge_filter *f, c
 		sb_puts(&sql, PLEDGE_SELECT "WHERE (:from = 0 OR g.id < :from)");
 	filter_sql(&sql, f);
 	sb_puts(&sql, dir >= 0 ? " ORDER BY g.id LIMIT :limit" : " ORDER BY g.id DESC LIMIT :limit");
-	sqlite3_stmt *st = NULL;
+	struct sql_stmt *st = NULL;
 	*out = NULL;
 	*n = 0;
 	enum qd_status s = QD_OK;
-	if (sqlite3_prepare_v2(db_handle(db), sql.s, -1, &st, NULL) != SQLITE_OK) {
+	if (sql_prepare(db, sql.s, &st) != SQL_OK) {
 		s = QD_DBERROR;
 		goto cleanup;
 	}
 	bind_filter(st, f, today);
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":from"), from_id);
-	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit);
+	sql_bind_int64(st, sql_param_index(st, ":from"), from_id);
+	sql_bind_int(st, sql_param_index(st, ":limit"), limit);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
 		pledge_row(st, &(*out)[(*n)++]);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != SQL_DONE)
 		s = QD_DBERROR;
 	for (int i = 0; dir < 0 && i < *n / 2; i++) {
 		struct pledge tmp = (*out)[i];
@@ -338,7 +338,7 @@ enum qd_status store_pledge_page(struct db *db, const struct pledge_filter *f, c
 		(*out)[*n - 1 - i] = tmp;
 	}
 cleanup:
-	sqlite3_finalize(st);
+	sql_finalize(st);
 	sb_free(&sql);
 	return s;
 }
@@ -346,7 +346,7 @@ cleanup:
 enum qd_status store_pledge_progress(struct db *db, int year, const char *today,
 				     struct pledge_progress *pp)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"SELECT count(*), count(CASE WHEN status = 'draft' THEN 1 END), "
 		"count(CASE WHEN status IN ('issued','signed','assessed','archived') THEN 1 END), "
 		"count(CASE WHEN status IN ('signed','assessed','archived') THEN 1 END), "
@@ -354,18 +354,18 @@ enum qd_status store_pledge_progress(struct db *db, int year, const char *today,
 		"count(CASE WHEN status <> 'void' AND (issuer_proxy = 1 OR signer_proxy = 1) THEN 1 END), "
 		"count(CASE WHEN status = 'void' THEN 1 END) "
 		"FROM pledge WHERE ?1 = 0 OR year = ?1");
-	sqlite3_bind_int(st, 1, year);
+	sql_bind_int(st, 1, year);
 	store_bind_text(st, 2, today);
 	memset(pp, 0, sizeof *pp);
 	enum qd_status s = QD_DBERROR;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (sql_step(st) == SQL_ROW) {
 		int *v[] = {&pp->total, &pp->drafts, &pp->issued, &pp->signed_, &pp->overdue,
 			    &pp->proxy, &pp->voided};
 		for (int i = 0; i < (int)ARRAY_SIZE(v); i++)
-			*v[i] = sqlite3_column_int(st, i);
+			*v[i] = sql_column_int(st, i);
 		s = QD_OK;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s;
 }
 
@@ -398,7 +398,7 @@ struct list_ctx {
 	const char *today;
 };
 
-static void bind_list(sqlite3_stmt *st, const void *ctx)
+static void bind_list(struct sql_stmt *st, const void *ctx)
 {
 	const struct list_ctx *c = ctx;
 	bind_filter(st, c->f, c->today);
@@ -435,11 +435,11 @@ struct show_ctx {
 	const char *today;
 };
 
-static void bind_show(sqlite3_stmt *st, const void *ctx)
+static void bind_show(struct sql_stmt *st, const void *ctx)
 {
 	const struct show_ctx *c = ctx;
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), c->id);
-	store_bind_text(st, sqlite3_bind_parameter_index(st, ":today"), c->today);
+	sql_bind_int64(st, sql_param_index(st, ":id"), c->id);
+	store_bind_text(st, sql_param_index(st, ":today"), c->today);
 }
 
 enum qd_status store_pledge_show(struct db *db, long long id, const char *today, struct rowsink *s,

@@ -3,7 +3,7 @@
  * no rules here, the model decides what may be written. */
 #include "qingdan/store.h"
 
-#include <sqlite3.h>
+#include "sql.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,52 +11,58 @@
 #include "qingdan/norm.h"
 #include "store_impl.h"
 
-char *store_col(sqlite3_stmt *st, int i)
+char *store_col(struct sql_stmt *st, int i)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const char *t = sql_column_text(st, i);
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
-void store_bind_text(sqlite3_stmt *st, int i, const char *s)
+void store_bind_text(struct sql_stmt *st, int i, const char *s)
 {
 	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		sql_bind_text(st, i, s, -1);
 	else
-		sqlite3_bind_null(st, i);
+		sql_bind_null(st, i);
 }
 
-void store_bind_id(sqlite3_stmt *st, int i, long long id)
+void store_bind_id(struct sql_stmt *st, int i, long long id)
 {
 	if (id > 0)
-		sqlite3_bind_int64(st, i, id);
+		sql_bind_int64(st, i, id);
 	else
-		sqlite3_bind_null(st, i);
+		sql_bind_null(st, i);
 }
 
 /* Step a write statement to completion. */
-enum qd_status store_step_done(sqlite3_stmt *st)
+enum qd_status store_step_done(struct sql_stmt *st)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	int rc = sql_step(st);
+	sql_reset(st);
+	if (rc == SQL_DONE)
 		return QD_OK;
-	return rc == SQLITE_CONSTRAINT ? QD_INVALID : QD_DBERROR;
+	return rc == SQL_CONSTRAINT ? QD_INVALID : QD_DBERROR;
 }
 
-enum qd_status store_insert(struct db *db, sqlite3_stmt *st, long long *id)
+enum qd_status store_insert(struct db *db, struct sql_stmt *st, long long *id)
 {
-	enum qd_status s = store_step_done(st);
-	if (s == QD_OK)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
-	return s;
+	(void)db;
+	int rc = sql_step(st);
+	if (rc == SQL_ROW) {
+		*id = sql_column_int64(st, 0);
+		rc = sql_step(st);
+	}
+	sql_reset(st);
+	if (rc == SQL_DONE)
+		return QD_OK;
+	return rc == SQL_CONSTRAINT ? QD_INVALID : QD_DBERROR;
 }
 
-enum qd_status store_changed_one(struct db *db, sqlite3_stmt *st)
+enum qd_status store_changed_one(struct db *db, struct sql_stmt *st)
 {
 	enum qd_status s = store_step_done(st);
 	if (s != QD_OK)
 		return s;
-	return sqlite3_changes(db_handle(db)) == 1 ? QD_OK : QD_CONFLICT;
+	return sql_changes(db) == 1 ? QD_OK : QD_CONFLICT;
 }
 
 /* ---- orgs ---- */
@@ -64,46 +70,46 @@ enum qd_status store_changed_one(struct db *db, sqlite3_stmt *st)
 enum qd_status store_org_insert(struct db *db, const char *name, const char *level,
 				long long parent_id, long long *id)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO org(name, level, parent_id, sort) "
-				       "VALUES (?1, ?2, ?3, (SELECT coalesce(max(sort), 0) + 1 FROM org))");
+	struct sql_stmt *st = db_stmt(db, "INSERT INTO org(name, level, parent_id, sort) "
+				       "VALUES (?1, ?2, ?3, (SELECT coalesce(max(sort), 0) + 1 FROM org)) RETURNING id");
 	store_bind_text(st, 1, name);
 	store_bind_text(st, 2, level);
 	store_bind_id(st, 3, parent_id);
 	return store_insert(db, st, id);
 }
 
-void store_org_row(sqlite3_stmt *st, struct org *o)
+void store_org_row(struct sql_stmt *st, struct org *o)
 {
-	o->id = sqlite3_column_int64(st, 0);
+	o->id = sql_column_int64(st, 0);
 	o->name = store_col(st, 1);
 	o->level = store_col(st, 2);
-	o->parent_id = sqlite3_column_int64(st, 3);
-	o->sort = sqlite3_column_int(st, 4);
+	o->parent_id = sql_column_int64(st, 3);
+	o->sort = sql_column_int(st, 4);
 }
 
 enum qd_status store_org_get(struct db *db, long long id, struct org *o)
 {
-	sqlite3_stmt *st = db_stmt(db, STORE_ORG_SELECT "WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
+	struct sql_stmt *st = db_stmt(db, STORE_ORG_SELECT "WHERE id = ?1");
+	sql_bind_int64(st, 1, id);
 	enum qd_status s = QD_NOTFOUND;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (sql_step(st) == SQL_ROW) {
 		store_org_row(st, o);
 		s = QD_OK;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s;
 }
 
 enum qd_status store_org_by_name(struct db *db, const char *name, long long *id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM org WHERE name = ?1");
+	struct sql_stmt *st = db_stmt(db, "SELECT id FROM org WHERE name = ?1");
 	store_bind_text(st, 1, name);
 	enum qd_status s = QD_NOTFOUND;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
+	if (sql_step(st) == SQL_ROW) {
+		*id = sql_column_int64(st, 0);
 		s = QD_OK;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s;
 }
 
@@ -111,87 +117,87 @@ enum qd_status store_org_by_name(struct db *db, const char *name, long long *id)
 
 #define PERSON_SELECT STORE_PERSON_SELECT " "
 
-void store_person_row(sqlite3_stmt *st, struct person *p)
+void store_person_row(struct sql_stmt *st, struct person *p)
 {
 	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = sql_column_int64(st, 0);
 	p->name = store_col(st, 1);
 	p->post = store_col(st, 2);
-	p->org_id = sqlite3_column_int64(st, 3);
+	p->org_id = sql_column_int64(st, 3);
 	p->org_name = store_col(st, 4);
 	p->login = store_col(st, 5);
-	p->is_admin = sqlite3_column_int(st, 6);
-	p->active = sqlite3_column_int(st, 7);
+	p->is_admin = sql_column_int(st, 6);
+	p->active = sql_column_int(st, 7);
 }
 
 enum qd_status store_person_insert(struct db *db, const struct person_fields *f, long long *id)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO person(name, post, org_id, login, is_admin, active) "
-				       "VALUES (?1, coalesce(?2, ''), ?3, nullif(?4, ''), ?5, ?6)");
+	struct sql_stmt *st = db_stmt(db, "INSERT INTO person(name, post, org_id, login, is_admin, active) "
+				       "VALUES (?1, coalesce(?2, ''), ?3, nullif(?4, ''), ?5, ?6) RETURNING id");
 	store_bind_text(st, 1, f->name);
 	store_bind_text(st, 2, f->post);
 	store_bind_id(st, 3, f->org_id);
 	store_bind_text(st, 4, f->login);
-	sqlite3_bind_int(st, 5, f->is_admin > 0);
-	sqlite3_bind_int(st, 6, f->active != 0);
+	sql_bind_int(st, 5, f->is_admin > 0);
+	sql_bind_int(st, 6, f->active != 0);
 	return store_insert(db, st, id);
 }
 
 enum qd_status store_person_update(struct db *db, long long id, const struct person_fields *f)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"UPDATE person SET name = coalesce(?2, name), post = coalesce(?3, post), "
 		"org_id = CASE WHEN ?4 < 0 THEN org_id WHEN ?4 = 0 THEN NULL ELSE ?4 END, "
 		"login = CASE WHEN ?5 IS NULL THEN login ELSE nullif(?5, '') END, "
 		"is_admin = CASE WHEN ?6 < 0 THEN is_admin ELSE ?6 END, "
 		"active = CASE WHEN ?7 < 0 THEN active ELSE ?7 END WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
+	sql_bind_int64(st, 1, id);
 	store_bind_text(st, 2, f->name);
 	store_bind_text(st, 3, f->post);
-	sqlite3_bind_int64(st, 4, f->org_id);
+	sql_bind_int64(st, 4, f->org_id);
 	store_bind_text(st, 5, f->login);
-	sqlite3_bind_int(st, 6, f->is_admin);
-	sqlite3_bind_int(st, 7, f->active);
+	sql_bind_int(st, 6, f->is_admin);
+	sql_bind_int(st, 7, f->active);
 	return store_step_done(st);
 }
 
 /* Step a bound person query once: the row, or QD_NOTFOUND. */
-static enum qd_status person_one(sqlite3_stmt *st, struct person *p)
+static enum qd_status person_one(struct sql_stmt *st, struct person *p)
 {
 	enum qd_status s = QD_NOTFOUND;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (sql_step(st) == SQL_ROW) {
 		store_person_row(st, p);
 		s = QD_OK;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s;
 }
 
 enum qd_status store_person_get(struct db *db, long long id, struct person *p)
 {
-	sqlite3_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.id = ?1");
-	sqlite3_bind_int64(st, 1, id);
+	struct sql_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.id = ?1");
+	sql_bind_int64(st, 1, id);
 	return person_one(st, p);
 }
 
 enum qd_status store_person_by_name(struct db *db, const char *name, struct person **out, int *n)
 {
-	sqlite3_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.name = ?1 ORDER BY p.active DESC, p.id");
+	struct sql_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.name = ?1 ORDER BY p.active DESC, p.id");
 	store_bind_text(st, 1, name);
 	*out = NULL;
 	*n = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
 		store_person_row(st, &(*out)[(*n)++]);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	sql_reset(st);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
 enum qd_status store_person_by_login(struct db *db, const char *login, struct person *p)
 {
-	sqlite3_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.login = ?1");
+	struct sql_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.login = ?1");
 	store_bind_text(st, 1, login);
 	return person_one(st, p);
 }
@@ -199,25 +205,25 @@ enum qd_status store_person_by_login(struct db *db, const char *login, struct pe
 int store_admins_with_login(struct db *db)
 {
 	/* login > '' rather than IS NOT NULL: served by the login index */
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM person "
+	struct sql_stmt *st = db_stmt(db, "SELECT count(*) FROM person "
 				       "WHERE login > '' AND is_admin = 1 AND active = 1");
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
+	int n = sql_step(st) == SQL_ROW ? sql_column_int(st, 0) : 0;
+	sql_reset(st);
 	return n;
 }
 
 char *store_setting(struct db *db, const char *key)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM setting WHERE key = ?1");
+	struct sql_stmt *st = db_stmt(db, "SELECT value FROM setting WHERE key = ?1");
 	store_bind_text(st, 1, key);
-	char *v = sqlite3_step(st) == SQLITE_ROW ? store_col(st, 0) : NULL;
-	sqlite3_reset(st);
+	char *v = sql_step(st) == SQL_ROW ? store_col(st, 0) : NULL;
+	sql_reset(st);
 	return v ? v : xstrdup("");
 }
 
 enum qd_status store_setting_set(struct db *db, const char *key, const char *value)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO setting(key, value) VALUES (?1, ?2) "
+	struct sql_stmt *st = db_stmt(db, "INSERT INTO setting(key, value) VALUES (?1, ?2) "
 				       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
 	store_bind_text(st, 1, key);
 	store_bind_text(st, 2, value);
@@ -230,18 +236,18 @@ enum qd_status store_list_ensure(struct db *db, long long org_id, int year, cons
 				 long long *list_id, int *created)
 {
 	*created = 0;
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM list WHERE org_id = ?1 AND year = ?2");
-	sqlite3_bind_int64(st, 1, org_id);
-	sqlite3_bind_int(st, 2, year);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*list_id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+	struct sql_stmt *st = db_stmt(db, "SELECT id FROM list WHERE org_id = ?1 AND year = ?2");
+	sql_bind_int64(st, 1, org_id);
+	sql_bind_int(st, 2, year);
+	if (sql_step(st) == SQL_ROW) {
+		*list_id = sql_column_int64(st, 0);
+		sql_reset(st);
 		return QD_OK;
 	}
-	sqlite3_reset(st);
-	st = db_stmt(db, "INSERT INTO list(org_id, year, title) VALUES (?1, ?2, ?3)");
-	sqlite3_bind_int64(st, 1, org_id);
-	sqlite3_bind_int(st, 2, year);
+	sql_reset(st);
+	st = db_stmt(db, "INSERT INTO list(org_id, year, title) VALUES (?1, ?2, ?3) RETURNING id");
+	sql_bind_int64(st, 1, org_id);
+	sql_bind_int(st, 2, year);
 	store_bind_text(st, 3, title);
 	enum qd_status s = store_insert(db, st, list_id);
 	*created = s == QD_OK;
@@ -252,13 +258,13 @@ enum qd_status store_item_insert(struct db *db, long long list_id, const struct 
 				 const char *due_iso, const char *status, const char *done_on,
 				 const char *now, long long *id)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"INSERT INTO item(list_id, seq, category, content, measures, standard, due, due_text, "
 		"owner_id, lead_id, status, done_on, created_at, updated_at, search_text) VALUES (?1, "
 		"(SELECT coalesce(max(seq), 0) + 1 FROM item WHERE list_id = ?1), "
 		"coalesce(?2, ''), ?3, coalesce(?4, ''), coalesce(?5, ''), nullif(?6, ''), "
-		"coalesce(?7, ''), ?8, ?9, ?10, ?11, ?12, ?12, nullif(qd_norm(?3), ?3))");
-	sqlite3_bind_int64(st, 1, list_id);
+		"coalesce(?7, ''), ?8, ?9, ?10, ?11, ?12, ?12, nullif(?13, ?3)) RETURNING id");
+	sql_bind_int64(st, 1, list_id);
 	store_bind_text(st, 2, f->category);
 	store_bind_text(st, 3, f->content);
 	store_bind_text(st, 4, f->measures);
@@ -270,65 +276,51 @@ enum qd_status store_item_insert(struct db *db, long long list_id, const struct 
 	store_bind_text(st, 10, status);
 	store_bind_text(st, 11, done_on);
 	store_bind_text(st, 12, now);
+	char *folded = f->content ? norm_search(f->content) : NULL;
+	store_bind_text(st, 13, folded);
 	enum qd_status s = store_insert(db, st, id);
-	if (s == QD_OK) {
+	free(folded);
+	if (s == QD_OK && db_dialect(db) == DB_SQLITE) {
 		st = db_stmt(db, "INSERT INTO temp.fts_dirty(id) VALUES (?1)");
-		sqlite3_bind_int64(st, 1, *id);
+		sql_bind_int64(st, 1, *id);
 		s = store_step_done(st);
 	}
 	return s;
 }
 
-/* qd_norm(text): norm_search of the text (NULL stays NULL).  Item content
- * is indexed in this form (item.search_text holds it when it differs from
- * the content), and queries are folded the same way. */
-static void sql_norm(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	char *out = norm_search((const char *)sqlite3_value_text(argv[0]));
-	sqlite3_result_text(ctx, out, -1, free);
-}
-
-int store_functions(struct db *db)
-{
-	return sqlite3_create_function(db_handle(db), "qd_norm", 1,
-				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				       sql_norm, NULL, NULL);
-}
-
 int store_fts_prepare(struct db *db)
 {
-	return sqlite3_exec(db_handle(db), "CREATE TEMP TABLE IF NOT EXISTS fts_dirty("
-				       "id INTEGER PRIMARY KEY)", NULL, NULL, NULL);
+	if (db_dialect(db) != DB_SQLITE)
+		return SQL_OK;   /* PostgreSQL: a trigram index on the table itself */
+	return sql_exec(db, "CREATE TEMP TABLE IF NOT EXISTS fts_dirty("
+				       "id INTEGER PRIMARY KEY)");
 }
 
 int store_fts_flush(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM temp.fts_dirty)");
-	int any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
+	if (db_dialect(db) != DB_SQLITE)
+		return SQL_OK;
+	struct sql_stmt *st = db_stmt(db, "SELECT EXISTS (SELECT 1 FROM temp.fts_dirty)");
+	int any = sql_step(st) == SQL_ROW && sql_column_int(st, 0);
+	sql_reset(st);
 	if (!any)
-		return SQLITE_OK;
+		return SQL_OK;
 	st = db_stmt(db, "INSERT INTO item_fts(rowid, content) SELECT i.id, coalesce(i.search_text, i.content) "
 			 "FROM temp.fts_dirty d JOIN item i ON i.id = d.id");
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	int rc = sql_step(st);
+	sql_reset(st);
+	if (rc != SQL_DONE)
 		return rc;
 	st = db_stmt(db, "DELETE FROM temp.fts_dirty");
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	rc = sql_step(st);
+	sql_reset(st);
+	return rc == SQL_DONE ? SQL_OK : rc;
 }
 
 enum qd_status store_item_get(struct db *db, long long id, const char *today, const char *soon,
 			      struct item *it)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"SELECT i.id, i.list_id, l.org_id, l.year, i.seq, i.version, i.status, o.name, "
 		"i.category, i.content, i.measures, i.standard, i.due, i.due_text, i.done_on, "
 		"i.owner_id, ow.name, i.lead_id, ld.name, " FLAGS_SQL ", i.created_at, "
@@ -336,18 +328,18 @@ enum qd_status store_item_get(struct db *db, long long id, const char *today, co
 		"FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
 		"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id "
 		"WHERE i.id = :id");
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), id);
-	store_bind_text(st, sqlite3_bind_parameter_index(st, ":today"), today);
-	store_bind_text(st, sqlite3_bind_parameter_index(st, ":soon"), soon);
+	sql_bind_int64(st, sql_param_index(st, ":id"), id);
+	store_bind_text(st, sql_param_index(st, ":today"), today);
+	store_bind_text(st, sql_param_index(st, ":soon"), soon);
 	enum qd_status s = QD_NOTFOUND;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		it->id = sqlite3_column_int64(st, 0);
-		it->list_id = sqlite3_column_int64(st, 1);
-		it->org_id = sqlite3_column_int64(st, 2);
-		it->year = sqlite3_column_int(st, 3);
-		it->seq = sqlite3_column_int(st, 4);
-		it->version = sqlite3_column_int(st, 5);
-		it->status = (enum item_status)status_parse((const char *)sqlite3_column_text(st, 6));
+	if (sql_step(st) == SQL_ROW) {
+		it->id = sql_column_int64(st, 0);
+		it->list_id = sql_column_int64(st, 1);
+		it->org_id = sql_column_int64(st, 2);
+		it->year = sql_column_int(st, 3);
+		it->seq = sql_column_int(st, 4);
+		it->version = sql_column_int(st, 5);
+		it->status = (enum item_status)status_parse((const char *)sql_column_text(st, 6));
 		it->org_name = store_col(st, 7);
 		it->category = store_col(st, 8);
 		it->content = store_col(st, 9);
@@ -356,9 +348,9 @@ enum qd_status store_item_get(struct db *db, long long id, const char *today, co
 		it->due = store_col(st, 12);
 		it->due_text = store_col(st, 13);
 		it->done_on = store_col(st, 14);
-		it->owner_id = sqlite3_column_int64(st, 15);
+		it->owner_id = sql_column_int64(st, 15);
 		it->owner_name = store_col(st, 16);
-		it->lead_id = sqlite3_column_int64(st, 17);
+		it->lead_id = sql_column_int64(st, 17);
 		it->lead_name = store_col(st, 18);
 		it->flags = store_col(st, 19);
 		it->created_at = store_col(st, 20);
@@ -366,44 +358,48 @@ enum qd_status store_item_get(struct db *db, long long id, const char *today, co
 		it->deleted_at = store_col(st, 22);
 		s = QD_OK;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s;
 }
 
 enum qd_status store_item_update(struct db *db, long long id, int version,
 				 const struct item_fields *f, const char *due_iso, const char *now)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"UPDATE item SET category = coalesce(?3, category), content = coalesce(?4, content), "
-		"search_text = CASE WHEN ?4 IS NULL THEN search_text ELSE nullif(qd_norm(?4), ?4) END, "
+		"search_text = CASE WHEN ?4 IS NULL THEN search_text ELSE nullif(?12, ?4) END, "
 		"measures = coalesce(?5, measures), standard = coalesce(?6, standard), "
 		"due = CASE WHEN ?7 IS NULL THEN due ELSE nullif(?7, '') END, "
 		"due_text = coalesce(?8, due_text), "
 		"owner_id = CASE WHEN ?9 < 0 THEN owner_id WHEN ?9 = 0 THEN NULL ELSE ?9 END, "
 		"lead_id = CASE WHEN ?10 < 0 THEN lead_id WHEN ?10 = 0 THEN NULL ELSE ?10 END, "
 		"version = version + 1, updated_at = ?11 WHERE id = ?1 AND version = ?2");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, version);
+	sql_bind_int64(st, 1, id);
+	sql_bind_int(st, 2, version);
 	store_bind_text(st, 3, f->category);
 	store_bind_text(st, 4, f->content);
 	store_bind_text(st, 5, f->measures);
 	store_bind_text(st, 6, f->standard);
 	store_bind_text(st, 7, due_iso);
 	store_bind_text(st, 8, f->due_text);
-	sqlite3_bind_int64(st, 9, f->owner_id);
-	sqlite3_bind_int64(st, 10, f->lead_id);
+	sql_bind_int64(st, 9, f->owner_id);
+	sql_bind_int64(st, 10, f->lead_id);
 	store_bind_text(st, 11, now);
-	return store_changed_one(db, st);
+	char *folded = f->content ? norm_search(f->content) : NULL;
+	store_bind_text(st, 12, folded);
+	enum qd_status s = store_changed_one(db, st);
+	free(folded);
+	return s;
 }
 
 enum qd_status store_item_status(struct db *db, long long id, int version, const char *status,
 				 const char *done_on, const char *now)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE item SET status = ?3, done_on = ?4, "
+	struct sql_stmt *st = db_stmt(db, "UPDATE item SET status = ?3, done_on = ?4, "
 				       "version = version + 1, updated_at = ?5 "
 				       "WHERE id = ?1 AND version = ?2");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, version);
+	sql_bind_int64(st, 1, id);
+	sql_bind_int(st, 2, version);
 	store_bind_text(st, 3, status);
 	store_bind_text(st, 4, done_on);
 	store_bind_text(st, 5, now);
@@ -412,10 +408,10 @@ enum qd_status store_item_status(struct db *db, long long id, int version, const
 
 enum qd_status store_item_soft_delete(struct db *db, long long id, int version, const char *now)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE item SET deleted_at = ?3, version = version + 1, "
+	struct sql_stmt *st = db_stmt(db, "UPDATE item SET deleted_at = ?3, version = version + 1, "
 				       "updated_at = ?3 WHERE id = ?1 AND version = ?2");
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, version);
+	sql_bind_int64(st, 1, id);
+	sql_bind_int(st, 2, version);
 	store_bind_text(st, 3, now);
 	return store_changed_one(db, st);
 }
@@ -424,9 +420,9 @@ enum qd_status store_note_insert(struct db *db, long long item_id, const char *o
 				 long long person_id, const char *text, const char *now,
 				 long long *id)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO note(item_id, on_date, person_id, text, created_at) "
-				       "VALUES (?1, ?2, ?3, ?4, ?5)");
-	sqlite3_bind_int64(st, 1, item_id);
+	struct sql_stmt *st = db_stmt(db, "INSERT INTO note(item_id, on_date, person_id, text, created_at) "
+				       "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
+	sql_bind_int64(st, 1, item_id);
 	store_bind_text(st, 2, on_date);
 	store_bind_id(st, 3, person_id);
 	store_bind_text(st, 4, text);
@@ -436,34 +432,34 @@ enum qd_status store_note_insert(struct db *db, long long item_id, const char *o
 
 enum qd_status store_notes(struct db *db, long long item_id, struct note **out, int *n)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT n.id, n.item_id, n.person_id, n.on_date, p.name, n.text "
+	struct sql_stmt *st = db_stmt(db, "SELECT n.id, n.item_id, n.person_id, n.on_date, p.name, n.text "
 				       "FROM note n LEFT JOIN person p ON p.id = n.person_id "
 				       "WHERE n.item_id = ?1 ORDER BY n.on_date, n.id");
-	sqlite3_bind_int64(st, 1, item_id);
+	sql_bind_int64(st, 1, item_id);
 	*out = NULL;
 	*n = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
 		struct note *x = &(*out)[(*n)++];
-		x->id = sqlite3_column_int64(st, 0);
-		x->item_id = sqlite3_column_int64(st, 1);
-		x->person_id = sqlite3_column_int64(st, 2);
+		x->id = sql_column_int64(st, 0);
+		x->item_id = sql_column_int64(st, 1);
+		x->person_id = sql_column_int64(st, 2);
 		x->on_date = store_col(st, 3);
 		x->person_name = store_col(st, 4);
 		x->text = store_col(st, 5);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	sql_reset(st);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
 int store_year_item_count(struct db *db, int year)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id "
+	struct sql_stmt *st = db_stmt(db, "SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id "
 				       "WHERE l.year = ?1 AND i.deleted_at IS NULL");
-	sqlite3_bind_int(st, 1, year);
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
+	sql_bind_int(st, 1, year);
+	int n = sql_step(st) == SQL_ROW ? sql_column_int(st, 0) : 0;
+	sql_reset(st);
 	return n;
 }
 
@@ -471,14 +467,14 @@ enum qd_status store_year_items(struct db *db, int year,
 				void (*fn)(void *ctx, long long org_id, const struct item *it),
 				void *ctx)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"SELECT l.org_id, i.category, i.content, i.measures, i.standard, i.due, i.due_text, "
 		"i.owner_id, i.lead_id FROM item i JOIN list l ON l.id = i.list_id "
 		"WHERE l.year = ?1 AND i.deleted_at IS NULL AND i.status <> 'cancelled' "
 		"ORDER BY l.org_id, i.seq");
-	sqlite3_bind_int(st, 1, year);
+	sql_bind_int(st, 1, year);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		struct item it = {0};
 		it.category = store_col(st, 1);
 		it.content = store_col(st, 2);
@@ -486,25 +482,25 @@ enum qd_status store_year_items(struct db *db, int year,
 		it.standard = store_col(st, 4);
 		it.due = store_col(st, 5);
 		it.due_text = store_col(st, 6);
-		it.owner_id = sqlite3_column_int64(st, 7);
-		it.lead_id = sqlite3_column_int64(st, 8);
-		fn(ctx, sqlite3_column_int64(st, 0), &it);
+		it.owner_id = sql_column_int64(st, 7);
+		it.lead_id = sql_column_int64(st, 8);
+		fn(ctx, sql_column_int64(st, 0), &it);
 		item_clear(&it);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	sql_reset(st);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
 enum qd_status store_setting_rowid(struct db *db, const char *key, long long *rowid)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT rowid FROM setting WHERE key = ?1");
+	struct sql_stmt *st = db_stmt(db, "SELECT rowid FROM setting WHERE key = ?1");
 	store_bind_text(st, 1, key);
 	enum qd_status s = QD_NOTFOUND;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*rowid = sqlite3_column_int64(st, 0);
+	if (sql_step(st) == SQL_ROW) {
+		*rowid = sql_column_int64(st, 0);
 		s = QD_OK;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s;
 }
 
@@ -512,24 +508,24 @@ enum qd_status store_setting_rowid(struct db *db, const char *key, long long *ro
 
 enum qd_status store_names(struct db *db, int orgs, struct store_name **out, int *n)
 {
-	sqlite3_stmt *st = db_stmt(db, orgs ? "SELECT id, name FROM org ORDER BY id"
+	struct sql_stmt *st = db_stmt(db, orgs ? "SELECT id, name FROM org ORDER BY id"
 					    : "SELECT id, name FROM person ORDER BY id");
 	*out = NULL;
 	*n = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
-		(*out)[*n].id = sqlite3_column_int64(st, 0);
+		(*out)[*n].id = sql_column_int64(st, 0);
 		(*out)[(*n)++].name = store_col(st, 1);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	sql_reset(st);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
 enum qd_status store_org_rename(struct db *db, long long id, const char *name)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE org SET name = ?2 WHERE id = ?1");
-	sqlite3_bind_int64(st, 1, id);
+	struct sql_stmt *st = db_stmt(db, "UPDATE org SET name = ?2 WHERE id = ?1");
+	sql_bind_int64(st, 1, id);
 	store_bind_text(st, 2, name);
 	return store_step_done(st);
 }
@@ -537,7 +533,7 @@ enum qd_status store_org_rename(struct db *db, long long id, const char *name)
 enum qd_status store_person_refs(struct db *db, long long person,
 				 void (*fn)(void *ctx, const char *entity, long long id), void *ctx)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct sql_stmt *st = db_stmt(db,
 		"SELECT 'item', id FROM item WHERE owner_id = ?1 "
 		"UNION SELECT 'item', id FROM item WHERE lead_id = ?1 "
 		"UNION SELECT 'note', id FROM note WHERE person_id = ?1 "
@@ -545,12 +541,12 @@ enum qd_status store_person_refs(struct db *db, long long person,
 		"  coalesce(issuer_signed_by, 0), coalesce(signer_signed_by, 0), "
 		"  coalesce(issuer_recorded_by, 0), coalesce(signer_recorded_by, 0)) "
 		"ORDER BY 1, 2");
-	sqlite3_bind_int64(st, 1, person);
+	sql_bind_int64(st, 1, person);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	while ((rc = sql_step(st)) == SQL_ROW)
+		fn(ctx, (const char *)sql_column_text(st, 0), sql_column_int64(st, 1));
+	sql_reset(st);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
 enum qd_status store_person_repoint(struct db *db, const char *entity, long long id,
@@ -568,10 +564,10 @@ enum qd_status store_person_repoint(struct db *db, const char *entity, long long
 	};
 #undef SWAP
 	int k = strcmp(entity, "item") == 0 ? 0 : strcmp(entity, "note") == 0 ? 1 : 2;
-	sqlite3_stmt *st = db_stmt(db, sql[k]);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, from);
-	sqlite3_bind_int64(st, 3, to);
+	struct sql_stmt *st = db_stmt(db, sql[k]);
+	sql_bind_int64(st, 1, id);
+	sql_bind_int64(st, 2, from);
+	sql_bind_int64(st, 3, to);
 	if (k != 1)
 		store_bind_text(st, 4, now);   /* notes have no version */
 	return store_changed_one(db, st);
@@ -579,16 +575,16 @@ enum qd_status store_person_repoint(struct db *db, const char *entity, long long
 
 int store_upgrade_pending(struct db *db, const char *task)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM upgrade_task WHERE name = ?1");
+	struct sql_stmt *st = db_stmt(db, "SELECT 1 FROM upgrade_task WHERE name = ?1");
 	store_bind_text(st, 1, task);
-	int pending = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	int pending = sql_step(st) == SQL_ROW;
+	sql_reset(st);
 	return pending;
 }
 
 enum qd_status store_upgrade_done(struct db *db, const char *task)
 {
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM upgrade_task WHERE name = ?1");
+	struct sql_stmt *st = db_stmt(db, "DELETE FROM upgrade_task WHERE name = ?1");
 	store_bind_text(st, 1, task);
 	return store_step_done(st);
 }

@@ -4,7 +4,7 @@
  * The item pages are in store_page.c. */
 #include "qingdan/store_page.h"
 
-#include <sqlite3.h>
+#include "sql.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,16 +18,16 @@
 
 enum qd_status store_page_orgs(struct db *db, struct org **out, int *n)
 {
-	sqlite3_stmt *st = db_stmt(db, STORE_ORG_SELECT "ORDER BY sort, id");
+	struct sql_stmt *st = db_stmt(db, STORE_ORG_SELECT "ORDER BY sort, id");
 	*out = NULL;
 	*n = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sql_step(st)) == SQL_ROW) {
 		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
 		store_org_row(st, &(*out)[(*n)++]);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? QD_OK : QD_DBERROR;
+	sql_reset(st);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
 void store_page_orgs_free(struct org *orgs, int n)
@@ -82,25 +82,25 @@ static int people_phase(struct db *db, int with_org, const char *search, long lo
 	if (n <= 0)
 		return 0;
 	int srch = !str_empty(search);
-	sqlite3_stmt *st = db_stmt(db, people_sql[with_org][srch][dir < 0][inclusive != 0]);
+	struct sql_stmt *st = db_stmt(db, people_sql[with_org][srch][dir < 0][inclusive != 0]);
 	char *pattern = srch ? store_like_pattern(search) : NULL;
 	bind_text(st, ":q", pattern);
 	bind_int(st, ":g", g);
 	bind_int(st, ":id", id);
 	bind_int(st, ":n", n);
-	int got = 0, rc = SQLITE_DONE;
-	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	int got = 0, rc = SQL_DONE;
+	while (got < n && (rc = sql_step(st)) == SQL_ROW) {
 		struct page_person *r = &out[got++];
 		store_person_row(st, &r->p);
 		r->key.g = r->p.org_id;
 		r->key.id = r->p.id;
 	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != SQL_DONE && rc != SQL_ROW) {
 		db_error(db, err);
 		page_people_clear(out, got);
 		got = -1;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	free(pattern);
 	return got;
 }
@@ -158,33 +158,33 @@ int store_page_people(struct db *db, const char *search, const struct page_key *
 enum qd_status store_page_person_key(struct db *db, const char *search, long long id,
 				     struct page_key *key)
 {
-	sqlite3_stmt *st = db_stmt(db, str_empty(search)
+	struct sql_stmt *st = db_stmt(db, str_empty(search)
 		? "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id"
 		: "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id" PERSON_SEARCH);
 	char *pattern = str_empty(search) ? NULL : store_like_pattern(search);
 	bind_text(st, ":q", pattern);
 	bind_int(st, ":id", id);
 	enum qd_status s = QD_NOTFOUND;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (sql_step(st) == SQL_ROW) {
 		memset(key, 0, sizeof *key);
-		key->g = sqlite3_column_int64(st, 0);
+		key->g = sql_column_int64(st, 0);
 		key->id = id;
 		s = QD_OK;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	free(pattern);
 	return s;
 }
 
 int store_page_people_total(struct db *db, const char *search)
 {
-	sqlite3_stmt *st = db_stmt(db, str_empty(search)
+	struct sql_stmt *st = db_stmt(db, str_empty(search)
 		? "SELECT count(*) FROM person p"
 		: "SELECT count(*) FROM person p WHERE 1" PERSON_SEARCH);
 	char *pattern = str_empty(search) ? NULL : store_like_pattern(search);
 	bind_text(st, ":q", pattern);
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
+	int n = sql_step(st) == SQL_ROW ? sql_column_int(st, 0) : 0;
+	sql_reset(st);
 	free(pattern);
 	return n;
 }
@@ -202,19 +202,19 @@ int store_page_people_total(struct db *db, const char *search)
 enum qd_status store_page_person_counts(struct db *db, long long person_id, int year,
 					const char *today, int *items, int *done, int *overdue)
 {
-	sqlite3_stmt *st = db_stmt(db, PERSON_COUNTS_SQL);
+	struct sql_stmt *st = db_stmt(db, PERSON_COUNTS_SQL);
 	bind_text(st, ":today", today);
 	bind_int(st, ":p", person_id);
 	bind_int(st, ":year", year);
 	enum qd_status s = QD_DBERROR;
 	*items = *done = *overdue = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*items = sqlite3_column_int(st, 0);
-		*done = sqlite3_column_int(st, 1);
-		*overdue = sqlite3_column_int(st, 2);
+	if (sql_step(st) == SQL_ROW) {
+		*items = sql_column_int(st, 0);
+		*done = sql_column_int(st, 1);
+		*overdue = sql_column_int(st, 2);
 		s = QD_OK;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s;
 }
 
@@ -240,13 +240,13 @@ int store_page_person_search(struct db *db, const char *text, int n, struct pers
 	}
 	const char *t = text ? text : "";
 	char *hi = xasprintf("%s\xff", t);
-	sqlite3_stmt *st = db_stmt(db, PICKER_PREFIX_SQL);
+	struct sql_stmt *st = db_stmt(db, PICKER_PREFIX_SQL);
 	bind_text(st, ":lo", t);
 	bind_text(st, ":hi", hi);
 	bind_int(st, ":n", n);
-	while (got < n && sqlite3_step(st) == SQLITE_ROW)
+	while (got < n && sql_step(st) == SQL_ROW)
 		store_person_row(st, &out[got++]);
-	sqlite3_reset(st);
+	sql_reset(st);
 	if (got < n && *t) {
 		char *pattern = store_like_pattern(t);
 		st = db_stmt(db, PICKER_REST_SQL);
@@ -254,9 +254,9 @@ int store_page_person_search(struct db *db, const char *text, int n, struct pers
 		bind_text(st, ":hi", hi);
 		bind_text(st, ":q", pattern);
 		bind_int(st, ":n", n - got);
-		while (got < n && sqlite3_step(st) == SQLITE_ROW)
+		while (got < n && sql_step(st) == SQL_ROW)
 			store_person_row(st, &out[got++]);
-		sqlite3_reset(st);
+		sql_reset(st);
 		free(pattern);
 	}
 	free(hi);
@@ -272,16 +272,16 @@ int store_page_person_search(struct db *db, const char *text, int n, struct pers
 
 enum qd_status store_page_pledge_totals(struct db *db, int year, int *issued, int *signed_)
 {
-	sqlite3_stmt *st = db_stmt(db, PLEDGE_TOTALS_SQL);
+	struct sql_stmt *st = db_stmt(db, PLEDGE_TOTALS_SQL);
 	bind_int(st, ":year", year);
 	enum qd_status s = QD_DBERROR;
 	*issued = *signed_ = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*issued = sqlite3_column_int(st, 0);
-		*signed_ = sqlite3_column_int(st, 1);
+	if (sql_step(st) == SQL_ROW) {
+		*issued = sql_column_int(st, 0);
+		*signed_ = sql_column_int(st, 1);
 		s = QD_OK;
 	}
-	sqlite3_reset(st);
+	sql_reset(st);
 	return s;
 }
 
