@@ -9,6 +9,7 @@
 	_(M_PG_WHERE, "数据库 %s（服务器 %s）", "database %s (server %s)") \
 	_(M_PG_SERVICE, "服务 %s", "service %s") \
 	_(M_PG_BAD_URI, "连接串 %s 无效：%s；请写成 postgresql://主机/数据库、postgresql:///数据库?host=/套接字目录 或 pg:服务名", "invalid connection string %s: %s; write postgresql://HOST/DB, postgresql:///DB?host=/SOCKET/DIR or pg:SERVICE") \
+	_(M_PG_NO_SERVICE, "pg: 后面缺少服务名（pg_service.conf 中的一节）", "pg: needs a service name (a section of pg_service.conf)") \
 	_(M_PG_CONNECT, "无法连接%s：%s；请检查服务器是否在运行、连接串和用户名是否正确（密码可写在 ~/.pgpass）", "cannot connect to %s: %s; check that the server is running and that the connection string and user are right (a password can go in ~/.pgpass)") \
 	_(M_PG_OPEN_FAILED, "无法打开%s：%s", "cannot open %s: %s") \
 	_(M_PG_NOT_QINGDAN, "%s里已有别的表，不是 qingdan 的数据库（未作任何改动）；请用 --db 指定 qingdan 的数据库，或新建一个空数据库再 init", "%s holds other tables and is not a qingdan database (left untouched); give qingdan's database with --db, or create an empty one and run init") \

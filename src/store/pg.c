@@ -270,10 +270,10 @@ static const char *const META_TABLES =
 	"coalesce((SELECT pg_has_role(session_user, n.nspowner, 'MEMBER') FROM pg_catalog.pg_namespace n "
 	"WHERE n.nspname = current_schema()), false)";
 
-/* What the current schema holds: *schema 0 if there is none; *tables if
- * anything but qingdan_meta; who we are (session_user, a member of the
- * schema's owner).  Then the meta rows (*app NULL, *version -1 when
- * missing). */
+/* What the current schema holds: *schema 0 if there is none, *tables 1
+ * if any table or view, pc->has_meta if qingdan_meta; who we are
+ * (session_user, a member of the schema's owner).  Then the meta rows
+ * (*app NULL, *version -1 when missing). */
 static int meta_read(struct db *db, int *schema, int *tables, char **app, int *version)
 {
 	struct pg_conn *pc = PC(db);
@@ -319,6 +319,10 @@ static enum qd_status pg_open(struct db *db, int flags, int *version, struct str
 	const char *keys[5], *vals[5];
 	int k = 0;
 	keys[k] = "fallback_application_name", vals[k++] = "qingdan";
+	if (!strcmp(db->path, "pg:")) {
+		sb_printf(err, msg(M_PG_BAD_URI), db->path, msg(M_PG_NO_SERVICE));
+		return QD_INVALID;
+	}
 	if (!strncmp(db->path, "pg:", 3)) {
 		keys[k] = "service", vals[k++] = db->path + 3;
 	} else {
@@ -460,10 +464,10 @@ static int wait_lock(struct db *db, const char *holder)
 {
 	struct pg_conn *pc = PC(db);
 	long long start = now_ms(), waited = 0, limit = db->busy_limit_ms;
-	char sql[128];
+	char sql[160];
 	int rc = SQL_BUSY;
-	snprintf(sql, sizeof sql, "SET LOCAL lock_timeout = %lld; SELECT pg_advisory_xact_lock(" LOCK_KEY ")",
-		 limit);
+	snprintf(sql, sizeof sql, "SET LOCAL lock_timeout = %lld; SELECT pg_advisory_xact_lock(" LOCK_KEY "); "
+		 "SET LOCAL lock_timeout = DEFAULT", limit);
 	if (limit <= 0) {
 		rc = SQL_BUSY;   /* lock_timeout 0 would wait for ever */
 	} else if (!PQsendQuery(pc->pg, sql)) {
