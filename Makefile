@@ -44,7 +44,7 @@ MAIN_SRC := src/main.c
 PRINT_SRC := src/doc_pdf.c src/export_xlsx.c src/plugin_entry.c
 PRINT_OBJ := $(PRINT_SRC:%.c=$(BUILD)/%.o)
 PLUGIN   := $(BUILD)/qingdan-print.so
-CORE_SRC := $(filter-out $(MAIN_SRC) $(PRINT_SRC),$(wildcard src/*.c))
+CORE_SRC := $(filter-out $(MAIN_SRC) $(PRINT_SRC),$(wildcard src/*.c src/store/*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/demo_data.o
 DEMO_DATA := $(sort $(wildcard data/demo/*.tsv data/demo/*.txt))
 TEST_SRC := $(wildcard tests/t_*.c)
