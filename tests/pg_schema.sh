@@ -6,11 +6,11 @@
 # tables), the owner's and an admin's writes let through, db grant/revoke
 # (qd_grant, qd_revoke) with and without CREATEROLE, and NOTIFY qingdan.
 #
-# QD_TEST_PG_SOCK: the socket folder of a running cluster whose superuser
-# role ${QD_TEST_PG_SUPER:-postgres} connects without a password (initdb
-# -A trust; tests/README of testing.md); each run makes its own database
-# and roles (suffix: the shell's pid) and drops them at the end.  Without
-# it only the statements are checked.  The printer: build/tests/t_pg_schema
+# QD_TEST_PG_SOCK: the socket folder of a running cluster where every role
+# connects without a password (initdb -A trust in the recipe of
+# notes/testing.md) and ${QD_TEST_PG_SUPER:-postgres} is a superuser; each
+# run makes its own databases and roles (suffix: the shell's pid) and drops
+# them at the end.  Without it only the statements are checked.  The printer: build/tests/t_pg_schema
 # (make build/tests/t_pg_schema), or QD_T_PG_SCHEMA.
 . "$(dirname "$0")/lib.sh"
 TPG=${QD_T_PG_SCHEMA:-build/tests/t_pg_schema}
