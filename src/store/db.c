@@ -19,9 +19,6 @@
 #include "sqlite.h"
 #include "store_impl.h"
 
-/* Until the PostgreSQL driver is linked in (pg.c). */
-extern const struct sql_driver sql_pg_driver __attribute__((weak));
-
 static db_busy_fn busy_default_fn;
 static void *busy_default_ctx;
 
@@ -268,7 +265,7 @@ static enum qd_status migrate(struct db *db, int from, struct strbuf *err)
 enum qd_status db_open(const char *path, int flags, struct db **out, struct strbuf *err)
 {
 	struct db *db = xcalloc(1, sizeof *db);
-	db->drv = db_is_url(path) && &sql_pg_driver ? &sql_pg_driver : &sql_sqlite_driver;
+	db->drv = db_is_url(path) ? &sql_pg_driver : &sql_sqlite_driver;
 	db->path = xstrdup(path);
 	db->readonly = (flags & DB_READONLY) != 0;
 	db->busy_fn = busy_default_fn;
