@@ -1,14 +1,13 @@
 /* t_pg_driver.c — the PostgreSQL driver (src/store/pg*.c) on its own,
  * below db.c.  Always: the pure helpers (the ?N/:name → $N rewriter, the
  * read-only test, the SQLSTATE map, the password mask) and a connection
- * that fails.  With QD_TEST_PG set to a libpq URI of a running cluster
- * (postgresql:///DB?host=SOCKDIR&user=postgres, a role that may create
- * schemas and roles), the driver against the server: opening and the
- * schema version, typed binds and NULLs, columns, prepared variants,
- * constraint and permission errors, two writers queueing on begin(), a
- * NOTIFY from another connection, and reconnecting after the backend is
- * killed.  Each server test works in a schema of its own (search_path
- * through the URI's options), dropped at its end. */
+ * that fails.  Under QD_TEST_PG (the socket folder of a throwaway cluster,
+ * `make test-pg`; our login a superuser there) the driver against the
+ * server: opening and the schema version, typed binds and NULLs, columns,
+ * prepared variants, constraint and permission errors, two writers
+ * queueing on begin(), a NOTIFY from another connection, reconnecting
+ * after the backend is killed and giving up on a server that stays away.
+ * Each server test has a database of its own (tt_db). */
 #include <poll.h>
 #include <stdarg.h>
 #include <time.h>
@@ -207,8 +206,7 @@ TEST(a_server_that_is_not_there_says_so_without_the_password)
 
 /* ---- against a server (QD_TEST_PG) ---- */
 
-static const char *base;
-static char schema[64];
+static const char *cur;   /* the test's database */
 
 static void quiet(void *arg, const char *message)
 {
@@ -216,11 +214,12 @@ static void quiet(void *arg, const char *message)
 	(void)message;
 }
 
+/* A second connection to the test's database, outside the driver. */
 static PGconn *admin(void)
 {
-	PGconn *c = PQconnectdb(base);
+	PGconn *c = PQconnectdb(cur);
 	if (PQstatus(c) != CONNECTION_OK) {
-		fprintf(stderr, "  cannot connect to QD_TEST_PG: %s", PQerrorMessage(c));
+		fprintf(stderr, "  cannot connect to %s: %s", cur, PQerrorMessage(c));
 		exit(1);
 	}
 	PQsetNoticeProcessor(c, quiet, NULL);
@@ -245,17 +244,15 @@ static int admin_exec(const char *fmt, ...)
 	return ok;
 }
 
-/* A fresh schema for this test, and the URI whose search_path is it. */
+/* A fresh, empty database for this test (tt_run drops it afterwards). */
 static char *fresh(const char *name)
 {
-	snprintf(schema, sizeof schema, "qdt_%ld_%s", (long)getpid(), name);
-	CHECK(admin_exec("DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s", schema, schema));
-	return xasprintf("%s%coptions=-csearch_path%%3D%s", base, strchr(base, '?') ? '&' : '?', schema);
+	cur = tt_db(name);
+	return xstrdup(cur);
 }
 
 static void done(char *uri)
 {
-	CHECK(admin_exec("DROP SCHEMA IF EXISTS %s CASCADE", schema));
 	free(uri);
 }
 
@@ -329,21 +326,21 @@ TEST(open_knows_empty_foreign_newer_and_qingdan_databases)
 	CHECK_INT(v, 1);
 	t_close(db);
 	/* newer than this program */
-	CHECK(admin_exec("UPDATE %s.qingdan_meta SET value = '999' WHERE key = 'schema_version'", schema));
+	CHECK(admin_exec("UPDATE qingdan_meta SET value = '999' WHERE key = 'schema_version'"));
 	db = t_db(uri);
 	CHECK_INT(t_open(db, 0, &v, &err), QD_INVALID);
 	CHECK_CONTAINS(err.s, "999");
 	t_close(db);
 	sb_reset(&err);
 	/* someone else's qingdan_meta */
-	CHECK(admin_exec("UPDATE %s.qingdan_meta SET value = 'XXXX' WHERE key = 'application_id'", schema));
+	CHECK(admin_exec("UPDATE qingdan_meta SET value = 'XXXX' WHERE key = 'application_id'"));
 	db = t_db(uri);
 	CHECK_INT(t_open(db, DB_CREATE, &v, &err), QD_INVALID);
 	CHECK_CONTAINS(err.s, "不是 qingdan 的数据库");
 	t_close(db);
 	sb_reset(&err);
 	/* another program's tables, no qingdan_meta */
-	CHECK(admin_exec("DROP TABLE %s.qingdan_meta; CREATE TABLE %s.orders (id int)", schema, schema));
+	CHECK(admin_exec("DROP TABLE qingdan_meta; CREATE TABLE orders (id int)"));
 	db = t_db(uri);
 	CHECK_INT(t_open(db, DB_CREATE, &v, &err), QD_INVALID);
 	CHECK_CONTAINS(err.s, "里已有别的表");
@@ -497,8 +494,8 @@ TEST(constraint_and_permission_errors)
 	struct db *db = ready(uri);
 	char role[64];
 	snprintf(role, sizeof role, "qdt_nobody_%ld", (long)getpid());
-	CHECK(admin_exec("DROP ROLE IF EXISTS %s; CREATE ROLE %s NOLOGIN; GRANT USAGE ON SCHEMA %s TO %s",
-			 role, role, schema, role));
+	CHECK(admin_exec("DROP ROLE IF EXISTS %s; CREATE ROLE %s NOLOGIN; GRANT USAGE ON SCHEMA public TO %s",
+			 role, role, role));
 	CHECK_INT(t_exec(db, "INSERT INTO t (id, name) VALUES (1, 'a')"), SQL_OK);
 	CHECK_INT(t_exec(db, "INSERT INTO t (id, name) VALUES (2, 'a')"), SQL_CONSTRAINT);
 	CHECK_CONTAINS(db->drv->errmsg(db), "duplicate key");
@@ -519,7 +516,7 @@ TEST(constraint_and_permission_errors)
 	free(set);
 	t_close(db);
 	done(uri);
-	CHECK(admin_exec("DROP ROLE %s", role));
+	CHECK(admin_exec("DROP OWNED BY %s; DROP ROLE %s", role, role));
 }
 
 static int hook_calls, hook_last;
@@ -759,8 +756,8 @@ TEST(a_server_that_stays_away_is_given_up_on_and_found_again)
 {
 	char *uri = fresh("away"), role[64];
 	snprintf(role, sizeof role, "qdt_login_%ld", (long)getpid());
-	CHECK(admin_exec("DROP ROLE IF EXISTS %s; CREATE ROLE %s LOGIN; GRANT ALL ON SCHEMA %s TO %s",
-			 role, role, schema, role));
+	CHECK(admin_exec("DROP ROLE IF EXISTS %s; CREATE ROLE %s LOGIN; GRANT ALL ON SCHEMA public TO %s",
+			 role, role, role));
 	char *as = xasprintf("%s&user=%s", uri, role);
 	struct db *db = ready(as);
 	CHECK_STR(db->drv->user(db), role);    /* the actor */
@@ -785,7 +782,7 @@ TEST(a_server_that_stays_away_is_given_up_on_and_found_again)
 	t_close(db);
 	free(as);
 	done(uri);
-	CHECK(admin_exec("DROP ROLE %s", role));
+	CHECK(admin_exec("DROP OWNED BY %s; DROP ROLE %s", role, role));
 }
 
 int main(void)
@@ -797,8 +794,7 @@ int main(void)
 	RUN(sqlstates_map_to_the_common_codes);
 	RUN(passwords_are_masked);
 	RUN(a_server_that_is_not_there_says_so_without_the_password);
-	base = getenv("QD_TEST_PG");
-	if (base && *base) {
+	if (tt_pg()) {
 		RUN(open_knows_empty_foreign_newer_and_qingdan_databases);
 		RUN(typed_binds_nulls_and_columns);
 		RUN(a_null_the_server_cannot_type_keeps_the_transaction);
