@@ -387,6 +387,13 @@ TEST(constraint_and_permission_errors)
 	CHECK_INT(t_exec(db, "DELETE FROM t"), SQL_DENIED);
 	CHECK_INT(t_exec(db, "ROLLBACK"), SQL_OK);
 	CHECK_INT(t_exec(db, "RESET ROLE"), SQL_OK);
+	/* a COMMIT after a failed step is a failure, not a silent rollback */
+	CHECK_INT(db->drv->begin(db), SQL_OK);
+	CHECK_INT(t_exec(db, "INSERT INTO t (id, name) VALUES (5, 'e')"), SQL_OK);
+	CHECK_INT(t_exec(db, "INSERT INTO t (id, name) VALUES (6, 'a')"), SQL_CONSTRAINT);
+	CHECK_INT(t_exec(db, "COMMIT"), SQL_CONSTRAINT);
+	CHECK_CONTAINS(db->drv->errmsg(db), "整个事务已撤销");
+	CHECK_CONTAINS(db->drv->errmsg(db), "duplicate key");
 	CHECK_INT(one(db, "SELECT count(*) FROM t"), 1);
 	free(set);
 	t_close(db);

@@ -18,6 +18,7 @@
 	_(M_PG_LOST, "与数据库服务器的连接中断：%s", "the connection to the database server was lost: %s") \
 	_(M_PG_LOST_TX, "与数据库服务器的连接中断，这次修改没有保存（已保存的数据不受影响）；请重试", "the connection to the database server was lost; this change was not saved (what was saved before is safe): try again") \
 	_(M_PG_LOST_RETRY, "与数据库服务器的连接中断过，已重新连接；这次操作没有完成，请重试", "the connection to the database server was lost and is back; this operation did not complete: try again") \
+	_(M_PG_COMMIT_ROLLED_BACK, "这次修改没有保存：其中一步出错（%s），整个事务已撤销", "this change was not saved: a step of it failed (%s), so the whole transaction was rolled back") \
 	_(M_PG_RECONNECTING, "连接中断，正在重连…", "connection lost, reconnecting…") \
 	_(M_PG_RECONNECT_FAILED, "与数据库服务器的连接中断，%d 秒内没能重连（%s）；请检查网络和数据库服务器后再试", "the connection to the database server was lost and could not be restored within %d s (%s); check the network and the server, then try again") \
 	_(M_PG_BUSY, "数据库正被 %s占用，等了 %d 秒仍未释放，未作改动；等它完成后再试，或请该用户退出", "the database is held by %s and was not released within %d s; nothing was changed; try again when it has finished, or ask that user to quit") \

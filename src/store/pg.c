@@ -565,7 +565,15 @@ static int pg_exec(struct db *db, const char *sql)
 	int ends = first_word(sql, rollback) ? 1 : first_word(sql, commit) ? 2 : 0;
 	int lost = pc->tx_lost || (PQstatus(pc->pg) != CONNECTION_OK && pc->tx != PQTRANS_IDLE);
 	PGresult *r = NULL;
+	int code = pc->code;   /* of the statement that failed the transaction, if one did */
 	int rc = lost ? pg_fail(pc, SQL_LOST, msg(M_PG_LOST_TX)) : run_sql(db, sql, pg_sql_is_read(sql), &r);
+	if (rc == SQL_OK && ends == 2 && !strcmp(PQcmdStatus(r), "ROLLBACK")) {
+		/* COMMIT of a transaction an error aborted rolls back without
+		 * a word: that is a failure here, as it would be on SQLite */
+		char *m = xasprintf(msg(M_PG_COMMIT_ROLLED_BACK), pc->msg ? pc->msg : "");
+		rc = pg_fail(pc, code != SQL_OK ? code : SQL_ERROR, m);
+		free(m);
+	}
 	PQclear(r);
 	if (ends && rc == SQL_LOST) {
 		/* the transaction ended with the connection: the server rolled it back */
