@@ -75,10 +75,11 @@ static void canon_select(struct strbuf *sql, const struct canon *c)
 		sb_printf(sql, "%st.\"%s\"", i ? ", " : "", c->cols[i]);
 }
 
-/* setting is keyed by text: its audit id is the rowid. */
-static const char *key_col(const char *entity)
+/* setting is keyed by text: its audit id is SQLite's rowid, which the
+ * PostgreSQL schema keeps as an id column (schema_pg.c). */
+static const char *key_col(struct db *db, const char *entity)
 {
-	return strcmp(entity, "setting") == 0 ? "t.rowid" : "t.id";
+	return strcmp(entity, "setting") == 0 && db_dialect(db) == DB_SQLITE ? "t.rowid" : "t.id";
 }
 
 void store_sha256_hex(const char *text, size_t len, char *out)
@@ -94,9 +95,10 @@ void store_sha256_hex(const char *text, size_t len, char *out)
 }
 
 /* Statement text per entity, built once and cached by pointer in db_stmt. */
-static const char *canon_sql(const char *entity, const struct canon **c)
+static const char *canon_sql(struct db *db, const char *entity, const struct canon **c)
 {
-	static char *sql[8];
+	static char *by_dialect[2][8];
+	char **sql = by_dialect[db_dialect(db) == DB_PG];
 	int i;
 	if (!(*c = canon_of(entity, &i)))
 		return NULL;
@@ -104,7 +106,7 @@ static const char *canon_sql(const char *entity, const struct canon **c)
 		struct strbuf b = {0};
 		sb_puts(&b, "SELECT ");
 		canon_select(&b, *c);
-		sb_printf(&b, " FROM \"%s\" t WHERE %s = ?1", entity, key_col(entity));
+		sb_printf(&b, " FROM \"%s\" t WHERE %s = ?1", entity, key_col(db, entity));
 		sql[i] = sb_take(&b);
 	}
 	return sql[i];
@@ -113,7 +115,7 @@ static const char *canon_sql(const char *entity, const struct canon **c)
 char *store_canon(struct db *db, const char *entity, long long id)
 {
 	const struct canon *c;
-	const char *sql = canon_sql(entity, &c);
+	const char *sql = canon_sql(db, entity, &c);
 	if (!sql)
 		return NULL;
 	struct sql_stmt *st = db_stmt(db, sql);
@@ -228,7 +230,7 @@ static enum qd_status check_gone(struct db *db, const char *entity,
 	char *sql = xasprintf(
 		"SELECT a.entity_id, max(a.seq) FROM audit a WHERE a.entity = ?1 AND NOT EXISTS "
 		"(SELECT 1 FROM \"%s\" t WHERE %s = a.entity_id) GROUP BY a.entity_id ORDER BY 1",
-		entity, key_col(entity));
+		entity, key_col(db, entity));
 	struct sql_stmt *st;
 	int rc = sql_prepare(db, sql, &st);
 	free(sql);
@@ -250,11 +252,11 @@ static enum qd_status check_live(struct db *db, const char *entity,
 {
 	const struct canon *c = canon_of(entity, NULL);
 	struct strbuf sql = {0};
-	sb_printf(&sql, "SELECT %s, a.seq, a.digest, ", key_col(entity));
+	sb_printf(&sql, "SELECT %s, a.seq, a.digest, ", key_col(db, entity));
 	canon_select(&sql, c);
 	sb_printf(&sql, " FROM \"%s\" t LEFT JOIN audit a ON a.seq = "
 			"(SELECT max(seq) FROM audit WHERE entity = ?1 AND entity_id = %s) ORDER BY 1",
-		  entity, key_col(entity));
+		  entity, key_col(db, entity));
 	struct sql_stmt *st;
 	int rc = sql_prepare(db, sql.s, &st);
 	sb_free(&sql);
