@@ -48,8 +48,8 @@ void store_id_range(struct db *db, int year, long long org_id, long long *lo, lo
 void store_page_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx);
 
 /* Run a listing: `inner` is a SELECT whose result columns are named like
- * cols; bind(st, ctx) binds its parameters.  Streams to the sink (with a
- * json_object() per row when the sink wants JSON). */
+ * cols; bind(st, ctx) binds its parameters.  Streams to the sink (with
+ * each row's JSON object, json.h, when the sink wants JSON). */
 struct rowsink;
 enum qd_status store_run_listing(struct db *db, const char *inner, const char *const *cols,
 				 int ncol, void (*bind)(struct sql_stmt *st, const void *ctx),

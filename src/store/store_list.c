@@ -3,9 +3,10 @@
  * module (store.h).
  *
  * Each listing is one SELECT whose result columns are named like the tsv
- * header.  For JSON the same SELECT is wrapped so SQLite's json_object()
- * builds each row: escaping and number types come from SQLite.  User text
- * only ever reaches SQL through bound parameters. */
+ * header.  For JSON each row becomes one object keyed like the header,
+ * written in C (json.c) from the same columns: numbers by their column
+ * type, text escaped as SQLite's json_object() escapes it, on any backend.
+ * User text only ever reaches SQL through bound parameters. */
 #include "qingdan/store.h"
 
 #include "sql.h"
@@ -14,6 +15,7 @@
 
 #include "qingdan/db.h"
 #include "qingdan/norm.h"
+#include "json.h"
 #include "store_impl.h"
 
 struct bind {
@@ -27,38 +29,35 @@ enum qd_status store_run_listing(struct db *db, const char *inner, const char *c
 				 int ncol, void (*bind)(struct sql_stmt *st, const void *ctx),
 				 const void *ctx, struct rowsink *s, struct strbuf *err)
 {
-	struct strbuf sql = {0};
-	if (s->want_json) {
-		sb_puts(&sql, "SELECT *, json_object(");
-		for (int i = 0; i < ncol; i++)
-			sb_printf(&sql, "%s'%s', \"%s\"", i ? ", " : "", cols[i], cols[i]);
-		sb_printf(&sql, ") FROM (%s)", inner);
-	} else {
-		sb_puts(&sql, inner);
-	}
 	struct sql_stmt *st = NULL;
 	enum qd_status status = QD_OK;
-	if (sql_prepare(db, sql.s, &st) != SQL_OK) {
+	if (sql_prepare(db, inner, &st) != SQL_OK) {
 		status = db_error(db, err);
 		goto cleanup;
 	}
 	bind(st, ctx);
 	s->header(s, ncol, cols);
 	const char **vals = xcalloc((size_t)ncol, sizeof *vals);
+	struct strbuf json = {0};
 	int rc;
 	while ((rc = sql_step(st)) == SQL_ROW) {
+		/* the JSON first: it reads each column by its type */
+		if (s->want_json) {
+			sb_reset(&json);
+			json_row(&json, st, 0, cols, ncol);
+		}
 		for (int i = 0; i < ncol; i++) {
 			const char *t = sql_column_text(st, i);
 			vals[i] = t ? (const char *)t : "";
 		}
-		s->row(s, vals, s->want_json ? (const char *)sql_column_text(st, ncol) : NULL);
+		s->row(s, vals, s->want_json ? json.s : NULL);
 	}
 	free(vals);
+	sb_free(&json);
 	if (rc != SQL_DONE)
 		status = db_error(db, err);
 cleanup:
 	sql_finalize(st);
-	sb_free(&sql);
 	return status;
 }
 
@@ -274,9 +273,6 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
 	"FROM pledge WHERE year = :year"
 #define STATS_MAX_PERSON_SQL "SELECT coalesce(max(id), 0) FROM person"
 #define STATS_PEOPLE_SQL "SELECT id, name FROM person ORDER BY id"
-#define STATS_JSON_SQL \
-	"SELECT json_object('id', ?1, 'group', ?2, 'total', ?3, 'done', ?4, 'overdue', ?5, " \
-	"'late', ?6, 'completion', ?7, 'pledges_signed', ?8, 'pledges_issued', ?9)"
 
 /* Decimal digits of v into buf (24 bytes); returns buf. */
 static const char *fmt_ll(char *buf, long long v)
@@ -351,7 +347,7 @@ static enum qd_status stats_by_person(struct db *db, int year, const char *today
 		return db_error(db, err);
 	}
 	s->header(s, ncol, cols);
-	struct sql_stmt *js = s->want_json ? db_stmt(db, STATS_JSON_SQL) : NULL;
+	struct strbuf json = {0};
 	st = db_stmt(db, STATS_PEOPLE_SQL);
 	char num[9][24];
 	const char *vals[9];
@@ -368,21 +364,22 @@ static enum qd_status stats_by_person(struct db *db, int year, const char *today
 		for (int i = 0; i < 9; i++)
 			vals[i] = fmt_ll(num[i], v[i]);
 		vals[1] = name ? (const char *)name : "";
-		const char *json = NULL;
-		if (js) {
-			sql_reset(js);
-			for (int i = 0; i < 9; i++)
+		if (s->want_json) {
+			sb_reset(&json);
+			sb_putc(&json, '{');
+			for (int i = 0; i < 9; i++) {
+				json_key(&json, cols[i]);
 				if (i == 1)
-					sql_bind_text(js, 2, vals[1], -1);
+					json_text(&json, vals[1]);
 				else
-					sql_bind_int64(js, i + 1, v[i]);
-			json = sql_step(js) == SQL_ROW ? (const char *)sql_column_text(js, 0) : "{}";
+					json_int(&json, v[i]);
+			}
+			sb_putc(&json, '}');
 		}
-		s->row(s, vals, json);
+		s->row(s, vals, s->want_json ? json.s : NULL);
 	}
 	sql_reset(st);
-	if (js)
-		sql_reset(js);
+	sb_free(&json);
 	free(t);
 	return rc == SQL_DONE ? QD_OK : db_error(db, err);
 }
@@ -480,42 +477,71 @@ enum qd_status store_setting_list(struct db *db, const char *const *keys,
 	_("deleted_at", "coalesce(i.deleted_at, '')")
 #define SHOW_NAME_(k, e) k,
 #define SHOW_EXPR_(k, e) e ", "
-#define SHOW_JSON_(k, e) "'" k "', " e ", "
-#define SHOW_NOTES_FROM \
-	"FROM (SELECT n.on_date, coalesce(p.name, '') AS person, n.text FROM note n " \
-	"LEFT JOIN person p ON p.id = n.person_id WHERE n.item_id = i.id ORDER BY n.on_date, n.id)"
+#define SHOW_NOTES_SQL \
+	"SELECT n.on_date, coalesce(p.name, '') AS person, n.text FROM note n " \
+	"LEFT JOIN person p ON p.id = n.person_id WHERE n.item_id = ?1 ORDER BY n.on_date, n.id"
+
+/* The item's notes, oldest first: as lines "date person：text" (tsv, csv)
+ * and as a JSON array of {on_date, person, text}. */
+static int show_notes(struct db *db, long long id, struct strbuf *lines, struct strbuf *json)
+{
+	static const char *const keys[] = {"on_date", "person", "text"};
+	struct sql_stmt *st = db_stmt(db, SHOW_NOTES_SQL);
+	sql_bind_int64(st, 1, id);
+	sb_puts(lines, "");
+	sb_putc(json, '[');
+	int rc;
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		json_next(json);
+		json_row(json, st, 0, keys, 3);
+		const char *date = sql_column_text(st, 0), *person = sql_column_text(st, 1),
+			   *text = sql_column_text(st, 2);
+		if (date && person && text)
+			sb_printf(lines, "%s%s %s：%s", lines->len ? "\n" : "", date, person, text);
+	}
+	sb_putc(json, ']');
+	sql_reset(st);
+	return rc == SQL_DONE ? 0 : -1;
+}
 
 enum qd_status store_item_show(struct db *db, long long id, const char *today, const char *soon,
 			       struct rowsink *s, struct strbuf *err)
 {
 	static const char *const cols[] = {ITEM_SHOW_COLS(SHOW_NAME_) "notes"};
 	struct sql_stmt *st = db_stmt(db,
-		"SELECT " ITEM_SHOW_COLS(SHOW_EXPR_)
-		"coalesce((SELECT group_concat(on_date || ' ' || person || '：' || text, char(10)) "
-		SHOW_NOTES_FROM "), ''), "
-		"json_object(" ITEM_SHOW_COLS(SHOW_JSON_) "'notes', json((SELECT "
-		"json_group_array(json_object('on_date', on_date, 'person', person, 'text', text)) "
-		SHOW_NOTES_FROM "))) "
+		"SELECT " ITEM_SHOW_COLS(SHOW_EXPR_) "i.id " /* after the last comma */
 		"FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
 		"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id "
 		"WHERE i.id = :id");
 	const int ncol = (int)ARRAY_SIZE(cols);
+	struct strbuf lines = {0}, notes = {0}, json = {0};
 	sql_bind_int64(st, sql_param_index(st, ":id"), id);
 	store_bind_text(st, sql_param_index(st, ":today"), today);
 	store_bind_text(st, sql_param_index(st, ":soon"), soon);
 	int rc = sql_step(st);
+	if (rc == SQL_ROW && show_notes(db, id, &lines, &notes) != 0)
+		rc = SQL_ERROR;
 	if (rc == SQL_ROW) {
 		const char *vals[ARRAY_SIZE(cols)];
-		for (int i = 0; i < ncol; i++) {
+		sb_putc(&json, '{');
+		json_members(&json, st, 0, cols, ncol - 1);
+		json_key(&json, "notes");
+		sb_add(&json, notes.s, notes.len);
+		sb_putc(&json, '}');
+		for (int i = 0; i < ncol - 1; i++) {
 			const char *t = sql_column_text(st, i);
 			vals[i] = t ? (const char *)t : "";
 		}
+		vals[ncol - 1] = lines.s;
 		s->header(s, ncol, cols);
-		s->row(s, vals, (const char *)sql_column_text(st, ncol));
+		s->row(s, vals, json.s);
 	}
 	enum qd_status status = rc == SQL_ROW ? QD_OK : rc == SQL_DONE ? QD_NOTFOUND
 									      : db_error(db, err);
 	sql_reset(st);
+	sb_free(&lines);
+	sb_free(&notes);
+	sb_free(&json);
 	return status;
 }
 
