@@ -60,10 +60,13 @@ static const char *canon_expr(const char *entity)
 	return NULL;
 }
 
-/* setting is keyed by text: its audit id is the rowid. */
-static const char *key_col(const char *entity)
+/* setting is keyed by text: its audit id is SQLite's rowid, PostgreSQL's
+ * id column. */
+static const char *key_col(int dialect, const char *entity)
 {
-	return strcmp(entity, "setting") == 0 ? "t.rowid" : "t.id";
+	if (strcmp(entity, "setting") != 0)
+		return "t.id";
+	return dialect == DB_PG ? "t.id" : "t.rowid";
 }
 
 void store_sha256_hex(const char *text, size_t len, char *out)
@@ -79,23 +82,24 @@ void store_sha256_hex(const char *text, size_t len, char *out)
 }
 
 /* Statement text per entity, built once and cached by pointer in db_stmt. */
-static const char *canon_sql(const char *entity)
+static const char *canon_sql(int dialect, const char *entity)
 {
-	static char *sql[8];
+	static char *sql[2][8];
+	int d = dialect == DB_PG;
 	for (int i = 0; store_entities[i]; i++) {
 		if (strcmp(store_entities[i], entity) != 0)
 			continue;
-		if (!sql[i])
-			sql[i] = xasprintf("SELECT %s FROM \"%s\" t WHERE %s = ?1", canon_expr(entity),
-					   entity, key_col(entity));
-		return sql[i];
+		if (!sql[d][i])
+			sql[d][i] = xasprintf("SELECT %s FROM \"%s\" t WHERE %s = ?1", canon_expr(entity),
+					      entity, key_col(dialect, entity));
+		return sql[d][i];
 	}
 	return NULL;
 }
 
 char *store_canon(struct db *db, const char *entity, long long id)
 {
-	const char *sql = canon_sql(entity);
+	const char *sql = canon_sql(db_dialect(db), entity);
 	if (!sql)
 		return NULL;
 	struct sql_stmt *st = db_stmt(db, sql);
@@ -215,7 +219,8 @@ static enum qd_status check_query(struct db *db, const char *sql, int kind, cons
 	struct sql_stmt *st;
 	if (sql_prepare(db, sql, &st) != SQL_OK)
 		return QD_DBERROR;
-	sql_bind_text(st, 1, entity, -1);
+	if (!count)
+		sql_bind_text(st, 1, entity, -1);   /* the count has no parameter */
 	int rc;
 	while ((rc = sql_step(st)) == SQL_ROW) {
 		if (count) {
@@ -236,19 +241,20 @@ enum qd_status store_audit_check_records(struct db *db,
 					 void *ctx, long long *checked)
 {
 	*checked = 0;
+	int d = db_dialect(db);
 	for (int i = 0; store_entities[i]; i++) {
 		const char *e = store_entities[i];
 		/* live records whose digest differs from their last entry's */
 		char *changed = xasprintf(
 			"SELECT %s, a.seq FROM \"%s\" t LEFT JOIN audit a ON a.seq = "
 			"(SELECT max(seq) FROM audit WHERE entity = ?1 AND entity_id = %s) "
-			"WHERE a.digest IS NOT qd_sha256(%s) ORDER BY 1",
-			key_col(e), e, key_col(e), canon_expr(e));
+			"WHERE a.digest IS DISTINCT FROM qd_sha256(%s) ORDER BY 1",
+			key_col(d, e), e, key_col(d, e), canon_expr(e));
 		/* records the log knows that are no longer in the file */
 		char *gone = xasprintf(
 			"SELECT a.entity_id, max(a.seq) FROM audit a WHERE a.entity = ?1 AND NOT EXISTS "
 			"(SELECT 1 FROM \"%s\" t WHERE %s = a.entity_id) GROUP BY a.entity_id ORDER BY 1",
-			e, key_col(e));
+			e, key_col(d, e));
 		char *count = xasprintf("SELECT count(*) FROM \"%s\"", e);
 		long long n = 0;
 		enum qd_status s = check_query(db, changed, 0, e, fn, ctx, NULL);
