@@ -130,7 +130,9 @@ void notes_free(struct note *notes, int n)
 void qd_refresh_actor(struct qd *q)
 {
 	struct person p = {0};
-	q->enforced = store_admins_with_login(q->db) > 0;
+	/* on a server the rules always hold (the server enforces them too);
+	 * the schema's owner acts as admin */
+	q->enforced = store_admins_with_login(q->db) > 0 || db_dialect(q->db) == DB_PG;
 	q->actor_id = 0;
 	q->actor_admin = 0;
 	xfree(&q->actor_name);
@@ -142,7 +144,7 @@ void qd_refresh_actor(struct qd *q)
 	person_clear(&p);
 	if (!q->actor_name)
 		q->actor_name = xstrdup(q->login);
-	if (!q->enforced || q->system)
+	if (!q->enforced || q->system || db_owner(q->db))
 		q->actor_admin = 1;
 	char *soon = store_setting(q->db, "due_soon_days");
 	q->due_soon_days = *soon ? atoi(soon) : 7;
@@ -164,8 +166,10 @@ enum qd_status qd_open(struct qd *q, const char *path, int flags, struct strbuf 
 	enum qd_status s = db_open(path, flags, &q->db, err);
 	if (s != QD_OK)
 		return s;
-	struct passwd *pw = getpwuid(geteuid());
-	q->login = pw ? xstrdup(pw->pw_name) : xasprintf("uid%ld", (long)geteuid());
+	struct passwd *pw = db_user(q->db) ? NULL : getpwuid(geteuid());
+	q->login = db_user(q->db) ? xstrdup(db_user(q->db))
+		   : pw		  ? xstrdup(pw->pw_name)
+				  : xasprintf("uid%ld", (long)geteuid());
 	q->year = year ? year : date_year(date_today());
 	qd_refresh_actor(q);
 	if ((s = qd_run_upgrades(q, err)) != QD_OK)

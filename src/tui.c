@@ -4,13 +4,14 @@
  *
  * One loop, one thread: wait for a key at most until the next poll (about
  * once a second, PRAGMA data_version tells whether another process
- * committed); hand the key to the modal on top, else to the shown view,
+ * committed; on PostgreSQL the server's NOTIFY wakes the loop at once); hand the key to the modal on top, else to the shown view,
  * else to global(); then draw everything from state (tui_frame.c).  Esc is
  * a key of its own after 25 ms (set_escdelay), so it answers well inside
  * 50 ms.  Writes never happen here: views call the model and then
  * tui_changed(), which reloads what is shown and marks the rest stale. */
 #include "qingdan/tui.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -265,6 +266,37 @@ void tui_poll(struct tui *t, int force)
 	if (!t->modal)
 		tui_say(t, "%s", msg(M_TUI_RELOADED));
 	event_end(t);
+}
+
+/* The next key within wait_ms (ERR when none came), or DB_ANNOUNCED as
+ * soon as the server announces another session's change (db_wait_fd):
+ * a change on another PC shows at once, not at the next timer poll.
+ * Keys ncurses has buffered are taken first, so poll() never sleeps on
+ * input that already arrived. */
+enum { DB_ANNOUNCED = -2 };
+static int next_key(struct tui *t, int wait_ms, wint_t *wch)
+{
+	int fd = db_wait_fd(t->q->db);
+	if (fd < 0 || now_ms() < t->quiet_until_ms) {
+		wtimeout(stdscr, wait_ms);
+		return wget_wch(stdscr, wch);
+	}
+	wtimeout(stdscr, 0);
+	int rc = wget_wch(stdscr, wch);
+	if (rc != ERR)
+		return rc;
+	struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {fd, POLLIN, 0}};
+	if (poll(p, 2, wait_ms) <= 0)
+		return ERR;
+	if (p[1].revents) {
+		/* readable but nothing new (a lost connection reads as EOF):
+		 * back to the timer for a second instead of spinning */
+		long long before = db_data_version(t->q->db);
+		if (before == t->data_version)
+			t->quiet_until_ms = now_ms() + 1000;
+		return DB_ANNOUNCED;
+	}
+	return wget_wch(stdscr, wch);
 }
 
 /* ---- global actions ---- */
@@ -605,9 +637,15 @@ int tui_run(struct qd *q)
 	tui_draw(t);
 	while (!t->quit && !got_signal) {
 		long long wait = 1000 - (now_ms() - t->last_poll_ms);
-		wtimeout(stdscr, wait < 10 ? 10 : (int)wait);
 		wint_t wch;
-		int rc = wget_wch(stdscr, &wch);
+		int rc = next_key(t, wait < 10 ? 10 : (int)wait, &wch);
+		if (rc == DB_ANNOUNCED) {
+			long long before = t->data_version;
+			tui_poll(t, 1);
+			if (t->data_version != before)
+				tui_draw(t);
+			continue;
+		}
 		if (rc == ERR) {
 			long long before = t->data_version;
 			tui_poll(t, 0);

@@ -75,8 +75,19 @@ long long db_total_changes(struct db *db);
  * snapshot leaves it to SQLite's own checkpoints. */
 void db_truncate_wal(struct db *db);
 
-/* PRAGMA data_version: changes when another connection commits. */
+/* On a server: the session's login role (the actor, mapped through
+ * person.login) and whether it owns the schema (acts as admin); NULL and 0
+ * on a SQLite file, where the OS login is the actor. */
+const char *db_user(struct db *db);
+int db_owner(struct db *db);
+
+/* Changes when another connection commits (SQLite: PRAGMA data_version;
+ * PostgreSQL: a NOTIFY from another session, counted without a round trip). */
 long long db_data_version(struct db *db);
+/* A descriptor to poll() beside the keyboard: readable when another
+ * session announced a change (then db_data_version tells); -1 on SQLite,
+ * where a timer polls data_version instead. */
+int db_wait_fd(struct db *db);
 
 /* Online copy through SQLite's backup API (safe while others use the file),
  * written through outfile.h: atomic (a killed backup leaves nothing at

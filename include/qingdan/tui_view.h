@@ -98,6 +98,7 @@ struct tui {
 	/* live reload */
 	long long data_version;
 	long long last_poll_ms;
+	long long quiet_until_ms;  /* db_wait_fd read as nothing new: timer only until then */
 	/* where the frame was drawn (for the mouse) */
 	int tab_x0[TUI_TABS], tab_x1[TUI_TABS];
 	int body_y, body_h;

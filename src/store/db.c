@@ -19,9 +19,6 @@
 #include "sqlite.h"
 #include "store_impl.h"
 
-/* Until the PostgreSQL driver is linked in (pg.c). */
-extern const struct sql_driver sql_pg_driver __attribute__((weak));
-
 static db_busy_fn busy_default_fn;
 static void *busy_default_ctx;
 
@@ -204,6 +201,21 @@ void db_truncate_wal(struct db *db)
 		sqlite_truncate_wal(db);
 }
 
+const char *db_user(struct db *db)
+{
+	return db->drv->user ? db->drv->user(db) : NULL;
+}
+
+int db_owner(struct db *db)
+{
+	return db->drv->is_owner ? db->drv->is_owner(db) : 0;
+}
+
+int db_wait_fd(struct db *db)
+{
+	return db->drv->wait_fd ? db->drv->wait_fd(db) : -1;
+}
+
 long long db_data_version(struct db *db)
 {
 	return db->drv->data_version(db);
@@ -253,7 +265,7 @@ static enum qd_status migrate(struct db *db, int from, struct strbuf *err)
 enum qd_status db_open(const char *path, int flags, struct db **out, struct strbuf *err)
 {
 	struct db *db = xcalloc(1, sizeof *db);
-	db->drv = db_is_url(path) && &sql_pg_driver ? &sql_pg_driver : &sql_sqlite_driver;
+	db->drv = db_is_url(path) ? &sql_pg_driver : &sql_sqlite_driver;
 	db->path = xstrdup(path);
 	db->readonly = (flags & DB_READONLY) != 0;
 	db->busy_fn = busy_default_fn;

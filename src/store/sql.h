@@ -87,6 +87,14 @@ struct sql_driver {
 	/* A number that changes when another connection commits (SQLite's
 	 * data_version; PostgreSQL counts NOTIFYs, no round trip). */
 	long long (*data_version)(struct db *db);
+	/* Optional (a server): the login role of the session, and whether it
+	 * owns the schema (then it acts as admin, as the file's creator does
+	 * in open mode).  NULL: the OS login is the actor. */
+	const char *(*user)(struct db *db);
+	int (*is_owner)(struct db *db);
+	/* Optional: a descriptor that turns readable when another session's
+	 * change is announced (PostgreSQL's socket); -1 or NULL: none. */
+	int (*wait_fd)(struct db *db);
 	int (*exec)(struct db *db, const char *sql);   /* statements without parameters or rows */
 	long long (*changes)(struct db *db);           /* rows changed by the last statement */
 	long long (*total_changes)(struct db *db);     /* rows changed on this connection so far */
