@@ -113,10 +113,6 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(PRINT_OBJ) $(BUILD)/libqd.a
 	$(E) "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PRINT_LIBS) $(shell pkg-config --libs vterm 2>/dev/null) -lutil
 
-# t_pg_sql talks to a PostgreSQL server itself (libpq), under its own driver.
-$(BUILD)/tests/t_pg_sql.o: PKG_CFLAGS += $(shell pkg-config --cflags libpq 2>/dev/null)
-$(BUILD)/tests/t_pg_sql: LDLIBS += $(shell pkg-config --libs libpq 2>/dev/null)
-
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libqd.a
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -1,9 +1,10 @@
 /* t_pg_sql.c — every statement of the storage module prepares on
  * PostgreSQL, with the parameter types the code binds.
  *
- * QD_TEST_PG names a database (a libpq conninfo or URI) that holds
- * qingdan's PostgreSQL schema; without it the program runs no test and says
- * so (0 passed, 0 failed).  Two checks:
+ * Under `make test-pg` (QD_TEST_PG, tests/tt.h) each test makes a database
+ * with qingdan's PostgreSQL schema (schema_pg.c, through db_open) and
+ * checks against it; on SQLite the program runs no test and says so
+ * (0 passed, 0 failed).  Two checks:
  *  - the hot queries (store_hot_queries, the PostgreSQL texts) each PREPARE
  *    with their parameter types left to the server to infer;
  *  - every store_* function is called once or more (with the filters and
@@ -11,7 +12,7 @@
  *    file's recorder: it hands out statements that return no rows, and at
  *    each step PREPAREs the statement on the server with the types the code
  *    bound (int8, float8, text; a NULL or unbound parameter left to the
- *    server, as the PostgreSQL driver does).  So a text bound where the SQL
+ *    server to infer, the strictest of the driver's ways to send one).  So a text bound where the SQL
  *    compares an integer, SQLite-only syntax, a boolean used as a number,
  *    each fails here, naming the statement.
  * The ?N / :name parameters become $N as the driver numbers them (SQLite's
@@ -24,6 +25,7 @@
 #include <string.h>
 
 #include "../src/store/db_impl.h"
+#include "qingdan/db.h"
 #include "qingdan/store.h"
 #include "qingdan/store_io.h"
 #include "qingdan/store_page.h"
@@ -615,16 +617,39 @@ static void summary(const char *what)
 	       what, n_ok, n_bad, n_json);
 }
 
+/* A database of this test with the schema, and a plain libpq connection
+ * to it. */
+static void connect_schema(void)
+{
+	const char *uri = tt_db("pg_sql");
+	struct db *db = NULL;
+	struct strbuf err = {0};
+	if (db_open(uri, DB_CREATE, &db, &err) != QD_OK) {
+		fprintf(stderr, "  %s: %s\n", uri, err.s ? err.s : "cannot open");
+		abort();
+	}
+	db_close(&db);
+	sb_free(&err);
+	pg = PQconnectdb(uri);
+	if (PQstatus(pg) != CONNECTION_OK) {
+		fprintf(stderr, "  %s: %s", uri, PQerrorMessage(pg));
+		abort();
+	}
+}
+
 TEST(hot_queries_prepare_on_postgresql)
 {
+	connect_schema();
 	store_hot_queries(DB_PG, hot_one, NULL);
 	summary("hot queries");
 	CHECK(n_ok > 300);
 	CHECK_INT(n_bad, 0);
+	PQfinish(pg);
 }
 
 TEST(every_store_statement_prepares_with_its_bound_types)
 {
+	connect_schema();
 	struct db *db = rec_db();
 	call_listings(db);
 	call_records(db);
@@ -636,6 +661,7 @@ TEST(every_store_statement_prepares_with_its_bound_types)
 	summary("store functions");
 	CHECK(n_ok > 150);
 	CHECK_INT(n_bad, 0);
+	PQfinish(pg);
 }
 
 /* The checker itself: SQLite's own syntax, and an integer column compared
@@ -643,6 +669,7 @@ TEST(every_store_statement_prepares_with_its_bound_types)
 TEST(checker_catches_sqlite_syntax_and_type_mismatch)
 {
 	static const unsigned text[1] = {OID_TEXT};
+	connect_schema();
 	check_sql("CROSS JOIN ON", "SELECT i.id FROM item i CROSS JOIN list l ON l.id = i.list_id", NULL);
 	check_sql("IS with a value", "SELECT id FROM item WHERE owner_id IS NOT :p", NULL);
 	check_sql("boolean as a number", "SELECT sum(status = 'done') FROM item", NULL);
@@ -650,25 +677,17 @@ TEST(checker_catches_sqlite_syntax_and_type_mismatch)
 	check_sql("rowid", "SELECT rowid FROM setting", NULL);
 	CHECK_INT(n_bad, 5);
 	CHECK_INT(n_ok, 0);
+	PQfinish(pg);
 }
 
 int main(void)
 {
-	const char *target = getenv("QD_TEST_PG");
-	if (!target || !*target) {
-		printf("QD_TEST_PG is not set: no PostgreSQL to prepare on\n");
+	if (!tt_pg()) {
+		printf("(QD_TEST_PG not set: nothing to prepare on; make test-pg runs these)\n");
 		return TT_END();
-	}
-	pg = PQconnectdb(target);
-	if (PQstatus(pg) != CONNECTION_OK) {
-		fprintf(stderr, "QD_TEST_PG=%s: %s", target, PQerrorMessage(pg));
-		PQfinish(pg);
-		printf("0 passed, 1 failed\n");
-		return 1;
 	}
 	RUN(hot_queries_prepare_on_postgresql);
 	RUN(every_store_statement_prepares_with_its_bound_types);
 	RUN(checker_catches_sqlite_syntax_and_type_mismatch);
-	PQfinish(pg);
 	return TT_END();
 }
