@@ -54,9 +54,12 @@ enum qd_status store_stats(struct db *db, int year, const char *today, const cha
 			   struct rowsink *s, struct strbuf *err);
 /* The text of every hot query — listings, checklists, people and stats
  * views, search, the TUI's pages — for representative filters, built by
- * the very code that prepares them; fn(ctx, name, sql) for each.  The
- * query-plan test (tests/t_plan.c) checks each one walks an index. */
-void store_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx);
+ * the very code that prepares them, in the SQL of a dialect (enum
+ * db_dialect); fn(ctx, name, sql) for each.  The query-plan test
+ * (tests/t_plan.c) checks each SQLite one walks an index; tests/t_pg_sql.c
+ * prepares the PostgreSQL ones on a server. */
+void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, const char *sql),
+		       void *ctx);
 /* Refresh the planner's statistics (bounded ANALYZE); after a large
  * import or year copy. */
 enum qd_status store_analyze(struct db *db);

@@ -219,7 +219,8 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 /* The columns of io_print_item (and the sort key k), and the join, of one
  * half of a person's items. */
 #define PRINT_ITEM_COLS \
-	"i.id, o.id AS org, i.seq AS seq, i.owner_id IS :p, i.lead_id IS :p, o.name, o.level, " \
+	"i.id, o.id AS org, i.seq AS seq, CASE WHEN i.owner_id = :p THEN 1 ELSE 0 END, " \
+	"CASE WHEN i.lead_id = :p THEN 1 ELSE 0 END, o.name, o.level, " \
 	"i.content, i.standard, coalesce(i.due, ''), i.due_text, i.status, " FLAGS_SQL ", o.sort AS k"
 #define PRINT_ITEM_FROM \
 	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
@@ -232,7 +233,8 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 {
 	struct sql_stmt *st = db_stmt(db,
 		"SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.owner_id = :p "
-		"UNION ALL SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.lead_id = :p AND i.owner_id IS NOT :p "
+		"UNION ALL SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.lead_id = :p "
+		"AND i.owner_id IS DISTINCT FROM :p "
 		"ORDER BY k, org, seq");
 	bind_int_named(st, ":p", person_id);
 	bind_int_named(st, ":year", year);
@@ -288,7 +290,8 @@ enum qd_status store_io_person_pledges(struct db *db, int year, long long person
 		"UNION ALL SELECT g.id, g.title, coalesce(pi.name, ''), coalesce(ps.name, ''), g.status, "
 		"coalesce(g.sign_due, ''), g.issuer_proxy, g.signer_proxy, 1 FROM pledge g "
 		"LEFT JOIN person pi ON pi.id = g.issuer_id LEFT JOIN person ps ON ps.id = g.signer_id "
-		"WHERE g.issuer_id = ?2 AND g.signer_id IS NOT ?2 AND +g.year = ?1 AND g.status <> 'void' "
+		"WHERE g.issuer_id = ?2 AND g.signer_id IS DISTINCT FROM ?2 AND +g.year = ?1 "
+		"AND g.status <> 'void' "
 		"ORDER BY 9, 1");
 	sql_bind_int(st, 1, year);
 	sql_bind_int64(st, 2, person_id);
@@ -310,6 +313,8 @@ enum qd_status store_io_person_pledges(struct db *db, int year, long long person
 
 int store_io_cache(struct db *db, int kib)
 {
+	if (db_dialect(db) != DB_SQLITE)
+		return kib;   /* the server's memory is its own business */
 	struct sql_stmt *st = db_stmt(db, "PRAGMA cache_size");
 	int old = sql_step(st) == SQL_ROW ? sql_column_int(st, 0) : -2000;
 	sql_reset(st);

@@ -131,22 +131,42 @@ char *store_like_pattern(const char *text)
 	return sb_take(&b);
 }
 
+int store_search_fts(int dialect, int narrow, const char *text)
+{
+	return dialect == DB_SQLITE && !narrow && store_utf8_chars(text) >= 3;
+}
+
+const char *store_search_sql(int dialect, int narrow, int year, const char *text)
+{
+	if (dialect == DB_PG)
+		return " AND coalesce(i.search_text, i.content) ILIKE :q ESCAPE '\\'";
+	if (store_search_fts(dialect, narrow, text))
+		return year ? STORE_FTS_IN_RANGE : STORE_FTS_IN;
+	return " AND coalesce(i.search_text, i.content) LIKE :q ESCAPE '\\'";
+}
+
+char *store_search_pattern(int dialect, int narrow, const char *text)
+{
+	return store_search_fts(dialect, narrow, text) ? store_fts_phrase(text)
+						       : store_like_pattern(text);
+}
+
 #define NUM(n, v) {n, NULL, (v), 1}
 #define TXT(n, v) {n, (v), 0, 0}
 
 /* The SELECT of store_item_list for a filter (shared with the plan test
  * through store_hot_queries). */
-static void item_list_sql(struct strbuf *sql, const struct item_filter *f)
+static void item_list_sql(struct strbuf *sql, int dialect, const struct item_filter *f)
 {
 	/* a person's items start from the owner and lead indexes (PICK), never
-	 * from the year's lists: CROSS JOIN keeps item the outer loop */
+	 * from the year's lists: SQLite's CROSS JOIN keeps item the outer loop */
 	sb_printf(sql, "SELECT i.id AS id, o.name AS org, l.year AS year, i.seq AS seq, "
 		       "i.category AS category, i.content AS content, coalesce(ow.name, '') AS owner, "
 		       "coalesce(ld.name, '') AS lead, coalesce(i.due, '') AS due, i.status AS status, "
 		       FLAGS_SQL " AS flags FROM item i %s list l ON l.id = i.list_id "
 		       "JOIN org o ON o.id = l.org_id LEFT JOIN person ow ON ow.id = i.owner_id "
 		       "LEFT JOIN person ld ON ld.id = i.lead_id WHERE i.deleted_at IS NULL",
-		  f->person_id ? "CROSS JOIN" : "JOIN");
+		  f->person_id ? store_join_hint(dialect) : "JOIN");
 	if (f->year)
 		sb_puts(sql, " AND l.year = :year");
 	if (f->org_id)
@@ -161,12 +181,8 @@ static void item_list_sql(struct strbuf *sql, const struct item_filter *f)
 		sb_puts(sql, " AND i.due < :today AND i.status IN ('planned','in_progress','submitted')");
 	if (f->category)
 		sb_puts(sql, " AND i.category = :category");
-	if (f->search && *f->search) {
-		if (!f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3)
-			sb_puts(sql, f->year ? STORE_FTS_IN_RANGE : STORE_FTS_IN);
-		else
-			sb_puts(sql, " AND coalesce(i.search_text, i.content) LIKE :q ESCAPE '\\'");
-	}
+	if (f->search && *f->search)
+		sb_puts(sql, store_search_sql(dialect, f->person_id || f->org_id, f->year, f->search));
 	sb_puts(sql, " ORDER BY o.sort, o.id, l.year, i.seq");
 }
 
@@ -176,16 +192,17 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 	static const char *const cols[] = {"id", "org", "year", "seq", "category", "content",
 					   "owner", "lead", "due", "status", "flags"};
 	struct strbuf sql = {0};
-	item_list_sql(&sql, f);
+	int dialect = db_dialect(db), narrow = f->person_id || f->org_id;
+	item_list_sql(&sql, dialect, f);
 	/* one org's or one person's items are few: LIKE as they are read (see
 	 * store_page.c use_fts); the whole year or file: the FTS5 index */
 	char *pattern = NULL;
 	long long lo = 1, hi = 0;
-	if (f->search && *f->search)
-		pattern = !f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3 ? store_fts_phrase(f->search)
-							    : store_like_pattern(f->search);
-	if (pattern && f->year && !f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3)
-		store_id_range(db, f->year, f->org_id, &lo, &hi);
+	if (f->search && *f->search) {
+		pattern = store_search_pattern(dialect, narrow, f->search);
+		if (f->year && store_search_fts(dialect, narrow, f->search))
+			store_id_range(db, f->year, f->org_id, &lo, &hi);
+	}
 	const struct bind b[] = {
 		NUM(":lo", lo), NUM(":hi", hi),
 		NUM(":year", f->year), NUM(":org", f->org_id), NUM(":owner", f->owner_id),
@@ -219,7 +236,7 @@ enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct
 	"WHERE l.year = :year AND i.deleted_at IS NULL AND i.owner_id IS NOT NULL " \
 	"UNION ALL SELECT i.lead_id, i.status, i.due FROM item i JOIN list l ON l.id = i.list_id " \
 	"WHERE l.year = :year AND i.deleted_at IS NULL AND i.lead_id IS NOT NULL " \
-	"AND i.lead_id IS NOT i.owner_id"
+	"AND i.lead_id IS DISTINCT FROM i.owner_id"
 
 #define OPEN_SQL(a) a "status IN ('planned','in_progress','submitted')"
 
@@ -230,8 +247,8 @@ enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct
 	"coalesce(c.overdue, 0) AS overdue FROM person p LEFT JOIN org o ON o.id = p.org_id " \
 	"LEFT JOIN (SELECT pid, count(*) AS n, count(CASE WHEN status = 'done' THEN 1 END) AS done, " \
 	"count(CASE WHEN due < :today AND " OPEN_SQL("") " THEN 1 END) AS overdue " \
-	"FROM (" PERSON_ITEMS_SQL ") GROUP BY pid) c ON c.pid = p.id " \
-	"ORDER BY o.sort, p.org_id, p.id"
+	"FROM (" PERSON_ITEMS_SQL ") pick GROUP BY pid) c ON c.pid = p.id " \
+	"ORDER BY o.sort NULLS FIRST, p.org_id NULLS FIRST, p.id"
 
 enum qd_status store_person_list(struct db *db, int year, const char *today, struct rowsink *s,
 				 struct strbuf *err)
@@ -269,8 +286,8 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
 	"ON i.list_id = l.id WHERE l.year = :year AND i.deleted_at IS NULL " \
 	"AND i.owner_id IS NOT NULL"
 #define STATS_PLEDGES_SQL \
-	"SELECT signer_id, status IN " SIGNED_STATES ", status IN " ISSUED_STATES " " \
-	"FROM pledge WHERE year = :year"
+	"SELECT signer_id, CASE WHEN status IN " SIGNED_STATES " THEN 1 ELSE 0 END, " \
+	"CASE WHEN status IN " ISSUED_STATES " THEN 1 ELSE 0 END FROM pledge WHERE year = :year"
 #define STATS_MAX_PERSON_SQL "SELECT coalesce(max(id), 0) FROM person"
 #define STATS_PEOPLE_SQL "SELECT id, name FROM person ORDER BY id"
 
@@ -420,7 +437,7 @@ enum qd_status store_audit_list(struct db *db, const char *entity, long long id,
 	struct strbuf sql = {0};
 	sb_puts(&sql, "SELECT a.seq AS id, a.at AS at, a.login AS login, coalesce(p.name, '') AS person, "
 		      "a.action AS action, a.entity AS entity, a.entity_id AS entity_id, "
-		      "a.detail AS detail FROM audit a LEFT JOIN person p ON p.id = a.person_id WHERE 1");
+		      "a.detail AS detail FROM audit a LEFT JOIN person p ON p.id = a.person_id WHERE 1 = 1");
 	if (entity)
 		sb_puts(&sql, " AND a.entity = :entity");
 	if (id)
@@ -573,7 +590,8 @@ enum qd_status store_analyze(struct db *db)
 	return QD_OK;
 }
 
-void store_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx)
+void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, const char *sql),
+		       void *ctx)
 {
 	static const char *const filters[] = {"year", "org", "owner", "person", "status",
 					      "overdue", "category", "search", "search-short",
@@ -595,7 +613,7 @@ void store_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql),
 			if (all && (i == 0 || i == 4 || i == 6 || i == 8))
 				continue;
 			struct strbuf sql = {0};
-			item_list_sql(&sql, &f);
+			item_list_sql(&sql, dialect, &f);
 			char name[96];
 			snprintf(name, sizeof name, "item list by %s%s", w, all ? ", every year" : "");
 			fn(ctx, name, sql.s);
@@ -609,5 +627,5 @@ void store_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql),
 	fn(ctx, "stats by org", stats_sql("org"));
 	fn(ctx, "stats by category", stats_sql("category"));
 	fn(ctx, "search id range", ID_RANGE_SQL);
-	store_page_hot_queries(fn, ctx);
+	store_page_hot_queries(dialect, fn, ctx);
 }
