@@ -499,7 +499,7 @@ enum qd_status db_copy_file(struct db *from, const char *dest, int flags, struct
 	s = db_open(outfile_temp_name(&o), DB_CREATE, &to, err);
 	/* a temporary thrown away on failure needs no journal, and outfile
 	 * syncs it once at the end */
-	if (s == QD_OK && sql_exec(to, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF") != SQL_OK)
+	if (s == QD_OK && sql_exec(to, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536") != SQL_OK)
 		s = db_error(to, err);
 	if (s == QD_OK)
 		s = db_copy(from, to, how, err);
