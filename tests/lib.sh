@@ -147,6 +147,15 @@ sqlite_only() {
 	return 1
 }
 
+# pg_only WHAT: the reverse, for what only a server has (roles, NOTIFY):
+#   if pg_only "server roles"; then check …; fi
+pg_only() {
+	[ -n "$QD_TEST_PG" ] && return 0
+	SKIP=$((SKIP + 1))
+	echo "skip $1 (PostgreSQL only)"
+	return 1
+}
+
 # How many times slower than a plain build this run is (asan-test and
 # valgrind-test set QD_TIME_SCALE); limit SECONDS CMD… runs CMD with a time
 # limit of SECONDS in a plain build, scaled (exit 124 when it is reached).

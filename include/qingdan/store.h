@@ -136,6 +136,14 @@ enum qd_status store_year_items(struct db *db, int year,
 				void (*fn)(void *ctx, long long org_id, const struct item *it),
 				void *ctx);
 
+/* ---- server roles (PostgreSQL) ---- */
+/* Grant (revoke = 0) or revoke the database's member group to the role
+ * LOGIN, creating or enabling it; *result is the server's word for what it
+ * did ("created", "enabled", "granted", "revoked", "unchanged").
+ * QD_INVALID on a SQLite file, QD_DENIED when the server refuses (no
+ * CREATEROLE), QD_DBERROR otherwise (db_error tells). */
+enum qd_status store_role(struct db *db, const char *login, int revoke, char **result);
+
 /* ---- audit ---- */
 /* Canonical JSON of a record (every column, as SQLite's json_object()
  * writes it: src/store/json.h), or NULL. */

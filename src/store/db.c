@@ -109,6 +109,11 @@ enum qd_status db_error(struct db *db, struct strbuf *err)
 	return QD_DBERROR;
 }
 
+const char *db_errmsg(struct db *db)
+{
+	return db->drv->errmsg(db);
+}
+
 struct sql_stmt *db_stmt(struct db *db, const char *sql)
 {
 	for (size_t i = 0; i < db->nstmts; i++) {
