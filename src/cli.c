@@ -211,11 +211,9 @@ static void on_busy(void *ctx, int seconds, const char *holder)
 	(void)ctx;
 	fputs("\r\033[K", stderr);
 	if (seconds >= 0) {
-		fputs("qingdan: ", stderr);
-		if (holder)
-			fprintf(stderr, msg(M_DB_BUSY_WAIT_WHO), seconds, holder);
-		else
-			fprintf(stderr, msg(M_DB_BUSY_WAIT), seconds);
+		char *line = db_busy_text(seconds, holder);
+		fprintf(stderr, "qingdan: %s", line);
+		free(line);
 	}
 	fflush(stderr);
 }

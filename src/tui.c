@@ -524,10 +524,9 @@ static void on_busy(void *ctx, int seconds, const char *holder)
 		t->busy_shown = 0;
 		return;
 	}
-	if (holder)
-		tui_say(t, msg(M_DB_BUSY_WAIT_WHO), seconds, holder);
-	else
-		tui_say(t, msg(M_DB_BUSY_WAIT), seconds);
+	char *line = db_busy_text(seconds, holder);
+	tui_say(t, "%s", line);
+	free(line);
 	t->busy_shown = 1;
 	tui_draw_message(t);
 }

@@ -160,6 +160,9 @@ enum qd_status db_backup(struct db *db, const char *dest, int flags, struct db_c
  * the wait is over (got the lock or gave up), so the caller can clear what
  * it showed.  The CLI prints a line on a terminal, the TUI its status line. */
 typedef void (*db_busy_fn)(void *ctx, int seconds, const char *holder);
+/* The line a busy hook shows for (seconds >= 0, holder): the file's
+ * writer, or a lost server connection being re-established; malloc'd. */
+char *db_busy_text(int seconds, const char *holder);
 /* The hook every file opened from now on starts with (NULL: none). */
 void db_busy_default(db_busy_fn fn, void *ctx);
 /* The hook of one open file (NULL: none). */

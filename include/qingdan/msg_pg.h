@@ -23,6 +23,7 @@
 	_(M_PG_RECONNECT_FAILED, "与数据库服务器的连接中断，%d 秒内没能重连（%s）；请检查网络和数据库服务器后再试", "the connection to the database server was lost and could not be restored within %d s (%s); check the network and the server, then try again") \
 	_(M_PG_BUSY, "数据库正被 %s占用，等了 %d 秒仍未释放，未作改动；等它完成后再试，或请该用户退出", "the database is held by %s and was not released within %d s; nothing was changed; try again when it has finished, or ask that user to quit") \
 	_(M_PG_BUSY_UNKNOWN, "数据库正被另一个连接占用，等了 %d 秒仍未释放，未作改动；请稍后再试", "the database is held by another connection and was not released within %d s; nothing was changed; try again later") \
+	_(M_PG_RECONNECT_WAIT, "连接中断，正在重连…已等 %d 秒", "connection lost, reconnecting… %d s") \
 	_(M_ACT_MANAGE_ROLES, "管理数据库角色", "manage database roles") \
 	_(M_ROLE_SQLITE, "db grant 和 db revoke 只用于 PostgreSQL 服务器上的数据库；%s 是 SQLite 文件，由文件权限决定谁能访问", "db grant and db revoke are for a database on a PostgreSQL server; %s is a SQLite file, whose permissions decide who may use it") \
 	_(M_ROLE_BAD_LOGIN, "登录名“%s”无效：须为 1 到 63 个字节、不含空白和控制字符", "invalid login \"%s\": 1 to 63 bytes, no spaces or control characters") \

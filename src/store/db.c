@@ -45,6 +45,15 @@ static long long busy_limit_ms(void)
 	return (long long)(sec * 1000);
 }
 
+char *db_busy_text(int seconds, const char *holder)
+{
+	if (holder && holder == msg(M_PG_RECONNECTING))   /* pg.c passes this very text */
+		return xasprintf(msg(M_PG_RECONNECT_WAIT), seconds);
+	if (holder)
+		return xasprintf(msg(M_DB_BUSY_WAIT_WHO), seconds, holder);
+	return xasprintf(msg(M_DB_BUSY_WAIT), seconds);
+}
+
 void db_busy_over(struct db *db)
 {
 	if (db->busy_said >= 0 && db->busy_fn)
@@ -80,7 +89,7 @@ int db_readonly(const struct db *db)
 
 const char *db_path(const struct db *db)
 {
-	return db->path;
+	return db->shown ? db->shown : db->path;
 }
 
 const char *db_warning(const struct db *db)
@@ -308,6 +317,7 @@ void db_close(struct db **pdb)
 	free(db->stmts);
 	db->drv->close(db);
 	free(db->path);
+	free(db->shown);
 	free(db->warning);
 	free(db);
 	*pdb = NULL;

@@ -15,6 +15,7 @@ struct db {
 	const struct sql_driver *drv;
 	void *conn;       /* the driver's: sqlite3 *, struct pg_conn * */
 	char *path;       /* the file, or the URI as given */
+	char *shown;      /* the URI as messages show it (no password); NULL: path */
 	int readonly;
 	int depth;        /* transaction nesting */
 	int failed;       /* an inner level asked for rollback */

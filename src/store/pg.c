@@ -316,6 +316,9 @@ static enum qd_status pg_open(struct db *db, int flags, int *version, struct str
 	pc->tx = PQTRANS_IDLE;
 	pc->readonly = (flags & DB_READONLY) != 0;
 	*version = 0;
+	struct strbuf shown = {0};
+	pg_redact(db->path, db->path, &shown);   /* what messages show: no password */
+	db->shown = sb_take(&shown);
 	const char *keys[5], *vals[5];
 	int k = 0;
 	keys[k] = "fallback_application_name", vals[k++] = "qingdan";
