@@ -112,8 +112,9 @@ static int db_copy_cmd(struct cli *c, int argc, char **argv)
 		/* a new file: written beside, renamed into place once checked */
 		s = db_copy_file(c->q.db, to, 0, &how, &err);
 	} else {
+		/* a server's empty database gets the schema (as init gives it) */
 		struct db *dst = NULL;
-		s = db_open(to, 0, &dst, &err);
+		s = db_open(to, db_is_url(to) ? DB_CREATE : 0, &dst, &err);
 		if (s == QD_OK)
 			s = db_copy(c->q.db, dst, &how, &err);
 		db_close(&dst);

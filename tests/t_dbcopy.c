@@ -2,9 +2,9 @@
  * SQLite files: the copy's table of tables and columns is held to the
  * schema (a migration that adds a column fails here until the copy knows
  * it), every value keeps its type and its id (forward references within a
- * table, setting rowids with gaps, REAL, NULL, odd text), the search index
- * comes back, progress comes per page and per table, a non-empty target
- * is refused untouched, the migrations' own rows are replaced, a copy that
+ * table, even in a later batch; setting rowids with gaps, REAL, NULL, odd
+ * text), the search index comes back, progress comes per page and per
+ * table, a non-empty target is refused untouched, the migrations' own rows are replaced, a copy that
  * fails its check is rolled back, a source that fails the same way is
  * copied faithfully, and a new file appears only whole. */
 #include <sqlite3.h>
@@ -254,6 +254,10 @@ TEST(every_value_keeps_its_type_and_id)
 	CHECK(db_exec(from, "INSERT INTO org(id, name, level, parent_id, sort) "
 			    "VALUES (40, '后来的上级', 'party-group', NULL, 3);"
 			    "UPDATE org SET parent_id = 40 WHERE id = 1;"
+			    /* a parent in a later batch of rows (100 an INSERT) */
+			    "WITH RECURSIVE n(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 249) "
+			    "INSERT INTO org(id, name, level, sort) SELECT i, '支部' || i, 'branch', i FROM n;"
+			    "UPDATE org SET parent_id = 249 WHERE id = 2;"
 			    "INSERT INTO setting(key, value) VALUES ('gone', 'x'), ('kept', 'tab\there\nnew line \"q\" ''s'' 🙂');"
 			    "DELETE FROM setting WHERE key = 'gone';"
 			    "INSERT INTO setting(key, value) VALUES ('after_gap', '');"
