@@ -512,6 +512,25 @@ TEST(a_new_file_appears_only_whole)
 	teardown();
 }
 
+TEST(a_target_in_a_message_shows_no_password)
+{
+	static const char *const cases[][2] = {
+		{"/srv/qingdan.db", "/srv/qingdan.db"},
+		{"pg:qingdan", "pg:qingdan"},
+		{"postgresql:///qd?host=/run/postgresql", "postgresql:///qd?host=/run/postgresql"},
+		{"postgresql://wangfang:s3cret@qd-server/qd", "postgresql://wangfang:***@qd-server/qd"},
+		{"postgres://u:p%40ss@h:5432/qd?sslmode=require", "postgres://u:***@h:5432/qd?sslmode=require"},
+		{"postgresql:///qd?user=u&password=s3cret&host=/tmp", "postgresql:///qd?user=u&password=***&host=/tmp"},
+		{"postgresql:///qd?password=a&password=b", "postgresql:///qd?password=***&password=***"},
+		{"postgresql://u@h/qd?application_password=x", "postgresql://u@h/qd?application_password=x"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *shown = db_target_shown(cases[i][0]);
+		CHECK_STR(shown, cases[i][1]);
+		free(shown);
+	}
+}
+
 int main(void)
 {
 	text_init_locale();
@@ -524,5 +543,6 @@ int main(void)
 	RUN(a_source_changed_behind_qingdan_is_copied_as_it_is);
 	RUN(progress_comes_per_thousand_rows_and_per_table);
 	RUN(a_new_file_appears_only_whole);
+	RUN(a_target_in_a_message_shows_no_password);
 	return TT_END();
 }

@@ -86,6 +86,39 @@ const char *db_copy_table(int i, const char **columns)
 	return tables[i].name;
 }
 
+char *db_target_shown(const char *target)
+{
+	struct strbuf b = {0};
+	const char *p = target, *at = NULL, *auth = NULL;
+	if (db_is_url(target) && (auth = strstr(target, "://")) != NULL) {
+		auth += 3;
+		size_t n = strcspn(auth, "/?#");
+		for (const char *q = auth; q < auth + n; q++)
+			if (*q == '@')
+				at = q;
+	}
+	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (colon) {   /* user:PASSWORD@host */
+		sb_add(&b, target, (size_t)(colon + 1 - target));
+		sb_puts(&b, "***");
+		p = at;
+	}
+	while (db_is_url(target)) {   /* ?password=… among the parameters */
+		const char *kw = strstr(p, "password=");
+		if (!kw)
+			break;
+		int param = strchr("?&; ", kw[-1]) != NULL;
+		sb_add(&b, p, (size_t)(kw + 9 - p));
+		p = kw + 9;
+		if (param) {
+			sb_puts(&b, "***");
+			p += strcspn(p, "& ");
+		}
+	}
+	sb_puts(&b, p);
+	return sb_take(&b);
+}
+
 /* One table's columns, parsed, and its statements' column lists. */
 struct plan {
 	const struct table *t;
@@ -184,7 +217,9 @@ static enum qd_status check_empty(struct copy *c)
 			if (n < 0) {
 				s = step_failed(c, t->name);
 			} else if (n > 0) {
-				sb_printf(c->err, msg(M_COPY_NOT_EMPTY), db_path(c->to), t->name);
+				char *shown = db_target_shown(db_path(c->to));
+				sb_printf(c->err, msg(M_COPY_NOT_EMPTY), shown, t->name);
+				free(shown);
 				s = QD_INVALID;
 			}
 		}
@@ -548,7 +583,9 @@ enum qd_status db_copy(struct db *from, struct db *to, struct db_copy *how, stru
 	sb_reset(&how->report);
 	if (from == to || (db_dialect(from) == db_dialect(to) && strcmp(from->path, to->path) == 0 &&
 			   strcmp(from->path, ":memory:") != 0)) {
-		sb_printf(err, msg(M_COPY_SAME), db_path(to));
+		char *shown = db_target_shown(db_path(to));
+		sb_printf(err, msg(M_COPY_SAME), shown);
+		free(shown);
 		return QD_INVALID;
 	}
 	enum qd_status s = same_schema(from, to, err);
