@@ -1,13 +1,14 @@
 # qingdan — plain Makefile.  `make` builds ./qingdan; `make run` opens the TUI
-# on a demo database; `make test` runs every test; `make asan-test` runs them
-# again under ASan+UBSan.  V=1 shows the commands.  Set-up (Debian packages)
+# on a demo database; `make test` runs every test; `make test-pg` runs them
+# again on a throwaway PostgreSQL cluster; `make asan-test` under
+# ASan+UBSan.  V=1 shows the commands.  Set-up (Debian packages)
 # lives in scripts/deps.sh, which `run` and `test` call first.
 
 CC      ?= cc
 BUILD   ?= build
 SAN     ?=
 OPT     ?= -O2 -g
-PKGS    := ncursesw sqlite3 libcrypto libutf8proc
+PKGS    := ncursesw sqlite3 libcrypto libutf8proc libpq
 # Only the print module qingdan-print.so (PDF and xlsx, see plugin.h) links
 # these; the program dlopen()s it on first use, from $QINGDAN_LIBDIR, its
 # own folder, or $(PREFIX)/lib/qingdan where `make install` puts it.
@@ -54,7 +55,7 @@ BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 .SECONDARY:
-.PHONY: all deps run test test-only asan-test valgrind-test bench clean install FORCE
+.PHONY: all deps run test test-only test-pg test-pg-only asan-test valgrind-test bench clean install FORCE
 all: qingdan
 
 deps:
@@ -127,6 +128,25 @@ test: deps
 
 test-only: $(BUILD)/qingdan $(PLUGIN) $(TEST_BIN) $(BENCH_BIN)
 	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan QD_BUILD=$(CURDIR)/$(BUILD) \
+	  sh tests/run_all.sh $(TEST_BIN) $(TEST_SH)
+
+# The same suite again on PostgreSQL (issue 9): a throwaway cluster in a
+# temporary folder (scripts/pg_cluster.sh: initdb as an unprivileged user,
+# a Unix socket only), QD_TEST_PG set to its socket folder — each test then
+# makes its own database there (tests/lib.sh newdb, tests/tt.h tt_db) and
+# skips what is about the SQLite file.  The cluster is stopped and removed
+# at the end, on a failure or an interrupt too (and by the script's guard
+# if this shell is killed).  Same last line "N passed, N failed".
+PG_BIN ?= $(shell pg_config --bindir 2>/dev/null)
+test-pg: deps
+	$(Q)$(MAKE) --no-print-directory test-pg-only
+
+test-pg-only: $(BUILD)/qingdan $(PLUGIN) $(TEST_BIN) $(BENCH_BIN)
+	$(Q)d=$$(mktemp -d "$${TMPDIR:-/tmp}/qd-pg.XXXXXX") || exit 1; \
+	trap 'sh scripts/pg_cluster.sh stop "$$d"; rm -rf "$$d"' EXIT; \
+	trap 'exit 130' INT TERM HUP; \
+	sock=$$(sh scripts/pg_cluster.sh start "$$d" $$$$) || exit 1; \
+	QD_TEST_PG=$$sock PG_BIN=$(PG_BIN) QD_BIN=$(CURDIR)/$(BUILD)/qingdan QD_BUILD=$(CURDIR)/$(BUILD) \
 	  sh tests/run_all.sh $(TEST_BIN) $(TEST_SH)
 
 # QD_TIME_SCALE: how many times slower the run is (tests/tt.h, tests/lib.sh).

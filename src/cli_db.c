@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "qingdan/db.h"
+#include "qingdan/model.h"
 #include "qingdan/msg.h"
 
 /* ---- shared with backup ---- */
@@ -141,8 +142,53 @@ static int db_copy_cmd(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* db grant|revoke LOGIN: the server's role for a person's login. */
+static int db_role_cmd(struct cli *c, int argc, char **argv, int revoke)
+{
+	const char *pos[1];
+	int rc = cli_parse(c, argc, argv, NULL, pos, 1, 1);
+	if (rc || (rc = cli_db(c)))
+		return rc;
+	struct strbuf err = {0};
+	char *what = NULL;
+	int has_person = 0;
+	enum qd_status s = qd_db_role(&c->q, pos[0], revoke, &what, &has_person, &err);
+	if (s == QD_OK) {
+		int unchanged = strcmp(what, "unchanged") == 0;
+		enum msg_id id = unchanged		       ? M_ROLE_UNCHANGED
+				 : strcmp(what, "created") == 0 ? M_ROLE_CREATED
+				 : strcmp(what, "enabled") == 0 ? M_ROLE_ENABLED
+				 : revoke			? M_ROLE_REVOKED
+								: M_ROLE_GRANTED;
+		fputs("qingdan: ", stderr);
+		fprintf(stderr, msg(id), pos[0], msg(revoke ? M_ROLE_HASNT : M_ROLE_HAS));
+		fputc('\n', stderr);
+		if (!revoke && !has_person) {
+			fputs("qingdan: ", stderr);
+			fprintf(stderr, msg(M_ROLE_NO_PERSON), pos[0], pos[0]);
+			fputc('\n', stderr);
+		}
+	}
+	free(what);
+	rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
+
+static int db_grant_cmd(struct cli *c, int argc, char **argv)
+{
+	return db_role_cmd(c, argc, argv, 0);
+}
+
+static int db_revoke_cmd(struct cli *c, int argc, char **argv)
+{
+	return db_role_cmd(c, argc, argv, 1);
+}
+
 const struct cli_command cli_db_commands[] = {
 	/* opens its own two databases, not --db */
 	{"db", "copy", db_copy_cmd, "db copy FROM TO", CLI_READ},
+	{"db", "grant", db_grant_cmd, "db grant LOGIN", CLI_WRITE},
+	{"db", "revoke", db_revoke_cmd, "db revoke LOGIN", CLI_WRITE},
 	{NULL, NULL, NULL, NULL, CLI_READ},
 };

@@ -434,3 +434,37 @@ enum qd_status qd_run_upgrades(struct qd *q, struct strbuf *err)
 		qd_refresh_actor(q);
 	return s;
 }
+
+/* ---- server roles ---- */
+
+enum qd_status qd_db_role(struct qd *q, const char *login, int revoke, char **result,
+			  int *has_person, struct strbuf *err)
+{
+	*result = NULL;
+	*has_person = 0;
+	if (db_dialect(q->db) != DB_PG) {
+		sb_printf(err, msg(M_ROLE_SQLITE), db_path(q->db));
+		return QD_INVALID;
+	}
+	size_t n = strlen(login);
+	int bad = n == 0 || n > 63;
+	for (const unsigned char *p = (const unsigned char *)login; *p && !bad; p++)
+		bad = *p <= ' ' || *p == 0x7f;
+	if (bad) {
+		sb_printf(err, msg(M_ROLE_BAD_LOGIN), login);
+		return QD_INVALID;
+	}
+	enum qd_status s = model_need_admin(q, M_ACT_MANAGE_ROLES, err);
+	if (s != QD_OK)
+		return s;
+	struct person p = {0};
+	*has_person = store_person_by_login(q->db, login, &p) == QD_OK;
+	person_clear(&p);
+	s = store_role(q->db, login, revoke, result);
+	if (s == QD_DENIED) {
+		sb_printf(err, msg(M_ROLE_REFUSED), db_errmsg(q->db));
+	} else if (s != QD_OK) {
+		db_error(q->db, err);
+	}
+	return s;
+}

@@ -5,13 +5,14 @@
 # a user who had seen the later head; a whole-chain recompute too (python3,
 # when present; t_anchor.c does it always); audit anchor and a paper anchor;
 # --accept; 16-hex print codes with the old 8-hex ones still verifying; and
-# an owner who is also the lead cannot verify (销号) alone.
+# an owner who is also the lead cannot verify (销号) alone.  The tampering
+# goes through dbsql (the sqlite3 shell, or psql on make test-pg).
 . "$(dirname "$0")/lib.sh"
 STATE="$HOME/.local/state/qingdan"
-head_seq() { sqlite3 "$DB" "SELECT max(seq) FROM audit"; }
+head_seq() { dbsql "SELECT max(seq) FROM audit"; }
 
 # ---- a fresh user works; the anchor follows every write ----
-DB=$T/office.db
+newdb office
 run qd init
 check "init on a fresh state folder" is "$RC" 0
 check "state folder is private" is "$(stat -c %a "$STATE")" 700
@@ -23,7 +24,7 @@ check "writes work" is "$RC" 0
 SEEN=$(head_seq)
 run qd audit anchor
 check "audit anchor exit 0" is "$RC" 0
-HASH=$(sqlite3 "$DB" "SELECT hash FROM audit WHERE seq = $SEEN")
+HASH=$(dbsql "SELECT hash FROM audit WHERE seq = $SEEN")
 check "anchor: the head's seq and time" has "$OUT" "最新日志：第 $SEEN 条，时间 "
 check "anchor: the full hash" has "$OUT" "哈希：$HASH"
 check "anchor: the code, SEQ-16 hex" has "$OUT" "校验码：$SEEN-$(printf '%.16s' "$HASH")"
@@ -39,10 +40,11 @@ run qd audit verify --anchor "$SEEN-$(printf '%.16s' "$HASH")"
 check "paper anchor in code form holds" is "$RC" 0
 run qd audit verify --anchor "$SEEN:$(printf '%.8s' "$HASH")"
 check "32-bit paper anchor refused" is "$RC" 1
-cp "$DB" "$T/before-cut.db"
+dbcopy before-cut
+BEFORE_CUT=$COPY
 
 # ---- a tail cut with the sqlite3 shell ----
-sqlite3 "$DB" "DELETE FROM audit WHERE seq > $((SEEN - 1)); DELETE FROM item WHERE id = $ID3"
+dbsql "DELETE FROM audit WHERE seq > $((SEEN - 1)); DELETE FROM item WHERE id = $ID3"
 run qd item list
 check "tail cut: next command refused" is "$RC" 1
 check "…says the log was cut or rewritten" has "$ERR" "操作日志已被截断或改写"
@@ -82,22 +84,22 @@ run qd item add --org 党组 --content 恢复后
 check "after accept: writes work" is "$RC" 0
 
 # ---- restoring the older copy of a file is a rollback too ----
-cp "$T/before-cut.db" "$T/restore.db"
 run qd item add --org 党组 --content 再写一项
-cp "$DB" "$T/later.db"
-cp "$T/restore.db" "$DB"; rm -f "$DB-wal" "$DB-shm"
+dbrestore "$BEFORE_CUT"
 run qd item list
 check "an older copy put back: refused" is "$RC" 1
 
 # ---- a whole-chain recompute (python3 has hashlib and sqlite3) ----
-if python3 -c 'import hashlib, sqlite3' 2>/dev/null; then
-	DB=$T/rewrite.db
+if ! sqlite_only "whole-chain recompute with python's sqlite3"; then
+	:
+elif python3 -c 'import hashlib, sqlite3' 2>/dev/null; then
+	newdb rewrite
 	run qd init
 	run qd item add --org 党组 --content 原来的内容
 	run qd item add --org 党组 --content 另一项
 	run qd audit anchor
 	SEEN=$(head_seq)
-	PAPER="$SEEN:$(sqlite3 "$DB" "SELECT hash FROM audit WHERE seq = $SEEN")"
+	PAPER="$SEEN:$(dbsql "SELECT hash FROM audit WHERE seq = $SEEN")"
 	python3 - "$DB" <<'EOF'
 import hashlib, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -146,7 +148,7 @@ check "a 15-hex code is refused" is "$RC" 1
 check "…as invalid" has "$ERR" "无效"
 
 # ---- owner who is also the lead cannot verify alone ----
-DB=$T/self.db
+newdb self
 run qd init
 run qd person add 李四 --login "$(id -un)"
 run qd item add --org 党组 --content 自己牵头的事项 --owner 李四 --lead 李四

@@ -6,6 +6,8 @@
 # lock goes or gives up after QINGDAN_BUSY_TIMEOUT naming the holder, with
 # nothing written; and a note written during a 200k-row import is saved.
 . "$(dirname "$0")/lib.sh"
+# a SQLite file's write lock, held by the sqlite3 shell: nothing of it on PostgreSQL
+sqlite_only "busy.sh: a SQLite file's write lock held by the sqlite3 shell" || { finish; exit; }
 demo_db busy
 ME=$(id -un)
 

@@ -10,8 +10,7 @@ FIX=$(cd "$(dirname "$0")/data/import" && pwd)
 # (its own, in libexpat callbacks); qingdan frees its font map (doc_pdf.c).
 
 fresh_db() {
-	DB="$T/${1:-fresh}.db"
-	rm -f "$DB"*
+	newdb "${1:-fresh}"
 	qd init 2>/dev/null
 }
 
@@ -241,16 +240,21 @@ check "big file: progress in steps of 10%" test "$(printf '%s\n' "$ERR" | grep -
 check "big file: checked" has "$OUT" "可导入 30000 项"
 
 # ---- a big load: item's indexes dropped for it and made again in bulk ----
-indexes() { sqlite3 "$DB" "SELECT name || ': ' || sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'item' ORDER BY name"; }
+indexes() {
+	dbsql "SELECT name || ': ' || sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'item' ORDER BY name" \
+		"SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE tablename = 'item' ORDER BY indexname"
+}
 idx_before=$(indexes)
 run qd import "$T/big.csv"
 check "bulk: 30000 rows imported" has "$OUT" "已导入 30000 项"
 check "bulk: progress goes to 100% once, over both passes" \
 	test "$(printf '%s\n' "$ERR" | grep -c "：100%")" -eq 1
 check "bulk: every item index is there again, as it was" is "$(indexes)" "$idx_before"
-check "bulk: the file is sound" is "$(sqlite3 "$DB" "PRAGMA integrity_check")" "ok"
-check "bulk: the owner index serves a person's list" \
-	has "$(sqlite3 "$DB" "EXPLAIN QUERY PLAN SELECT id, status FROM item WHERE owner_id = 3")" "item_owner"
+if sqlite_only "bulk: PRAGMA integrity_check and EXPLAIN QUERY PLAN"; then
+	check "bulk: the file is sound" is "$(sqlite3 "$DB" "PRAGMA integrity_check")" "ok"
+	check "bulk: the owner index serves a person's list" \
+		has "$(sqlite3 "$DB" "EXPLAIN QUERY PLAN SELECT id, status FROM item WHERE owner_id = 3")" "item_owner"
+fi
 check "bulk: search finds the new rows" \
 	is "$(qd item list --search 第29999项 --format tsv | tail -n +2 | wc -l | tr -d ' ')" 1
 run qd audit verify

@@ -95,7 +95,8 @@ check "content kept as written" has "$OUT" "$(printf 'Cafe\314\201读书会')"
 demo_db bidi
 run qd item add --org 党组 --content "开展${RLO}警示教育" --owner 刘洋
 check "content with U+202E is kept" is "$RC" 0
-sqlite3 "$DB" "UPDATE person SET name = '刘' || char(0x202E) || '洋' WHERE name = '刘洋'"
+dbsql "UPDATE person SET name = '刘' || char(0x202E) || '洋' WHERE name = '刘洋'" \
+	"UPDATE person SET name = '刘' || chr(8238) || '洋' WHERE name = '刘洋'"
 run qd item list
 check "item list: an RLO in a name or content…" [ "$(count "$OUT" "$RLO")" -ge 2 ]
 check "…is closed in its own cell" is "$(count "$OUT" "$RLO")" "$(count "$OUT" "$RLO[^ ]*$PDF ")"
@@ -109,7 +110,7 @@ check "tsv to a file keeps the data exact" hasnt "$OUT" "$PDF"
 demo_db merge
 run qd person add "王伟$ZWSP" --post 组织委员 --org 机关第三党支部（政策法规）
 DUP=$OUT
-sqlite3 "$DB" "SELECT 1" >/dev/null
+dbsql "SELECT 1" >/dev/null
 run qd item add --org 党组 --content 重复者的事项 --owner "#$DUP" --lead "#$DUP"
 run qd pledge add --title 责任书 --issuer 赵立新 --signer "#$DUP"
 run qd person merge '#28' "#$DUP"

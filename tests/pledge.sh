@@ -251,8 +251,9 @@ cd - >/dev/null
 # ---- tampering ----
 run qd audit verify
 check "verify clean before" is "$RC" 0
-cp "$DB" "$T/clean.db"
-sqlite3 "$DB" "UPDATE pledge SET body = replace(body, '不少于1次', '不少于半次') WHERE id = 2"
+dbcopy clean
+CLEAN=$COPY
+dbsql "UPDATE pledge SET body = replace(body, '不少于1次', '不少于半次') WHERE id = 2"
 run qd audit verify
 check "edited signed body: verify exit 1" is "$RC" 1
 check "…names the pledge" has "$ERR" "责任书 #2"
@@ -260,11 +261,11 @@ run qd audit verify --code "$CODE"
 check "edited body: code check exit 1" is "$RC" 1
 run qd pledge show 2
 check "show says the text differs" has "$OUT" "与签字时不一致"
-cp "$T/clean.db" "$DB"; rm -f "$DB-wal" "$DB-shm"
-sqlite3 "$DB" "UPDATE pledge SET signer_signed_on = '2026-02-01' WHERE id = 1"
+dbrestore "$CLEAN"
+dbsql "UPDATE pledge SET signer_signed_on = '2026-02-01' WHERE id = 1"
 run qd audit verify
 check "edited signature date: verify exit 1" is "$RC" 1
-cp "$T/clean.db" "$DB"; rm -f "$DB-wal" "$DB-shm"
+dbrestore "$CLEAN"
 
 # ---- enforced mode: the OS user becomes a non-admin signer ----
 run qd pledge add --title 干事责任书 --issuer 周海燕 --signer 王芳 --body-file "$T/body.txt" --issue

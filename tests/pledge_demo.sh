@@ -99,7 +99,7 @@ run qd audit verify --code "$CODE"
 check "the printed code verifies" is "$RC" 0
 run qd audit verify
 check "the whole chain verifies" is "$RC" 0
-sqlite3 "$DB" "UPDATE pledge SET body = replace(body, '每半年至少专题研究1次', '每年研究1次') WHERE id = 19"
+dbsql "UPDATE pledge SET body = replace(body, '每半年至少专题研究1次', '每年研究1次') WHERE id = 19"
 run qd audit verify
 check "editing the signed text with sqlite3: verify exit 1" is "$RC" 1
 check "…names the pledge" has "$ERR" "责任书 #19"

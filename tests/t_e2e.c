@@ -33,6 +33,7 @@ struct term {
 	int rows, cols;
 	int exited, status;
 	char dir[128];
+	char db[512];    /* dir/e2e.db, or a PostgreSQL database (tt_db) */
 };
 
 static long long now_ms(void)
@@ -69,15 +70,20 @@ static const char *qd_bin(void)
 	return b && *b ? b : "build/qingdan";
 }
 
-/* A demo database in the term's own directory. */
+/* A demo database in the term's own directory (under make test-pg, on the
+ * cluster; the directory still holds HOME and the sanitizer logs). */
 static void make_db(struct term *T)
 {
 	snprintf(T->dir, sizeof T->dir, "%s/qd-e2e.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(T->dir))
 		abort();
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "'%s' --db '%s/e2e.db' --today 2026-06-30 init --demo >/dev/null 2>&1",
-		 qd_bin(), T->dir);
+	if (tt_pg())
+		snprintf(T->db, sizeof T->db, "%s", tt_db("e2e"));
+	else
+		snprintf(T->db, sizeof T->db, "%s/e2e.db", T->dir);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "'%s' --db '%s' --today 2026-06-30 init --demo >/dev/null 2>&1",
+		 qd_bin(), T->db);
 	if (system(cmd) != 0)
 		abort();
 }
@@ -90,8 +96,8 @@ static void spawn(struct term *T, int rows, int cols, const char *lang)
 	T->rows = rows;
 	T->cols = cols;
 	struct winsize ws = {(unsigned short)rows, (unsigned short)cols, 0, 0};
-	char db[200], home[200], langv[64], asan[512], ubsan[512];
-	snprintf(db, sizeof db, "%s/e2e.db", T->dir);
+	char db[512], home[200], langv[64], asan[512], ubsan[512];
+	snprintf(db, sizeof db, "%s", T->db);
 	snprintf(home, sizeof home, "HOME=%s", T->dir);
 	snprintf(langv, sizeof langv, "LANG=%s", lang ? lang : "");
 	const char *a = getenv("ASAN_OPTIONS"), *u = getenv("UBSAN_OPTIONS");

@@ -29,6 +29,7 @@ static unsigned rnd(unsigned n)
 #define rounds tt_rounds
 
 static char dir[] = "/tmp/qd_fuzz_XXXXXX";
+static const char *pg_db[3];   /* under make test-pg: three databases instead of files */
 
 static const char *const words[] = {
 	"init", "--demo", "org", "add", "list", "person", "set", "item", "show", "note", "delete",
@@ -49,7 +50,7 @@ static void one_cli_run(int i)
 	int argc = 0, words_n = 1 + (int)rnd(10);
 	argv[argc++] = xstrdup("qingdan");
 	argv[argc++] = xstrdup("--db");
-	argv[argc++] = xasprintf("%s/f%d.db", dir, i % 3);
+	argv[argc++] = pg_db[i % 3] ? xstrdup(pg_db[i % 3]) : xasprintf("%s/f%d.db", dir, i % 3);
 	for (int a = 0; a < words_n; a++) {
 		const char *w = words[rnd(ARRAY_SIZE(words))];
 		/* keep every file it may write inside the temporary folder */
@@ -89,6 +90,8 @@ TEST(cli_random_arguments)
 	char *state = xasprintf("%s/state", dir);   /* audit anchors stay inside too */
 	setenv("XDG_STATE_HOME", state, 1);
 	free(state);
+	for (int k = 0; k < 3 && tt_pg(); k++)
+		pg_db[k] = tt_db("fuzz");
 	for (int i = 0; i < rounds(400); i++)
 		one_cli_run(i);
 	char *rm = xasprintf("rm -rf %s", dir);

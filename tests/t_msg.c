@@ -199,7 +199,7 @@ static void open_mem(void)
 	msg_set_english(0);
 	text_init_locale();
 	date_set_today(date_from_ymd(2026, 6, 30));
-	if (qd_open(&q, ":memory:", DB_CREATE, &err) != QD_OK || qd_ensure_defaults(&q, &err) != QD_OK)
+	if (qd_open(&q, tt_db(NULL), DB_CREATE, &err) != QD_OK || qd_ensure_defaults(&q, &err) != QD_OK)
 		abort();
 	sb_free(&err);
 }

@@ -28,7 +28,7 @@ static void open_mem(void)
 	memset(&q, 0, sizeof q);
 	q.year = 2026;
 	date_set_today(date_from_ymd(2026, 6, 30));
-	if (qd_open(&q, ":memory:", DB_CREATE, &err) != QD_OK || qd_ensure_defaults(&q, &err) != QD_OK)
+	if (qd_open(&q, tt_db(NULL), DB_CREATE, &err) != QD_OK || qd_ensure_defaults(&q, &err) != QD_OK)
 		abort();
 }
 
@@ -168,11 +168,14 @@ TEST(full_life_draft_to_archived)
 	CHECK_INT(p.status, PL_ARCHIVED);
 	pledge_clear(&p);
 	/* every change is one audit row of the pledge */
-	char *n = sql1("SELECT group_concat(action, ',') FROM audit WHERE entity = 'pledge'");
+	char *n = sql1(TT_SQL("SELECT group_concat(action, ',') FROM audit WHERE entity = 'pledge'",
+			      "SELECT string_agg(action, ',' ORDER BY seq) FROM audit WHERE entity = 'pledge'"));
 	CHECK_STR(n, "add,issue,sign,sign,assess,archive");
 	free(n);
-	char *party = sql1("SELECT json_extract(detail, '$.party') FROM audit WHERE action = 'sign' "
-			   "ORDER BY seq LIMIT 1");
+	char *party = sql1(TT_SQL("SELECT json_extract(detail, '$.party') FROM audit WHERE action = 'sign' "
+				  "ORDER BY seq LIMIT 1",
+				  "SELECT detail::json->>'party' FROM audit WHERE action = 'sign' "
+				  "ORDER BY seq LIMIT 1"));
 	CHECK_STR(party, "issuer");
 	free(party);
 	CHECK(verify_ok());
@@ -328,7 +331,8 @@ TEST(void_from_every_state_but_archived)
 	CHECK_INT(p.status, PL_VOID);
 	CHECK_STR(p.void_reason, "误发");
 	pledge_clear(&p);
-	char *r = sql1("SELECT json_extract(detail, '$.reason') FROM audit WHERE action = 'void' LIMIT 1");
+	char *r = sql1(TT_SQL("SELECT json_extract(detail, '$.reason') FROM audit WHERE action = 'void' LIMIT 1",
+			      "SELECT detail::json->>'reason' FROM audit WHERE action = 'void' LIMIT 1"));
 	CHECK_STR(r, "误发");
 	free(r);
 	/* signing or editing a void pledge */
@@ -899,9 +903,11 @@ TEST(readonly_file_refuses_writes)
 {
 	open_office();
 	long long id = issued();
-	sqlite3_exec(db_handle(q.db), "PRAGMA query_only=1", NULL, NULL, NULL);
+	sqlite3_exec(db_handle(q.db), TT_SQL("PRAGMA query_only=1", "SET default_transaction_read_only = on"),
+		     NULL, NULL, NULL);
 	CHECK(sign(id, PARTY_SIGNER, NULL, 0, NULL) != QD_OK);
-	sqlite3_exec(db_handle(q.db), "PRAGMA query_only=0", NULL, NULL, NULL);
+	sqlite3_exec(db_handle(q.db), TT_SQL("PRAGMA query_only=0", "SET default_transaction_read_only = off"),
+		     NULL, NULL, NULL);
 	struct pledge p = get(id);
 	CHECK(p.sig[PARTY_SIGNER].on == NULL);
 	pledge_clear(&p);

@@ -54,7 +54,7 @@ static void open_demo(const char *login)
 	memset(&q, 0, sizeof q);
 	q.year = 2026;
 	date_set_today(date_from_ymd(2026, 6, 30));
-	if (qd_open(&q, ":memory:", DB_CREATE, &err) != QD_OK || qd_ensure_defaults(&q, &err) != QD_OK ||
+	if (qd_open(&q, tt_db(NULL), DB_CREATE, &err) != QD_OK || qd_ensure_defaults(&q, &err) != QD_OK ||
 	    demo_load(&q, &err) != QD_OK)
 		abort();
 	if (login)

@@ -1,6 +1,7 @@
 /* t_tui_harness.h — shared by the headless TUI tests (tests/t_tui*.c).
  *
- * Each test gets a fresh copy of the demo year in a temporary file, a
+ * Each test gets a fresh demo year in a temporary file (tt_db: a
+ * PostgreSQL database under make test-pg), a
  * curses screen on /dev/null of a pinned size, and a tui session driven by
  * scripts of action names and keys (tui_script); the screen is read back
  * as text with tui_screen_text and compared.  Locale C.UTF-8, TERM,
@@ -28,34 +29,23 @@
 
 static struct qd q;
 static struct tui *t;
-static char dbpath[320];
+static char dbpath[512];
 static struct strbuf err;
 
-/* A demo database at a temporary path (made once per test program, then
- * copied per test). */
+/* A demo database of this test's own (tt_db removes it after the test). */
 static void make_db(void)
 {
-	static char master[200];
-	if (!master[0]) {
-		snprintf(master, sizeof master, "%s/qd-tui-%ld.db", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
-			 (long)getpid());
-		struct qd m = {0};
-		struct strbuf e = {0};
-		m.year = 2026;
-		unlink(master);
-		if (qd_open(&m, master, DB_CREATE, &e) != QD_OK || qd_ensure_defaults(&m, &e) != QD_OK ||
-		    demo_load(&m, &e) != QD_OK) {
-			fprintf(stderr, "demo: %s\n", e.s ? e.s : "");
-			abort();
-		}
-		qd_close(&m);
-		sb_free(&e);
-	}
-	snprintf(dbpath, sizeof dbpath, "%s.%ld", master, (long)getpid());
-	char *cmd = xasprintf("cp '%s' '%s' && rm -f '%s-wal' '%s-shm'", master, dbpath, dbpath, dbpath);
-	if (system(cmd) != 0)
+	struct qd m = {0};
+	struct strbuf e = {0};
+	snprintf(dbpath, sizeof dbpath, "%s", tt_db("tui"));
+	m.year = 2026;
+	if (qd_open(&m, dbpath, DB_CREATE, &e) != QD_OK || qd_ensure_defaults(&m, &e) != QD_OK ||
+	    demo_load(&m, &e) != QD_OK) {
+		fprintf(stderr, "demo: %s\n", e.s ? e.s : "");
 		abort();
-	free(cmd);
+	}
+	qd_close(&m);
+	sb_free(&e);
 }
 
 static void setup_env(void)
@@ -97,12 +87,6 @@ static void stop(void)
 	tui_free(&t);
 	endwin();
 	qd_close(&q);
-	char *wal = xasprintf("%s-wal", dbpath), *shm = xasprintf("%s-shm", dbpath);
-	unlink(dbpath);
-	unlink(wal);
-	unlink(shm);
-	free(wal);
-	free(shm);
 }
 
 /* Run a script; a script error fails the test. */

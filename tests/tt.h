@@ -11,10 +11,19 @@
  * valgrind-test set it, for the shell tests too: tests/lib.sh).  Alarms and
  * deadlines (tt_ms) are multiplied by it; random smoke tests size their
  * rounds with tt_rounds, which divides by it, so that they take about as
- * long in every build instead of needing a longer alarm. */
+ * long in every build instead of needing a longer alarm.
+ *
+ * The backend: `make test` runs on SQLite; `make test-pg` sets QD_TEST_PG
+ * to the socket folder of a throwaway PostgreSQL cluster
+ * (scripts/pg_cluster.sh) and the same tests run on it.  A test asks for
+ * its database with tt_db (below) instead of naming ":memory:" or a file;
+ * one that is about SQLite itself (its files, its query plans) starts with
+ * TT_SQLITE_ONLY("why"), which counts it as skipped under QD_TEST_PG (a
+ * "N skipped" line before the last; tests/run_all.sh adds them up). */
 #ifndef QINGDAN_TT_H
 #define QINGDAN_TT_H
 
+#include <glob.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,7 +78,145 @@ static int tt_fail_flag;
 #define CHECK_CONTAINS(hay, needle) do { const char *tt_h = (hay), *tt_n = (needle); if (!tt_h || !strstr(tt_h, tt_n)) { \
 	fprintf(stderr, "  %s:%d: %s does not contain [%s]; it is:\n%s\n", __FILE__, __LINE__, #hay, tt_n, tt_h ? tt_h : "(null)"); tt_fail_flag = 1; } } while (0)
 
-static int tt_passed, tt_failed;
+/* ---- the database of a test ---- */
+
+/* The socket folder of the PostgreSQL cluster under test, or NULL. */
+static __attribute__((unused)) const char *tt_pg_sock(void)
+{
+	const char *s = getenv("QD_TEST_PG");
+	return s && *s ? s : NULL;
+}
+
+static __attribute__((unused)) int tt_pg(void)
+{
+	return tt_pg_sock() != NULL;
+}
+
+/* Run psql on the cluster's maintenance database with sql on its stdin
+ * (psql's own meta-commands such as \gexec work); 0 when it succeeded.
+ * $PG_BIN/psql when PG_BIN is set (the Makefile sets it), else psql. */
+static __attribute__((unused)) int tt_psql(const char *sql)
+{
+	const char *bin = getenv("PG_BIN");
+	char psql[512];
+	snprintf(psql, sizeof psql, "%s%spsql", bin && *bin ? bin : "", bin && *bin ? "/" : "");
+	int fd[2];
+	if (pipe(fd) != 0)
+		return -1;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(fd[0], 0);
+		close(fd[0]);
+		close(fd[1]);
+		execlp(psql, psql, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", tt_pg_sock(),
+		       "-d", "postgres", "-f", "-", (char *)NULL);
+		_exit(127);
+	}
+	close(fd[0]);
+	size_t len = strlen(sql), off = 0;
+	while (off < len) {
+		ssize_t n = write(fd[1], sql + off, len - off);
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	close(fd[1]);
+	int st = 0;
+	if (waitpid(pid, &st, 0) != pid)
+		return -1;
+	return off == len && WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+}
+
+/* Where test files go: $TMPDIR or /tmp. */
+static __attribute__((unused)) const char *tt_tmpdir(void)
+{
+	const char *t = getenv("TMPDIR");
+	return t && *t ? t : "/tmp";
+}
+
+/* A fresh, empty database for this test, to pass to qd_open / --db:
+ *  - on SQLite, name NULL: ":memory:"; a name: a file
+ *    TMPDIR/qdt_PID_N_name.db that does not exist yet (for a test that
+ *    reopens it, hands it to the real binary or to another process);
+ *  - under QD_TEST_PG, either way a new database qdt_PID_N_name on the
+ *    cluster, as a libpq URI (postgresql:///qdt_…?host=SOCKET_FOLDER).
+ * name: letters, digits and _ (others become _).  The string stays valid
+ * for the test (16 at most per test).  tt_run removes after each test what
+ * it made (the files qdt_PID_*, the databases qdt_PID_*), PID being the
+ * test's own process: a database asked for in a process the test forked
+ * is its own, and removed only with the cluster. */
+static __attribute__((unused)) const char *tt_db(const char *name)
+{
+	static char buf[16][512];
+	static int n;
+	if (!name && !tt_pg())
+		return ":memory:";
+	char clean[25];   /* the database name stays within 63 bytes */
+	size_t k = 0;
+	for (const char *c = name ? name : "mem"; *c && k < sizeof clean - 1; c++)
+		clean[k++] = (char)(((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_') ? *c :
+				    (*c >= 'A' && *c <= 'Z') ? *c - 'A' + 'a' : '_');
+	clean[k] = '\0';
+	char *out = buf[n % 16];
+	int seq = ++n;
+	if (!tt_pg()) {
+		snprintf(out, sizeof buf[0], "%s/qdt_%ld_%d_%s.db", tt_tmpdir(), (long)getpid(), seq, clean);
+		return out;
+	}
+	/* a mark for tt_db_cleanup: this test made databases */
+	snprintf(out, sizeof buf[0], "%s/qdt_%ld_0_pg", tt_tmpdir(), (long)getpid());
+	FILE *mark = fopen(out, "w");
+	if (mark)
+		fclose(mark);
+	char dbname[64], sql[160];
+	snprintf(dbname, sizeof dbname, "qdt_%ld_%d_%s", (long)getpid(), seq, clean);
+	snprintf(sql, sizeof sql, "CREATE DATABASE \"%s\";\n", dbname);
+	if (tt_psql(sql) != 0) {
+		fprintf(stderr, "  tt_db: cannot create the database %s on %s\n", dbname, tt_pg_sock());
+		abort();
+	}
+	snprintf(out, sizeof buf[0], "postgresql:///%s?host=%s", dbname, tt_pg_sock());
+	return out;
+}
+
+/* After a test ran in process pid: remove what tt_db made for it (its
+ * files; its databases when it left the mark that it made some). */
+static void tt_db_cleanup(pid_t pid)
+{
+	char pat[400];
+	glob_t g;
+	int made_pg = 0;
+	snprintf(pat, sizeof pat, "%s/qdt_%ld_*", tt_tmpdir(), (long)pid);
+	if (glob(pat, GLOB_NOSORT, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++) {
+			const char *end = g.gl_pathv[i] + strlen(g.gl_pathv[i]);
+			made_pg |= end - g.gl_pathv[i] > 5 && strcmp(end - 5, "_0_pg") == 0;
+			unlink(g.gl_pathv[i]);
+		}
+	}
+	globfree(&g);
+	if (made_pg && tt_pg()) {
+		snprintf(pat, sizeof pat,
+			 "SELECT format('DROP DATABASE %%I WITH (FORCE)', datname) FROM pg_database "
+			 "WHERE starts_with(datname, 'qdt_%ld_') \\gexec\n", (long)pid);
+		if (tt_psql(pat) != 0)
+			fprintf(stderr, "  tt_db: could not drop the databases of process %ld\n", (long)pid);
+	}
+}
+
+/* SQL a test runs itself where the dialects differ. */
+#define TT_SQL(sqlite, postgresql) (tt_pg() ? (postgresql) : (sqlite))
+
+/* A test about SQLite itself: under QD_TEST_PG it stops here, counted as
+ * skipped (exit status 77 to tt_run), saying why. */
+#define TT_SKIP_STATUS 77
+#define TT_SQLITE_ONLY(why) do { if (tt_pg()) { printf("  skip on PostgreSQL: %s\n", (why)); \
+	fflush(NULL); _exit(TT_SKIP_STATUS); } } while (0)
+
+static int tt_passed, tt_failed, tt_skipped;
 static void tt_run(const char *name, void (*fn)(void))
 {
 	const char *filter = getenv("TT_FILTER");
@@ -86,9 +233,13 @@ static void tt_run(const char *name, void (*fn)(void))
 	}
 	int st = 0;
 	waitpid(pid, &st, 0);
+	tt_db_cleanup(pid);
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0) {
 		tt_passed++;
 		printf("ok   %s\n", name);
+	} else if (WIFEXITED(st) && WEXITSTATUS(st) == TT_SKIP_STATUS) {
+		tt_skipped++;
+		printf("skip %s\n", name);
 	} else {
 		tt_failed++;
 		if (WIFSIGNALED(st))
@@ -99,6 +250,8 @@ static void tt_run(const char *name, void (*fn)(void))
 	fflush(stdout);
 }
 #define RUN(fn) tt_run(#fn, fn)
-#define TT_END() (printf("%d passed, %d failed\n", tt_passed, tt_failed), tt_failed ? 1 : 0)
+/* The last line "N passed, N failed"; "N skipped" before it when some were. */
+#define TT_END() (tt_skipped ? printf("%d skipped\n", tt_skipped) : 0, \
+	printf("%d passed, %d failed\n", tt_passed, tt_failed), tt_failed ? 1 : 0)
 
 #endif

@@ -61,6 +61,8 @@ int db_depth(const struct db *db);
 struct sql_stmt *db_stmt(struct db *db, const char *sql);
 /* Set err to "database error: <message>" and return QD_DBERROR. */
 enum qd_status db_error(struct db *db, struct strbuf *err);
+/* The backend's own text of the last failure (no prefix). */
+const char *db_errmsg(struct db *db);
 /* The SQLite connection; NULL on PostgreSQL (tests and tools only). */
 struct sqlite3 *db_handle(struct db *db);
 /* Run SQL without parameters or rows, on either backend: 0 on success

@@ -144,6 +144,10 @@ enum qd_status qd_person_set(struct qd *q, long long id, const struct person_fie
  * its admin right) when keep has none; drop is then made inactive (its
  * audit history stays).  One transaction, one audit row per record moved;
  * *moved counts them.  Refuses drop == keep and two logins. */
+/* db grant|revoke LOGIN on a server: admin only.  *result as store_role;
+ * *has_person: whether a person has that login (else the role reads only). */
+enum qd_status qd_db_role(struct qd *q, const char *login, int revoke, char **result,
+			  int *has_person, struct strbuf *err);
 enum qd_status qd_person_merge(struct qd *q, long long keep, long long drop, int *moved,
 			       struct strbuf *err);
 /* Data fixes a schema migration left for the model (qd_open runs them):

@@ -12,6 +12,7 @@
 #include "qingdan/msg_pledge.h"
 #include "qingdan/msg_tui.h"
 #include "qingdan/msg_file.h"   /* issue 8: input and output files */
+#include "qingdan/msg_pg.h"     /* issue 9: the PostgreSQL driver */
 #include "qingdan/msg_copy.h"   /* issue 9: db copy */
 
 #define MSG_LIST(_) \
@@ -151,6 +152,7 @@
 	MSG_LIST_TUI(_) \
 	MSG_LIST_AUDIT(_) \
 	MSG_LIST_FILE(_) \
+	MSG_LIST_PG(_) \
 	MSG_LIST_COPY(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \

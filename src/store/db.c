@@ -19,9 +19,6 @@
 #include "sqlite.h"
 #include "store_impl.h"
 
-/* Until the PostgreSQL driver is linked in (pg.c). */
-extern const struct sql_driver sql_pg_driver __attribute__((weak));
-
 static db_busy_fn busy_default_fn;
 static void *busy_default_ctx;
 
@@ -110,6 +107,11 @@ enum qd_status db_error(struct db *db, struct strbuf *err)
 		sb_printf(err, msg(M_DB_ERROR), db->drv->errmsg(db));
 	}
 	return QD_DBERROR;
+}
+
+const char *db_errmsg(struct db *db)
+{
+	return db->drv->errmsg(db);
 }
 
 struct sql_stmt *db_stmt(struct db *db, const char *sql)
@@ -272,7 +274,7 @@ static enum qd_status migrate(struct db *db, int from, struct strbuf *err)
 enum qd_status db_open(const char *path, int flags, struct db **out, struct strbuf *err)
 {
 	struct db *db = xcalloc(1, sizeof *db);
-	db->drv = db_is_url(path) && &sql_pg_driver ? &sql_pg_driver : &sql_sqlite_driver;
+	db->drv = db_is_url(path) ? &sql_pg_driver : &sql_sqlite_driver;
 	db->path = xstrdup(path);
 	db->readonly = (flags & DB_READONLY) != 0;
 	db->busy_fn = busy_default_fn;

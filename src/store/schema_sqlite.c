@@ -203,9 +203,6 @@ static const char *const *const migrations[] = {
 	migration4,
 };
 
-/* Until schema_pg.c is linked in. */
-const char *const *schema_pg_migration(int version) __attribute__((weak));
-
 int schema_latest(void)
 {
 	return (int)(sizeof(migrations) / sizeof(migrations[0]));
@@ -216,6 +213,6 @@ const char *const *schema_migration(int dialect, int version)
 	if (version < 1 || version > schema_latest())
 		return NULL;
 	if (dialect == DB_PG)
-		return schema_pg_migration ? schema_pg_migration(version) : NULL;
+		return schema_pg_migration(version);
 	return migrations[version - 1];
 }

@@ -1,0 +1,82 @@
+#!/bin/sh
+# tests/pg_roles.sh — issue 9 §3 end to end: `db grant|revoke` and the rules
+# the server itself enforces for a member's role, through qingdan and
+# through psql behind its back.  On a SQLite file only the refusal of
+# `db grant` runs; the rest needs the cluster of `make test-pg`.
+. "$(dirname "$0")/lib.sh"
+
+demo_db roles
+run qd db grant someone
+if [ -n "$QD_TEST_PG" ]; then
+	check "db grant on a server needs a person? no: it says the role reads only" has "$ERR" "只能查看"
+else
+	check "db grant on a SQLite file: refused, exit 1" is "$RC" 1
+	check "db grant on a SQLite file: says why" has "$ERR" "只用于 PostgreSQL"
+fi
+
+if ! pg_only "server roles"; then
+	finish
+	exit $?
+fi
+
+# a member of the office with a login of this run, owning item A; item B
+# belongs to someone else
+M=qdm$$
+run qd person add 测试成员 --login "$M" --org 机关第一党支部（办公室）
+check "person with a login added" is "$RC" 0
+A=$(qd item add --org 党组 --content "成员自己的事项" --owner 测试成员 --due 2026-09-30)
+B=$(qd item add --org 党组 --content "别人的事项" --owner 郑国强 --due 2026-09-30)
+run qd db grant "$M"
+check "db grant creates the login role" has "$ERR" "已新建登录角色 $M"
+hasnt "$ERR" "只能查看" && check "no warning when a person has the login" true
+run qd db grant "$M"
+check "db grant again: unchanged" has "$ERR" "本来就可以使用"
+run qd db grant 'bad name'
+check "db grant of a login with a space: exit 1" is "$RC" 1
+
+MDB="$DB&user=$M"
+msql() { "$PSQL" -X -A -t -h "$QD_TEST_PG" -U "$M" -d "$(_pgname "$DB")" -c "$1" 2>&1; }
+
+# through qingdan, as the member
+run "$QD" --today "$TODAY" --db "$MDB" item set "$A" --status in_progress
+check "member moves its own item" is "$RC" 0
+run "$QD" --today "$TODAY" --db "$MDB" item set "$B" --status in_progress
+check "member may not move another's item (the model says why)" is "$RC" 1
+run "$QD" --today "$TODAY" --db "$MDB" person add 冒名 --admin
+check "member may not add people" is "$RC" 1
+run "$QD" --today "$TODAY" --db "$MDB" db grant "$M"
+check "member may not grant roles" is "$RC" 1
+
+# through psql, as the member: the server refuses
+OUT=$(msql "UPDATE item SET content = 'x' WHERE id = $B")
+check "psql: UPDATE of another's item changes no row" is "$OUT" "UPDATE 0"
+OUT=$(msql "DELETE FROM audit")
+check "psql: DELETE FROM audit denied" has "$OUT" "permission denied"
+OUT=$(msql "UPDATE audit SET login = 'x'")
+check "psql: UPDATE audit denied" has "$OUT" "permission denied"
+OUT=$(msql "TRUNCATE audit")
+check "psql: TRUNCATE audit denied" has "$OUT" "permission denied"
+OUT=$(msql "UPDATE person SET is_admin = 1 WHERE login = '$M'")
+check "psql: a member cannot make itself admin" has "$OUT" "ERROR"
+OUT=$(msql "UPDATE setting SET value = 'x'")
+check "psql: settings refused" has "$OUT" "ERROR"
+run qd audit verify
+check "the chain still verifies after the refused attempts" is "$RC" 0
+
+# a member's change to its own item behind qingdan's back is caught
+OUT=$(msql "UPDATE item SET content = '偷偷改过' WHERE id = $A")
+check "psql: the member may change its own item row" is "$OUT" "UPDATE 1"
+run qd audit verify
+check "audit verify catches it" is "$RC" 1
+check "audit verify names the item" has "$OUT$ERR" "事项 #$A 在 qingdan 之外被修改"
+
+# revoke: the role stays, its access goes
+run qd db revoke "$M"
+check "db revoke" has "$ERR" "已收回角色 $M"
+run "$QD" --today "$TODAY" --db "$MDB" item list
+check "a revoked role can no longer read" is "$RC" 1
+run qd db revoke "$M"
+check "db revoke again: unchanged" has "$ERR" "本来就不能使用"
+"$PSQL" -X -q -h "$QD_TEST_PG" -d postgres -c "DROP OWNED BY \"$M\"; DROP ROLE \"$M\"" \
+	>/dev/null 2>&1 || true
+finish
