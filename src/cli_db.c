@@ -94,17 +94,23 @@ static int db_copy_cmd(struct cli *c, int argc, char **argv)
 		sb_free(&err);
 		return rc;
 	}
+	char *from_shown = db_target_shown(from), *to_shown = db_target_shown(to);
 	if (same_target(from, to)) {
-		sb_printf(&err, msg(M_COPY_SAME), to);
+		sb_printf(&err, msg(M_COPY_SAME), to_shown);
 		rc = cli_fail(QD_INVALID, &err);
 		sb_free(&err);
+		free(from_shown);
+		free(to_shown);
 		return rc;
 	}
 	/* the source as any reading command opens it: read-only, anchor checked */
 	c->db_path = from;
 	c->access = CLI_READ;
-	if ((rc = cli_db(c)))
+	if ((rc = cli_db(c))) {
+		free(from_shown);
+		free(to_shown);
 		return rc;
+	}
 	struct cli_copy_view v;
 	struct db_copy how;
 	cli_copy_setup(&how, &v);
@@ -113,8 +119,9 @@ static int db_copy_cmd(struct cli *c, int argc, char **argv)
 		/* a new file: written beside, renamed into place once checked */
 		s = db_copy_file(c->q.db, to, 0, &how, &err);
 	} else {
+		/* a server's empty database gets the schema (as init gives it) */
 		struct db *dst = NULL;
-		s = db_open(to, 0, &dst, &err);
+		s = db_open(to, db_is_url(to) ? DB_CREATE : 0, &dst, &err);
 		if (s == QD_OK)
 			s = db_copy(c->q.db, dst, &how, &err);
 		db_close(&dst);
@@ -122,11 +129,14 @@ static int db_copy_cmd(struct cli *c, int argc, char **argv)
 	cli_copy_clear(&v);
 	if (s == QD_OK) {
 		fputs("qingdan: ", stderr);
-		fprintf(stderr, msg(M_COPY_DONE), from, to, how.tables, how.rows, report_text(&how));
+		fprintf(stderr, msg(M_COPY_DONE), from_shown, to_shown, how.tables, how.rows,
+			report_text(&how));
 		fputc('\n', stderr);
 	}
-	s = cli_copy_result(s, M_COPY_AS_SOURCE, to, &how, &err);
+	s = cli_copy_result(s, M_COPY_AS_SOURCE, to_shown, &how, &err);
 	sb_free(&how.report);
+	free(from_shown);
+	free(to_shown);
 	rc = cli_fail(s, &err);
 	sb_free(&err);
 	return rc;

@@ -125,15 +125,16 @@ run "$QD" --db "$MID" backup "$T/mid-backup.db"
 check "backup again: refused without --force" is "$RC" 1
 check "backup again: says so" has "$ERR" "已存在；要替换请加 --force"
 
-# ---- a write on the copy ----
-# The copy is the same database (its db_uuid came along), so this user's
-# audit anchor follows it: once the copy has moved on, the source looks cut
-# off behind it and is refused, as an old backup is — nobody goes on
-# working on the file that was moved to the server.
+# ---- a write on a copy ----
+# A copy is the same database (its db_uuid came along), so this user's
+# audit anchor follows it: once a copied file has moved on, the source looks
+# cut off behind it and is refused, as an old backup is — nobody goes on
+# working on the file that was moved.  (back.db: a SQLite file in both
+# modes; a server database keeps no local anchor.)
 LAST=$("$QD" --today "$TODAY" --db "$SRC" item list --all-years --format tsv | cut -f1 | sort -n | tail -n 1)
-run "$QD" --today "$TODAY" --db "$DST" item add --org 机关党委 --content "复制之后的新事项"
+run "$QD" --today "$TODAY" --db "$T/back.db" item add --org 机关党委 --content "复制之后的新事项"
 check "write on the copy: the next id" is "$OUT" "$((LAST + 1))"
-run "$QD" --db "$DST" audit verify
+run "$QD" --db "$T/back.db" audit verify
 check "write on the copy: the chain goes on verifying" is "$RC" 0
 run "$QD" --today "$TODAY" --db "$SRC" item list
 check "write on the copy: the source is refused as stale" is "$RC" 1

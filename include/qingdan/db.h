@@ -134,6 +134,10 @@ enum qd_status db_copy(struct db *from, struct db *to, struct db_copy *how, stru
 enum qd_status db_copy_file(struct db *from, const char *dest, int flags, struct db_copy *how,
 			    struct strbuf *err);
 
+/* A --db target fit for a message: a URI's password (user:PASSWORD@,
+ * password=…) shown as ***; a path as it is.  Caller frees. */
+char *db_target_shown(const char *target);
+
 /* The tables db_copy moves, in foreign-key order, and each one's columns
  * as "name:type …" (type i integer, f real, t text; the key first); NULL
  * past the end.  For the test that holds it to the schema. */

@@ -10,8 +10,9 @@
  *  - the source is read in one snapshot (a read transaction), a page of
  *    1000 rows at a time by its key (WHERE key > last ORDER BY key), the
  *    columns selected by name;
- *  - the target is written in one transaction (db_begin/db_end), ids kept,
- *    every value bound by its column's type (NULL stays NULL); a reference
+ *  - the target is written in one transaction (db_begin/db_end), 100 rows
+ *    an INSERT (one round trip, one run of a server's statement triggers),
+ *    ids kept, every value bound by its column's type (NULL stays NULL); a reference
  *    to a later row of the same table (an org's parent, a pledge's
  *    successor) goes in as NULL and is set once that row exists;
  *  - then per dialect: PostgreSQL's id sequences move past the copied ids,
@@ -36,7 +37,8 @@
 #include "qingdan/outfile.h"
 #include "qingdan/store.h"
 
-enum { PAGE = 1000, MAX_COLS = 40 };
+/* rows read a page at a time, written a batch (one INSERT) at a time */
+enum { PAGE = 1000, BATCH = 100, MAX_COLS = 40 };
 
 enum {
 	T_ROWID = 1,     /* the key is SQLite's rowid (a column on PostgreSQL) */
@@ -82,6 +84,39 @@ const char *db_copy_table(int i, const char **columns)
 	if (columns)
 		*columns = tables[i].cols;
 	return tables[i].name;
+}
+
+char *db_target_shown(const char *target)
+{
+	struct strbuf b = {0};
+	const char *p = target, *at = NULL, *auth = NULL;
+	if (db_is_url(target) && (auth = strstr(target, "://")) != NULL) {
+		auth += 3;
+		size_t n = strcspn(auth, "/?#");
+		for (const char *q = auth; q < auth + n; q++)
+			if (*q == '@')
+				at = q;
+	}
+	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (colon) {   /* user:PASSWORD@host */
+		sb_add(&b, target, (size_t)(colon + 1 - target));
+		sb_puts(&b, "***");
+		p = at;
+	}
+	while (db_is_url(target)) {   /* ?password=… among the parameters */
+		const char *kw = strstr(p, "password=");
+		if (!kw)
+			break;
+		int param = strchr("?&; ", kw[-1]) != NULL;
+		sb_add(&b, p, (size_t)(kw + 9 - p));
+		p = kw + 9;
+		if (param) {
+			sb_puts(&b, "***");
+			p += strcspn(p, "& ");
+		}
+	}
+	sb_puts(&b, p);
+	return sb_take(&b);
 }
 
 /* One table's columns, parsed, and its statements' column lists. */
@@ -182,7 +217,9 @@ static enum qd_status check_empty(struct copy *c)
 			if (n < 0) {
 				s = step_failed(c, t->name);
 			} else if (n > 0) {
-				sb_printf(c->err, msg(M_COPY_NOT_EMPTY), db_path(c->to), t->name);
+				char *shown = db_target_shown(db_path(c->to));
+				sb_printf(c->err, msg(M_COPY_NOT_EMPTY), shown, t->name);
+				free(shown);
 				s = QD_INVALID;
 			}
 		}
@@ -210,151 +247,256 @@ struct later {
 	long long id, ref;
 };
 
-static void bind_value(struct sql_stmt *ins, int i, struct sql_stmt *sel, char type)
-{
-	if (sql_column_type(sel, i) == SQL_NULL) {
-		sql_bind_null(ins, i + 1);
-	} else if (type == 'i') {
-		sql_bind_int64(ins, i + 1, sql_column_int64(sel, i));
-	} else if (type == 'f') {
-		sql_bind_double(ins, i + 1, sql_column_double(sel, i));
-	} else {
-		const char *s = sql_column_text(sel, i);
-		if (s)
-			sql_bind_text(ins, i + 1, s, -1);
-		else
-			sql_bind_null(ins, i + 1);
-	}
-}
-
-struct table_stmts {
-	struct sql_stmt *first, *next, *ins, *upd;
+/* A value read from the source, held until its batch is written. */
+struct val {
+	char type;   /* 0 NULL, else the column's type */
+	long long i;
+	double f;
+	char *t;
 };
 
-static void stmts_free(struct table_stmts *s)
+/* One table on its way: the source's pages, the batch being filled, the
+ * INSERT of a whole batch (and of the shorter last one), the references
+ * held back. */
+struct mover {
+	struct copy *c;
+	const struct plan *p;
+	struct sql_stmt *first, *next, *ins, *tail, *upd;
+	struct val *vals;          /* BATCH rows of p->n */
+	long long ids[BATCH];
+	char *keys[BATCH];         /* a text key, for messages */
+	int nrows;
+	struct later *later;
+	size_t nlater, caplater;
+};
+
+/* INSERT INTO t(cols) VALUES (?1, …), (…) for rows rows. */
+static char *insert_sql(const struct mover *m, int rows)
 {
-	sql_finalize(s->first);
-	sql_finalize(s->next);
-	sql_finalize(s->ins);
-	sql_finalize(s->upd);
+	struct strbuf b = {0};
+	char *cols = col_list(m->p, m->c->to);
+	sb_printf(&b, "INSERT INTO \"%s\"(%s) VALUES ", m->p->t->name, cols);
+	free(cols);
+	for (int r = 0, k = 1; r < rows; r++) {
+		sb_puts(&b, r ? ", (" : "(");
+		for (int i = 0; i < m->p->n; i++, k++)
+			sb_printf(&b, "%s?%d", i ? ", " : "", k);
+		sb_putc(&b, ')');
+	}
+	return sb_take(&b);
 }
 
-static int stmts_prepare(struct copy *c, const struct plan *p, struct table_stmts *s)
+/* The INSERT of a whole batch, prepared once per connection (db_stmt: a
+ * server parses and plans it once, not per batch).  Its text lives as long
+ * as the program, one per table and dialect (db_stmt knows it by address).
+ * NULL if it does not prepare (a target whose schema differs). */
+static struct sql_stmt *batch_insert(const struct mover *m)
 {
+	static char *sql[ARRAY_SIZE(tables)][2];
+	size_t t = (size_t)(m->p->t - tables);
+	int d = db_dialect(m->c->to) == DB_PG;
+	if (!sql[t][d])
+		sql[t][d] = insert_sql(m, BATCH);
+	struct sql_stmt *probe = NULL;   /* db_stmt dies on SQL that does not prepare */
+	int rc = sql_prepare(m->c->to, sql[t][d], &probe);
+	sql_finalize(probe);
+	return rc == SQL_OK ? db_stmt(m->c->to, sql[t][d]) : NULL;
+}
+
+static int mover_prepare(struct mover *m)
+{
+	struct copy *c = m->c;
+	const struct plan *p = m->p;
 	const char *name = p->t->name;
-	char *from_cols = col_list(p, c->from), *to_cols = col_list(p, c->to);
+	char *cols = col_list(p, c->from);
 	const char *key = col(p, c->from, 0);
-	struct strbuf params = {0};
-	for (int i = 0; i < p->n; i++)
-		sb_printf(&params, "%s?%d", i ? ", " : "", i + 1);
-	char *first = xasprintf("SELECT %s FROM \"%s\" ORDER BY \"%s\" LIMIT %d", from_cols, name,
-				key, PAGE);
+	char *first = xasprintf("SELECT %s FROM \"%s\" ORDER BY \"%s\" LIMIT %d", cols, name, key,
+				PAGE);
 	char *next = xasprintf("SELECT %s FROM \"%s\" WHERE \"%s\" > ?1 ORDER BY \"%s\" LIMIT %d",
-			       from_cols, name, key, key, PAGE);
-	char *ins = xasprintf("INSERT INTO \"%s\"(%s) VALUES (%s)", name, to_cols, params.s);
+			       cols, name, key, key, PAGE);
 	char *upd = p->self < 0 ? NULL
 				: xasprintf("UPDATE \"%s\" SET \"%s\" = ?1 WHERE \"%s\" = ?2", name,
 					    p->names[p->self], col(p, c->to, 0));
-	int ok = sql_prepare(c->from, first, &s->first) == SQL_OK &&
-		 sql_prepare(c->from, next, &s->next) == SQL_OK;
+	int ok = sql_prepare(c->from, first, &m->first) == SQL_OK &&
+		 sql_prepare(c->from, next, &m->next) == SQL_OK;
 	if (!ok)
 		read_failed(c, name);
-	else if (sql_prepare(c->to, ins, &s->ins) != SQL_OK ||
-		 (upd && sql_prepare(c->to, upd, &s->upd) != SQL_OK))
+	else if (!(m->ins = batch_insert(m)) || (upd && sql_prepare(c->to, upd, &m->upd) != SQL_OK))
 		ok = 0, step_failed(c, name);
-	free(from_cols);
-	free(to_cols);
-	sb_free(&params);
+	free(cols);
 	free(first);
 	free(next);
-	free(ins);
 	free(upd);
 	return ok;
 }
 
-static enum qd_status row_failed(struct copy *c, const struct plan *p, long long id,
-				 const char *key)
+static void mover_free(struct mover *m)
 {
-	char num[32];
-	snprintf(num, sizeof num, "%lld", id);
-	sb_printf(c->err, msg(M_COPY_ROW_FAILED), p->t->name, p->names[0], key ? key : num,
-		  c->to->drv->errmsg(c->to));
+	sql_finalize(m->first);
+	sql_finalize(m->next);
+	sql_finalize(m->tail);   /* m->ins is the connection's (db_stmt) */
+	sql_finalize(m->upd);
+	for (int r = 0; r < m->nrows; r++) {
+		for (int i = 0; i < m->p->n; i++)
+			free(m->vals[r * m->p->n + i].t);
+		free(m->keys[r]);
+	}
+	free(m->vals);
+	free(m->later);
+}
+
+static enum qd_status batch_failed(struct mover *m)
+{
+	char what[96];
+	if (m->keys[0])
+		snprintf(what, sizeof what, "%.40s … %.40s", m->keys[0], m->keys[m->nrows - 1]);
+	else if (m->nrows > 1)
+		snprintf(what, sizeof what, "%lld … %lld", m->ids[0], m->ids[m->nrows - 1]);
+	else
+		snprintf(what, sizeof what, "%lld", m->ids[0]);
+	sb_printf(m->c->err, msg(M_COPY_ROW_FAILED), m->p->t->name, m->p->names[0], what,
+		  m->c->to->drv->errmsg(m->c->to));
 	return QD_DBERROR;
 }
 
-/* Set the references held back (UPDATE … WHERE key = id). */
-static enum qd_status set_later(struct copy *c, const struct plan *p, struct sql_stmt *upd,
-				const struct later *v, size_t n)
+/* Write the rows held (one INSERT), and let them go. */
+static enum qd_status flush(struct mover *m)
 {
-	for (size_t i = 0; i < n; i++) {
-		sql_reset(upd);
-		sql_bind_int64(upd, 1, v[i].ref);
-		sql_bind_int64(upd, 2, v[i].id);
-		if (sql_step(upd) != SQL_DONE)
-			return row_failed(c, p, v[i].id, NULL);
+	if (!m->nrows)
+		return QD_OK;
+	struct sql_stmt *st = m->ins;
+	if (m->nrows < BATCH) {
+		char *sql = insert_sql(m, m->nrows);
+		sql_finalize(m->tail);
+		m->tail = NULL;
+		int rc = sql_prepare(m->c->to, sql, &m->tail);
+		free(sql);
+		if (rc != SQL_OK)
+			return step_failed(m->c, m->p->t->name);
+		st = m->tail;
+	}
+	sql_reset(st);
+	int n = m->p->n;
+	for (int k = 0; k < m->nrows * n; k++) {
+		struct val *v = &m->vals[k];
+		if (!v->type)
+			sql_bind_null(st, k + 1);
+		else if (v->type == 'i')
+			sql_bind_int64(st, k + 1, v->i);
+		else if (v->type == 'f')
+			sql_bind_double(st, k + 1, v->f);
+		else
+			sql_bind_text(st, k + 1, v->t, -1);
+	}
+	enum qd_status s = sql_step(st) == SQL_DONE ? QD_OK : batch_failed(m);
+	for (int r = 0; r < m->nrows; r++) {
+		for (int i = 0; i < n; i++)
+			xfree(&m->vals[r * n + i].t);
+		xfree(&m->keys[r]);
+	}
+	m->nrows = 0;
+	return s;
+}
+
+/* Take the source's current row into the batch. */
+static enum qd_status take_row(struct mover *m, struct sql_stmt *sel, long long id,
+			       const char *text_key)
+{
+	const struct plan *p = m->p;
+	struct val *row = &m->vals[m->nrows * p->n];
+	for (int i = 0; i < p->n; i++) {
+		struct val *v = &row[i];
+		memset(v, 0, sizeof *v);
+		const char *t = NULL;
+		if (sql_column_type(sel, i) == SQL_NULL)
+			continue;
+		if (p->types[i] == 'i') {
+			v->i = sql_column_int64(sel, i);
+		} else if (p->types[i] == 'f') {
+			v->f = sql_column_double(sel, i);
+		} else if ((t = sql_column_text(sel, i)) != NULL) {
+			v->t = xstrdup(t);
+		} else {
+			continue;
+		}
+		v->type = p->types[i];
+	}
+	/* a reference to a row not there yet goes in as NULL, set later */
+	if (p->self >= 0 && row[p->self].type && row[p->self].i > id) {
+		if (m->nlater == m->caplater) {
+			m->caplater = m->caplater ? m->caplater * 2 : 16;
+			m->later = xrealloc(m->later, m->caplater * sizeof *m->later);
+		}
+		m->later[m->nlater++] = (struct later){id, row[p->self].i};
+		row[p->self].type = 0;
+	}
+	m->ids[m->nrows] = id;
+	m->keys[m->nrows] = text_key ? xstrdup(text_key) : NULL;
+	return ++m->nrows == BATCH ? flush(m) : QD_OK;
+}
+
+/* Set the references held back (UPDATE … WHERE key = id). */
+static enum qd_status set_later(struct mover *m)
+{
+	for (size_t i = 0; i < m->nlater; i++) {
+		sql_reset(m->upd);
+		sql_bind_int64(m->upd, 1, m->later[i].ref);
+		sql_bind_int64(m->upd, 2, m->later[i].id);
+		if (sql_step(m->upd) != SQL_DONE) {
+			m->nrows = 1;
+			m->ids[0] = m->later[i].id;
+			enum qd_status s = batch_failed(m);
+			m->nrows = 0;
+			return s;
+		}
 	}
 	return QD_OK;
 }
 
 static enum qd_status copy_table(struct copy *c, const struct plan *p, long long total)
 {
-	struct table_stmts s = {0};
-	if (!stmts_prepare(c, p, &s)) {
-		stmts_free(&s);
-		return QD_DBERROR;
-	}
+	struct mover m = {0};
+	m.c = c;
+	m.p = p;
+	m.vals = xcalloc((size_t)BATCH * (size_t)p->n, sizeof *m.vals);
+	enum qd_status st = mover_prepare(&m) ? QD_OK : QD_DBERROR;
 	int int_key = p->types[0] == 'i';
 	long long done = 0, last = 0;
 	char *last_text = NULL;
-	struct later *later = NULL;
-	size_t nlater = 0, caplater = 0;
-	enum qd_status st = QD_OK;
 	for (int page = 0; st == QD_OK; page++) {
-		struct sql_stmt *sel = page ? s.next : s.first;
+		struct sql_stmt *sel = page ? m.next : m.first;
 		if (page) {
 			sql_reset(sel);
 			if (int_key)
 				sql_bind_int64(sel, 1, last);
 			else
-				sql_bind_text(sel, 1, last_text, -1);
+				sql_bind_text(sel, 1, last_text ? last_text : "", -1);
 		}
-		int rc, rows = 0;
+		int rc = SQL_DONE, rows = 0;
 		while (st == QD_OK && (rc = sql_step(sel)) == SQL_ROW) {
-			long long id = int_key ? sql_column_int64(sel, 0) : 0;
-			if (!int_key) {
+			if (int_key) {
+				last = sql_column_int64(sel, 0);
+			} else {
 				free(last_text);
 				last_text = xstrdup(sql_column_text(sel, 0) ? sql_column_text(sel, 0) : "");
 			}
-			sql_reset(s.ins);
-			for (int i = 0; i < p->n; i++)
-				bind_value(s.ins, i, sel, p->types[i]);
-			if (p->self >= 0 && sql_column_type(sel, p->self) != SQL_NULL &&
-			    sql_column_int64(sel, p->self) > id) {
-				if (nlater == caplater) {
-					caplater = caplater ? caplater * 2 : 16;
-					later = xrealloc(later, caplater * sizeof *later);
-				}
-				later[nlater++] = (struct later){id, sql_column_int64(sel, p->self)};
-				sql_bind_null(s.ins, p->self + 1);
-			}
-			if (sql_step(s.ins) != SQL_DONE)
-				st = row_failed(c, p, id, int_key ? NULL : last_text);
-			last = id;
+			st = take_row(&m, sel, last, int_key ? NULL : last_text);
 			rows++;
 			done++;
 		}
 		if (st == QD_OK && rc != SQL_DONE)
 			st = read_failed(c, p->t->name);
+		if (st == QD_OK && rows < PAGE)
+			st = flush(&m);
 		if (st == QD_OK && rows > 0)
 			progress(c, p->t->name, done, total);
 		if (rows < PAGE)
 			break;
 	}
-	if (st == QD_OK && nlater)
-		st = set_later(c, p, s.upd, later, nlater);
-	free(later);
+	if (st == QD_OK && m.nlater)
+		st = set_later(&m);
 	free(last_text);
-	stmts_free(&s);
+	mover_free(&m);
 	return st;
 }
 
@@ -441,7 +583,9 @@ enum qd_status db_copy(struct db *from, struct db *to, struct db_copy *how, stru
 	sb_reset(&how->report);
 	if (from == to || (db_dialect(from) == db_dialect(to) && strcmp(from->path, to->path) == 0 &&
 			   strcmp(from->path, ":memory:") != 0)) {
-		sb_printf(err, msg(M_COPY_SAME), db_path(to));
+		char *shown = db_target_shown(db_path(to));
+		sb_printf(err, msg(M_COPY_SAME), shown);
+		free(shown);
 		return QD_INVALID;
 	}
 	enum qd_status s = same_schema(from, to, err);
