@@ -165,6 +165,12 @@ enum qd_status qd_audit_verify(struct qd *q, struct strbuf *report, struct strbu
 	return QD_OK;
 }
 
+enum qd_status qd_audit_verify_db(struct db *db, struct strbuf *report, struct strbuf *err)
+{
+	struct qd q = {.db = db};   /* no anchor: a copy is checked on its own */
+	return qd_audit_verify(&q, report, err);
+}
+
 /* ---- print codes ---- */
 
 enum qd_status qd_print_code(struct qd *q, const char *what, const char *const *entities,

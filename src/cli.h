@@ -4,6 +4,7 @@
 #define QINGDAN_CLI_H
 
 #include "qingdan/model.h"
+#include "qingdan/msg.h"
 #include "qingdan/out.h"
 
 struct cli {
@@ -84,6 +85,21 @@ extern const struct cli_command cli_item_commands[];
 extern const struct cli_command cli_admin_commands[];
 extern const struct cli_command cli_io_commands[];      /* import, export, print */
 extern const struct cli_command cli_pledge_commands[];
+extern const struct cli_command cli_db_commands[];      /* db copy (cli_db.c) */
+
+/* db copy and the backup of a server database (cli_db.c): a progress line
+ * on a terminal (quiet otherwise) and the audit check (db.h db_copy). */
+struct db_copy;
+struct cli_copy_view {
+	int tty, shown;
+};
+void cli_copy_setup(struct db_copy *how, struct cli_copy_view *v);
+/* Clear the progress line. */
+void cli_copy_clear(struct cli_copy_view *v);
+/* s, with a copy kept though its chain fails like the source's (QD_VERIFY)
+ * told in err by the message as_source (dest, findings). */
+enum qd_status cli_copy_result(enum qd_status s, enum msg_id as_source, const char *dest,
+			       struct db_copy *how, struct strbuf *err);
 
 int cli_main(int argc, char **argv);
 /* Check the file against this user's audit anchor (audit.h) before any

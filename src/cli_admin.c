@@ -383,12 +383,19 @@ static int cmd_backup(struct cli *c, int argc, char **argv)
 	if (rc || (rc = cli_db(c)))
 		return rc;
 	struct strbuf err = {0};
-	enum qd_status s = db_backup(c->q.db, pos[0], force ? OUTFILE_FORCE : 0, &err);
+	/* a server's database is copied row by row into a SQLite file (db.h) */
+	struct cli_copy_view v;
+	struct db_copy how;
+	cli_copy_setup(&how, &v);
+	enum qd_status s = db_backup(c->q.db, pos[0], force ? OUTFILE_FORCE : 0, &how, &err);
+	cli_copy_clear(&v);
 	if (s == QD_OK) {
 		fprintf(stderr, "qingdan: ");
 		fprintf(stderr, msg(M_BACKUP_DONE), pos[0]);
 		fputc('\n', stderr);
 	}
+	s = cli_copy_result(s, M_BACKUP_AS_SOURCE, pos[0], &how, &err);
+	sb_free(&how.report);
 	return done(s, &err);
 }
 

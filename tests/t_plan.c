@@ -136,7 +136,7 @@ static void plan_one(void *ctx, const char *name, const char *sql)
 static void check_all(const char *state)
 {
 	struct walk w = {0, 0, state, 0};
-	store_hot_queries(plan_one, &w);
+	store_hot_queries(DB_SQLITE, plan_one, &w);
 	CHECK(w.queries > 300);
 	CHECK_INT(w.bad, 0);
 }

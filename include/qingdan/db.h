@@ -89,11 +89,62 @@ long long db_data_version(struct db *db);
  * where a timer polls data_version instead. */
 int db_wait_fd(struct db *db);
 
-/* Online copy through SQLite's backup API (safe while others use the file),
- * written through outfile.h: atomic (a killed backup leaves nothing at
- * dest), the database's mode, an existing dest refused unless flags has
+/* ---- moving a whole database (db_copy.c) ----
+ * db copy FROM TO between any two backends, and the backup of a PostgreSQL
+ * database (a SQLite file).  Every table and column, ids kept, typed binds;
+ * the source is read in one snapshot, the target written in one
+ * transaction that is committed only when the row counts agree and the
+ * check (the audit chain) holds on the target. */
+
+/* The audit chain's check, which storage does not know: the model's
+ * qd_audit_verify_db (model.h).  QD_OK or QD_VERIFY, the findings (or the
+ * one summary line) appended to report; another status on failure. */
+typedef enum qd_status (*db_verify_fn)(struct db *db, struct strbuf *report, struct strbuf *err);
+
+struct db_copy {
+	/* in: about once per 1000 rows and at each table's end; table NULL
+	 * when the rows are in and the check runs */
+	void (*progress)(void *ctx, const char *table, long long done, long long total);
+	void *ctx;
+	db_verify_fn verify;   /* NULL: the row counts only */
+	/* out */
+	int tables;
+	long long rows;
+	struct strbuf report;  /* verify's findings or summary (caller frees) */
+};
+
+/* Copy every row of from into to, an open qingdan database with the schema
+ * and no data (db_open gives an empty one the schema; rows the migrations
+ * themselves insert are replaced).  Returns
+ *  - QD_OK: copied, counts equal, verify holds;
+ *  - QD_VERIFY: copied and committed, but the chain does not verify — the
+ *    very same findings as on the source, so the copy is faithful (a
+ *    damaged database can still be moved or backed up); report says what;
+ *  - QD_INVALID: the target holds data (err says which table), or FROM is
+ *    TO; nothing written;
+ *  - another status: nothing written (rolled back), err says why. */
+enum qd_status db_copy(struct db *from, struct db *to, struct db_copy *how, struct strbuf *err);
+
+/* db_copy into a new SQLite file at dest, written through outfile.h: a
+ * temporary beside dest renamed onto it only after the copy checked out
+ * (QD_OK or QD_VERIFY), so a failed or killed copy leaves nothing at dest;
+ * an existing dest is refused unless flags has OUTFILE_FORCE. */
+enum qd_status db_copy_file(struct db *from, const char *dest, int flags, struct db_copy *how,
+			    struct strbuf *err);
+
+/* The tables db_copy moves, in foreign-key order, and each one's columns
+ * as "name:type …" (type i integer, f real, t text; the key first); NULL
+ * past the end.  For the test that holds it to the schema. */
+const char *db_copy_table(int i, const char **columns);
+
+/* A backup at dest: of a SQLite file an online copy through SQLite's
+ * backup API (safe while others use the file); of a PostgreSQL database a
+ * SQLite file by db_copy_file (how: its progress and check; NULL: counts
+ * only).  Written through outfile.h: atomic (a killed backup leaves nothing
+ * at dest), the database's mode, an existing dest refused unless flags has
  * OUTFILE_FORCE. */
-enum qd_status db_backup(struct db *db, const char *dest, int flags, struct strbuf *err);
+enum qd_status db_backup(struct db *db, const char *dest, int flags, struct db_copy *how,
+			 struct strbuf *err);
 
 /* ---- a busy file ----
  * While another process writes (an import holds the file for many seconds)

@@ -203,6 +203,10 @@ char *qd_detail_text(struct qd *q, const char *entity, const char *detail);
 /* Recompute the chain and compare every record with its last entry.
  * Problems are appended to report (one line each); returns QD_VERIFY if any. */
 enum qd_status qd_audit_verify(struct qd *q, struct strbuf *report, struct strbuf *err);
+/* The same check of an open database outside a session (no actor, no
+ * anchor): db copy and backup run it on the copy before committing it
+ * (db.h db_verify_fn). */
+enum qd_status qd_audit_verify_db(struct db *db, struct strbuf *report, struct strbuf *err);
 /* A short code for a print-out covering these records, logged as a print
  * entry in the chain; and its check. */
 enum qd_status qd_print_code(struct qd *q, const char *what, const char *const *entities,

@@ -13,6 +13,7 @@
 #include "qingdan/msg_tui.h"
 #include "qingdan/msg_file.h"   /* issue 8: input and output files */
 #include "qingdan/msg_pg.h"     /* issue 9: the PostgreSQL driver */
+#include "qingdan/msg_copy.h"   /* issue 9: db copy */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -152,6 +153,7 @@
 	MSG_LIST_AUDIT(_) \
 	MSG_LIST_FILE(_) \
 	MSG_LIST_PG(_) \
+	MSG_LIST_COPY(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \

@@ -13,6 +13,7 @@
 	_(M_PG_WHERE, "数据库 %s（服务器 %s）", "database %s (server %s)") \
 	_(M_PG_SERVICE, "服务 %s", "service %s") \
 	_(M_PG_BAD_URI, "连接串 %s 无效：%s；请写成 postgresql://主机/数据库、postgresql:///数据库?host=/套接字目录 或 pg:服务名", "invalid connection string %s: %s; write postgresql://HOST/DB, postgresql:///DB?host=/SOCKET/DIR or pg:SERVICE") \
+	_(M_PG_NO_SERVICE, "pg: 后面缺少服务名（pg_service.conf 中的一节）", "pg: needs a service name (a section of pg_service.conf)") \
 	_(M_PG_CONNECT, "无法连接%s：%s；请检查服务器是否在运行、连接串和用户名是否正确（密码可写在 ~/.pgpass）", "cannot connect to %s: %s; check that the server is running and that the connection string and user are right (a password can go in ~/.pgpass)") \
 	_(M_PG_OPEN_FAILED, "无法打开%s：%s", "cannot open %s: %s") \
 	_(M_PG_NOT_QINGDAN, "%s里已有别的表，不是 qingdan 的数据库（未作任何改动）；请用 --db 指定 qingdan 的数据库，或新建一个空数据库再 init", "%s holds other tables and is not a qingdan database (left untouched); give qingdan's database with --db, or create an empty one and run init") \
@@ -21,6 +22,7 @@
 	_(M_PG_LOST, "与数据库服务器的连接中断：%s", "the connection to the database server was lost: %s") \
 	_(M_PG_LOST_TX, "与数据库服务器的连接中断，这次修改没有保存（已保存的数据不受影响）；请重试", "the connection to the database server was lost; this change was not saved (what was saved before is safe): try again") \
 	_(M_PG_LOST_RETRY, "与数据库服务器的连接中断过，已重新连接；这次操作没有完成，请重试", "the connection to the database server was lost and is back; this operation did not complete: try again") \
+	_(M_PG_COMMIT_ROLLED_BACK, "这次修改没有保存：其中一步出错（%s），整个事务已撤销", "this change was not saved: a step of it failed (%s), so the whole transaction was rolled back") \
 	_(M_PG_RECONNECTING, "连接中断，正在重连…", "connection lost, reconnecting…") \
 	_(M_PG_RECONNECT_FAILED, "与数据库服务器的连接中断，%d 秒内没能重连（%s）；请检查网络和数据库服务器后再试", "the connection to the database server was lost and could not be restored within %d s (%s); check the network and the server, then try again") \
 	_(M_PG_BUSY, "数据库正被 %s占用，等了 %d 秒仍未释放，未作改动；等它完成后再试，或请该用户退出", "the database is held by %s and was not released within %d s; nothing was changed; try again when it has finished, or ask that user to quit") \

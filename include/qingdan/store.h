@@ -4,7 +4,8 @@
  * can follow, DESIGN §9).  Functions here do no permission checks and write
  * no audit: the model (model.h) calls them inside its transactions.
  * Listings stream rows to a rowsink; with want_json each row also comes as
- * one JSON object built by SQLite's json_object(), keyed like the header. */
+ * one JSON object keyed like the header (json_object()'s text, written by
+ * src/store/json.c whatever the backend). */
 #ifndef QINGDAN_STORE_H
 #define QINGDAN_STORE_H
 
@@ -53,9 +54,12 @@ enum qd_status store_stats(struct db *db, int year, const char *today, const cha
 			   struct rowsink *s, struct strbuf *err);
 /* The text of every hot query — listings, checklists, people and stats
  * views, search, the TUI's pages — for representative filters, built by
- * the very code that prepares them; fn(ctx, name, sql) for each.  The
- * query-plan test (tests/t_plan.c) checks each one walks an index. */
-void store_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx);
+ * the very code that prepares them, in the SQL of a dialect (enum
+ * db_dialect); fn(ctx, name, sql) for each.  The query-plan test
+ * (tests/t_plan.c) checks each SQLite one walks an index; tests/t_pg_sql.c
+ * prepares the PostgreSQL ones on a server. */
+void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, const char *sql),
+		       void *ctx);
 /* Refresh the planner's statistics (bounded ANALYZE); after a large
  * import or year copy. */
 enum qd_status store_analyze(struct db *db);
@@ -133,12 +137,13 @@ enum qd_status store_year_items(struct db *db, int year,
 				void *ctx);
 
 /* ---- audit ---- */
-/* Canonical JSON of a record (json_object of every column), or NULL. */
+/* Canonical JSON of a record (every column, as SQLite's json_object()
+ * writes it: src/store/json.h), or NULL. */
 char *store_canon(struct db *db, const char *entity, long long id);
 /* JSON object {field: [old, new]} of what differs (all fields of after if
  * before is NULL), with `extra` (a JSON object or NULL) merged in. */
 char *store_json_diff(struct db *db, const char *before, const char *after, const char *extra);
-/* json_object(key, value) with SQLite's escaping. */
+/* json_object(key, value) with SQLite's escaping (NULL key: "{}"). */
 char *store_json_pair(struct db *db, const char *key, const char *value);
 /* Each field of an audit detail JSON, in order: fn(key, change, old, now)
  * where change is 1 for a {field: [old, now]} pair (old NULL otherwise);

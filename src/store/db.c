@@ -224,11 +224,15 @@ long long db_data_version(struct db *db)
 	return db->drv->data_version(db);
 }
 
-enum qd_status db_backup(struct db *db, const char *dest, int flags, struct strbuf *err)
+enum qd_status db_backup(struct db *db, const char *dest, int flags, struct db_copy *how,
+			 struct strbuf *err)
 {
 	if (db_dialect(db) == DB_SQLITE)
 		return sqlite_backup(db, dest, flags, err);
-	return db_copy_to_file(db, dest, flags, err);
+	struct db_copy counts = {0};
+	enum qd_status s = db_copy_file(db, dest, flags, how ? how : &counts, err);
+	sb_free(&counts.report);
+	return s;
 }
 
 /* Each migration in its own transaction, after the driver's pre_migrate. */

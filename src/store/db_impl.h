@@ -30,7 +30,5 @@ struct db {
 
 /* The wait is over: the busy hook clears what it showed. */
 void db_busy_over(struct db *db);
-/* Backup of a non-SQLite database: a copy into a new SQLite file (db_copy.c). */
-enum qd_status db_copy_to_file(struct db *db, const char *dest, int flags, struct strbuf *err);
 
 #endif

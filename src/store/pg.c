@@ -273,10 +273,10 @@ static const char *const META_TABLES =
 	"coalesce((SELECT pg_has_role(session_user, n.nspowner, 'MEMBER') FROM pg_catalog.pg_namespace n "
 	"WHERE n.nspname = current_schema()), false)";
 
-/* What the current schema holds: *schema 0 if there is none; *tables if
- * anything but qingdan_meta; who we are (session_user, a member of the
- * schema's owner).  Then the meta rows (*app NULL, *version -1 when
- * missing). */
+/* What the current schema holds: *schema 0 if there is none, *tables 1
+ * if any table or view, pc->has_meta if qingdan_meta; who we are
+ * (session_user, a member of the schema's owner).  Then the meta rows
+ * (*app NULL, *version -1 when missing). */
 static int meta_read(struct db *db, int *schema, int *tables, char **app, int *version)
 {
 	struct pg_conn *pc = PC(db);
@@ -322,6 +322,10 @@ static enum qd_status pg_open(struct db *db, int flags, int *version, struct str
 	const char *keys[5], *vals[5];
 	int k = 0;
 	keys[k] = "fallback_application_name", vals[k++] = "qingdan";
+	if (!strcmp(db->path, "pg:")) {
+		sb_printf(err, msg(M_PG_BAD_URI), db->path, msg(M_PG_NO_SERVICE));
+		return QD_INVALID;
+	}
 	if (!strncmp(db->path, "pg:", 3)) {
 		keys[k] = "service", vals[k++] = db->path + 3;
 	} else {
@@ -463,10 +467,10 @@ static int wait_lock(struct db *db, const char *holder)
 {
 	struct pg_conn *pc = PC(db);
 	long long start = now_ms(), waited = 0, limit = db->busy_limit_ms;
-	char sql[128];
+	char sql[160];
 	int rc = SQL_BUSY;
-	snprintf(sql, sizeof sql, "SET LOCAL lock_timeout = %lld; SELECT pg_advisory_xact_lock(" LOCK_KEY ")",
-		 limit);
+	snprintf(sql, sizeof sql, "SET LOCAL lock_timeout = %lld; SELECT pg_advisory_xact_lock(" LOCK_KEY "); "
+		 "SET LOCAL lock_timeout = DEFAULT", limit);
 	if (limit <= 0) {
 		rc = SQL_BUSY;   /* lock_timeout 0 would wait for ever */
 	} else if (!PQsendQuery(pc->pg, sql)) {
@@ -564,7 +568,15 @@ static int pg_exec(struct db *db, const char *sql)
 	int ends = first_word(sql, rollback) ? 1 : first_word(sql, commit) ? 2 : 0;
 	int lost = pc->tx_lost || (PQstatus(pc->pg) != CONNECTION_OK && pc->tx != PQTRANS_IDLE);
 	PGresult *r = NULL;
+	int code = pc->code;   /* of the statement that failed the transaction, if one did */
 	int rc = lost ? pg_fail(pc, SQL_LOST, msg(M_PG_LOST_TX)) : run_sql(db, sql, pg_sql_is_read(sql), &r);
+	if (rc == SQL_OK && ends == 2 && !strcmp(PQcmdStatus(r), "ROLLBACK")) {
+		/* COMMIT of a transaction an error aborted rolls back without
+		 * a word: that is a failure here, as it would be on SQLite */
+		char *m = xasprintf(msg(M_PG_COMMIT_ROLLED_BACK), pc->msg ? pc->msg : "");
+		rc = pg_fail(pc, code != SQL_OK ? code : SQL_ERROR, m);
+		free(m);
+	}
 	PQclear(r);
 	if (ends && rc == SQL_LOST) {
 		/* the transaction ended with the connection: the server rolled it back */

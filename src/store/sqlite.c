@@ -174,26 +174,10 @@ static void sql_norm(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, out, -1, free);
 }
 
-/* qd_sha256(text): hex SHA-256 (libcrypto), for the audit's record check. */
-static void sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	const char *t = (const char *)sqlite3_value_text(argv[0]);
-	char hex[65];
-	store_sha256_hex(t, (size_t)sqlite3_value_bytes(argv[0]), hex);
-	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
-}
-
 static void functions(sqlite3 *h)
 {
 	sqlite3_create_function(h, "qd_norm", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 				NULL, sql_norm, NULL, NULL);
-	sqlite3_create_function(h, "qd_sha256", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				sql_sha256, NULL, NULL);
 }
 
 /* Copy the database to dest through the backup API, atomically: into a

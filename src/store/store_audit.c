@@ -2,11 +2,13 @@
  * record, field diffs, the audit table, and the checks behind
  * `audit verify`.  Part of the storage module (store.h).
  *
- * A record's canonical text is json_object() of all its columns, so it is
- * deterministic and SQLite does the escaping.  Its digest (SHA-256, via a
- * qd_sha256() SQL function backed by libcrypto) is stored in each audit row;
- * verify compares every live record with its last row's digest in one query
- * per table. */
+ * A record's canonical text is the JSON object of all its columns, written
+ * by json.c exactly as SQLite's json_object() wrote it when it was built in
+ * the SQL, so it is the same on every backend and every existing digest
+ * still holds.  Its digest (SHA-256, libcrypto) is stored in each audit
+ * row; verify streams every live record with its last row's digest, one
+ * query per table, and hashes each in C.  Diffs and details are JSON taken
+ * apart off the database (json_sqlite.c). */
 #include "qingdan/store.h"
 
 #include <openssl/evp.h>
@@ -15,55 +17,69 @@
 #include <string.h>
 
 #include "qingdan/db.h"
+#include "json.h"
 #include "store_impl.h"
 
 const char *const store_entities[] = {"setting", "org", "person", "list", "item", "note", "pledge", NULL};
 
-/* Canonical json_object() per entity, over alias t; the key column first. */
-static const char *canon_expr(const char *entity)
+/* The columns of each entity's canonical text, in its order (the key
+ * column first): once json_object('id', t.id, 'name', t.name, …) in the
+ * SQL, now the same object written by json.c.  Never reorder or rename:
+ * the digests of every database in use are over these bytes. */
+#define CANON_ORG "id", "name", "level", "parent_id", "sort"
+#define CANON_PERSON "id", "name", "post", "org_id", "login", "is_admin", "active"
+#define CANON_LIST "id", "org_id", "year", "title", "state"
+#define CANON_ITEM \
+	"id", "list_id", "seq", "category", "content", "measures", "standard", "due", "due_text", \
+	"owner_id", "lead_id", "status", "done_on", "version", "created_at", "updated_at", \
+	"deleted_at"
+#define CANON_NOTE "id", "item_id", "on_date", "person_id", "text", "created_at"
+#define CANON_PLEDGE \
+	"id", "year", "title", "body", "issuer_id", "signer_id", "sign_due", "status", \
+	"body_sha256", "issuer_signed_on", "issuer_signed_by", "issuer_method", "issuer_proxy", \
+	"issuer_proxy_note", "issuer_recorded_by", "signer_signed_on", "signer_signed_by", \
+	"signer_method", "signer_proxy", "signer_proxy_note", "signer_recorded_by", "grade", \
+	"score", "assessed_on", "assess_note", "void_reason", "successor_id", "version", \
+	"created_at", "updated_at"
+
+struct canon {
+	const char *const *cols;
+	int n;
+};
+
+/* The canonical columns of an entity (index as in store_entities). */
+static const struct canon *canon_of(const char *entity, int *index)
 {
-	static const struct {
-		const char *entity, *expr;
-	} canon[] = {
-		{"setting", "json_object('key', t.key, 'value', t.value)"},
-		{"org", "json_object('id', t.id, 'name', t.name, 'level', t.level, "
-			"'parent_id', t.parent_id, 'sort', t.sort)"},
-		{"person", "json_object('id', t.id, 'name', t.name, 'post', t.post, 'org_id', t.org_id, "
-			   "'login', t.login, 'is_admin', t.is_admin, 'active', t.active)"},
-		{"list", "json_object('id', t.id, 'org_id', t.org_id, 'year', t.year, 'title', t.title, "
-			 "'state', t.state)"},
-		{"item", "json_object('id', t.id, 'list_id', t.list_id, 'seq', t.seq, "
-			 "'category', t.category, 'content', t.content, 'measures', t.measures, "
-			 "'standard', t.standard, 'due', t.due, 'due_text', t.due_text, "
-			 "'owner_id', t.owner_id, 'lead_id', t.lead_id, 'status', t.status, "
-			 "'done_on', t.done_on, 'version', t.version, 'created_at', t.created_at, "
-			 "'updated_at', t.updated_at, 'deleted_at', t.deleted_at)"},
-		{"note", "json_object('id', t.id, 'item_id', t.item_id, 'on_date', t.on_date, "
-			 "'person_id', t.person_id, 'text', t.text, 'created_at', t.created_at)"},
-		{"pledge", "json_object('id', t.id, 'year', t.year, 'title', t.title, 'body', t.body, "
-			   "'issuer_id', t.issuer_id, 'signer_id', t.signer_id, 'sign_due', t.sign_due, "
-			   "'status', t.status, 'body_sha256', t.body_sha256, "
-			   "'issuer_signed_on', t.issuer_signed_on, 'issuer_signed_by', t.issuer_signed_by, "
-			   "'issuer_method', t.issuer_method, 'issuer_proxy', t.issuer_proxy, "
-			   "'issuer_proxy_note', t.issuer_proxy_note, 'issuer_recorded_by', t.issuer_recorded_by, "
-			   "'signer_signed_on', t.signer_signed_on, 'signer_signed_by', t.signer_signed_by, "
-			   "'signer_method', t.signer_method, 'signer_proxy', t.signer_proxy, "
-			   "'signer_proxy_note', t.signer_proxy_note, 'signer_recorded_by', t.signer_recorded_by, "
-			   "'grade', t.grade, 'score', t.score, 'assessed_on', t.assessed_on, "
-			   "'assess_note', t.assess_note, 'void_reason', t.void_reason, "
-			   "'successor_id', t.successor_id, 'version', t.version, "
-			   "'created_at', t.created_at, 'updated_at', t.updated_at)"},
+	static const char *const setting[] = {"key", "value"}, *const org[] = {CANON_ORG},
+			  *const person[] = {CANON_PERSON}, *const list[] = {CANON_LIST},
+			  *const item[] = {CANON_ITEM}, *const note[] = {CANON_NOTE},
+			  *const pledge[] = {CANON_PLEDGE};
+#define C(a) {a, (int)ARRAY_SIZE(a)}
+	static const struct canon canon[] = {
+		C(setting), C(org), C(person), C(list), C(item), C(note), C(pledge),
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(canon); i++)
-		if (strcmp(canon[i].entity, entity) == 0)
-			return canon[i].expr;
+#undef C
+	for (int i = 0; store_entities[i]; i++)
+		if (strcmp(store_entities[i], entity) == 0) {
+			if (index)
+				*index = i;
+			return &canon[i];
+		}
 	return NULL;
 }
 
-/* setting is keyed by text: its audit id is the rowid. */
-static const char *key_col(const char *entity)
+/* t."c1", t."c2", … of the canonical columns. */
+static void canon_select(struct strbuf *sql, const struct canon *c)
 {
-	return strcmp(entity, "setting") == 0 ? "t.rowid" : "t.id";
+	for (int i = 0; i < c->n; i++)
+		sb_printf(sql, "%st.\"%s\"", i ? ", " : "", c->cols[i]);
+}
+
+/* setting is keyed by text: its audit id is SQLite's rowid, which the
+ * PostgreSQL schema keeps as an id column (schema_pg.c). */
+static const char *key_col(struct db *db, const char *entity)
+{
+	return strcmp(entity, "setting") == 0 && db_dialect(db) == DB_SQLITE ? "t.rowid" : "t.id";
 }
 
 void store_sha256_hex(const char *text, size_t len, char *out)
@@ -79,47 +95,45 @@ void store_sha256_hex(const char *text, size_t len, char *out)
 }
 
 /* Statement text per entity, built once and cached by pointer in db_stmt. */
-static const char *canon_sql(const char *entity)
+static const char *canon_sql(struct db *db, const char *entity, const struct canon **c)
 {
-	static char *sql[8];
-	for (int i = 0; store_entities[i]; i++) {
-		if (strcmp(store_entities[i], entity) != 0)
-			continue;
-		if (!sql[i])
-			sql[i] = xasprintf("SELECT %s FROM \"%s\" t WHERE %s = ?1", canon_expr(entity),
-					   entity, key_col(entity));
-		return sql[i];
+	static char *by_dialect[2][8];
+	char **sql = by_dialect[db_dialect(db) == DB_PG];
+	int i;
+	if (!(*c = canon_of(entity, &i)))
+		return NULL;
+	if (!sql[i]) {
+		struct strbuf b = {0};
+		sb_puts(&b, "SELECT ");
+		canon_select(&b, *c);
+		sb_printf(&b, " FROM \"%s\" t WHERE %s = ?1", entity, key_col(db, entity));
+		sql[i] = sb_take(&b);
 	}
-	return NULL;
+	return sql[i];
 }
 
 char *store_canon(struct db *db, const char *entity, long long id)
 {
-	const char *sql = canon_sql(entity);
+	const struct canon *c;
+	const char *sql = canon_sql(db, entity, &c);
 	if (!sql)
 		return NULL;
 	struct sql_stmt *st = db_stmt(db, sql);
 	sql_bind_int64(st, 1, id);
-	char *out = sql_step(st) == SQL_ROW ? store_col(st, 0) : NULL;
+	char *out = NULL;
+	if (sql_step(st) == SQL_ROW) {
+		struct strbuf b = {0};
+		json_row(&b, st, 0, c->cols, c->n);
+		out = sb_take(&b);
+	}
 	sql_reset(st);
 	return out;
 }
 
 char *store_json_diff(struct db *db, const char *before, const char *after, const char *extra)
 {
-	struct sql_stmt *st = db_stmt(db,
-		"SELECT json_patch(coalesce((SELECT json_group_object(n.key, "
-		"  CASE WHEN ?1 IS NULL THEN n.value ELSE json_array(o.value, n.value) END) "
-		"  FROM json_each(?2) n LEFT JOIN json_each(?1) o ON o.key = n.key "
-		"  WHERE (?1 IS NULL AND n.value IS NOT NULL) OR (?1 IS NOT NULL "
-		"  AND o.value IS NOT n.value AND n.key NOT IN ('version', 'updated_at'))), '{}'), "
-		"  coalesce(?3, '{}'))");
-	store_bind_text(st, 1, before);
-	store_bind_text(st, 2, after ? after : "{}");
-	store_bind_text(st, 3, extra);
-	char *out = sql_step(st) == SQL_ROW ? store_col(st, 0) : NULL;
-	sql_reset(st);
-	return out ? out : xstrdup("{}");
+	(void)db;
+	return json_diff(before, after, extra);
 }
 
 enum qd_status store_audit_head(struct db *db, long long *seq, char *hash65)
@@ -208,24 +222,62 @@ enum qd_status store_audit_walk(struct db *db, int (*fn)(void *ctx, const struct
 	return rc == SQL_ROW || rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
-static enum qd_status check_query(struct db *db, const char *sql, int kind, const char *entity,
-				  void (*fn)(void *, int, const char *, long long, long long),
-				  void *ctx, long long *count)
+/* The records the log knows that are no longer in the file. */
+static enum qd_status check_gone(struct db *db, const char *entity,
+				 void (*fn)(void *, int, const char *, long long, long long),
+				 void *ctx)
 {
+	char *sql = xasprintf(
+		"SELECT a.entity_id, max(a.seq) FROM audit a WHERE a.entity = ?1 AND NOT EXISTS "
+		"(SELECT 1 FROM \"%s\" t WHERE %s = a.entity_id) GROUP BY a.entity_id ORDER BY 1",
+		entity, key_col(db, entity));
 	struct sql_stmt *st;
-	if (sql_prepare(db, sql, &st) != SQL_OK)
+	int rc = sql_prepare(db, sql, &st);
+	free(sql);
+	if (rc != SQL_OK)
 		return QD_DBERROR;
 	sql_bind_text(st, 1, entity, -1);
-	int rc;
+	while ((rc = sql_step(st)) == SQL_ROW)
+		fn(ctx, 'g', entity, sql_column_int64(st, 0), sql_column_int64(st, 1));
+	sql_finalize(st);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
+}
+
+/* Every live record with its last entry's digest, in one streamed query:
+ * those whose canonical text hashes to something else are reported ('u'
+ * when the log has no entry for them, else 'c'). */
+static enum qd_status check_live(struct db *db, const char *entity,
+				 void (*fn)(void *, int, const char *, long long, long long),
+				 void *ctx, long long *count)
+{
+	const struct canon *c = canon_of(entity, NULL);
+	struct strbuf sql = {0};
+	sb_printf(&sql, "SELECT %s, a.seq, a.digest, ", key_col(db, entity));
+	canon_select(&sql, c);
+	sb_printf(&sql, " FROM \"%s\" t LEFT JOIN audit a ON a.seq = "
+			"(SELECT max(seq) FROM audit WHERE entity = ?1 AND entity_id = %s) ORDER BY 1",
+		  entity, key_col(db, entity));
+	struct sql_stmt *st;
+	int rc = sql_prepare(db, sql.s, &st);
+	sb_free(&sql);
+	if (rc != SQL_OK)
+		return QD_DBERROR;
+	sql_bind_text(st, 1, entity, -1);
+	struct strbuf canon = {0};
+	char digest[65];
 	while ((rc = sql_step(st)) == SQL_ROW) {
-		if (count) {
-			*count = sql_column_int64(st, 0);
+		(*count)++;
+		sb_reset(&canon);
+		json_row(&canon, st, 3, c->cols, c->n);
+		store_sha256_hex(canon.s, canon.len, digest);
+		const char *logged = sql_column_text(st, 2);
+		if (logged && strcmp(logged, digest) == 0)
 			continue;
-		}
-		long long seq = sql_column_int64(st, 1);
-		int k = kind ? kind : (sql_column_type(st, 1) == SQL_NULL ? 'u' : 'c');
-		fn(ctx, k, entity, sql_column_int64(st, 0), seq);
+		int unlogged = sql_column_type(st, 1) == SQL_NULL;
+		fn(ctx, unlogged ? 'u' : 'c', entity, sql_column_int64(st, 0),
+		   unlogged ? 0 : sql_column_int64(st, 1));
 	}
+	sb_free(&canon);
 	sql_finalize(st);
 	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
@@ -237,29 +289,9 @@ enum qd_status store_audit_check_records(struct db *db,
 {
 	*checked = 0;
 	for (int i = 0; store_entities[i]; i++) {
-		const char *e = store_entities[i];
-		/* live records whose digest differs from their last entry's */
-		char *changed = xasprintf(
-			"SELECT %s, a.seq FROM \"%s\" t LEFT JOIN audit a ON a.seq = "
-			"(SELECT max(seq) FROM audit WHERE entity = ?1 AND entity_id = %s) "
-			"WHERE a.digest IS NOT qd_sha256(%s) ORDER BY 1",
-			key_col(e), e, key_col(e), canon_expr(e));
-		/* records the log knows that are no longer in the file */
-		char *gone = xasprintf(
-			"SELECT a.entity_id, max(a.seq) FROM audit a WHERE a.entity = ?1 AND NOT EXISTS "
-			"(SELECT 1 FROM \"%s\" t WHERE %s = a.entity_id) GROUP BY a.entity_id ORDER BY 1",
-			e, key_col(e));
-		char *count = xasprintf("SELECT count(*) FROM \"%s\"", e);
-		long long n = 0;
-		enum qd_status s = check_query(db, changed, 0, e, fn, ctx, NULL);
+		enum qd_status s = check_live(db, store_entities[i], fn, ctx, checked);
 		if (s == QD_OK)
-			s = check_query(db, gone, 'g', e, fn, ctx, NULL);
-		if (s == QD_OK)
-			s = check_query(db, count, 0, e, fn, ctx, &n);
-		*checked += n;
-		free(changed);
-		free(gone);
-		free(count);
+			s = check_gone(db, store_entities[i], fn, ctx);
 		if (s != QD_OK)
 			return s;
 	}
@@ -268,12 +300,15 @@ enum qd_status store_audit_check_records(struct db *db,
 
 char *store_json_pair(struct db *db, const char *key, const char *value)
 {
-	struct sql_stmt *st = db_stmt(db, "SELECT json_object(?1, ?2)");
-	store_bind_text(st, 1, key);
-	store_bind_text(st, 2, value);
-	char *out = sql_step(st) == SQL_ROW ? store_col(st, 0) : NULL;
-	sql_reset(st);
-	return out ? out : xstrdup("{}");
+	(void)db;
+	if (!key) /* json_object() refuses a NULL label */
+		return xstrdup("{}");
+	struct strbuf b = {0};
+	sb_putc(&b, '{');
+	json_key(&b, key);
+	json_text(&b, value);
+	sb_putc(&b, '}');
+	return sb_take(&b);
 }
 
 long long store_audit_last_seq(struct db *db, const char *entity, long long id)
@@ -287,42 +322,99 @@ long long store_audit_last_seq(struct db *db, const char *entity, long long id)
 }
 
 /* Person, org and list ids in a detail come back as names (else "#ID"). */
-#define DETAIL_NAME(v) \
-	"CASE WHEN " v " IS NULL THEN NULL " \
-	"WHEN k IN ('owner_id', 'lead_id', 'person_id', 'issuer_id', 'signer_id', " \
-	"  'issuer_signed_by', 'signer_signed_by', 'issuer_recorded_by', 'signer_recorded_by') " \
-	"THEN coalesce((SELECT name FROM person WHERE id = " v "), '#' || " v ") " \
-	"WHEN k IN ('org_id', 'parent_id') " \
-	"THEN coalesce((SELECT name FROM org WHERE id = " v "), '#' || " v ") " \
-	"WHEN k = 'list_id' THEN coalesce((SELECT l.year || ' ' || o.name FROM list l " \
-	"  JOIN org o ON o.id = l.org_id WHERE l.id = " v "), '#' || " v ") " \
-	"WHEN k IN ('item_id', 'successor_id') THEN '#' || " v " ELSE " v " END"
+enum { NAME_NONE, NAME_PERSON, NAME_ORG, NAME_LIST, NAME_REF };
 
+static int name_kind(const char *key)
+{
+	static const struct {
+		const char *key;
+		int kind;
+	} kinds[] = {
+		{"owner_id", NAME_PERSON}, {"lead_id", NAME_PERSON}, {"person_id", NAME_PERSON},
+		{"issuer_id", NAME_PERSON}, {"signer_id", NAME_PERSON},
+		{"issuer_signed_by", NAME_PERSON}, {"signer_signed_by", NAME_PERSON},
+		{"issuer_recorded_by", NAME_PERSON}, {"signer_recorded_by", NAME_PERSON},
+		{"org_id", NAME_ORG}, {"parent_id", NAME_ORG}, {"list_id", NAME_LIST},
+		{"item_id", NAME_REF}, {"successor_id", NAME_REF},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (strcmp(kinds[i].key, key) == 0)
+			return kinds[i].kind;
+	return NAME_NONE;
+}
+
+/* The id a detail value stands for: an integer, or a real or text that is
+ * one (as SQLite's `id = v` would take it); 0 if none. */
+static int value_id(int type, const char *text, long long num, long long *id)
+{
+	if (type == SQL_INTEGER) {
+		*id = num;
+		return 1;
+	}
+	if (!text || !*text)
+		return 0;
+	char *end;
+	double d = strtod(text, &end);
+	if (*end || !(d >= -9e18 && d <= 9e18) || d != (double)(long long)d)
+		return 0;
+	*id = (long long)d;
+	return 1;
+}
+
+/* A value of the detail as people read it (malloc'd; NULL for null). */
+static char *detail_value(struct db *db, int kind, int type, const char *text, long long num)
+{
+	static const char *const sql[] = {
+		[NAME_PERSON] = "SELECT name FROM person WHERE id = ?1",
+		[NAME_ORG] = "SELECT name FROM org WHERE id = ?1",
+		[NAME_LIST] = "SELECT l.year, o.name FROM list l JOIN org o ON o.id = l.org_id "
+			      "WHERE l.id = ?1",
+	};
+	long long id;
+	if (type == SQL_NULL || !text)
+		return NULL;
+	if (kind == NAME_NONE)
+		return xstrdup(text);
+	char *name = NULL;
+	if (kind != NAME_REF && value_id(type, text, num, &id)) {
+		struct sql_stmt *st = db_stmt(db, sql[kind]);
+		sql_bind_int64(st, 1, id);
+		if (sql_step(st) == SQL_ROW) {
+			const char *n = sql_column_text(st, kind == NAME_LIST ? 1 : 0);
+			if (n && kind == NAME_LIST)
+				name = xasprintf("%lld %s", sql_column_int64(st, 0), n);
+			else if (n)
+				name = xstrdup(n);
+		}
+		sql_reset(st);
+	}
+	return name ? name : xasprintf("#%s", text);
+}
+
+struct detail_ctx {
+	struct db *db;
+	void (*fn)(void *ctx, const char *key, int change, const char *old, const char *now);
+	void *ctx;
+};
+
+static void detail_field(void *ctx, const struct json_field *f)
+{
+	const struct detail_ctx *d = ctx;
+	int kind = name_kind(f->key);
+	char *old = f->change ? detail_value(d->db, kind, f->old_type, f->old_text, f->old_num) : NULL;
+	char *now = detail_value(d->db, kind, f->type, f->text, f->num);
+	d->fn(d->ctx, f->key, f->change, old, now);
+	free(old);
+	free(now);
+}
+
+/* The detail is taken apart off the database (json_sqlite.c); only the
+ * names are looked up in it, one indexed lookup per id in the detail. */
 enum qd_status store_detail_each(struct db *db, const char *detail,
 				 void (*fn)(void *ctx, const char *key, int change, const char *old,
 					    const char *now),
 				 void *ctx)
 {
-	struct sql_stmt *st = db_stmt(db,
-		"WITH f(ord, k, change, val, typ) AS (SELECT id, key, "
-		"  type = 'array' AND key <> 'records' AND "
-		"  CASE WHEN type = 'array' THEN json_array_length(value) = 2 ELSE 0 END, value, type "
-		"  FROM json_each(CASE WHEN json_valid(?1) THEN ?1 ELSE '{}' END)), "
-		"g(ord, k, change, o, n) AS (SELECT ord, k, change, "
-		"  CASE WHEN change THEN json_extract(val, '$[0]') END, "
-		"  CASE WHEN change THEN json_extract(val, '$[1]') "
-		"  WHEN k = 'records' AND typ = 'array' THEN json_array_length(val) ELSE val END FROM f) "
-		"SELECT k, change, " DETAIL_NAME("o") ", "
-		"CASE WHEN change OR k <> 'records' THEN " DETAIL_NAME("n") " ELSE n END FROM g ORDER BY ord");
-	store_bind_text(st, 1, detail ? detail : "{}");
-	int rc;
-	while ((rc = sql_step(st)) == SQL_ROW) {
-		const char *key = (const char *)sql_column_text(st, 0);
-		int change = sql_column_int(st, 1);
-		const char *o = (const char *)sql_column_text(st, 2);
-		const char *n = (const char *)sql_column_text(st, 3);
-		fn(ctx, key ? key : "", change, change ? o : NULL, n);
-	}
-	sql_reset(st);
-	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
+	struct detail_ctx d = {db, fn, ctx};
+	return json_detail_each(detail, detail_field, &d);
 }

@@ -4,9 +4,31 @@
 
 #include "sql.h"
 
+#include "qingdan/db.h"
 #include "qingdan/util.h"
 
-struct db;
+/* ---- the two dialects ----
+ * A statement is written once, in SQL both SQLite and PostgreSQL take
+ * (IS [NOT] DISTINCT FROM, counts by CASE, explicit NULLS FIRST, 0/1
+ * written out where SQLite would use a boolean as a number); only where the
+ * two must differ does the code pick a text by db_dialect().  Both texts are static, so db_stmt() keeps
+ * one prepared statement for each. */
+#define STORE_SQL(db, sqlite_text, pg_text) \
+	(db_dialect(db) == DB_PG ? (pg_text) : (sqlite_text))
+
+/* SQLite's join-order hint (CROSS JOIN keeps the left table the outer
+ * loop); PostgreSQL has no CROSS JOIN … ON and plans the order itself. */
+static inline const char *store_join_hint(int dialect)
+{
+	return dialect == DB_PG ? "JOIN" : "CROSS JOIN";
+}
+
+/* LIKE as SQLite has it, case-insensitive for ASCII letters only: ILIKE on
+ * PostgreSQL, whose columns are COLLATE "C" (ASCII-only case folding). */
+static inline const char *store_like(int dialect)
+{
+	return dialect == DB_PG ? "ILIKE" : "LIKE";
+}
 
 /* The derived flags of an item aliased i, given :today and :soon (ISO). */
 #define FLAGS_SQL \
@@ -20,15 +42,15 @@ struct db;
  * (PICK_YEAR) or in any year (PICK_ALL).  A UNION ALL, so the owner index
  * and the lead index each serve their half: `(owner = ? OR lead = ?) AND
  * year = ?` walks the whole year.  Used as `i.id IN (…)` with item first
- * (CROSS JOIN list). */
+ * (store_join_hint list). */
 #define STORE_PICK_YEAR \
 	"SELECT id FROM item WHERE owner_id = :person " \
 	"AND list_id IN (SELECT id FROM list WHERE year = :year) UNION ALL " \
-	"SELECT id FROM item WHERE lead_id = :person AND owner_id IS NOT :person " \
+	"SELECT id FROM item WHERE lead_id = :person AND owner_id IS DISTINCT FROM :person " \
 	"AND list_id IN (SELECT id FROM list WHERE year = :year)"
 #define STORE_PICK_ALL \
 	"SELECT id FROM item WHERE owner_id = :person UNION ALL " \
-	"SELECT id FROM item WHERE lead_id = :person AND owner_id IS NOT :person"
+	"SELECT id FROM item WHERE lead_id = :person AND owner_id IS DISTINCT FROM :person"
 
 /* An item search (3+ characters, FTS5 trigram) kept to the ids of the
  * year's items, :lo … :hi (store_id_range): without it the MATCH collects
@@ -40,16 +62,25 @@ struct db;
 	"AND rowid BETWEEN :lo AND :hi)"
 #define STORE_FTS_IN \
 	" AND i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)"
+/* The item search of a scope (items aliased i) and the pattern to bind as
+ * :q.  narrow: one org's or one person's items, searched with LIKE as they
+ * are read; else a search of 3+ characters uses SQLite's FTS5 index (kept
+ * to :lo … :hi when year).  PostgreSQL always matches with ILIKE, which
+ * the trigram GIN index on coalesce(search_text, content) serves. */
+int store_search_fts(int dialect, int narrow, const char *text);
+const char *store_search_sql(int dialect, int narrow, int year, const char *text);
+char *store_search_pattern(int dialect, int narrow, const char *text);
 /* The lowest and highest item id of the year's lists (of one org unless
  * org_id is 0); an empty range (lo > hi) when there are none. */
 void store_id_range(struct db *db, int year, long long org_id, long long *lo, long long *hi);
 /* The hot queries of the interactive screen (store_page.c), for
  * store_hot_queries. */
-void store_page_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx);
+void store_page_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, const char *sql),
+			    void *ctx);
 
 /* Run a listing: `inner` is a SELECT whose result columns are named like
- * cols; bind(st, ctx) binds its parameters.  Streams to the sink (with a
- * json_object() per row when the sink wants JSON). */
+ * cols; bind(st, ctx) binds its parameters.  Streams to the sink (with
+ * each row's JSON object, json.h, when the sink wants JSON). */
 struct rowsink;
 enum qd_status store_run_listing(struct db *db, const char *inner, const char *const *cols,
 				 int ncol, void (*bind)(struct sql_stmt *st, const void *ctx),
@@ -91,7 +122,8 @@ static inline void bind_int(struct sql_stmt *st, const char *name, long long v)
 		sql_bind_int64(st, i, v);
 }
 /* The people, org and pledge page queries (store_page_people.c). */
-void store_page_people_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql),
+void store_page_people_hot_queries(int dialect,
+				   void (*fn)(void *ctx, const char *name, const char *sql),
 				   void *ctx);
 enum qd_status store_step_done(struct sql_stmt *st);
 /* Step an INSERT; on success *id is the new row's id. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "qingdan/db.h"
+#include "json.h"
 #include "store_impl.h"
 
 static int bind_index(struct sql_stmt *st, const char *name)
@@ -68,33 +69,87 @@ static const char *col(struct sql_stmt *st, int i)
 	"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id " \
 	"WHERE l.year = :year AND i.deleted_at IS NULL"
 
-/* The JSON object of an item (keys like the tsv header, status as its
- * code, absent values null) with its notes oldest first, built by SQLite. */
-#define EXPORT_JSON \
-	"json_object('id', r.c0, 'org', r.c4, 'year', r.c2, 'seq', r.c3, 'category', r.c5, " \
-	"'content', r.c6, 'measures', r.c7, 'standard', r.c8, 'owner', nullif(r.c9, ''), " \
-	"'lead', nullif(r.c10, ''), 'due', nullif(r.c11, ''), 'due_text', r.c12, " \
-	"'status', r.c13, 'done_on', nullif(r.c14, ''), 'flags', r.c15, 'notes', " \
-	"(SELECT json_group_array(json_object('on_date', nn.on_date, 'person', nn.person, " \
-	"'text', nn.text)) FROM (SELECT n.on_date, coalesce(np.name, '') AS person, n.text " \
-	"FROM note n LEFT JOIN person np ON np.id = n.person_id WHERE n.item_id = r.c0 " \
-	"ORDER BY n.on_date, n.id) nn))"
+/* Items in the file's order; the id last, so that items of one seq come
+ * in the same order as their notes (export_notes_sql). */
+static const char export_sql[] = "SELECT " EXPORT_COLS EXPORT_FROM " ORDER BY k, c1, c3, c0";
 
-static const char export_sql[] = "SELECT " EXPORT_COLS EXPORT_FROM " ORDER BY k, c1, c3";
-static const char export_json_sql[] =
-	"SELECT r.*, " EXPORT_JSON " FROM (SELECT " EXPORT_COLS EXPORT_FROM ") r ORDER BY r.k, r.c1, r.c3";
+/* The notes of the year's live items, oldest first, in the order of their
+ * items in export_sql: merged with the items as both stream. */
+static const char export_notes_sql[] =
+	"SELECT n.item_id, n.on_date, coalesce(np.name, '') AS person, n.text FROM note n "
+	"JOIN item i ON i.id = n.item_id JOIN list l ON l.id = i.list_id "
+	"JOIN org o ON o.id = l.org_id LEFT JOIN person np ON np.id = n.person_id "
+	"WHERE l.year = :year AND i.deleted_at IS NULL "
+	"ORDER BY o.sort, o.id, i.seq, i.id, n.on_date, n.id";
+
+/* A column for a JSON key that is null when empty (nullif(c, '')). */
+static void json_or_null(struct strbuf *b, struct sql_stmt *st, int i)
+{
+	const char *t;
+	if (sql_column_type(st, i) == SQL_TEXT && (t = sql_column_text(st, i)) && !*t)
+		json_null(b);
+	else
+		json_column(b, st, i);
+}
+
+/* The JSON object of an item (keys like the tsv header, status as its
+ * code, absent values null) with its notes (the rows of ns for its id, ns
+ * stepped past them; *more is 0 once ns is done). */
+static int export_json(struct strbuf *b, struct sql_stmt *st, struct sql_stmt *ns, int *more)
+{
+	static const struct {
+		const char *key;
+		int col, nullif;
+	} keys[] = {
+		{"id", 0, 0}, {"org", 4, 0}, {"year", 2, 0}, {"seq", 3, 0}, {"category", 5, 0},
+		{"content", 6, 0}, {"measures", 7, 0}, {"standard", 8, 0}, {"owner", 9, 1},
+		{"lead", 10, 1}, {"due", 11, 1}, {"due_text", 12, 0}, {"status", 13, 0},
+		{"done_on", 14, 1}, {"flags", 15, 0},
+	};
+	static const char *const note_keys[] = {"on_date", "person", "text"};
+	sb_reset(b);
+	sb_putc(b, '{');
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+		json_key(b, keys[i].key);
+		if (keys[i].nullif)
+			json_or_null(b, st, keys[i].col);
+		else
+			json_column(b, st, keys[i].col);
+	}
+	json_key(b, "notes");
+	sb_putc(b, '[');
+	long long id = sql_column_int64(st, 0);
+	while (*more == SQL_ROW && sql_column_int64(ns, 0) == id) {
+		json_next(b);
+		json_row(b, ns, 1, note_keys, 3);
+		*more = sql_step(ns);
+	}
+	sb_add(b, "]}", 2);
+	return *more == SQL_ROW || *more == SQL_DONE ? 0 : -1;
+}
 
 enum qd_status store_io_export(struct db *db, int year, const char *today, const char *soon,
 			       int want_json,
 			       void (*fn)(void *ctx, const struct io_export_row *r), void *ctx,
 			       struct strbuf *err)
 {
-	struct sql_stmt *st = db_stmt(db, want_json ? export_json_sql : export_sql);
+	struct sql_stmt *st = db_stmt(db, export_sql);
+	struct sql_stmt *ns = want_json ? db_stmt(db, export_notes_sql) : NULL;
+	struct strbuf json = {0};
+	int more = SQL_DONE;
 	bind_int_named(st, ":year", year);
 	bind_text_named(st, ":today", today);
 	bind_text_named(st, ":soon", soon);
-	int rc;
-	while ((rc = sql_step(st)) == SQL_ROW) {
+	if (ns) {
+		bind_int_named(ns, ":year", year);
+		more = sql_step(ns);
+	}
+	int rc = more == SQL_ROW || more == SQL_DONE ? SQL_ROW : more;
+	while (rc == SQL_ROW && (rc = sql_step(st)) == SQL_ROW) {
+		if (ns && export_json(&json, st, ns, &more) != 0) {
+			rc = more;
+			break;
+		}
 		struct io_export_row r = {
 			.id = sql_column_int64(st, 0), .org_id = sql_column_int64(st, 1),
 			.year = sql_column_int(st, 2), .seq = sql_column_int(st, 3),
@@ -102,13 +157,15 @@ enum qd_status store_io_export(struct db *db, int year, const char *today, const
 			.measures = col(st, 7), .standard = col(st, 8), .owner = col(st, 9),
 			.lead = col(st, 10), .due = col(st, 11), .due_text = col(st, 12),
 			.status = col(st, 13), .done_on = col(st, 14), .flags = col(st, 15),
+			.json = ns ? json.s : NULL,
 		};
-		if (want_json)
-			r.json = col(st, sql_column_count(st) - 1);
 		fn(ctx, &r);
 	}
 	enum qd_status s = rc == SQL_DONE ? QD_OK : db_error(db, err);
 	sql_reset(st);
+	if (ns)
+		sql_reset(ns);
+	sb_free(&json);
 	return s;
 }
 
@@ -162,7 +219,8 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 /* The columns of io_print_item (and the sort key k), and the join, of one
  * half of a person's items. */
 #define PRINT_ITEM_COLS \
-	"i.id, o.id AS org, i.seq AS seq, i.owner_id IS :p, i.lead_id IS :p, o.name, o.level, " \
+	"i.id, o.id AS org, i.seq AS seq, CASE WHEN i.owner_id = :p THEN 1 ELSE 0 END, " \
+	"CASE WHEN i.lead_id = :p THEN 1 ELSE 0 END, o.name, o.level, " \
 	"i.content, i.standard, coalesce(i.due, ''), i.due_text, i.status, " FLAGS_SQL ", o.sort AS k"
 #define PRINT_ITEM_FROM \
 	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
@@ -175,7 +233,8 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 {
 	struct sql_stmt *st = db_stmt(db,
 		"SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.owner_id = :p "
-		"UNION ALL SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.lead_id = :p AND i.owner_id IS NOT :p "
+		"UNION ALL SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.lead_id = :p "
+		"AND i.owner_id IS DISTINCT FROM :p "
 		"ORDER BY k, org, seq");
 	bind_int_named(st, ":p", person_id);
 	bind_int_named(st, ":year", year);
@@ -231,7 +290,8 @@ enum qd_status store_io_person_pledges(struct db *db, int year, long long person
 		"UNION ALL SELECT g.id, g.title, coalesce(pi.name, ''), coalesce(ps.name, ''), g.status, "
 		"coalesce(g.sign_due, ''), g.issuer_proxy, g.signer_proxy, 1 FROM pledge g "
 		"LEFT JOIN person pi ON pi.id = g.issuer_id LEFT JOIN person ps ON ps.id = g.signer_id "
-		"WHERE g.issuer_id = ?2 AND g.signer_id IS NOT ?2 AND +g.year = ?1 AND g.status <> 'void' "
+		"WHERE g.issuer_id = ?2 AND g.signer_id IS DISTINCT FROM ?2 AND +g.year = ?1 "
+		"AND g.status <> 'void' "
 		"ORDER BY 9, 1");
 	sql_bind_int(st, 1, year);
 	sql_bind_int64(st, 2, person_id);
@@ -253,6 +313,8 @@ enum qd_status store_io_person_pledges(struct db *db, int year, long long person
 
 int store_io_cache(struct db *db, int kib)
 {
+	if (db_dialect(db) != DB_SQLITE)
+		return kib;   /* the server's memory is its own business */
 	struct sql_stmt *st = db_stmt(db, "PRAGMA cache_size");
 	int old = sql_step(st) == SQL_ROW ? sql_column_int(st, 0) : -2000;
 	sql_reset(st);

@@ -3,9 +3,10 @@
  * module (store.h).
  *
  * Each listing is one SELECT whose result columns are named like the tsv
- * header.  For JSON the same SELECT is wrapped so SQLite's json_object()
- * builds each row: escaping and number types come from SQLite.  User text
- * only ever reaches SQL through bound parameters. */
+ * header.  For JSON each row becomes one object keyed like the header,
+ * written in C (json.c) from the same columns: numbers by their column
+ * type, text escaped as SQLite's json_object() escapes it, on any backend.
+ * User text only ever reaches SQL through bound parameters. */
 #include "qingdan/store.h"
 
 #include "sql.h"
@@ -14,6 +15,7 @@
 
 #include "qingdan/db.h"
 #include "qingdan/norm.h"
+#include "json.h"
 #include "store_impl.h"
 
 struct bind {
@@ -27,38 +29,35 @@ enum qd_status store_run_listing(struct db *db, const char *inner, const char *c
 				 int ncol, void (*bind)(struct sql_stmt *st, const void *ctx),
 				 const void *ctx, struct rowsink *s, struct strbuf *err)
 {
-	struct strbuf sql = {0};
-	if (s->want_json) {
-		sb_puts(&sql, "SELECT *, json_object(");
-		for (int i = 0; i < ncol; i++)
-			sb_printf(&sql, "%s'%s', \"%s\"", i ? ", " : "", cols[i], cols[i]);
-		sb_printf(&sql, ") FROM (%s)", inner);
-	} else {
-		sb_puts(&sql, inner);
-	}
 	struct sql_stmt *st = NULL;
 	enum qd_status status = QD_OK;
-	if (sql_prepare(db, sql.s, &st) != SQL_OK) {
+	if (sql_prepare(db, inner, &st) != SQL_OK) {
 		status = db_error(db, err);
 		goto cleanup;
 	}
 	bind(st, ctx);
 	s->header(s, ncol, cols);
 	const char **vals = xcalloc((size_t)ncol, sizeof *vals);
+	struct strbuf json = {0};
 	int rc;
 	while ((rc = sql_step(st)) == SQL_ROW) {
+		/* the JSON first: it reads each column by its type */
+		if (s->want_json) {
+			sb_reset(&json);
+			json_row(&json, st, 0, cols, ncol);
+		}
 		for (int i = 0; i < ncol; i++) {
 			const char *t = sql_column_text(st, i);
 			vals[i] = t ? (const char *)t : "";
 		}
-		s->row(s, vals, s->want_json ? (const char *)sql_column_text(st, ncol) : NULL);
+		s->row(s, vals, s->want_json ? json.s : NULL);
 	}
 	free(vals);
+	sb_free(&json);
 	if (rc != SQL_DONE)
 		status = db_error(db, err);
 cleanup:
 	sql_finalize(st);
-	sb_free(&sql);
 	return status;
 }
 
@@ -132,22 +131,42 @@ char *store_like_pattern(const char *text)
 	return sb_take(&b);
 }
 
+int store_search_fts(int dialect, int narrow, const char *text)
+{
+	return dialect == DB_SQLITE && !narrow && store_utf8_chars(text) >= 3;
+}
+
+const char *store_search_sql(int dialect, int narrow, int year, const char *text)
+{
+	if (dialect == DB_PG)
+		return " AND coalesce(i.search_text, i.content) ILIKE :q ESCAPE '\\'";
+	if (store_search_fts(dialect, narrow, text))
+		return year ? STORE_FTS_IN_RANGE : STORE_FTS_IN;
+	return " AND coalesce(i.search_text, i.content) LIKE :q ESCAPE '\\'";
+}
+
+char *store_search_pattern(int dialect, int narrow, const char *text)
+{
+	return store_search_fts(dialect, narrow, text) ? store_fts_phrase(text)
+						       : store_like_pattern(text);
+}
+
 #define NUM(n, v) {n, NULL, (v), 1}
 #define TXT(n, v) {n, (v), 0, 0}
 
 /* The SELECT of store_item_list for a filter (shared with the plan test
  * through store_hot_queries). */
-static void item_list_sql(struct strbuf *sql, const struct item_filter *f)
+static void item_list_sql(struct strbuf *sql, int dialect, const struct item_filter *f)
 {
 	/* a person's items start from the owner and lead indexes (PICK), never
-	 * from the year's lists: CROSS JOIN keeps item the outer loop */
+	 * from the year's lists: SQLite's CROSS JOIN keeps item the outer loop */
 	sb_printf(sql, "SELECT i.id AS id, o.name AS org, l.year AS year, i.seq AS seq, "
 		       "i.category AS category, i.content AS content, coalesce(ow.name, '') AS owner, "
 		       "coalesce(ld.name, '') AS lead, coalesce(i.due, '') AS due, i.status AS status, "
 		       FLAGS_SQL " AS flags FROM item i %s list l ON l.id = i.list_id "
 		       "JOIN org o ON o.id = l.org_id LEFT JOIN person ow ON ow.id = i.owner_id "
 		       "LEFT JOIN person ld ON ld.id = i.lead_id WHERE i.deleted_at IS NULL",
-		  f->person_id ? "CROSS JOIN" : "JOIN");
+		  f->person_id ? store_join_hint(dialect) : "JOIN");
 	if (f->year)
 		sb_puts(sql, " AND l.year = :year");
 	if (f->org_id)
@@ -162,12 +181,8 @@ static void item_list_sql(struct strbuf *sql, const struct item_filter *f)
 		sb_puts(sql, " AND i.due < :today AND i.status IN ('planned','in_progress','submitted')");
 	if (f->category)
 		sb_puts(sql, " AND i.category = :category");
-	if (f->search && *f->search) {
-		if (!f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3)
-			sb_puts(sql, f->year ? STORE_FTS_IN_RANGE : STORE_FTS_IN);
-		else
-			sb_puts(sql, " AND coalesce(i.search_text, i.content) LIKE :q ESCAPE '\\'");
-	}
+	if (f->search && *f->search)
+		sb_puts(sql, store_search_sql(dialect, f->person_id || f->org_id, f->year, f->search));
 	sb_puts(sql, " ORDER BY o.sort, o.id, l.year, i.seq");
 }
 
@@ -177,16 +192,17 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 	static const char *const cols[] = {"id", "org", "year", "seq", "category", "content",
 					   "owner", "lead", "due", "status", "flags"};
 	struct strbuf sql = {0};
-	item_list_sql(&sql, f);
+	int dialect = db_dialect(db), narrow = f->person_id || f->org_id;
+	item_list_sql(&sql, dialect, f);
 	/* one org's or one person's items are few: LIKE as they are read (see
 	 * store_page.c use_fts); the whole year or file: the FTS5 index */
 	char *pattern = NULL;
 	long long lo = 1, hi = 0;
-	if (f->search && *f->search)
-		pattern = !f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3 ? store_fts_phrase(f->search)
-							    : store_like_pattern(f->search);
-	if (pattern && f->year && !f->person_id && !f->org_id && store_utf8_chars(f->search) >= 3)
-		store_id_range(db, f->year, f->org_id, &lo, &hi);
+	if (f->search && *f->search) {
+		pattern = store_search_pattern(dialect, narrow, f->search);
+		if (f->year && store_search_fts(dialect, narrow, f->search))
+			store_id_range(db, f->year, f->org_id, &lo, &hi);
+	}
 	const struct bind b[] = {
 		NUM(":lo", lo), NUM(":hi", hi),
 		NUM(":year", f->year), NUM(":org", f->org_id), NUM(":owner", f->owner_id),
@@ -220,7 +236,7 @@ enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct
 	"WHERE l.year = :year AND i.deleted_at IS NULL AND i.owner_id IS NOT NULL " \
 	"UNION ALL SELECT i.lead_id, i.status, i.due FROM item i JOIN list l ON l.id = i.list_id " \
 	"WHERE l.year = :year AND i.deleted_at IS NULL AND i.lead_id IS NOT NULL " \
-	"AND i.lead_id IS NOT i.owner_id"
+	"AND i.lead_id IS DISTINCT FROM i.owner_id"
 
 #define OPEN_SQL(a) a "status IN ('planned','in_progress','submitted')"
 
@@ -231,8 +247,8 @@ enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct
 	"coalesce(c.overdue, 0) AS overdue FROM person p LEFT JOIN org o ON o.id = p.org_id " \
 	"LEFT JOIN (SELECT pid, count(*) AS n, count(CASE WHEN status = 'done' THEN 1 END) AS done, " \
 	"count(CASE WHEN due < :today AND " OPEN_SQL("") " THEN 1 END) AS overdue " \
-	"FROM (" PERSON_ITEMS_SQL ") GROUP BY pid) c ON c.pid = p.id " \
-	"ORDER BY o.sort, p.org_id, p.id"
+	"FROM (" PERSON_ITEMS_SQL ") pick GROUP BY pid) c ON c.pid = p.id " \
+	"ORDER BY o.sort NULLS FIRST, p.org_id NULLS FIRST, p.id"
 
 enum qd_status store_person_list(struct db *db, int year, const char *today, struct rowsink *s,
 				 struct strbuf *err)
@@ -270,13 +286,10 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
 	"ON i.list_id = l.id WHERE l.year = :year AND i.deleted_at IS NULL " \
 	"AND i.owner_id IS NOT NULL"
 #define STATS_PLEDGES_SQL \
-	"SELECT signer_id, status IN " SIGNED_STATES ", status IN " ISSUED_STATES " " \
-	"FROM pledge WHERE year = :year"
+	"SELECT signer_id, CASE WHEN status IN " SIGNED_STATES " THEN 1 ELSE 0 END, " \
+	"CASE WHEN status IN " ISSUED_STATES " THEN 1 ELSE 0 END FROM pledge WHERE year = :year"
 #define STATS_MAX_PERSON_SQL "SELECT coalesce(max(id), 0) FROM person"
 #define STATS_PEOPLE_SQL "SELECT id, name FROM person ORDER BY id"
-#define STATS_JSON_SQL \
-	"SELECT json_object('id', ?1, 'group', ?2, 'total', ?3, 'done', ?4, 'overdue', ?5, " \
-	"'late', ?6, 'completion', ?7, 'pledges_signed', ?8, 'pledges_issued', ?9)"
 
 /* Decimal digits of v into buf (24 bytes); returns buf. */
 static const char *fmt_ll(char *buf, long long v)
@@ -351,7 +364,7 @@ static enum qd_status stats_by_person(struct db *db, int year, const char *today
 		return db_error(db, err);
 	}
 	s->header(s, ncol, cols);
-	struct sql_stmt *js = s->want_json ? db_stmt(db, STATS_JSON_SQL) : NULL;
+	struct strbuf json = {0};
 	st = db_stmt(db, STATS_PEOPLE_SQL);
 	char num[9][24];
 	const char *vals[9];
@@ -368,21 +381,22 @@ static enum qd_status stats_by_person(struct db *db, int year, const char *today
 		for (int i = 0; i < 9; i++)
 			vals[i] = fmt_ll(num[i], v[i]);
 		vals[1] = name ? (const char *)name : "";
-		const char *json = NULL;
-		if (js) {
-			sql_reset(js);
-			for (int i = 0; i < 9; i++)
+		if (s->want_json) {
+			sb_reset(&json);
+			sb_putc(&json, '{');
+			for (int i = 0; i < 9; i++) {
+				json_key(&json, cols[i]);
 				if (i == 1)
-					sql_bind_text(js, 2, vals[1], -1);
+					json_text(&json, vals[1]);
 				else
-					sql_bind_int64(js, i + 1, v[i]);
-			json = sql_step(js) == SQL_ROW ? (const char *)sql_column_text(js, 0) : "{}";
+					json_int(&json, v[i]);
+			}
+			sb_putc(&json, '}');
 		}
-		s->row(s, vals, json);
+		s->row(s, vals, s->want_json ? json.s : NULL);
 	}
 	sql_reset(st);
-	if (js)
-		sql_reset(js);
+	sb_free(&json);
 	free(t);
 	return rc == SQL_DONE ? QD_OK : db_error(db, err);
 }
@@ -423,7 +437,7 @@ enum qd_status store_audit_list(struct db *db, const char *entity, long long id,
 	struct strbuf sql = {0};
 	sb_puts(&sql, "SELECT a.seq AS id, a.at AS at, a.login AS login, coalesce(p.name, '') AS person, "
 		      "a.action AS action, a.entity AS entity, a.entity_id AS entity_id, "
-		      "a.detail AS detail FROM audit a LEFT JOIN person p ON p.id = a.person_id WHERE 1");
+		      "a.detail AS detail FROM audit a LEFT JOIN person p ON p.id = a.person_id WHERE 1 = 1");
 	if (entity)
 		sb_puts(&sql, " AND a.entity = :entity");
 	if (id)
@@ -480,42 +494,71 @@ enum qd_status store_setting_list(struct db *db, const char *const *keys,
 	_("deleted_at", "coalesce(i.deleted_at, '')")
 #define SHOW_NAME_(k, e) k,
 #define SHOW_EXPR_(k, e) e ", "
-#define SHOW_JSON_(k, e) "'" k "', " e ", "
-#define SHOW_NOTES_FROM \
-	"FROM (SELECT n.on_date, coalesce(p.name, '') AS person, n.text FROM note n " \
-	"LEFT JOIN person p ON p.id = n.person_id WHERE n.item_id = i.id ORDER BY n.on_date, n.id)"
+#define SHOW_NOTES_SQL \
+	"SELECT n.on_date, coalesce(p.name, '') AS person, n.text FROM note n " \
+	"LEFT JOIN person p ON p.id = n.person_id WHERE n.item_id = ?1 ORDER BY n.on_date, n.id"
+
+/* The item's notes, oldest first: as lines "date person：text" (tsv, csv)
+ * and as a JSON array of {on_date, person, text}. */
+static int show_notes(struct db *db, long long id, struct strbuf *lines, struct strbuf *json)
+{
+	static const char *const keys[] = {"on_date", "person", "text"};
+	struct sql_stmt *st = db_stmt(db, SHOW_NOTES_SQL);
+	sql_bind_int64(st, 1, id);
+	sb_puts(lines, "");
+	sb_putc(json, '[');
+	int rc;
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		json_next(json);
+		json_row(json, st, 0, keys, 3);
+		const char *date = sql_column_text(st, 0), *person = sql_column_text(st, 1),
+			   *text = sql_column_text(st, 2);
+		if (date && person && text)
+			sb_printf(lines, "%s%s %s：%s", lines->len ? "\n" : "", date, person, text);
+	}
+	sb_putc(json, ']');
+	sql_reset(st);
+	return rc == SQL_DONE ? 0 : -1;
+}
 
 enum qd_status store_item_show(struct db *db, long long id, const char *today, const char *soon,
 			       struct rowsink *s, struct strbuf *err)
 {
 	static const char *const cols[] = {ITEM_SHOW_COLS(SHOW_NAME_) "notes"};
 	struct sql_stmt *st = db_stmt(db,
-		"SELECT " ITEM_SHOW_COLS(SHOW_EXPR_)
-		"coalesce((SELECT group_concat(on_date || ' ' || person || '：' || text, char(10)) "
-		SHOW_NOTES_FROM "), ''), "
-		"json_object(" ITEM_SHOW_COLS(SHOW_JSON_) "'notes', json((SELECT "
-		"json_group_array(json_object('on_date', on_date, 'person', person, 'text', text)) "
-		SHOW_NOTES_FROM "))) "
+		"SELECT " ITEM_SHOW_COLS(SHOW_EXPR_) "i.id " /* after the last comma */
 		"FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
 		"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id "
 		"WHERE i.id = :id");
 	const int ncol = (int)ARRAY_SIZE(cols);
+	struct strbuf lines = {0}, notes = {0}, json = {0};
 	sql_bind_int64(st, sql_param_index(st, ":id"), id);
 	store_bind_text(st, sql_param_index(st, ":today"), today);
 	store_bind_text(st, sql_param_index(st, ":soon"), soon);
 	int rc = sql_step(st);
+	if (rc == SQL_ROW && show_notes(db, id, &lines, &notes) != 0)
+		rc = SQL_ERROR;
 	if (rc == SQL_ROW) {
 		const char *vals[ARRAY_SIZE(cols)];
-		for (int i = 0; i < ncol; i++) {
+		sb_putc(&json, '{');
+		json_members(&json, st, 0, cols, ncol - 1);
+		json_key(&json, "notes");
+		sb_add(&json, notes.s, notes.len);
+		sb_putc(&json, '}');
+		for (int i = 0; i < ncol - 1; i++) {
 			const char *t = sql_column_text(st, i);
 			vals[i] = t ? (const char *)t : "";
 		}
+		vals[ncol - 1] = lines.s;
 		s->header(s, ncol, cols);
-		s->row(s, vals, (const char *)sql_column_text(st, ncol));
+		s->row(s, vals, json.s);
 	}
 	enum qd_status status = rc == SQL_ROW ? QD_OK : rc == SQL_DONE ? QD_NOTFOUND
 									      : db_error(db, err);
 	sql_reset(st);
+	sb_free(&lines);
+	sb_free(&notes);
+	sb_free(&json);
 	return status;
 }
 
@@ -547,7 +590,8 @@ enum qd_status store_analyze(struct db *db)
 	return QD_OK;
 }
 
-void store_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx)
+void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, const char *sql),
+		       void *ctx)
 {
 	static const char *const filters[] = {"year", "org", "owner", "person", "status",
 					      "overdue", "category", "search", "search-short",
@@ -569,7 +613,7 @@ void store_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql),
 			if (all && (i == 0 || i == 4 || i == 6 || i == 8))
 				continue;
 			struct strbuf sql = {0};
-			item_list_sql(&sql, &f);
+			item_list_sql(&sql, dialect, &f);
 			char name[96];
 			snprintf(name, sizeof name, "item list by %s%s", w, all ? ", every year" : "");
 			fn(ctx, name, sql.s);
@@ -583,5 +627,5 @@ void store_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql),
 	fn(ctx, "stats by org", stats_sql("org"));
 	fn(ctx, "stats by category", stats_sql("category"));
 	fn(ctx, "search id range", ID_RANGE_SQL);
-	store_page_hot_queries(fn, ctx);
+	store_page_hot_queries(dialect, fn, ctx);
 }

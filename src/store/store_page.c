@@ -70,14 +70,14 @@ static int sort_is_text(const struct item_scope *sc)
  * year) is searched with LIKE as its rows are read, stopping at the page:
  * the FTS5 index would first collect the phrase's matches of the whole
  * year (16k at L; first page 300–850 → 20–60 ms).  Only a scope over the
- * whole year uses the index, kept to the year's ids. */
-static int use_fts(const struct item_scope *sc)
+ * whole year uses the index, kept to the year's ids (store_search_sql). */
+static int narrow(const struct item_scope *sc)
 {
-	return !sc->person_id && !sc->org_id && store_utf8_chars(sc->search) >= 3;
+	return sc->person_id || sc->org_id;
 }
 
-/* The WHERE clause of a scope with its filters (no keyset). */
-static void scope_where(struct strbuf *sql, const struct item_scope *sc)
+/* The WHERE clause of a scope with its filters (no keyset), in dialect d. */
+static void scope_where(struct strbuf *sql, int d, const struct item_scope *sc)
 {
 	sb_puts(sql, " WHERE i.deleted_at IS NULL AND l.year = :year");
 	if (sc->org_id)
@@ -92,12 +92,8 @@ static void scope_where(struct strbuf *sql, const struct item_scope *sc)
 		sb_puts(sql, " AND i.due < :today AND i.status IN " OPEN_STATES);
 	if (sc->category)
 		sb_puts(sql, " AND i.category = :category");
-	if (!str_empty(sc->search)) {
-		if (use_fts(sc))
-			sb_puts(sql, STORE_FTS_IN_RANGE);
-		else
-			sb_puts(sql, " AND coalesce(i.search_text, i.content) LIKE :q ESCAPE '\\'");
-	}
+	if (!str_empty(sc->search))
+		sb_puts(sql, store_search_sql(d, narrow(sc), 1, sc->search));
 }
 
 static void scope_bind(struct db *db, struct sql_stmt *st, const struct item_scope *sc,
@@ -120,7 +116,7 @@ static void scope_bind(struct db *db, struct sql_stmt *st, const struct item_sco
 	bind_text(st, ":category", sc->category);
 	*pattern = NULL;
 	if (!str_empty(sc->search)) {
-		*pattern = use_fts(sc) ? store_fts_phrase(sc->search) : store_like_pattern(sc->search);
+		*pattern = store_search_pattern(db_dialect(db), narrow(sc), sc->search);
 		bind_text(st, ":q", *pattern);
 	}
 }
@@ -140,15 +136,18 @@ static void key_bind(struct sql_stmt *st, const struct item_scope *sc, const str
 	"i.category, i.content, i.due, i.due_text, i.done_on, i.owner_id, ow.name, i.lead_id, " \
 	"ld.name, " FLAGS_SQL ", "
 /* A checklist starts from the person's items (owner and lead indexes),
- * never from the year's lists (100k items at L): CROSS JOIN fixes the
- * order.  A list starts from its list. */
-static const char *item_from(const struct item_scope *sc)
+ * never from the year's lists (100k items at L): SQLite's CROSS JOIN fixes
+ * the order.  A list starts from its list. */
+static const char *join_list(int d, const struct item_scope *sc)
 {
-	return sc->person_id
-		? " FROM item i CROSS JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
-		  "LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id"
-		: " FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
-		  "LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id";
+	return sc->person_id ? store_join_hint(d) : "JOIN";
+}
+
+static void item_from(struct strbuf *sql, int d, const struct item_scope *sc)
+{
+	sb_printf(sql, " FROM item i %s list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
+		       "LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id",
+		  join_list(d, sc));
 }
 
 static void item_row(struct sql_stmt *st, const struct item_scope *sc, struct page_item *r)
@@ -236,33 +235,37 @@ static int key_cmp(const struct item_scope *sc, const struct page_key *a, const 
 	return c ? c : (a->id > b->id) - (a->id < b->id);
 }
 
-/* A checklist's keys and flags, in order (cache_fill). */
-static void keys_sql(struct strbuf *sql, const struct item_scope *sc)
+/* A checklist's keys and flags (1 done, 2 overdue, 4 cancelled), in order
+ * (cache_fill). */
+static void keys_sql(struct strbuf *sql, int d, const struct item_scope *sc)
 {
-	sb_printf(sql, "SELECT %s, %s, i.id, (i.status = 'done') | "
-		       "((i.due < :today AND i.status IN " OPEN_STATES ") << 1) | "
-		       "((i.status = 'cancelled') << 2) FROM item i %s list l ON l.id = i.list_id "
-		       "JOIN org o ON o.id = l.org_id",
-		  has_group(sc) ? "o.sort" : "0", sort_expr(sc), sc->person_id ? "CROSS JOIN" : "JOIN");
-	scope_where(sql, sc);
+	sb_printf(sql, "SELECT %s, %s, i.id, CASE WHEN i.status = 'done' THEN 1 ELSE 0 END + "
+		       "CASE WHEN i.due < :today AND i.status IN " OPEN_STATES " THEN 2 ELSE 0 END + "
+		       "CASE WHEN i.status = 'cancelled' THEN 4 ELSE 0 END "
+		       "FROM item i %s list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id",
+		  has_group(sc) ? "o.sort" : "0", sort_expr(sc), join_list(d, sc));
+	scope_where(sql, d, sc);
 	sb_printf(sql, " ORDER BY %s%s, i.id", has_group(sc) ? "o.sort, " : "", sort_expr(sc));
 }
 
 /* One item's row by id (a cached checklist's page). */
-static void byid_sql(struct strbuf *sql, const struct item_scope *sc)
+static void byid_sql(struct strbuf *sql, int d, const struct item_scope *sc)
 {
-	sb_printf(sql, ITEM_COLS "0, 0%s WHERE i.id = :kid", item_from(sc));
+	sb_puts(sql, ITEM_COLS "0, 0");
+	item_from(sql, d, sc);
+	sb_puts(sql, " WHERE i.id = :kid");
 }
 
 /* A page of a scope after/before a key (from) or from an end. */
-static void page_sql(struct strbuf *sql, const struct item_scope *sc, int from, int dir,
+static void page_sql(struct strbuf *sql, int d, const struct item_scope *sc, int from, int dir,
 		     int inclusive)
 {
 	int g = has_group(sc);
 	const char *k = sort_expr(sc);
 	const char *asc = dir < 0 ? " DESC" : "";
-	sb_printf(sql, ITEM_COLS "%s, %s%s", g ? "o.sort" : "0", k, item_from(sc));
-	scope_where(sql, sc);
+	sb_printf(sql, ITEM_COLS "%s, %s", g ? "o.sort" : "0", k);
+	item_from(sql, d, sc);
+	scope_where(sql, d, sc);
 	if (from) {
 		const char *op = dir < 0 ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
 		if (g)
@@ -277,23 +280,23 @@ static void page_sql(struct strbuf *sql, const struct item_scope *sc, int from, 
 }
 
 /* The key of one item in a scope. */
-static void key_sql(struct strbuf *sql, const struct item_scope *sc)
+static void key_sql(struct strbuf *sql, int d, const struct item_scope *sc)
 {
 	sb_printf(sql, "SELECT %s, %s FROM item i %s list l ON l.id = i.list_id "
 		       "JOIN org o ON o.id = l.org_id",
-		  has_group(sc) ? "o.sort" : "0", sort_expr(sc), sc->person_id ? "CROSS JOIN" : "JOIN");
-	scope_where(sql, sc);
+		  has_group(sc) ? "o.sort" : "0", sort_expr(sc), join_list(d, sc));
+	scope_where(sql, d, sc);
 	sb_puts(sql, " AND i.id = :kid");
 }
 
-static void counts_sql(struct strbuf *sql, const struct item_scope *sc)
+static void counts_sql(struct strbuf *sql, int d, const struct item_scope *sc)
 {
 	sb_puts(sql, "SELECT count(*), count(CASE WHEN i.status = 'done' THEN 1 END), "
 		     "count(CASE WHEN i.due < :today AND i.status IN " OPEN_STATES " THEN 1 END), "
 		     "count(CASE WHEN i.status = 'cancelled' THEN 1 END) FROM item i ");
-	sb_puts(sql, sc->person_id ? "CROSS JOIN" : "JOIN");
+	sb_puts(sql, join_list(d, sc));
 	sb_puts(sql, " list l ON l.id = i.list_id");
-	scope_where(sql, sc);
+	scope_where(sql, d, sc);
 }
 
 /* The scope's list or checklist, its filters dropped (categories). */
@@ -307,11 +310,11 @@ static struct item_scope bare_scope(const struct item_scope *sc)
 	return bare;
 }
 
-static void categories_sql(struct strbuf *sql, const struct item_scope *bare)
+static void categories_sql(struct strbuf *sql, int d, const struct item_scope *bare)
 {
 	sb_printf(sql, "SELECT DISTINCT i.category FROM item i %s list l ON l.id = i.list_id",
-		  bare->person_id ? "CROSS JOIN" : "JOIN");
-	scope_where(sql, bare);
+		  join_list(d, bare));
+	scope_where(sql, d, bare);
 	sb_puts(sql, " AND i.category <> '' ORDER BY 1");
 }
 
@@ -327,7 +330,7 @@ static enum qd_status cache_fill(struct db *db, const struct item_scope *sc, str
 	}
 	cache_clear(c);
 	struct strbuf sql = {0};
-	keys_sql(&sql, sc);
+	keys_sql(&sql, db_dialect(db), sc);
 	struct sql_stmt *st = stmt_for(db, &sql);
 	char *pattern;
 	scope_bind(db, st, sc, &pattern);
@@ -392,7 +395,7 @@ static int cached_items(struct db *db, const struct item_scope *sc, const struct
 		a = b - n > 0 ? b - n : 0;
 	}
 	struct strbuf sql = {0};
-	byid_sql(&sql, sc);
+	byid_sql(&sql, db_dialect(db), sc);
 	struct sql_stmt *st = stmt_for(db, &sql);
 	int got = 0;
 	for (int i = a; i < b; i++) {
@@ -416,7 +419,7 @@ int store_page_items(struct db *db, const struct item_scope *sc, const struct pa
 	if (sc->cache && sc->person_id)
 		return cached_items(db, sc, from, dir, inclusive, n, out, err);
 	struct strbuf sql = {0};
-	page_sql(&sql, sc, from != NULL, dir, inclusive);
+	page_sql(&sql, db_dialect(db), sc, from != NULL, dir, inclusive);
 	struct sql_stmt *st = stmt_for(db, &sql);
 	char *pattern;
 	scope_bind(db, st, sc, &pattern);
@@ -446,7 +449,7 @@ enum qd_status store_page_item_key(struct db *db, const struct item_scope *sc, l
 				   struct page_key *key)
 {
 	struct strbuf sql = {0};
-	key_sql(&sql, sc);
+	key_sql(&sql, db_dialect(db), sc);
 	struct sql_stmt *st = stmt_for(db, &sql);
 	char *pattern;
 	scope_bind(db, st, sc, &pattern);
@@ -483,7 +486,7 @@ enum qd_status store_page_item_counts(struct db *db, const struct item_scope *sc
 		return QD_OK;
 	}
 	struct strbuf sql = {0};
-	counts_sql(&sql, sc);
+	counts_sql(&sql, db_dialect(db), sc);
 	struct sql_stmt *st = stmt_for(db, &sql);
 	char *pattern;
 	scope_bind(db, st, sc, &pattern);
@@ -507,7 +510,7 @@ enum qd_status store_page_categories(struct db *db, const struct item_scope *sc,
 {
 	struct item_scope bare = bare_scope(sc);
 	struct strbuf sql = {0};
-	categories_sql(&sql, &bare);
+	categories_sql(&sql, db_dialect(db), &bare);
 	struct sql_stmt *st = stmt_for(db, &sql);
 	char *pattern;
 	scope_bind(db, st, &bare, &pattern);
@@ -536,7 +539,8 @@ static void hot(hot_fn fn, void *ctx, struct strbuf *sql, const char *fmt, const
 }
 
 /* Every query text one scope can produce. */
-static void hot_scope(hot_fn fn, void *ctx, const struct item_scope *sc, const char *scope)
+static void hot_scope(int d, hot_fn fn, void *ctx, const struct item_scope *sc,
+		      const char *scope)
 {
 	struct strbuf sql = {0};
 	for (int from = 0; from < 2; from++)
@@ -545,25 +549,25 @@ static void hot_scope(hot_fn fn, void *ctx, const struct item_scope *sc, const c
 				char what[200];
 				snprintf(what, sizeof what, "%%s page from=%d dir=%d inclusive=%d", from,
 					 dir, inc);
-				page_sql(&sql, sc, from, dir, inc);
+				page_sql(&sql, d, sc, from, dir, inc);
 				hot(fn, ctx, &sql, what, scope);
 			}
-	key_sql(&sql, sc);
+	key_sql(&sql, d, sc);
 	hot(fn, ctx, &sql, "%s key", scope);
-	counts_sql(&sql, sc);
+	counts_sql(&sql, d, sc);
 	hot(fn, ctx, &sql, "%s counts", scope);
 	struct item_scope bare = bare_scope(sc);
-	categories_sql(&sql, &bare);
+	categories_sql(&sql, d, &bare);
 	hot(fn, ctx, &sql, "%s categories", scope);
 	if (sc->person_id) {
-		keys_sql(&sql, sc);
+		keys_sql(&sql, d, sc);
 		hot(fn, ctx, &sql, "%s cached keys", scope);
-		byid_sql(&sql, sc);
+		byid_sql(&sql, d, sc);
 		hot(fn, ctx, &sql, "%s cached row", scope);
 	}
 }
 
-void store_page_hot_queries(hot_fn fn, void *ctx)
+void store_page_hot_queries(int d, hot_fn fn, void *ctx)
 {
 	static const char *const sorts[] = {"seq", "due", "status"};
 	static const char *const filters[] = {"", "status", "owner", "overdue", "category",
@@ -586,7 +590,7 @@ void store_page_hot_queries(hot_fn fn, void *ctx)
 				char scope[96];
 				snprintf(scope, sizeof scope, "tui %s sort=%s%s%s", who ? "checklist" : "list",
 					 sorts[so], *filters[fi] ? " filter=" : "", filters[fi]);
-				hot_scope(fn, ctx, &sc, scope);
+				hot_scope(d, fn, ctx, &sc, scope);
 			}
-	store_page_people_hot_queries(fn, ctx);
+	store_page_people_hot_queries(d, fn, ctx);
 }

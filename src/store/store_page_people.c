@@ -40,37 +40,28 @@ void store_page_orgs_free(struct org *orgs, int n)
 /* ---- people ---- */
 
 #define PERSON_COLS STORE_PERSON_SELECT
-#define PERSON_SEARCH " AND (p.name LIKE :q ESCAPE '\\' OR p.post LIKE :q ESCAPE '\\')"
+/* like: SQLite's LIKE, ILIKE on PostgreSQL (store_like). */
+#define PERSON_SEARCH(like) \
+	" AND (p.name " like " :q ESCAPE '\\' OR p.post " like " :q ESCAPE '\\')"
 
-/* The people page queries: [with_org][search][dir<0][inclusive]. */
-static const char *const people_sql[2][2][2][2] = {
-	/* [with_org][search][dir<0][inclusive] */
-	{{{PERSON_COLS " WHERE p.org_id IS NULL AND p.id > :id ORDER BY p.id LIMIT :n",
-	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id >= :id ORDER BY p.id LIMIT :n"},
-	  {PERSON_COLS " WHERE p.org_id IS NULL AND p.id < :id ORDER BY p.id DESC LIMIT :n",
-	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id <= :id ORDER BY p.id DESC LIMIT :n"}},
-	 {{PERSON_COLS " WHERE p.org_id IS NULL AND p.id > :id" PERSON_SEARCH
-		       " ORDER BY p.id LIMIT :n",
-	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id >= :id" PERSON_SEARCH
-		       " ORDER BY p.id LIMIT :n"},
-	  {PERSON_COLS " WHERE p.org_id IS NULL AND p.id < :id" PERSON_SEARCH
-		       " ORDER BY p.id DESC LIMIT :n",
-	   PERSON_COLS " WHERE p.org_id IS NULL AND p.id <= :id" PERSON_SEARCH
-		       " ORDER BY p.id DESC LIMIT :n"}}},
-	{{{PERSON_COLS " WHERE (p.org_id, p.id) > (:g, :id) ORDER BY p.org_id, p.id LIMIT :n",
-	   PERSON_COLS " WHERE (p.org_id, p.id) >= (:g, :id) ORDER BY p.org_id, p.id LIMIT :n"},
-	  {PERSON_COLS " WHERE (p.org_id, p.id) < (:g, :id) "
-		       "ORDER BY p.org_id DESC, p.id DESC LIMIT :n",
-	   PERSON_COLS " WHERE (p.org_id, p.id) <= (:g, :id) "
-		       "ORDER BY p.org_id DESC, p.id DESC LIMIT :n"}},
-	 {{PERSON_COLS " WHERE (p.org_id, p.id) > (:g, :id)" PERSON_SEARCH
-		       " ORDER BY p.org_id, p.id LIMIT :n",
-	   PERSON_COLS " WHERE (p.org_id, p.id) >= (:g, :id)" PERSON_SEARCH
-		       " ORDER BY p.org_id, p.id LIMIT :n"},
-	  {PERSON_COLS " WHERE (p.org_id, p.id) < (:g, :id)" PERSON_SEARCH
-		       " ORDER BY p.org_id DESC, p.id DESC LIMIT :n",
-	   PERSON_COLS " WHERE (p.org_id, p.id) <= (:g, :id)" PERSON_SEARCH
-		       " ORDER BY p.org_id DESC, p.id DESC LIMIT :n"}}},
+/* The people page queries of a dialect: [with_org][search][dir<0][inclusive]. */
+#define PEOPLE_ONE(where, order) PERSON_COLS " WHERE " where " ORDER BY " order " LIMIT :n"
+#define PEOPLE_NOORG(s) \
+	{{PEOPLE_ONE("p.org_id IS NULL AND p.id > :id" s, "p.id"), \
+	  PEOPLE_ONE("p.org_id IS NULL AND p.id >= :id" s, "p.id")}, \
+	 {PEOPLE_ONE("p.org_id IS NULL AND p.id < :id" s, "p.id DESC"), \
+	  PEOPLE_ONE("p.org_id IS NULL AND p.id <= :id" s, "p.id DESC")}}
+#define PEOPLE_ORG(s) \
+	{{PEOPLE_ONE("(p.org_id, p.id) > (:g, :id)" s, "p.org_id, p.id"), \
+	  PEOPLE_ONE("(p.org_id, p.id) >= (:g, :id)" s, "p.org_id, p.id")}, \
+	 {PEOPLE_ONE("(p.org_id, p.id) < (:g, :id)" s, "p.org_id DESC, p.id DESC"), \
+	  PEOPLE_ONE("(p.org_id, p.id) <= (:g, :id)" s, "p.org_id DESC, p.id DESC")}}
+#define PEOPLE_SQL(like) \
+	{{PEOPLE_NOORG(""), PEOPLE_NOORG(PERSON_SEARCH(like))}, \
+	 {PEOPLE_ORG(""), PEOPLE_ORG(PERSON_SEARCH(like))}}
+static const char *const people_sql[2][2][2][2][2] = {
+	[DB_SQLITE] = PEOPLE_SQL("LIKE"),
+	[DB_PG] = PEOPLE_SQL("ILIKE"),
 };
 
 /* One phase of the people order: without an org (by id), or with one (by
@@ -82,7 +73,8 @@ static int people_phase(struct db *db, int with_org, const char *search, long lo
 	if (n <= 0)
 		return 0;
 	int srch = !str_empty(search);
-	struct sql_stmt *st = db_stmt(db, people_sql[with_org][srch][dir < 0][inclusive != 0]);
+	struct sql_stmt *st =
+		db_stmt(db, people_sql[db_dialect(db)][with_org][srch][dir < 0][inclusive != 0]);
 	char *pattern = srch ? store_like_pattern(search) : NULL;
 	bind_text(st, ":q", pattern);
 	bind_int(st, ":g", g);
@@ -158,9 +150,10 @@ int store_page_people(struct db *db, const char *search, const struct page_key *
 enum qd_status store_page_person_key(struct db *db, const char *search, long long id,
 				     struct page_key *key)
 {
-	struct sql_stmt *st = db_stmt(db, str_empty(search)
-		? "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id"
-		: "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id" PERSON_SEARCH);
+#define KEY_SQL "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id"
+	struct sql_stmt *st = db_stmt(db, str_empty(search) ? KEY_SQL
+		: STORE_SQL(db, KEY_SQL PERSON_SEARCH("LIKE"), KEY_SQL PERSON_SEARCH("ILIKE")));
+#undef KEY_SQL
 	char *pattern = str_empty(search) ? NULL : store_like_pattern(search);
 	bind_text(st, ":q", pattern);
 	bind_int(st, ":id", id);
@@ -178,9 +171,11 @@ enum qd_status store_page_person_key(struct db *db, const char *search, long lon
 
 int store_page_people_total(struct db *db, const char *search)
 {
-	struct sql_stmt *st = db_stmt(db, str_empty(search)
-		? "SELECT count(*) FROM person p"
-		: "SELECT count(*) FROM person p WHERE 1" PERSON_SEARCH);
+#define TOTAL_SQL "SELECT count(*) FROM person p"
+	struct sql_stmt *st = db_stmt(db, str_empty(search) ? TOTAL_SQL
+		: STORE_SQL(db, TOTAL_SQL " WHERE 1 = 1" PERSON_SEARCH("LIKE"),
+			    TOTAL_SQL " WHERE 1 = 1" PERSON_SEARCH("ILIKE")));
+#undef TOTAL_SQL
 	char *pattern = str_empty(search) ? NULL : store_like_pattern(search);
 	bind_text(st, ":q", pattern);
 	int n = sql_step(st) == SQL_ROW ? sql_column_int(st, 0) : 0;
@@ -196,8 +191,8 @@ int store_page_people_total(struct db *db, const char *search)
 	"count(CASE WHEN due < :today AND status IN " OPEN_STATES " THEN 1 END) FROM (" \
 	"SELECT status, due FROM item WHERE owner_id = :p AND deleted_at IS NULL " \
 	"AND list_id IN (SELECT id FROM list WHERE year = :year) " \
-	"UNION ALL SELECT status, due FROM item WHERE lead_id = :p AND owner_id IS NOT :p " \
-	"AND deleted_at IS NULL AND list_id IN (SELECT id FROM list WHERE year = :year))"
+	"UNION ALL SELECT status, due FROM item WHERE lead_id = :p AND owner_id IS DISTINCT FROM :p " \
+	"AND deleted_at IS NULL AND list_id IN (SELECT id FROM list WHERE year = :year)) pick"
 
 enum qd_status store_page_person_counts(struct db *db, long long person_id, int year,
 					const char *today, int *items, int *done, int *overdue)
@@ -221,9 +216,9 @@ enum qd_status store_page_person_counts(struct db *db, long long person_id, int 
 #define PICKER_PREFIX_SQL \
 	PERSON_COLS " WHERE p.name >= :lo AND p.name < :hi AND p.active = 1 " \
 	"ORDER BY p.name, p.id LIMIT :n"
-#define PICKER_REST_SQL \
+#define PICKER_REST_SQL(like) \
 	PERSON_COLS " WHERE p.active = 1 AND NOT (p.name >= :lo AND p.name < :hi)" \
-	PERSON_SEARCH " ORDER BY p.name, p.id LIMIT :n"
+	PERSON_SEARCH(like) " ORDER BY p.name, p.id LIMIT :n"
 
 int store_page_person_search(struct db *db, const char *text, int n, struct person *out)
 {
@@ -239,7 +234,9 @@ int store_page_person_search(struct db *db, const char *text, int n, struct pers
 		return 0;
 	}
 	const char *t = text ? text : "";
-	char *hi = xasprintf("%s\xff", t);
+	/* after every name that starts with t: t and U+10FFFF, the highest
+	 * character (a byte 0xFF would be invalid UTF-8, refused by PostgreSQL) */
+	char *hi = xasprintf("%s\xf4\x8f\xbf\xbf", t);
 	struct sql_stmt *st = db_stmt(db, PICKER_PREFIX_SQL);
 	bind_text(st, ":lo", t);
 	bind_text(st, ":hi", hi);
@@ -249,7 +246,7 @@ int store_page_person_search(struct db *db, const char *text, int n, struct pers
 	sql_reset(st);
 	if (got < n && *t) {
 		char *pattern = store_like_pattern(t);
-		st = db_stmt(db, PICKER_REST_SQL);
+		st = db_stmt(db, STORE_SQL(db, PICKER_REST_SQL("LIKE"), PICKER_REST_SQL("ILIKE")));
 		bind_text(st, ":lo", t);
 		bind_text(st, ":hi", hi);
 		bind_text(st, ":q", pattern);
@@ -287,21 +284,24 @@ enum qd_status store_page_pledge_totals(struct db *db, int year, int *issued, in
 
 /* ---- the hot queries, for the plan test (store_hot_queries) ---- */
 
-void store_page_people_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql),
+void store_page_people_hot_queries(int dialect,
+				   void (*fn)(void *ctx, const char *name, const char *sql),
 				   void *ctx)
 {
+	int d = dialect == DB_PG ? DB_PG : DB_SQLITE;
 	for (int a = 0; a < 2; a++)
 		for (int b = 0; b < 2; b++)
 			for (int c = 0; c < 2; c++)
-				for (int d = 0; d < 2; d++) {
+				for (int e = 0; e < 2; e++) {
 					char name[96];
 					snprintf(name, sizeof name,
 						 "tui people with_org=%d search=%d dir=%s inclusive=%d", a, b,
-						 c ? "back" : "forward", d);
-					fn(ctx, name, people_sql[a][b][c][d]);
+						 c ? "back" : "forward", e);
+					fn(ctx, name, people_sql[d][a][b][c][e]);
 				}
 	fn(ctx, "tui person counts", PERSON_COUNTS_SQL);
 	fn(ctx, "tui picker by prefix", PICKER_PREFIX_SQL);
-	fn(ctx, "tui picker by substring", PICKER_REST_SQL);
+	fn(ctx, "tui picker by substring",
+	   d == DB_PG ? PICKER_REST_SQL("ILIKE") : PICKER_REST_SQL("LIKE"));
 	fn(ctx, "tui pledge totals", PLEDGE_TOTALS_SQL);
 }

@@ -32,7 +32,7 @@
 	"g.grade, g.score, g.assessed_on, g.assess_note, g.void_reason, g.successor_id, " \
 	"(SELECT pr.id FROM pledge pr WHERE pr.successor_id = g.id ORDER BY pr.id LIMIT 1), " \
 	"g.version, g.created_at, g.updated_at, " \
-	"g.status = 'issued' AND g.sign_due < :today " \
+	"CASE WHEN g.status = 'issued' AND g.sign_due < :today THEN 1 ELSE 0 END " \
 	"FROM pledge g JOIN person ip ON ip.id = g.issuer_id JOIN person sp ON sp.id = g.signer_id " \
 	"LEFT JOIN org so ON so.id = sp.org_id " SIG_JOINS("issuer") SIG_JOINS("signer")
 
@@ -130,7 +130,7 @@ enum qd_status store_pledge_update(struct db *db, long long id, int version, con
 {
 	struct sql_stmt *st = db_stmt(db,
 		"UPDATE pledge SET title = coalesce(?3, title), body = coalesce(?4, body), "
-		"sign_due = CASE WHEN ?5 IS NULL THEN sign_due ELSE nullif(?5, '') END, "
+		"sign_due = CASE WHEN CAST(?5 AS TEXT) IS NULL THEN sign_due ELSE nullif(?5, '') END, "
 		"issuer_id = CASE WHEN ?6 > 0 THEN ?6 ELSE issuer_id END, "
 		"signer_id = CASE WHEN ?7 > 0 THEN ?7 ELSE signer_id END, "
 		"version = version + 1, updated_at = ?8 WHERE id = ?1 AND version = ?2");
@@ -236,8 +236,8 @@ enum qd_status store_pledge_people(struct db *db, long long org_id,
 				   long long **ids, int *n)
 {
 	struct sql_stmt *st = db_stmt(db,
-		"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT o.id FROM org o JOIN sub "
-		"ON o.parent_id = sub.id) "
+		"WITH RECURSIVE sub(id) AS (SELECT id FROM org WHERE id = ?1 UNION SELECT o.id "
+		"FROM org o JOIN sub ON o.parent_id = sub.id) "
 		"SELECT p.id, p.post FROM person p LEFT JOIN org o ON o.id = p.org_id "
 		"WHERE p.active = 1 AND (?1 = 0 OR p.org_id IN (SELECT id FROM sub)) "
 		"ORDER BY o.sort IS NULL, o.sort, o.id, p.id");
@@ -256,8 +256,9 @@ enum qd_status store_pledge_people(struct db *db, long long org_id,
 	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
-/* The WHERE of a filter (named parameters, bound by bind_filter). */
-static void filter_sql(struct strbuf *sql, const struct pledge_filter *f)
+/* The WHERE of a filter (named parameters, bound by bind_filter), in
+ * dialect d. */
+static void filter_sql(struct strbuf *sql, int d, const struct pledge_filter *f)
 {
 	if (f->year)
 		sb_puts(sql, " AND g.year = :year");
@@ -273,9 +274,11 @@ static void filter_sql(struct strbuf *sql, const struct pledge_filter *f)
 		sb_puts(sql, " AND (g.signer_id = :person OR g.issuer_id = :person)");
 	if (f->proxy)
 		sb_puts(sql, " AND (g.issuer_proxy = 1 OR g.signer_proxy = 1)");
-	if (!str_empty(f->search))
-		sb_puts(sql, " AND (g.title LIKE :search ESCAPE '\\' OR sp.name LIKE :search ESCAPE '\\' "
-			     "OR ip.name LIKE :search ESCAPE '\\')");
+	if (!str_empty(f->search)) {
+		const char *like = store_like(d);
+		sb_printf(sql, " AND (g.title %s :search ESCAPE '\\' OR sp.name %s :search ESCAPE '\\' "
+			       "OR ip.name %s :search ESCAPE '\\')", like, like, like);
+	}
 }
 
 static void bind_filter(struct sql_stmt *st, const struct pledge_filter *f, const char *today)
@@ -312,7 +315,7 @@ enum qd_status store_pledge_page(struct db *db, const struct pledge_filter *f, c
 		sb_puts(&sql, PLEDGE_SELECT "WHERE g.id > :from");
 	else
 		sb_puts(&sql, PLEDGE_SELECT "WHERE (:from = 0 OR g.id < :from)");
-	filter_sql(&sql, f);
+	filter_sql(&sql, db_dialect(db), f);
 	sb_puts(&sql, dir >= 0 ? " ORDER BY g.id LIMIT :limit" : " ORDER BY g.id DESC LIMIT :limit");
 	struct sql_stmt *st = NULL;
 	*out = NULL;
@@ -382,7 +385,7 @@ static const char *const list_cols[] = {
 	"CASE WHEN g.status = 'issued' AND g.sign_due < :today THEN 'overdue' ELSE '' END AS flags, " \
 	"coalesce(g.issuer_signed_on, '') AS issuer_signed, " \
 	"coalesce(g.signer_signed_on, '') AS signer_signed, " \
-	"(g.issuer_proxy = 1 OR g.signer_proxy = 1) AS proxy, " \
+	"CASE WHEN g.issuer_proxy = 1 OR g.signer_proxy = 1 THEN 1 ELSE 0 END AS proxy, " \
 	"coalesce(CASE WHEN g.signer_proxy = 1 THEN g.signer_proxy_note END || " \
 	"CASE WHEN g.issuer_proxy = 1 THEN ' / ' || g.issuer_proxy_note END, " \
 	"CASE WHEN g.signer_proxy = 1 THEN g.signer_proxy_note END, " \
@@ -391,7 +394,7 @@ static const char *const list_cols[] = {
 	"CASE WHEN g.score = CAST(g.score AS INTEGER) THEN CAST(g.score AS INTEGER) ELSE g.score END " \
 	"AS score, g.successor_id AS successor " \
 	"FROM pledge g JOIN person ip ON ip.id = g.issuer_id JOIN person sp ON sp.id = g.signer_id " \
-	"WHERE 1"
+	"WHERE 1 = 1"
 
 struct list_ctx {
 	const struct pledge_filter *f;
@@ -409,7 +412,7 @@ enum qd_status store_pledge_list(struct db *db, const struct pledge_filter *f, c
 {
 	struct strbuf inner = {0};
 	sb_puts(&inner, LIST_SELECT);
-	filter_sql(&inner, f);
+	filter_sql(&inner, db_dialect(db), f);
 	sb_puts(&inner, " ORDER BY g.id");
 	const struct list_ctx c = {f, today};
 	enum qd_status status = store_run_listing(db, inner.s, list_cols, (int)ARRAY_SIZE(list_cols),

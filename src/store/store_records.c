@@ -148,7 +148,7 @@ enum qd_status store_person_update(struct db *db, long long id, const struct per
 	struct sql_stmt *st = db_stmt(db,
 		"UPDATE person SET name = coalesce(?2, name), post = coalesce(?3, post), "
 		"org_id = CASE WHEN ?4 < 0 THEN org_id WHEN ?4 = 0 THEN NULL ELSE ?4 END, "
-		"login = CASE WHEN ?5 IS NULL THEN login ELSE nullif(?5, '') END, "
+		"login = CASE WHEN CAST(?5 AS TEXT) IS NULL THEN login ELSE nullif(?5, '') END, "
 		"is_admin = CASE WHEN ?6 < 0 THEN is_admin ELSE ?6 END, "
 		"active = CASE WHEN ?7 < 0 THEN active ELSE ?7 END WHERE id = ?1");
 	sql_bind_int64(st, 1, id);
@@ -369,7 +369,7 @@ enum qd_status store_item_update(struct db *db, long long id, int version,
 		"UPDATE item SET category = coalesce(?3, category), content = coalesce(?4, content), "
 		"search_text = CASE WHEN ?4 IS NULL THEN search_text ELSE nullif(?12, ?4) END, "
 		"measures = coalesce(?5, measures), standard = coalesce(?6, standard), "
-		"due = CASE WHEN ?7 IS NULL THEN due ELSE nullif(?7, '') END, "
+		"due = CASE WHEN CAST(?7 AS TEXT) IS NULL THEN due ELSE nullif(?7, '') END, "
 		"due_text = coalesce(?8, due_text), "
 		"owner_id = CASE WHEN ?9 < 0 THEN owner_id WHEN ?9 = 0 THEN NULL ELSE ?9 END, "
 		"lead_id = CASE WHEN ?10 < 0 THEN lead_id WHEN ?10 = 0 THEN NULL ELSE ?10 END, "
@@ -493,7 +493,9 @@ enum qd_status store_year_items(struct db *db, int year,
 
 enum qd_status store_setting_rowid(struct db *db, const char *key, long long *rowid)
 {
-	struct sql_stmt *st = db_stmt(db, "SELECT rowid FROM setting WHERE key = ?1");
+	/* the audit's id of a setting: SQLite's rowid, PostgreSQL's id column */
+	struct sql_stmt *st = db_stmt(db, STORE_SQL(db, "SELECT rowid FROM setting WHERE key = ?1",
+						   "SELECT id FROM setting WHERE key = ?1"));
 	store_bind_text(st, 1, key);
 	enum qd_status s = QD_NOTFOUND;
 	if (sql_step(st) == SQL_ROW) {
