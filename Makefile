@@ -8,11 +8,13 @@ CC      ?= cc
 BUILD   ?= build
 SAN     ?=
 OPT     ?= -O2 -g
-PKGS    := ncursesw sqlite3 libcrypto libutf8proc libpq
+PKGS    := ncursesw sqlite3 libcrypto libutf8proc
 # Only the print module qingdan-print.so (PDF and xlsx, see plugin.h) links
-# these; the program dlopen()s it on first use, from $QINGDAN_LIBDIR, its
-# own folder, or $(PREFIX)/lib/qingdan where `make install` puts it.
+# these, and only the PostgreSQL module qingdan-pg.so links libpq; the
+# program dlopen()s each on first use, from $QINGDAN_LIBDIR, its own
+# folder, or $(PREFIX)/lib/qingdan where `make install` puts them.
 PRINT_PKGS := pangocairo cairo-pdf xlsxwriter
+PG_PKGS := libpq
 PREFIX  ?= /usr/local
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wcast-qual -Wundef \
@@ -24,6 +26,8 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null | sed "s/-I/-isyste
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 PRINT_CFLAGS = $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null | sed "s/-I/-isystem /g")
 PRINT_LIBS   = $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null)
+PG_CFLAGS = $(shell pkg-config --cflags $(PG_PKGS) 2>/dev/null | sed "s/-I/-isystem /g")
+PG_LIBS   = $(shell pkg-config --libs $(PG_PKGS) 2>/dev/null)
 CPPFLAGS += -Iinclude
 CFLAGS   += $(WARN) $(OPT) $(SAN) -MMD -MP
 LDLIBS   += $(PKG_LIBS) -lm -ldl
@@ -37,15 +41,19 @@ Q :=
 E := @true
 endif
 
-# Every source except the entry point and the print module goes into the
-# core library; the print module's objects go into qingdan-print.so, and the
-# tests link both statically; tests/t_*.c are test programs, tests/*.h their
-# harness.
+# Every source except the entry point and the two modules goes into the
+# core library; the print module's objects go into qingdan-print.so, the
+# PostgreSQL driver's into qingdan-pg.so, and the tests link all of them
+# statically; tests/t_*.c are test programs, tests/*.h their harness.
 MAIN_SRC := src/main.c
 PRINT_SRC := src/doc_pdf.c src/export_xlsx.c src/plugin_entry.c
 PRINT_OBJ := $(PRINT_SRC:%.c=$(BUILD)/%.o)
 PLUGIN   := $(BUILD)/qingdan-print.so
-CORE_SRC := $(filter-out $(MAIN_SRC) $(PRINT_SRC),$(wildcard src/*.c src/store/*.c))
+PG_SRC   := src/store/pg.c src/store/pg_stmt.c src/store/pg_sql.c
+PG_OBJ   := $(PG_SRC:%.c=$(BUILD)/%.o)
+PG_PLUGIN := $(BUILD)/qingdan-pg.so
+MODULES  := $(PLUGIN) $(PG_PLUGIN)
+CORE_SRC := $(filter-out $(MAIN_SRC) $(PRINT_SRC) $(PG_SRC),$(wildcard src/*.c src/store/*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/demo_data.o
 DEMO_DATA := $(sort $(wildcard data/demo/*.tsv data/demo/*.txt))
 TEST_SRC := $(wildcard tests/t_*.c)
@@ -62,21 +70,23 @@ deps:
 	$(Q)sh scripts/deps.sh
 
 ifeq ($(BUILD),build)
-qingdan: $(BUILD)/qingdan $(PLUGIN)
-	$(Q)cp $(BUILD)/qingdan $@ && cp $(PLUGIN) qingdan-print.so
+qingdan: $(BUILD)/qingdan $(MODULES)
+	$(Q)cp $(BUILD)/qingdan $@ && cp $(PLUGIN) qingdan-print.so && cp $(PG_PLUGIN) qingdan-pg.so
 endif
 
-# The program exports to the print module exactly the symbols of the core
-# library that the module calls (msg, text_*, x*, …): plugin.syms, a
-# dynamic list made from the objects; -u pulls each one in.
-$(BUILD)/qingdan: $(BUILD)/src/main.o $(BUILD)/libqd.a $(BUILD)/plugin.syms $(PLUGIN)
+# The program exports to the modules exactly the symbols of the core
+# library that they call (msg, text_*, x*, db_stmt, …): plugin.syms, a
+# dynamic list made from both modules' objects; -u pulls each one in.
+$(BUILD)/qingdan: $(BUILD)/src/main.o $(BUILD)/libqd.a $(BUILD)/plugin.syms $(MODULES)
 	$(E) "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -Wl,--dynamic-list=$(BUILD)/plugin.syms \
 	  $$(sed -n 's/^  \(.*\);$$/-Wl,-u,\1/p' $(BUILD)/plugin.syms) \
 	  -o $@ $(BUILD)/src/main.o $(BUILD)/libqd.a $(LDLIBS)
 
-$(PRINT_OBJ): CFLAGS += -fPIC -fvisibility=hidden
+$(PRINT_OBJ) $(PG_OBJ): CFLAGS += -fPIC -fvisibility=hidden
 $(PRINT_OBJ): PKG_CFLAGS += $(PRINT_CFLAGS)
+# libpq-fe.h: the driver, and tests/t_pg_driver.c which uses its insides
+$(PG_OBJ) $(TEST_SRC:%.c=$(BUILD)/%.o): PKG_CFLAGS += $(PG_CFLAGS)
 $(BUILD)/src/plugin.o: CPPFLAGS += -DQD_LIBDIR='"$(PREFIX)/lib/qingdan"'
 # plugin.o is compiled again when PREFIX changes (the folder is built in)
 $(BUILD)/src/plugin.o: $(BUILD)/libdir.txt
@@ -88,8 +98,12 @@ $(PLUGIN): $(PRINT_OBJ)
 	$(E) "  LD    $@"
 	$(Q)$(CC) -shared $(LDFLAGS) -o $@ $^ $(PRINT_LIBS)
 
-$(BUILD)/plugin.syms: $(PRINT_OBJ) $(BUILD)/libqd.a
-	$(Q)nm -u --format=just-symbols $(PRINT_OBJ) | sort -u > $@.need
+$(PG_PLUGIN): $(PG_OBJ)
+	$(E) "  LD    $@"
+	$(Q)$(CC) -shared $(LDFLAGS) -o $@ $^ $(PG_LIBS)
+
+$(BUILD)/plugin.syms: $(PRINT_OBJ) $(PG_OBJ) $(BUILD)/libqd.a
+	$(Q)nm -u --format=just-symbols $(PRINT_OBJ) $(PG_OBJ) | sort -u > $@.need
 	$(Q)nm --defined-only --format=just-symbols $(BUILD)/libqd.a | sort -u > $@.have
 	$(Q){ echo '{'; comm -12 $@.need $@.have | sed 's/.*/  &;/'; echo '};'; } > $@
 	$(Q)rm -f $@.need $@.have
@@ -109,9 +123,9 @@ $(BUILD)/%.o: %.c
 	$(E) "  CC    $<"
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(PRINT_OBJ) $(BUILD)/libqd.a
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(PRINT_OBJ) $(PG_OBJ) $(BUILD)/libqd.a
 	$(E) "  LD    $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PRINT_LIBS) $(shell pkg-config --libs vterm 2>/dev/null) -lutil
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PRINT_LIBS) $(PG_LIBS) $(shell pkg-config --libs vterm 2>/dev/null) -lutil
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libqd.a
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -126,7 +140,7 @@ run: deps qingdan
 test: deps
 	$(Q)$(MAKE) --no-print-directory test-only
 
-test-only: $(BUILD)/qingdan $(PLUGIN) $(TEST_BIN) $(BENCH_BIN)
+test-only: $(BUILD)/qingdan $(MODULES) $(TEST_BIN) $(BENCH_BIN)
 	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan QD_BUILD=$(CURDIR)/$(BUILD) \
 	  sh tests/run_all.sh $(TEST_BIN) $(TEST_SH)
 
@@ -141,7 +155,7 @@ PG_BIN ?= $(shell pg_config --bindir 2>/dev/null)
 test-pg: deps
 	$(Q)$(MAKE) --no-print-directory test-pg-only
 
-test-pg-only: $(BUILD)/qingdan $(PLUGIN) $(TEST_BIN) $(BENCH_BIN)
+test-pg-only: $(BUILD)/qingdan $(MODULES) $(TEST_BIN) $(BENCH_BIN)
 	$(Q)d=$$(mktemp -d "$${TMPDIR:-/tmp}/qd-pg.XXXXXX") || exit 1; \
 	trap 'sh scripts/pg_cluster.sh stop "$$d"; rm -rf "$$d"' EXIT; \
 	trap 'exit 130' INT TERM HUP; \
@@ -160,7 +174,7 @@ asan-test: deps
 # leak fails (ncurses/fontconfig keep "still reachable" caches; those pass).
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--show-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp
-valgrind-test: $(BUILD)/qingdan $(PLUGIN) $(TEST_BIN)
+valgrind-test: $(BUILD)/qingdan $(MODULES) $(TEST_BIN)
 	$(Q)printf '#!/bin/sh\nexec $(VALGRIND) $(CURDIR)/$(BUILD)/qingdan "$$@"\n' > $(BUILD)/qingdan-vg
 	$(Q)chmod +x $(BUILD)/qingdan-vg
 	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan-vg QD_BUILD=$(CURDIR)/$(BUILD) QD_VALGRIND="$(VALGRIND)" QD_TIME_SCALE=20 \
@@ -170,13 +184,14 @@ bench: qingdan $(BENCH_BIN)
 	$(Q)sh bench/run.sh
 
 clean:
-	rm -rf build build-asan build-fuzz qingdan qingdan-print.so
+	rm -rf build build-asan build-fuzz qingdan qingdan-print.so qingdan-pg.so
 
-# The program, its print module (where plugin.c looks for it) and the page.
-install: $(BUILD)/qingdan $(PLUGIN)
+# The program, its two modules (where plugin.c looks for them) and the page.
+install: $(BUILD)/qingdan $(MODULES)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/qingdan $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/qingdan $(DESTDIR)$(PREFIX)/bin/qingdan
 	install -m 644 $(PLUGIN) $(DESTDIR)$(PREFIX)/lib/qingdan/qingdan-print.so
+	install -m 644 $(PG_PLUGIN) $(DESTDIR)$(PREFIX)/lib/qingdan/qingdan-pg.so
 	install -m 644 qingdan.1 $(DESTDIR)$(PREFIX)/share/man/man1/qingdan.1
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 DB=${1:-build/bench/L.db}
 QD=${QD_BIN:-$PWD/build/qingdan}
 N=${N:-41}
-make -s build/qingdan build/qingdan-print.so build/bench/race build/bench/tui_bench >/dev/null
+make -s build/qingdan build/qingdan-print.so build/qingdan-pg.so build/bench/race build/bench/tui_bench >/dev/null
 if [ ! -s "$DB" ]; then
 	echo "startup bench: no $DB (bench/run.sh makes it with bench/gen L)"
 	exit 0
@@ -38,6 +38,8 @@ if [ -n "${QD_BASE:-}" ]; then
 fi
 echo "   the program links: $(readelf -d "$QD" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
 echo "   the print module:  $(readelf -d "$(dirname "$QD")/qingdan-print.so" 2>/dev/null |
+	sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
+echo "   the PostgreSQL module: $(readelf -d "$(dirname "$QD")/qingdan-pg.so" 2>/dev/null |
 	sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')"
 if [ "${TUI:-1}" != 0 ]; then
 	build/bench/tui_bench "$QD" "$DB" 120x40 | grep 'first screen' | sed 's/^/   /'

@@ -1,11 +1,14 @@
-/* plugin.c — loads the print module (qingdan-print.so: PDF and XLSX, with
- * pango, cairo and libxlsxwriter) on first use; plugin.h has the contract
- * and the search order.  Also doc.h's doc_render_pdf(), which is the
- * module's renderer reached through the table.
+/* plugin.c — loads the modules of plugin.h on first use: the print module
+ * (qingdan-print.so: PDF and XLSX, with pango, cairo and libxlsxwriter)
+ * for plugin_print() here, the PostgreSQL module (qingdan-pg.so, libpq) for
+ * db.c; plugin.h has the contract and the search order.  Also doc.h's
+ * doc_render_pdf(), which is the print module's renderer reached through
+ * the table.
  *
- * The test programs link the module's objects: then qingdan_print_plugin
- * (a weak reference here) is defined and used as is.  The program proper
- * does not, and dlopen()s the module from the folders of plugin.h. */
+ * The test programs link the modules' objects: then the entry (a weak
+ * reference in its caller) is defined and its table used as is.  The
+ * program proper does not, and dlopen()s the module from the folders of
+ * plugin.h. */
 #include "qingdan/plugin.h"
 
 #include <dlfcn.h>
@@ -22,10 +25,8 @@
 #define QD_LIBDIR "/usr/local/lib/qingdan"
 #endif
 
-/* Defined when the module's objects are linked in (the test programs). */
+/* Defined when the print module's objects are linked in (the test programs). */
 extern const struct qd_print_plugin *qingdan_print_plugin(void) __attribute__((weak));
-
-static const struct qd_print_plugin *loaded;
 
 /* The folder of the running program ("" if unknown), no trailing '/'. */
 static char *exe_dir(void)
@@ -41,68 +42,87 @@ static char *exe_dir(void)
 	return xstrdup(buf);
 }
 
-static const struct qd_print_plugin *check(const struct qd_print_plugin *p, const char *file,
-					   struct strbuf *err)
+/* t if its stamp is the one spec wants, else NULL with the reason. */
+static const void *check(const struct plugin_spec *spec, const void *t, const char *file,
+			 struct strbuf *err)
 {
-	if (!p || p->version != QD_PLUGIN_VERSION || p->size != sizeof *p || p->nmsg != M__COUNT) {
-		sb_printf(err, msg(M_PLUGIN_VERSION), file, p ? p->version : 0, QD_PLUGIN_VERSION);
+	const struct qd_plugin_stamp *st = t;   /* every table begins with its stamp */
+	if (!st || st->version != spec->version || st->size != spec->size || st->nmsg != M__COUNT) {
+		sb_printf(err, msg((enum msg_id)spec->m_version), file, st ? st->version : 0,
+			  spec->version);
 		return NULL;
 	}
-	return loaded = p;
+	return t;
 }
 
-static const struct qd_print_plugin *open_module(const char *file, struct strbuf *err)
+static const void *open_module(const struct plugin_spec *spec, const char *file, struct strbuf *err)
 {
 	void *h = dlopen(file, RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
 		const char *why = dlerror();
-		sb_printf(err, msg(M_PLUGIN_LOAD), file, why ? why : "dlopen");
+		sb_printf(err, msg((enum msg_id)spec->m_load), file, why ? why : "dlopen");
 		return NULL;
 	}
-	const struct qd_print_plugin *(*entry)(void);
-	void *sym = dlsym(h, QD_PLUGIN_ENTRY);
+	const void *(*entry)(void);
+	void *sym = dlsym(h, spec->entry);
 	if (!sym) {
 		const char *why = dlerror();
-		sb_printf(err, msg(M_PLUGIN_LOAD), file, why ? why : QD_PLUGIN_ENTRY);
+		sb_printf(err, msg((enum msg_id)spec->m_load), file, why ? why : spec->entry);
 		dlclose(h);
 		return NULL;
 	}
 	memcpy(&entry, &sym, sizeof entry);     /* POSIX: a data pointer to a function */
-	const struct qd_print_plugin *p = check(entry(), file, err);
-	if (!p)
+	const void *t = check(spec, entry(), file, err);
+	if (!t)
 		dlclose(h);
-	return p;     /* kept loaded for the life of the process */
+	return t;     /* kept loaded for the life of the process */
 }
 
-const struct qd_print_plugin *plugin_print(struct strbuf *err)
+const void *plugin_load(const struct plugin_spec *spec, const void *builtin, struct strbuf *err)
 {
-	if (loaded)
-		return loaded;
-	if (qingdan_print_plugin)
-		return check(qingdan_print_plugin(), "(built in)", err);
+	if (builtin)
+		return check(spec, builtin, "(built in)", err);
 	const char *env = getenv("QINGDAN_LIBDIR");
 	char *here = exe_dir();
 	const char *dirs[] = {env && *env ? env : NULL, *here ? here : NULL, QD_LIBDIR};
 	struct strbuf tried = {0};
-	const struct qd_print_plugin *p = NULL;
+	const void *t = NULL;
 	int found = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(dirs) && !found; i++) {
 		if (!dirs[i])
 			continue;
-		char *file = xasprintf("%s/%s", dirs[i], QD_PLUGIN_FILE);
+		char *file = xasprintf("%s/%s", dirs[i], spec->file);
 		if (access(file, F_OK) == 0) {
 			found = 1;
-			p = open_module(file, err);
+			t = open_module(spec, file, err);
 		} else {
 			sb_printf(&tried, "%s%s", tried.len ? ", " : "", file);
 		}
 		free(file);
 	}
 	if (!found)
-		sb_printf(err, msg(M_PLUGIN_MISSING), QD_PLUGIN_FILE, tried.s ? tried.s : "", strerror(ENOENT));
+		sb_printf(err, msg((enum msg_id)spec->m_missing), spec->file, tried.s ? tried.s : "",
+			  strerror(ENOENT));
 	sb_free(&tried);
 	free(here);
-	return p;
+	return t;
+}
+
+const struct qd_print_plugin *plugin_print(struct strbuf *err)
+{
+	static const struct plugin_spec spec = {
+		.file = QD_PLUGIN_FILE,
+		.entry = QD_PLUGIN_ENTRY,
+		.version = QD_PLUGIN_VERSION,
+		.size = sizeof(struct qd_print_plugin),
+		.m_missing = M_PLUGIN_MISSING,
+		.m_load = M_PLUGIN_LOAD,
+		.m_version = M_PLUGIN_VERSION,
+	};
+	static const struct qd_print_plugin *loaded;
+	if (!loaded)
+		loaded = plugin_load(&spec, qingdan_print_plugin ? qingdan_print_plugin() : NULL, err);
+	return loaded;
 }
 
 int doc_render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)

@@ -10,9 +10,7 @@
 __attribute__((visibility("default"))) const struct qd_print_plugin *qingdan_print_plugin(void)
 {
 	static const struct qd_print_plugin table = {
-		.version = QD_PLUGIN_VERSION,
-		.size = sizeof table,
-		.nmsg = M__COUNT,
+		.stamp = {.version = QD_PLUGIN_VERSION, .size = sizeof table, .nmsg = M__COUNT},
 		.render_pdf = doc_pdf_render,
 		.xlsx_open = export_xlsx_open,
 		.xlsx_row = export_xlsx_row,

@@ -51,6 +51,7 @@ check "export --format xlsx: a workbook" \
 # ---- a program without its module ----
 mkdir -p "$T/bin" "$T/empty"
 cp "$ELF" "$T/bin/qingdan"
+cp "$BUILD/qingdan-pg.so" "$T/bin/"     # the database may be PostgreSQL (make test-pg)
 alone() { env -u QINGDAN_LIBDIR "$T/bin/qingdan" --today "$TODAY" --db "$DB" "$@"; }
 run alone print --all -o "$T/x.pdf"
 if [ "$RC" -eq 0 ]; then

@@ -1,11 +1,15 @@
 /* msg_pg.h — the strings of the PostgreSQL driver (src/store/pg.c; issue
- * 9): connecting, a database that is not qingdan's, a lost connection, a
- * writer waiting for another.  Part of the catalogue of msg.h, same form
+ * 9): loading its module, connecting, a database that is not qingdan's, a
+ * lost connection, a writer waiting for another.  Part of the catalogue of msg.h, same form
  * (id, 中文, English); every line ends with a backslash. */
 #ifndef QINGDAN_MSG_PG_H
 #define QINGDAN_MSG_PG_H
 
 #define MSG_LIST_PG(_) \
+	/* the module qingdan-pg.so (plugin.h): the driver and libpq */ \
+	_(M_PG_MODULE_MISSING, "找不到 PostgreSQL 模块 %s（已查找：%s：%s）；连接 PostgreSQL 数据库需要它：请把它放在 qingdan 程序旁边，或用 QINGDAN_LIBDIR 指明所在文件夹", "cannot find the PostgreSQL module %s (searched: %s: %s); connecting to a PostgreSQL database needs it: put it beside the qingdan program, or name its folder in QINGDAN_LIBDIR") \
+	_(M_PG_MODULE_LOAD, "无法加载 PostgreSQL 模块 %s：%s", "cannot load the PostgreSQL module %s: %s") \
+	_(M_PG_MODULE_VERSION, "PostgreSQL 模块 %s 与本程序不配套（模块接口版本 %d，本程序需要 %d，或来自另一次构建）；请重新安装 qingdan", "the PostgreSQL module %s does not match this program (module interface %d, this program needs %d, or another build); reinstall qingdan") \
 	_(M_PG_WHERE, "数据库 %s（服务器 %s）", "database %s (server %s)") \
 	_(M_PG_SERVICE, "服务 %s", "service %s") \
 	_(M_PG_BAD_URI, "连接串 %s 无效：%s；请写成 postgresql://主机/数据库、postgresql:///数据库?host=/套接字目录 或 pg:服务名", "invalid connection string %s: %s; write postgresql://HOST/DB, postgresql:///DB?host=/SOCKET/DIR or pg:SERVICE") \

@@ -1,27 +1,33 @@
-/* plugin.h — the print module: the A4 PDF renderer (doc_pdf.c, pango +
- * cairo) and the XLSX writer (export_xlsx.c, libxlsxwriter) live in a
- * shared object, qingdan-print.so, that the program loads on first use.
- * Every other command and the TUI start with ncursesw, sqlite3 and
- * libcrypto only; the ~15 ms of loading pango, cairo, glib, harfbuzz,
- * fontconfig and xlsxwriter is paid by the PDF and XLSX paths alone
- * (issue 10, item 1).
+/* plugin.h — the modules the program loads on first use, so that every
+ * other command and the TUI start with ncursesw, sqlite3 and libcrypto only
+ * (DESIGN §8: load the heavy ones only on the paths that use them):
+ *  - the print module qingdan-print.so: the A4 PDF renderer (doc_pdf.c,
+ *    pango + cairo) and the XLSX writer (export_xlsx.c, libxlsxwriter);
+ *    the ~15 ms of loading pango, cairo, glib, harfbuzz, fontconfig and
+ *    xlsxwriter is paid by the PDF and XLSX paths alone (issue 10, item 1);
+ *  - the PostgreSQL module qingdan-pg.so: the driver of src/store/pg*.c
+ *    with libpq and its chain (libssl, gssapi/krb5, ldap, sasl, gnutls…),
+ *    loaded by db_open on the first PostgreSQL target (issue 9).
  *
- * The module hands back one table of function pointers, stamped with the
- * interface version, the table's size and the size of the message
+ * A module exports one entry that hands back one table of function
+ * pointers (the print table below; sql.h's struct sql_driver), stamped
+ * with the interface version, the table's size and the size of the message
  * catalogue (its code calls msg() of the program that loaded it, so both
- * must come from the same build).  plugin_print() checks the stamp.
+ * must come from the same build).  plugin_load() checks the stamp.
  *
- * Where it is looked for, in order (the first file that exists is used):
- *   1. $QINGDAN_LIBDIR/qingdan-print.so
+ * Where a module is looked for, in order (the first file that exists is
+ * used):
+ *   1. $QINGDAN_LIBDIR/FILE
  *   2. beside the running program (the folder of /proc/self/exe), so
  *      ./qingdan and build/qingdan work in a fresh clone
  *   3. the folder `make install` puts it in: $(PREFIX)/lib/qingdan
- * A program linked with the module's objects (the test programs) uses
- * them directly and loads nothing.
+ * A program linked with a module's objects (the test programs) uses them
+ * directly and loads nothing.
  *
- * The module calls back into the program for the shared helpers (msg,
- * text_*, date_*, x* allocation, the export row cells); the Makefile
- * exports exactly those symbols from the program. */
+ * A module calls back into the program for the shared helpers (msg,
+ * text_*, date_*, x* allocation, strbuf, the export row cells, db_stmt,
+ * db_busy_over…); the Makefile exports exactly those symbols from the
+ * program (plugin.syms, made from both modules' objects). */
 #ifndef QINGDAN_PLUGIN_H
 #define QINGDAN_PLUGIN_H
 
@@ -29,20 +35,44 @@
 
 #include "qingdan/util.h"
 
-/* Bump when the table or what its functions take changes. */
+/* Bump when the print table or what its functions take changes. */
 #define QD_PLUGIN_VERSION 1
 #define QD_PLUGIN_FILE "qingdan-print.so"
 /* The entry point the module exports: returns its table. */
 #define QD_PLUGIN_ENTRY "qingdan_print_plugin"
+
+/* What every module's table begins with. */
+struct qd_plugin_stamp {
+	int version;             /* the interface version the module was built with */
+	size_t size;             /* sizeof its table */
+	int nmsg;                /* M__COUNT of the module's catalogue */
+};
+
+/* A module to load: its file, its entry, the stamp it must carry, and the
+ * messages that say it is missing (args: file, the files searched, the
+ * reason), cannot be loaded (file, dlerror()) or does not match (file,
+ * its version, the wanted one). */
+struct plugin_spec {
+	const char *file;
+	const char *entry;
+	int version;
+	size_t size;
+	int m_missing, m_load, m_version;   /* enum msg_id */
+};
+
+/* The module's table: builtin if not NULL (its objects are linked in),
+ * else the entry's result from the first FILE of the search order.  NULL
+ * with the reason in err (which files were searched, dlerror(), a stamp
+ * that does not match).  A module once loaded stays loaded; the caller
+ * keeps the table. */
+const void *plugin_load(const struct plugin_spec *spec, const void *builtin, struct strbuf *err);
 
 struct doc;
 struct io_export_row;
 struct xlsx_out;
 
 struct qd_print_plugin {
-	int version;             /* QD_PLUGIN_VERSION the module was built with */
-	size_t size;             /* sizeof (struct qd_print_plugin) */
-	int nmsg;                /* M__COUNT of the module's catalogue */
+	struct qd_plugin_stamp stamp;   /* QD_PLUGIN_VERSION, sizeof(struct qd_print_plugin) */
 	/* doc.h's doc_render_pdf: 0, or -1 with a message in err */
 	int (*render_pdf)(const struct doc *d, const char *path, char *err, size_t errlen);
 	/* export's xlsx workbook: open at path (NULL with the reason in err),

@@ -1,7 +1,9 @@
 /* db.c — the connection of the storage module, whatever the backend:
  * choosing the driver (a libpq URI or pg:SERVICE is PostgreSQL, anything
  * else a SQLite path), schema migrations, transactions and the
- * prepared-statement cache.  The drivers (sqlite.c, pg.c) do the rest.
+ * prepared-statement cache.  The drivers (sqlite.c, pg.c) do the rest;
+ * the PostgreSQL one is the module qingdan-pg.so (plugin.h), loaded on the
+ * first PostgreSQL target, so a SQLite file never pays for libpq.
  *
  * Transaction rules (after fossil's db.c): db_begin/db_end nest; only the
  * outermost pair talks to the database (the driver's begin takes the write
@@ -15,6 +17,7 @@
 #include "db_busy.h"
 #include "db_impl.h"
 #include "qingdan/msg.h"
+#include "qingdan/plugin.h"
 #include "schema.h"
 #include "sqlite.h"
 #include "store_impl.h"
@@ -280,17 +283,43 @@ static enum qd_status migrate(struct db *db, int from, struct strbuf *err)
 	return QD_OK;
 }
 
+/* Defined when the PostgreSQL module's objects are linked in (the test
+ * programs); the program proper loads qingdan-pg.so. */
+extern const struct sql_driver *qingdan_pg_plugin(void) __attribute__((weak));
+
+/* The PostgreSQL driver, loaded on the first call; NULL with the reason
+ * (the files searched, dlerror(), a stamp that does not match). */
+static const struct sql_driver *pg_driver(struct strbuf *err)
+{
+	static const struct plugin_spec spec = {
+		.file = SQL_PG_MODULE,
+		.entry = SQL_PG_ENTRY,
+		.version = SQL_DRIVER_VERSION,
+		.size = sizeof(struct sql_driver),
+		.m_missing = M_PG_MODULE_MISSING,
+		.m_load = M_PG_MODULE_LOAD,
+		.m_version = M_PG_MODULE_VERSION,
+	};
+	static const struct sql_driver *loaded;
+	if (!loaded)
+		loaded = plugin_load(&spec, qingdan_pg_plugin ? qingdan_pg_plugin() : NULL, err);
+	return loaded;
+}
+
 enum qd_status db_open(const char *path, int flags, struct db **out, struct strbuf *err)
 {
+	*out = NULL;
+	const struct sql_driver *drv = db_is_url(path) ? pg_driver(err) : &sql_sqlite_driver;
+	if (!drv)
+		return QD_DBERROR;
 	struct db *db = xcalloc(1, sizeof *db);
-	db->drv = db_is_url(path) ? &sql_pg_driver : &sql_sqlite_driver;
+	db->drv = drv;
 	db->path = xstrdup(path);
 	db->readonly = (flags & DB_READONLY) != 0;
 	db->busy_fn = busy_default_fn;
 	db->busy_ctx = busy_default_ctx;
 	db->busy_limit_ms = busy_limit_ms();
 	db->busy_said = -1;
-	*out = NULL;
 	int version = 0;
 	enum qd_status s = db->drv->open(db, flags, &version, err);
 	if (s == QD_OK && version < schema_latest())

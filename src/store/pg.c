@@ -1,6 +1,9 @@
 /* pg.c — the PostgreSQL driver (sql.h), its connection half: db.c chooses
  * it for a libpq URI or pg:SERVICE.  Statements are in pg_stmt.c, the pure
  * helpers (the $N rewriter, SQLSTATE map, password mask) in pg_sql.c.
+ * The three are the module qingdan-pg.so (plugin.h), the one part linked
+ * with libpq, loaded on the first PostgreSQL target; qingdan_pg_plugin()
+ * at the end is its entry.
  *
  * Opening refuses what is not qingdan's: the version lives in the table
  * qingdan_meta (application_id 'QDN1', schema_version); a schema without
@@ -649,6 +652,7 @@ static int pg_wait_fd(struct db *db)
 }
 
 const struct sql_driver sql_pg_driver = {
+	.stamp = {.version = SQL_DRIVER_VERSION, .size = sizeof(struct sql_driver), .nmsg = M__COUNT},
 	.name = "postgresql",
 	.dialect = DB_PG,
 	.prepare = pg_prepare,
@@ -682,3 +686,10 @@ const struct sql_driver sql_pg_driver = {
 	.errmsg = pg_errmsg,
 	.errcode = pg_errcode,
 };
+
+/* The entry of the module qingdan-pg.so (plugin.h): the one symbol it
+ * exports (the module is built with hidden visibility). */
+__attribute__((visibility("default"))) const struct sql_driver *qingdan_pg_plugin(void)
+{
+	return &sql_pg_driver;
+}

@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 
+#include "qingdan/plugin.h"
 #include "qingdan/util.h"
 
 /* Result codes (numerically SQLite's, so the SQLite driver passes its own
@@ -48,7 +49,15 @@ struct sql_stmt {
 	struct db *db;
 };
 
+/* Bump when struct sql_driver, struct db (db_impl.h) or what the driver
+ * functions take changes: the PostgreSQL driver is a module loaded at run
+ * time (qingdan-pg.so, plugin.h) and its table carries this stamp. */
+#define SQL_DRIVER_VERSION 1
+#define SQL_PG_MODULE "qingdan-pg.so"
+#define SQL_PG_ENTRY "qingdan_pg_plugin"
+
 struct sql_driver {
+	struct qd_plugin_stamp stamp;   /* the module's (pg.c); sqlite.c's is not checked */
 	const char *name;   /* "sqlite", "postgresql" */
 	int dialect;        /* enum db_dialect (db.h) */
 
@@ -133,6 +142,9 @@ int sql_exec(struct db *db, const char *sql);
 long long sql_changes(struct db *db);
 
 extern const struct sql_driver sql_sqlite_driver;
+/* Inside the module qingdan-pg.so (pg.c): the driver, and the module's
+ * entry, which returns it; db.c reaches it only through plugin_load(). */
 extern const struct sql_driver sql_pg_driver;
+const struct sql_driver *qingdan_pg_plugin(void);
 
 #endif
