@@ -267,20 +267,26 @@ int main(int argc, char **argv)
 	char sqlite[] = "sqlite3", ro[] = "-readonly", dbc[512];
 	snprintf(dbc, sizeof dbc, "%s", db);
 	char *sql_argv[] = {sqlite, ro, dbc, q, NULL};
+	/* a server: the same query by psql, connection included */
+	char psql[] = "psql", px[] = "-X", pa[] = "-At", pd[] = "-d", pc[] = "-c";
+	char *pg_argv[] = {psql, px, pa, pd, dbc, pc, q, NULL};
+	int server = strncmp(db, "postgres", 8) == 0 || strncmp(db, "pg:", 3) == 0;
+	if (server && !strncmp(db, "pg:", 3))
+		snprintf(dbc, sizeof dbc, "service=%s", db + 3);
 	char binc[512], o1[] = "--db", o2[] = "--today", today[] = "2026-06-30", item[] = "item",
 	     list[] = "list", org[] = "--org", party[] = "党组", fmt[] = "--format", tsv[] = "tsv";
 	snprintf(binc, sizeof binc, "%s", bin);
 	char *cli_argv[] = {binc, o1, dbc, o2, today, item, list, org, party, fmt, tsv, NULL};
 	for (int i = 0; i < RUNS; i++) {
-		floor_sql[i] = run_once(sql_argv);
+		floor_sql[i] = run_once(server ? pg_argv : sql_argv);
 		floor_cli[i] = run_once(cli_argv);
 	}
 	double fsql, fsqlw, fcli, fcliw;
 	stats(floor_sql, RUNS, &fsql, &fsqlw);
 	stats(floor_cli, RUNS, &fcli, &fcliw);
 	printf("tui first screen (%dx%d): median %.1f ms, worst %.1f ms over %d runs; "
-	       "floor: sqlite3 first-page query %.1f ms, qingdan item list --org 党组 %.1f ms\n",
-	       cols, lines, med, worst, RUNS, fsql, fcli);
+	       "floor: %s first-page query %.1f ms, qingdan item list --org 党组 %.1f ms\n",
+	       cols, lines, med, worst, RUNS, server ? "psql" : "sqlite3", fsql, fcli);
 
 	long long down[KEYS], pgdn[KEYS], people[KEYS], echo[KEYS], busy[KEYS], one[1];
 	if (start(&s, bin, db, cols, lines, &t0) != 0 || !next_paint(&s, 10000))
