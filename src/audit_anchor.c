@@ -124,7 +124,13 @@ enum qd_status qd_anchor_open(struct qd *q, enum anchor_mode mode, struct strbuf
 {
 	char real[PATH_MAX];
 	const char *path = db_path(q->db);
-	if (q->anchor || strcmp(path, ":memory:") == 0 || !realpath(path, real))
+	if (q->anchor || strcmp(path, ":memory:") == 0)
+		return QD_OK;
+	/* a server's database is known by its URI as shown (no password) and,
+	 * as a file is, by its identity (db_uuid) */
+	if (db_dialect(q->db) == DB_PG)
+		snprintf(real, sizeof real, "%s", path);
+	else if (!realpath(path, real))
 		return QD_OK;
 	char *dir = anchor_dir();
 	if (!dir)

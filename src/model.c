@@ -130,9 +130,8 @@ void notes_free(struct note *notes, int n)
 void qd_refresh_actor(struct qd *q)
 {
 	struct person p = {0};
-	/* on a server the rules always hold (the server enforces them too);
-	 * the schema's owner acts as admin */
-	q->enforced = store_admins_with_login(q->db) > 0 || db_dialect(q->db) == DB_PG;
+	/* open mode on a server too: its policies mirror it (schema_pg.c) */
+	q->enforced = store_admins_with_login(q->db) > 0;
 	q->actor_id = 0;
 	q->actor_admin = 0;
 	xfree(&q->actor_name);
@@ -144,7 +143,10 @@ void qd_refresh_actor(struct qd *q)
 	person_clear(&p);
 	if (!q->actor_name)
 		q->actor_name = xstrdup(q->login);
-	if (!q->enforced || q->system || db_owner(q->db))
+	/* the schema's owner with no person of its own: as the file's
+	 * creator in open mode (a person with its login has that person's
+	 * rights, as on a file) */
+	if (!q->enforced || q->system || (db_owner(q->db) && !q->actor_id))
 		q->actor_admin = 1;
 	char *soon = store_setting(q->db, "due_soon_days");
 	q->due_soon_days = *soon ? atoi(soon) : 7;
