@@ -146,7 +146,9 @@ void qd_refresh_actor(struct qd *q)
 	/* the schema's owner with no person of its own: as the file's
 	 * creator in open mode (a person with its login has that person's
 	 * rights, as on a file) */
-	if (!q->enforced || q->system || (db_owner(q->db) && !q->actor_id))
+	const char *role = db_user(q->db);
+	if (!q->enforced || q->system ||
+	    (db_owner(q->db) && !q->actor_id && role && strcmp(role, q->login) == 0))
 		q->actor_admin = 1;
 	char *soon = store_setting(q->db, "due_soon_days");
 	q->due_soon_days = *soon ? atoi(soon) : 7;

@@ -301,6 +301,27 @@ TEST(lang_unset_starts_in_chinese_and_q_exits_0)
 	finish(&T);
 }
 
+/* Issue 9 §4: a change committed by another process (the CLI) shows on an
+ * open screen within 2 s — on a file by the once-a-second poll, on a
+ * server as soon as its NOTIFY wakes the loop. */
+TEST(another_process_change_shows_within_2s)
+{
+	struct term T;
+	spawn(&T, 24, 100, NULL);
+	CHECK(wait_for(&T, "落实“第一议题”制度", 5000));
+	settle(&T, 200);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd,
+		 "HOME='%s' '%s' --db '%s' --today 2026-06-30 item set 1 --content '另一台电脑改写的内容' "
+		 ">/dev/null 2>&1", T.dir, qd_bin(), T.db);
+	CHECK_INT(system(cmd), 0);
+	long long t0 = now_ms();
+	CHECK(wait_for(&T, "另一台电脑改写的内容", tt_ms(2000)));
+	printf("  seen %lld ms after the CLI's commit\n", now_ms() - t0);
+	quit_ok(&T);
+	finish(&T);
+}
+
 TEST(lang_c_real_keys_and_escape)
 {
 	struct term T;
@@ -415,5 +436,6 @@ int main(void)
 	RUN(lang_c_real_keys_and_escape);
 	RUN(c_utf8_resize_mouse_and_quit);
 	RUN(sigterm_restores_and_exits);
+	RUN(another_process_change_shows_within_2s);
 	return TT_END();
 }
