@@ -118,6 +118,11 @@ while IFS= read -r cmd; do
 	check "$cmd bad option: nothing created" [ ! -e "$T/nofile" ]
 done < "$T/commands"
 check "qingdan help lists the commands" [ "$(wc -l < "$T/commands")" -ge 30 ]
+# the man page documents every command qingdan help lists
+MAN=$(dirname "$0")/../qingdan.1
+while IFS= read -r cmd; do
+	check "man page has $cmd" grep -q -- "$cmd" "$MAN"
+done < "$T/commands"
 
 # ---- a reading command on a missing file: says so, creates nothing ----
 mkdir -p "$T/empty"
