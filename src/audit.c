@@ -178,15 +178,16 @@ enum qd_status qd_print_code(struct qd *q, const char *what, const char *const *
 {
 	struct strbuf recs = {0};
 	char digest[65], hash[65];
-	sb_puts(&recs, "[");
-	for (int i = 0; i < n; i++) {
-		char *canon = store_canon(q->db, entities[i], ids[i]);
-		store_sha256_hex(canon ? canon : "", canon ? strlen(canon) : 0, digest);
-		free(canon);
-		/* entities are fixed ASCII names and digests hex: no escaping needed */
-		sb_printf(&recs, "%s[\"%s\",%lld,\"%s\"]", i ? "," : "", entities[i], ids[i], digest);
+	char (*digests)[65] = xcalloc(n > 0 ? (size_t)n : 1, sizeof *digests);
+	if (store_canon_digests(q->db, entities, ids, n, digests) != QD_OK) {
+		free(digests);
+		return db_error(q->db, err);
 	}
+	sb_puts(&recs, "[");
+	for (int i = 0; i < n; i++)   /* fixed ASCII names, hex digests: no escaping needed */
+		sb_printf(&recs, "%s[\"%s\",%lld,\"%s\"]", i ? "," : "", entities[i], ids[i], digests[i]);
 	sb_puts(&recs, "]");
+	free(digests);
 	char *pair = store_json_pair(q->db, "what", what);
 	char *records = xasprintf("{\"records\":%s}", recs.s);
 	char *detail = store_json_diff(q->db, NULL, records, pair);

@@ -407,6 +407,38 @@ TEST(verify_hashes_in_c_what_sqlite_hashed)
 	qd_close(&q);
 }
 
+/* The print codes' digests in batches equal one store_canon per record:
+ * every entity, ids out of order, repeated, gone, more than one batch. */
+TEST(batch_digests_are_the_per_record_ones)
+{
+	open_db();
+	if (demo_load(&q, &err) != QD_OK) {
+		CHECK_STR(err.s, "(demo_load)");
+		return;
+	}
+	enum { N = 160 };
+	const char *ent[N];
+	long long ids[N];
+	for (int i = 0; i < N; i++) {
+		ent[i] = store_entities[1 + i % 6];   /* org … pledge */
+		ids[i] = i % 7 == 3 ? 99999 : (long long)((i * 37) % 90 + 1);
+	}
+	ent[5] = "item", ids[5] = ids[11] = 4, ent[11] = "item";
+	char(*batch)[65] = xcalloc(N, sizeof *batch);
+	CHECK_INT(store_canon_digests(q.db, ent, ids, N, batch), QD_OK);
+	int same = 0;
+	for (int i = 0; i < N; i++) {
+		char *c = store_canon(q.db, ent[i], ids[i]);
+		char one[65];
+		store_sha256_hex(c ? c : "", c ? strlen(c) : 0, one);
+		free(c);
+		same += strcmp(one, batch[i]) == 0;
+	}
+	CHECK_INT(same, N);
+	free(batch);
+	qd_close(&q);
+}
+
 TEST(json_pair_is_json_object_of_two_texts)
 {
 	open_db();
@@ -570,6 +602,7 @@ int main(void)
 	RUN(canonical_text_is_the_json_object_it_replaced);
 	RUN(verify_hashes_in_c_what_sqlite_hashed);
 	RUN(json_pair_is_json_object_of_two_texts);
+	RUN(batch_digests_are_the_per_record_ones);
 	RUN(diff_runs_off_the_database);
 	RUN(detail_fields_come_with_names);
 	RUN(item_show_notes_as_lines_and_as_an_array);

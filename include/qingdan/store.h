@@ -148,6 +148,12 @@ enum qd_status store_role(struct db *db, const char *login, int revoke, char **r
 /* Canonical JSON of a record (every column, as SQLite's json_object()
  * writes it: src/store/json.h), or NULL. */
 char *store_canon(struct db *db, const char *entity, long long id);
+/* SHA-256 (hex) of the canonical text of each record (entities[i],
+ * ids[i]) into digest[i] — of "" for a record that is gone, as
+ * store_canon's NULL — in a few queries (64 records each), not one per
+ * record: the print codes of a checklist. */
+enum qd_status store_canon_digests(struct db *db, const char *const *entities, const long long *ids,
+				   int n, char (*digest)[65]);
 /* JSON object {field: [old, new]} of what differs (all fields of after if
  * before is NULL), with `extra` (a JSON object or NULL) merged in. */
 char *store_json_diff(struct db *db, const char *before, const char *after, const char *extra);
