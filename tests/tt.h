@@ -31,6 +31,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "qingdan/db.h"
+/* the storage interface, for tt_num/tt_text/tt_exec below: the tests'
+ * window on the database, the same on SQLite and PostgreSQL */
+#include "../src/store/sql.h"
+
 #ifndef QD_TIME_SCALE
 #if defined(__SANITIZE_ADDRESS__)
 #define QD_TIME_SCALE 4
@@ -209,6 +214,64 @@ static void tt_db_cleanup(pid_t pid)
 
 /* SQL a test runs itself where the dialects differ. */
 #define TT_SQL(sqlite, postgresql) (tt_pg() ? (postgresql) : (sqlite))
+
+/* Reading and tampering with a test's database behind the model's back, on
+ * either backend: through the storage interface (src/store/sql.h, the one
+ * the store itself uses), never sqlite3_* on db_handle (NULL on
+ * PostgreSQL).  SQL that fails to prepare or run is a defect of the test:
+ * it is printed and fails the test (for a statement that is meant to fail,
+ * use db_exec and check its result). */
+static __attribute__((unused)) void tt_sql_failed(struct db *db, const char *sql, int rc)
+{
+	fprintf(stderr, "  SQL failed (%d): %s\n    %s\n", rc, db ? db_errmsg(db) : "no database", sql);
+	tt_fail_flag = 1;
+}
+
+/* The first column of the first row as an integer; -1 when there is no
+ * row (or the SQL failed). */
+static __attribute__((unused)) long long tt_num(struct db *db, const char *sql)
+{
+	struct sql_stmt *st = NULL;
+	long long v = -1;
+	int rc = sql_prepare(db, sql, &st);
+	if (rc == SQL_OK) {
+		rc = sql_step(st);
+		if (rc == SQL_ROW)
+			v = sql_column_int64(st, 0);
+	}
+	if (rc != SQL_ROW && rc != SQL_DONE)
+		tt_sql_failed(db, sql, rc);
+	sql_finalize(st);
+	return v;
+}
+
+/* The first column of the first row as text (malloc'd; free it); NULL
+ * when there is no row, the value is NULL or the SQL failed. */
+static __attribute__((unused)) char *tt_text(struct db *db, const char *sql)
+{
+	struct sql_stmt *st = NULL;
+	char *v = NULL;
+	int rc = sql_prepare(db, sql, &st);
+	if (rc == SQL_OK) {
+		rc = sql_step(st);
+		if (rc == SQL_ROW && sql_column_text(st, 0))
+			v = xstrdup(sql_column_text(st, 0));
+	}
+	if (rc != SQL_ROW && rc != SQL_DONE)
+		tt_sql_failed(db, sql, rc);
+	sql_finalize(st);
+	return v;
+}
+
+/* Statements without parameters or rows: SQL_OK (0) or the error code,
+ * the failure printed and counted. */
+static __attribute__((unused)) int tt_exec(struct db *db, const char *sql)
+{
+	int rc = sql_exec(db, sql);
+	if (rc != SQL_OK)
+		tt_sql_failed(db, sql, rc);
+	return rc;
+}
 
 /* A test about SQLite itself: under QD_TEST_PG it stops here, counted as
  * skipped (exit status 77 to tt_run), saying why. */
