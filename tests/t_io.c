@@ -414,7 +414,7 @@ TEST(not_admin_refused)
 	f.login = "boss";
 	f.is_admin = 1;
 	CHECK_INT(qd_person_set(&q, 1, &f, &err), QD_OK);
-	qd_set_login(&q, "nobody");
+	tt_login(&q, "nobody");
 	struct run r;
 	import_csv(&q, "组织,责任内容\n党组,a\n", 0, 0, &r);
 	CHECK_INT(r.status, QD_DENIED);

@@ -60,7 +60,7 @@ static void open_office(void)
 static void enforce_as(const char *login)
 {
 	person("管理员", "", "admin", 1, 0);
-	qd_set_login(&q, login);
+	tt_login(&q, login);
 	CHECK(q.enforced);
 }
 
@@ -462,7 +462,7 @@ TEST(enforced_non_admin_signs_only_their_own_party)
 	CHECK_INT(p.sig[PARTY_SIGNER].by_id, lead);
 	pledge_clear(&p);
 	/* a third person signing someone else's pledge */
-	qd_set_login(&q, "lin");
+	tt_login(&q, "lin");
 	CHECK_INT(sign(id, PARTY_ISSUER, NULL, 0, NULL), QD_DENIED);
 	/* nor may they manage pledges */
 	struct pledge_fields f = PLEDGE_FIELDS_INIT;
@@ -477,13 +477,13 @@ TEST(enforced_non_admin_signs_only_their_own_party)
 	CHECK_INT(qd_pledge_void(&q, id, 0, "x", 0, &err), QD_DENIED);
 	CHECK_INT(qd_pledge_issue(&q, id, &err), QD_DENIED);
 	/* the issuer signs the issuer party */
-	qd_set_login(&q, "zhao");
+	tt_login(&q, "zhao");
 	CHECK_INT(sign(id, PARTY_ISSUER, NULL, 0, NULL), QD_OK);
 	p = get(id);
 	CHECK_INT(p.status, PL_SIGNED);
 	pledge_clear(&p);
 	/* an unregistered login reads only */
-	qd_set_login(&q, "stranger");
+	tt_login(&q, "stranger");
 	long long other = 0;
 	CHECK_INT(qd_pledge_assess(&q, id, 0, "合格", -1, NULL, NULL, &err), QD_DENIED);
 	CHECK_INT(qd_pledge_get(&q, id, &p, &err), QD_OK);
