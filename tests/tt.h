@@ -35,8 +35,12 @@
 #include "qingdan/db.h"
 #include "qingdan/model.h"
 /* the storage interface, for tt_num/tt_text/tt_exec below: the tests'
- * window on the database, the same on SQLite and PostgreSQL */
+ * window on the database, the same on SQLite and PostgreSQL (curses.h,
+ * which the TUI tests include first, makes clear() a macro: not here) */
+#pragma push_macro("clear")
+#undef clear
 #include "../src/store/sql.h"
+#pragma pop_macro("clear")
 
 #ifndef QD_TIME_SCALE
 #if defined(__SANITIZE_ADDRESS__)
