@@ -71,17 +71,6 @@ static struct db *empty(const char *name)
 	return db;
 }
 
-static long long count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long n = -1;
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* Every row of every copied table, each value as typeof:quote, by key. */
 static char *dump(struct db *db)
 {
@@ -331,7 +320,7 @@ TEST(every_value_keeps_its_type_and_id)
 			    "UPDATE pledge SET score = 90.0 WHERE id = 2;"
 			    "UPDATE item SET due = NULL, search_text = 'folded' WHERE id = 3;"
 			    "INSERT INTO upgrade_task VALUES ('normalise_names');") == 0);
-	CHECK(count(from, "SELECT count(*) FROM pledge WHERE successor_id > id") > 0);
+	CHECK(tt_num(from, "SELECT count(*) FROM pledge WHERE successor_id > id") > 0);
 	struct db *to = empty("to.db");
 	CHECK_INT(copy(from, to, NULL), QD_OK);
 	char *a = dump(from), *b = dump(to);
@@ -341,11 +330,11 @@ TEST(every_value_keeps_its_type_and_id)
 	free(a);
 	free(b);
 	/* the search index holds the copied items */
-	CHECK(count(to, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '理论学习'") > 0);
-	CHECK_INT(count(to, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '理论学习'"),
-		  count(from, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '理论学习'"));
-	CHECK_INT(count(to, "SELECT count(*) FROM item_fts WHERE item_fts MATCH 'folded'"), 1);
-	CHECK_INT(count(to, "PRAGMA foreign_key_check"), -1);   /* no row: nothing dangling */
+	CHECK(tt_num(to, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '理论学习'") > 0);
+	CHECK_INT(tt_num(to, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '理论学习'"),
+		  tt_num(from, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '理论学习'"));
+	CHECK_INT(tt_num(to, "SELECT count(*) FROM item_fts WHERE item_fts MATCH 'folded'"), 1);
+	CHECK_INT(tt_num(to, "PRAGMA foreign_key_check"), -1);   /* no row: nothing dangling */
 	db_close(&to);
 	qd_close(&q);
 	teardown();
@@ -363,11 +352,11 @@ TEST(copy_verifies_with_the_model_and_the_copy_verifies_on_its_own)
 	CHECK_INT(db_copy(from, to, &how, &err), QD_OK);
 	CHECK_CONTAINS(how.report.s, "校验通过");
 	CHECK_INT(how.tables, 9);
-	CHECK_INT(how.rows, count(from, "SELECT (SELECT count(*) FROM setting) + (SELECT count(*) FROM org) + "
-				       "(SELECT count(*) FROM person) + (SELECT count(*) FROM list) + "
-				       "(SELECT count(*) FROM item) + (SELECT count(*) FROM note) + "
-				       "(SELECT count(*) FROM pledge) + (SELECT count(*) FROM audit) + "
-				       "(SELECT count(*) FROM upgrade_task)"));
+	CHECK_INT(how.rows, tt_num(from, "SELECT (SELECT count(*) FROM setting) + (SELECT count(*) FROM org) + "
+					"(SELECT count(*) FROM person) + (SELECT count(*) FROM list) + "
+					"(SELECT count(*) FROM item) + (SELECT count(*) FROM note) + "
+					"(SELECT count(*) FROM pledge) + (SELECT count(*) FROM audit) + "
+					"(SELECT count(*) FROM upgrade_task)"));
 	sb_free(&how.report);
 	db_close(&to);
 	/* the copy, opened as any file: the chain and every record check out,
@@ -383,7 +372,7 @@ TEST(copy_verifies_with_the_model_and_the_copy_verifies_on_its_own)
 	long long id = 0, org = 0;
 	CHECK(qd_find_org(&c, "机关党委", &org, &err) == QD_OK);
 	CHECK(qd_item_add(&c, org, &f, &id, &err) == QD_OK);
-	CHECK(id > count(from, "SELECT max(id) FROM item"));
+	CHECK(id > tt_num(from, "SELECT max(id) FROM item"));
 	sb_reset(&report);
 	CHECK_INT(qd_audit_verify(&c, &report, &err), QD_OK);
 	sb_free(&report);
@@ -426,7 +415,7 @@ TEST(rows_the_migrations_insert_are_replaced)
 	/* as migration 4 queues a task on a file that had people */
 	CHECK(db_exec(to, "INSERT INTO upgrade_task VALUES ('normalise_names'), ('other')") == 0);
 	CHECK_INT(copy(from, to, qd_audit_verify_db), QD_OK);
-	CHECK_INT(count(to, "SELECT count(*) FROM upgrade_task"), 0);
+	CHECK_INT(tt_num(to, "SELECT count(*) FROM upgrade_task"), 0);
 	db_close(&to);
 	qd_close(&q);
 	teardown();
@@ -457,11 +446,11 @@ TEST(a_copy_that_fails_its_check_is_rolled_back)
 	struct db *to = empty("to.db");
 	CHECK_INT(copy(from, to, fails_on_target), QD_DBERROR);
 	CHECK_CONTAINS(err.s, "已撤销");
-	CHECK_INT(count(to, "SELECT count(*) FROM item"), 0);
-	CHECK_INT(count(to, "SELECT count(*) FROM audit"), 0);
+	CHECK_INT(tt_num(to, "SELECT count(*) FROM item"), 0);
+	CHECK_INT(tt_num(to, "SELECT count(*) FROM audit"), 0);
 	/* the same findings on the source: a faithful copy, kept */
 	CHECK_INT(copy(from, to, fails_on_both), QD_VERIFY);
-	CHECK_INT(count(to, "SELECT count(*) FROM item"), count(from, "SELECT count(*) FROM item"));
+	CHECK_INT(tt_num(to, "SELECT count(*) FROM item"), tt_num(from, "SELECT count(*) FROM item"));
 	db_close(&to);
 	qd_close(&q);
 	teardown();
@@ -479,7 +468,7 @@ TEST(a_source_changed_behind_qingdan_is_copied_as_it_is)
 	sb_reset(&err);
 	CHECK_INT(db_copy(from, to, &how, &err), QD_VERIFY);
 	CHECK_CONTAINS(how.report.s, "#2");
-	CHECK_INT(count(to, "SELECT count(*) FROM item WHERE content = '改过的'"), 1);
+	CHECK_INT(tt_num(to, "SELECT count(*) FROM item WHERE content = '改过的'"), 1);
 	sb_free(&how.report);
 	db_close(&to);
 	qd_close(&q);
@@ -502,7 +491,7 @@ TEST(progress_comes_per_thousand_rows_and_per_table)
 	setup();
 	struct qd q;
 	struct db *from = demo("from.db", &q);
-	long long items = count(from, "SELECT count(*) FROM item");
+	long long items = tt_num(from, "SELECT count(*) FROM item");
 	/* 2,500 items in all (raw rows: the counts are checked, not the chain) */
 	char *more = xasprintf("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
 			       "WHERE i < %lld) INSERT INTO item(list_id, seq, content, created_at, "

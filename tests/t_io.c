@@ -43,28 +43,6 @@ static void setup(void)
 	open_db(&q);
 }
 
-static long long num(struct qd *d, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_prepare_v2(db_handle(d->db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-static char *text1(struct qd *d, const char *sql)
-{
-	sqlite3_stmt *st;
-	char *v = NULL;
-	if (sqlite3_prepare_v2(db_handle(d->db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		v = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return v;
-}
-
 /* How many items store_item_list finds searching for text. */
 struct hits {
 	struct rowsink base;
@@ -157,8 +135,8 @@ TEST(header_any_order_and_aliases)
 	CHECK_INT(r.status, QD_OK);
 	CHECK_INT(r.res.items, 1);
 	CHECK_CONTAINS(r.log.s, "I in.csv:1: 提示：忽略不认识的列“备注”");
-	char *row = text1(&q, "SELECT category || '|' || content || '|' || measures || '|' || standard "
-			      "|| '|' || due || '|' || status FROM item");
+	char *row = tt_text(q.db, "SELECT category || '|' || content || '|' || measures || '|' || standard "
+				  "|| '|' || due || '|' || status FROM item");
 	CHECK_STR(row, "思想建设|开展学习|每月一次|全年12次|2026-03-31|in_progress");
 	free(row);
 	run_free(&r);
@@ -171,7 +149,7 @@ TEST(english_headers_and_codes)
 	import_csv(&q, "Content,ORG,Status,Due,Owner\nA study,机关党委,submitted,2026.9.30,Zhang Wei\n", 0,
 		   0, &r);
 	CHECK_INT(r.status, QD_OK);
-	CHECK_INT(num(&q, "SELECT count(*) FROM item WHERE status = 'submitted' AND due = '2026-09-30'"), 1);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item WHERE status = 'submitted' AND due = '2026-09-30'"), 1);
 	CHECK_INT(r.res.people_new, 1);
 	run_free(&r);
 }
@@ -197,10 +175,10 @@ TEST(statuses_labels_codes_and_words)
 		   "党组,e,已取消,\n党组,f,done,2026年6月1日\n党组,g,已完成,\n党组,h,,\n党组,i,In_Progress,\n",
 		   0, 0, &r);
 	CHECK_INT(r.status, QD_OK);
-	char *got = text1(&q, TT_SQL("SELECT group_concat(content || '=' || status || coalesce('@' || done_on, ''), ' ') "
-				     "FROM (SELECT * FROM item ORDER BY seq)",
-				     "SELECT string_agg(content || '=' || status || coalesce('@' || done_on, ''), ' ' "
-				     "ORDER BY seq) FROM item"));
+	char *got = tt_text(q.db, TT_SQL("SELECT group_concat(content || '=' || status || coalesce('@' || done_on, ''), ' ') "
+					 "FROM (SELECT * FROM item ORDER BY seq)",
+					 "SELECT string_agg(content || '=' || status || coalesce('@' || done_on, ''), ' ' "
+					 "ORDER BY seq) FROM item"));
 	CHECK_STR(got, "a=planned b=in_progress c=submitted d=done@2026-05-01 e=cancelled "
 		       "f=done@2026-06-01 g=done@2026-06-30 h=planned i=in_progress");
 	free(got);
@@ -220,11 +198,11 @@ TEST(dates_in_every_form_and_words_kept_as_due_text)
 	CHECK_INT(r.res.warnings, 2);
 	CHECK_CONTAINS(r.log.s, "W in.csv:6: 警告：完成时限“长期坚持”不是日期，已作为时限说明保存");
 	CHECK_CONTAINS(r.log.s, "W in.csv:7: 警告：完成时限“每季度”不是日期");
-	CHECK_INT(num(&q, "SELECT count(*) FROM item WHERE due = '2026-03-31'"), 4);
-	char *got = text1(&q, TT_SQL("SELECT group_concat(content || '=' || due_text, ' ') FROM "
-				     "(SELECT * FROM item WHERE due IS NULL ORDER BY seq)",
-				     "SELECT string_agg(content || '=' || due_text, ' ' ORDER BY seq) FROM item "
-				     "WHERE due IS NULL"));
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item WHERE due = '2026-03-31'"), 4);
+	char *got = tt_text(q.db, TT_SQL("SELECT group_concat(content || '=' || due_text, ' ') FROM "
+					 "(SELECT * FROM item WHERE due IS NULL ORDER BY seq)",
+					 "SELECT string_agg(content || '=' || due_text, ' ' ORDER BY seq) FROM item "
+					 "WHERE due IS NULL"));
 	CHECK_STR(got, "e=长期坚持 f=每季度；每季度末前 g=年底前");
 	free(got);
 	run_free(&r);
@@ -240,9 +218,10 @@ TEST(quoted_fields_blank_rows_and_org_option)
 	CHECK_INT(r.status, QD_OK);
 	CHECK_INT(r.res.items, 2);
 	CHECK_INT(r.res.rows, 2);
-	CHECK_INT(num(&q, "SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id WHERE l.org_id = 2 "
-			  "AND i.content = '学习,贯彻' AND i.measures = '他说\"好\"'"), 1);
-	CHECK_INT(num(&q, "SELECT count(*) FROM item WHERE content = '第一行' || char(10) || '第二行'"), 1);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id WHERE l.org_id = 2 "
+			       "AND i.content = '学习,贯彻' AND i.measures = '他说\"好\"'"), 1);
+	CHECK_INT(tt_num(q.db, TT_SQL("SELECT count(*) FROM item WHERE content = '第一行' || char(10) || '第二行'",
+				      "SELECT count(*) FROM item WHERE content = '第一行' || chr(10) || '第二行'")), 1);
 	run_free(&r);
 }
 
@@ -259,7 +238,7 @@ TEST(no_org_column_needs_org_option)
 TEST(every_bad_row_named_and_nothing_written)
 {
 	setup();
-	long long audit = num(&q, "SELECT count(*) FROM audit");
+	long long audit = tt_num(q.db, "SELECT count(*) FROM audit");
 	struct run r;
 	import_csv(&q,
 		   "组织,责任内容,责任人,状态,销号日期\n"
@@ -279,10 +258,10 @@ TEST(every_bad_row_named_and_nothing_written)
 	CHECK_CONTAINS(r.log.s, "E in.csv:7: 销号日期“2026-13-45”无效");
 	CHECK_CONTAINS(r.log.s, "E in.csv:8: 没有填写组织；状态“乱写”无效");
 	CHECK_CONTAINS(r.err.s, "5 行有误，未导入任何内容");
-	CHECK_INT(num(&q, "SELECT count(*) FROM item"), 0);
-	CHECK_INT(num(&q, "SELECT count(*) FROM person"), 0);
-	CHECK_INT(num(&q, "SELECT count(*) FROM list"), 0);
-	CHECK_INT(num(&q, "SELECT count(*) FROM audit"), audit);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item"), 0);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM person"), 0);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM list"), 0);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit"), audit);
 	run_free(&r);
 }
 
@@ -295,8 +274,8 @@ TEST(dry_run_checks_and_writes_nothing)
 	CHECK_INT(r.res.items, 2);
 	CHECK_INT(r.res.people_new, 1);
 	CHECK_CONTAINS(r.log.s, "I in.csv:2: 提示：人员“张三”不在名单中，将新建");
-	CHECK_INT(num(&q, "SELECT count(*) FROM item"), 0);
-	CHECK_INT(num(&q, "SELECT count(*) FROM person"), 0);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item"), 0);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM person"), 0);
 	run_free(&r);
 	import_csv(&q, "组织,责任内容,状态\n党组,学习,坏\n", 1, 0, &r);
 	CHECK_INT(r.status, QD_INVALID);
@@ -353,18 +332,18 @@ TEST(people_by_name_post_org_and_id)
 	import_csv(&q, csv, 0, 0, &r);
 	free(csv);
 	CHECK_INT(r.status, QD_OK);
-	char *got = text1(&q, TT_SQL("SELECT group_concat(content || '=' || owner_id || '/' || coalesce(lead_id, 0), ' ') "
-				     "FROM (SELECT * FROM item ORDER BY seq)",
-				     "SELECT string_agg(content || '=' || owner_id || '/' || coalesce(lead_id, 0), ' ' "
-				     "ORDER BY seq) FROM item"));
+	char *got = tt_text(q.db, TT_SQL("SELECT group_concat(content || '=' || owner_id || '/' || coalesce(lead_id, 0), ' ') "
+					 "FROM (SELECT * FROM item ORDER BY seq)",
+					 "SELECT string_agg(content || '=' || owner_id || '/' || coalesce(lead_id, 0), ' ' "
+					 "ORDER BY seq) FROM item"));
 	char *want = xasprintf("a=%lld/%lld b=%lld/%lld c=%lld/0 d=%lld/0 e=%lld/0", w1, li, w2, li, w1,
 			       li + 1, li + 2);
 	CHECK_STR(got, want);
 	free(got);
 	free(want);
 	/* the new 王伟（宣传委员） has that post; 王伟#77 is someone new too */
-	CHECK_INT(num(&q, "SELECT count(*) FROM person WHERE name = '王伟' AND post = '宣传委员'"), 1);
-	CHECK_INT(num(&q, "SELECT count(*) FROM person WHERE name = '王伟'"), 4);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM person WHERE name = '王伟' AND post = '宣传委员'"), 1);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM person WHERE name = '王伟'"), 4);
 	CHECK_INT(r.res.people_new, 2);
 	run_free(&r);
 }
@@ -377,7 +356,7 @@ TEST(new_person_created_once_with_audit)
 	CHECK_INT(r.status, QD_OK);
 	CHECK_INT(r.res.people_new, 2);
 	CHECK_INT(r.res.orgs, 2);
-	CHECK_INT(num(&q, "SELECT count(*) FROM person WHERE name = '张三'"), 1);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM person WHERE name = '张三'"), 1);
 	struct strbuf rep = {0};
 	CHECK_INT(qd_audit_verify(&q, &rep, &err), QD_OK);
 	sb_free(&rep);
@@ -397,7 +376,7 @@ TEST(file_level_failures)
 	run_free(&r);
 	import_csv(&q, "组织,责任内容\n党组,a\n党组,\"b\n党组,c\n", 0, 0, &r);
 	CHECK_CONTAINS(r.log.s, "E in.csv:3: 第 3 行开始的引号没有闭合");
-	CHECK_INT(num(&q, "SELECT count(*) FROM item"), 0);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item"), 0);
 	run_free(&r);
 	import_csv(&q, "组织,责任内容,责任内容\n党组,a,b\n", 0, 0, &r);
 	CHECK_CONTAINS(r.log.s, "E in.csv:1: “责任内容”列出现了两次（第 2 列和第 3 列）");
@@ -422,7 +401,7 @@ TEST(gbk_file_imports)
 	struct import_request req = {path, 0, 0, collect, NULL, &r.log};
 	CHECK_INT(io_import(&q, &req, &r.res, &r.err), QD_OK);
 	CHECK_STR(r.res.encoding, "GB18030");
-	CHECK_INT(num(&q, "SELECT count(*) FROM item WHERE content = '学习'"), 1);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item WHERE content = '学习'"), 1);
 	free(path);
 	run_free(&r);
 }
@@ -435,7 +414,7 @@ TEST(not_admin_refused)
 	f.login = "boss";
 	f.is_admin = 1;
 	CHECK_INT(qd_person_set(&q, 1, &f, &err), QD_OK);
-	qd_set_login(&q, "nobody");
+	tt_login(&q, "nobody");
 	struct run r;
 	import_csv(&q, "组织,责任内容\n党组,a\n", 0, 0, &r);
 	CHECK_INT(r.status, QD_DENIED);
@@ -455,7 +434,7 @@ TEST(imported_items_are_searchable)
 	if (tt_pg())   /* no fts5 table there: through the model's search */
 		CHECK_INT(search_hits(&q, "三会一课"), 1);
 	else
-		CHECK_INT(num(&q, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '\"三会一课\"'"), 1);
+		CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item_fts WHERE item_fts MATCH '\"三会一课\"'"), 1);
 	run_free(&r);
 }
 
@@ -723,10 +702,10 @@ TEST(print_code_logged_and_verifies)
 	struct strbuf rep = {0};
 	CHECK_INT(qd_verify_code(&q, code, &rep, &err), QD_OK);
 	/* the code covers the person, their 3 items: change one, the code says so */
-	char *detail = text1(&q, "SELECT detail FROM audit WHERE action = 'print'");
+	char *detail = tt_text(q.db, "SELECT detail FROM audit WHERE action = 'print'");
 	CHECK_CONTAINS(detail, "[\"person\",");
-	CHECK_INT(num(&q, TT_SQL("SELECT json_array_length(detail, '$.records') FROM audit WHERE action = 'print'",
-				 "SELECT json_array_length(detail::json->'records') FROM audit WHERE action = 'print'")),
+	CHECK_INT(tt_num(q.db, TT_SQL("SELECT json_array_length(detail, '$.records') FROM audit WHERE action = 'print'",
+				      "SELECT json_array_length(detail::json->'records') FROM audit WHERE action = 'print'")),
 		  4);
 	struct item_fields f = ITEM_FIELDS_INIT;
 	f.standard = "改过了";
@@ -745,7 +724,7 @@ TEST(print_org_and_all)
 	add_person(&q, "王五", "", 0);      /* no org: last with --all */
 	struct print_request r = {PRINT_ORG, 3, PRINT_TEXT, 0, NULL, NULL, 0, NULL, 0};
 	char *t = print_text(&r);
-	CHECK_INT(num(&q, "SELECT count(*) FROM audit WHERE action = 'print'"), 2);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit WHERE action = 'print'"), 2);
 	const char *a = strstr(t, "姓名：张三"), *b = strstr(t, "姓名：李四");
 	CHECK(a && b && a < b);             /* by name, in code-point order: 张 < 李 */
 	CHECK(strchr(t, '\f') != NULL);
@@ -854,7 +833,7 @@ TEST(import_resolves_homonyms_and_adds_no_one)
 	if (sep)
 		*sep = '\0';
 	run_free(&r);
-	long long before = num(&q, "SELECT count(*) FROM person");
+	long long before = tt_num(q.db, "SELECT count(*) FROM person");
 	char *csv = xasprintf("组织,责任内容,责任人,牵头领导\n"
 			      "党组,a,王伟（副局长）,王伟（第二党支部）\n"
 			      "党组,b,王伟(副局长),王伟(第二党支部)\n"
@@ -866,11 +845,11 @@ TEST(import_resolves_homonyms_and_adds_no_one)
 	free(csv);
 	CHECK_INT(r.status, QD_OK);
 	CHECK_INT(r.res.people_new, 0);
-	CHECK_INT(num(&q, "SELECT count(*) FROM person"), before);
-	char *got = text1(&q, TT_SQL("SELECT group_concat(content || '=' || owner_id || '/' || lead_id, ' ') "
-				     "FROM (SELECT * FROM item ORDER BY seq)",
-				     "SELECT string_agg(content || '=' || owner_id || '/' || lead_id, ' ' ORDER BY seq) "
-				     "FROM item"));
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM person"), before);
+	char *got = tt_text(q.db, TT_SQL("SELECT group_concat(content || '=' || owner_id || '/' || lead_id, ' ') "
+					 "FROM (SELECT * FROM item ORDER BY seq)",
+					 "SELECT string_agg(content || '=' || owner_id || '/' || lead_id, ' ' ORDER BY seq) "
+					 "FROM item"));
 	char *want = xasprintf("a=%lld/%lld b=%lld/%lld c=%lld/%lld d=%lld/%lld", deputy, member,
 			       deputy, member, deputy, member, deputy, member);
 	CHECK_STR(got, want);
@@ -892,7 +871,7 @@ TEST(import_bad_utf8_is_file_line_error)
 	r.status = io_import(&q, &req, &r.res, &r.err);
 	CHECK(r.status != QD_OK);
 	CHECK_CONTAINS(r.log.s, "E bad.csv:3: ");
-	CHECK_INT(num(&q, "SELECT count(*) FROM item"), 0);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item"), 0);
 	run_free(&r);
 	free(path);
 }

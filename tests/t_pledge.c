@@ -3,7 +3,6 @@
  * of the text, proxy signing, permissions in enforced mode, batch issue,
  * overdue, re-issue, the print document and its code, tampering found by
  * audit verify, and the demo's pledges. */
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,7 +60,7 @@ static void open_office(void)
 static void enforce_as(const char *login)
 {
 	person("管理员", "", "admin", 1, 0);
-	qd_set_login(&q, login);
+	tt_login(&q, login);
 	CHECK(q.enforced);
 }
 
@@ -100,23 +99,9 @@ static struct pledge get(long long id)
 	return p;
 }
 
-static char *sql1(const char *sql)
-{
-	sqlite3_stmt *st;
-	char *out = NULL;
-	if (sqlite3_prepare_v2(db_handle(q.db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		out = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return out ? out : xstrdup("");
-}
-
 static int audit_rows(void)
 {
-	char *n = sql1("SELECT count(*) FROM audit");
-	int v = atoi(n);
-	free(n);
-	return v;
+	return (int)tt_num(q.db, "SELECT count(*) FROM audit");
 }
 
 static int verify_ok(void)
@@ -168,14 +153,14 @@ TEST(full_life_draft_to_archived)
 	CHECK_INT(p.status, PL_ARCHIVED);
 	pledge_clear(&p);
 	/* every change is one audit row of the pledge */
-	char *n = sql1(TT_SQL("SELECT group_concat(action, ',') FROM audit WHERE entity = 'pledge'",
-			      "SELECT string_agg(action, ',' ORDER BY seq) FROM audit WHERE entity = 'pledge'"));
+	char *n = tt_text(q.db, TT_SQL("SELECT group_concat(action, ',') FROM audit WHERE entity = 'pledge'",
+				       "SELECT string_agg(action, ',' ORDER BY seq) FROM audit WHERE entity = 'pledge'"));
 	CHECK_STR(n, "add,issue,sign,sign,assess,archive");
 	free(n);
-	char *party = sql1(TT_SQL("SELECT json_extract(detail, '$.party') FROM audit WHERE action = 'sign' "
-				  "ORDER BY seq LIMIT 1",
-				  "SELECT detail::json->>'party' FROM audit WHERE action = 'sign' "
-				  "ORDER BY seq LIMIT 1"));
+	char *party = tt_text(q.db, TT_SQL("SELECT json_extract(detail, '$.party') FROM audit WHERE action = 'sign' "
+					   "ORDER BY seq LIMIT 1",
+					   "SELECT detail::json->>'party' FROM audit WHERE action = 'sign' "
+					   "ORDER BY seq LIMIT 1"));
 	CHECK_STR(party, "issuer");
 	free(party);
 	CHECK(verify_ok());
@@ -331,8 +316,8 @@ TEST(void_from_every_state_but_archived)
 	CHECK_INT(p.status, PL_VOID);
 	CHECK_STR(p.void_reason, "误发");
 	pledge_clear(&p);
-	char *r = sql1(TT_SQL("SELECT json_extract(detail, '$.reason') FROM audit WHERE action = 'void' LIMIT 1",
-			      "SELECT detail::json->>'reason' FROM audit WHERE action = 'void' LIMIT 1"));
+	char *r = tt_text(q.db, TT_SQL("SELECT json_extract(detail, '$.reason') FROM audit WHERE action = 'void' LIMIT 1",
+				       "SELECT detail::json->>'reason' FROM audit WHERE action = 'void' LIMIT 1"));
 	CHECK_STR(r, "误发");
 	free(r);
 	/* signing or editing a void pledge */
@@ -477,7 +462,7 @@ TEST(enforced_non_admin_signs_only_their_own_party)
 	CHECK_INT(p.sig[PARTY_SIGNER].by_id, lead);
 	pledge_clear(&p);
 	/* a third person signing someone else's pledge */
-	qd_set_login(&q, "lin");
+	tt_login(&q, "lin");
 	CHECK_INT(sign(id, PARTY_ISSUER, NULL, 0, NULL), QD_DENIED);
 	/* nor may they manage pledges */
 	struct pledge_fields f = PLEDGE_FIELDS_INIT;
@@ -492,13 +477,13 @@ TEST(enforced_non_admin_signs_only_their_own_party)
 	CHECK_INT(qd_pledge_void(&q, id, 0, "x", 0, &err), QD_DENIED);
 	CHECK_INT(qd_pledge_issue(&q, id, &err), QD_DENIED);
 	/* the issuer signs the issuer party */
-	qd_set_login(&q, "zhao");
+	tt_login(&q, "zhao");
 	CHECK_INT(sign(id, PARTY_ISSUER, NULL, 0, NULL), QD_OK);
 	p = get(id);
 	CHECK_INT(p.status, PL_SIGNED);
 	pledge_clear(&p);
 	/* an unregistered login reads only */
-	qd_set_login(&q, "stranger");
+	tt_login(&q, "stranger");
 	long long other = 0;
 	CHECK_INT(qd_pledge_assess(&q, id, 0, "合格", -1, NULL, NULL, &err), QD_DENIED);
 	CHECK_INT(qd_pledge_get(&q, id, &p, &err), QD_OK);
@@ -636,7 +621,7 @@ TEST(batch_is_all_or_nothing)
 	CHECK(qd_pledge_add(&q, &f, to, 3, 1, ids, &added, NULL, &err) != QD_OK);
 	CHECK_INT(added, 0);
 	CHECK_INT(audit_rows(), before);
-	char *n = sql1("SELECT count(*) FROM pledge");
+	char *n = tt_text(q.db, "SELECT count(*) FROM pledge");
 	CHECK_STR(n, "0");
 	free(n);
 	/* issuing at once needs a text */
@@ -864,8 +849,7 @@ TEST(tampering_with_a_signed_pledge_fails_verify)
 	doc_free(&d);
 	CHECK(verify_ok());
 	/* the body, behind qingdan's back */
-	sqlite3_exec(db_handle(q.db), "UPDATE pledge SET body = '一、（已删改）' WHERE id = 1", NULL,
-		     NULL, NULL);
+	tt_exec(q.db, "UPDATE pledge SET body = '一、（已删改）' WHERE id = 1");
 	struct strbuf r = {0};
 	CHECK_INT(qd_audit_verify(&q, &r, &err), QD_VERIFY);
 	CHECK_CONTAINS(r.s, "责任书 #1");
@@ -874,14 +858,12 @@ TEST(tampering_with_a_signed_pledge_fails_verify)
 	struct pledge p = get(id);
 	CHECK(!p.body_ok);                          /* show and print can say so */
 	pledge_clear(&p);
-	sqlite3_exec(db_handle(q.db), "UPDATE pledge SET body = '一、落实一岗双责。' WHERE id = 1",
-		     NULL, NULL, NULL);
+	tt_exec(q.db, "UPDATE pledge SET body = '一、落实一岗双责。' WHERE id = 1");
 	CHECK(verify_ok());
 	sb_reset(&r);
 	CHECK_INT(qd_verify_code(&q, code, &r, &err), QD_OK);
 	/* a signature date */
-	sqlite3_exec(db_handle(q.db), "UPDATE pledge SET signer_signed_on = '2026-05-20' WHERE id = 1",
-		     NULL, NULL, NULL);
+	tt_exec(q.db, "UPDATE pledge SET signer_signed_on = '2026-05-20' WHERE id = 1");
 	CHECK(!verify_ok());
 	sb_reset(&r);
 	CHECK_INT(qd_verify_code(&q, code, &r, &err), QD_VERIFY);
@@ -894,7 +876,7 @@ TEST(a_changed_text_refuses_the_second_signature)
 	open_office();
 	long long id = issued();
 	CHECK_INT(sign(id, PARTY_ISSUER, NULL, 0, NULL), QD_OK);
-	sqlite3_exec(db_handle(q.db), "UPDATE pledge SET body = '改过的' WHERE id = 1", NULL, NULL, NULL);
+	tt_exec(q.db, "UPDATE pledge SET body = '改过的' WHERE id = 1");
 	CHECK_INT(sign(id, PARTY_SIGNER, NULL, 0, NULL), QD_INVALID);
 	CHECK_CONTAINS(err.s, "不一致");
 }
@@ -903,11 +885,9 @@ TEST(readonly_file_refuses_writes)
 {
 	open_office();
 	long long id = issued();
-	sqlite3_exec(db_handle(q.db), TT_SQL("PRAGMA query_only=1", "SET default_transaction_read_only = on"),
-		     NULL, NULL, NULL);
+	tt_exec(q.db, TT_SQL("PRAGMA query_only=1", "SET default_transaction_read_only = on"));
 	CHECK(sign(id, PARTY_SIGNER, NULL, 0, NULL) != QD_OK);
-	sqlite3_exec(db_handle(q.db), TT_SQL("PRAGMA query_only=0", "SET default_transaction_read_only = off"),
-		     NULL, NULL, NULL);
+	tt_exec(q.db, TT_SQL("PRAGMA query_only=0", "SET default_transaction_read_only = off"));
 	struct pledge p = get(id);
 	CHECK(p.sig[PARTY_SIGNER].on == NULL);
 	pledge_clear(&p);
@@ -938,23 +918,23 @@ TEST(demo_has_pledges_in_every_state)
 		pledges_free(ps, n);
 	}
 	/* the void 一岗双责 pledge of 周海燕 links to its successor */
-	char *link = sql1("SELECT s.status FROM pledge v JOIN pledge s ON s.id = v.successor_id "
-			  "JOIN person p ON p.id = v.signer_id WHERE p.name = '周海燕' AND v.status = 'void'");
+	char *link = tt_text(q.db, "SELECT s.status FROM pledge v JOIN pledge s ON s.id = v.successor_id "
+				   "JOIN person p ON p.id = v.signer_id WHERE p.name = '周海燕' AND v.status = 'void'");
 	CHECK_STR(link, "signed");
 	free(link);
 	/* the proxy is the signer's, with its note; recorded on paper by the officer */
-	char *proxy = sql1("SELECT p.name || '|' || g.signer_method || '|' || r.name FROM pledge g "
-			   "JOIN person p ON p.id = g.signer_id JOIN person r ON r.id = g.signer_recorded_by "
-			   "WHERE g.signer_proxy = 1");
+	char *proxy = tt_text(q.db, "SELECT p.name || '|' || g.signer_method || '|' || r.name FROM pledge g "
+				    "JOIN person p ON p.id = g.signer_id JOIN person r ON r.id = g.signer_recorded_by "
+				    "WHERE g.signer_proxy = 1");
 	CHECK_STR(proxy, "孙丽华|paper|王芳");
 	free(proxy);
 	/* one issued pledge has only the issuer's signature */
-	char *half = sql1("SELECT count(*) FROM pledge WHERE status = 'issued' AND "
-			  "issuer_signed_on IS NOT NULL AND signer_signed_on IS NULL");
+	char *half = tt_text(q.db, "SELECT count(*) FROM pledge WHERE status = 'issued' AND "
+				   "issuer_signed_on IS NOT NULL AND signer_signed_on IS NULL");
 	CHECK_STR(half, "1");
 	free(half);
 	/* the 一岗双责 text is the demo's, without its own title and signature lines */
-	char *body = sql1("SELECT body FROM pledge WHERE title LIKE '%一岗双责%' LIMIT 1");
+	char *body = tt_text(q.db, "SELECT body FROM pledge WHERE title LIKE '%一岗双责%' LIMIT 1");
 	CHECK(strncmp(body, "为深入推进", strlen("为深入推进")) == 0);
 	CHECK(!strstr(body, "甲方（签字）"));
 	CHECK(!strstr(body, "YEAR"));

@@ -58,9 +58,39 @@ static void open_demo(const char *login)
 	    demo_load(&q, &err) != QD_OK)
 		abort();
 	if (login)
-		qd_set_login(&q, login);
+		tt_login(&q, login);
 	screen_start(110, 32);
 	t = tui_new(&q, 1);
+}
+
+/* A pledge for 林涛 from 周海燕, added by the officer 李红梅 (an admin)
+ * beside the screen's session: on a SQLite file the same connection acts
+ * as her for a moment (a second one to :memory: would be another
+ * database); on a server it is her own session, as on another PC. */
+static long long officer_adds_for_lintao(const char *title, const char *body)
+{
+	struct pledge_fields f = PLEDGE_FIELDS_INIT;
+	long long signer = 17, id = 0;   /* 林涛 */
+	int added = 0;
+	struct qd officer = {0}, *as = &q;
+	char *me = xstrdup(q.login);
+	if (tt_pg()) {
+		officer.year = q.year;
+		tt_open_as(&officer, db_path(q.db), "lihongmei");
+		as = &officer;
+	} else {
+		qd_set_login(&q, "lihongmei");
+	}
+	f.title = title;
+	f.body = body;
+	f.issuer_id = 5;                 /* 周海燕 */
+	CHECK_INT(qd_pledge_add(as, &f, &signer, 1, 1, &id, &added, NULL, &err), QD_OK);
+	if (tt_pg())
+		qd_close(&officer);
+	else
+		qd_set_login(&q, me);
+	free(me);
+	return id;
 }
 
 static void script(const char *s)
@@ -263,22 +293,7 @@ TEST(a_signer_signs_as_themself)
 	CHECK(q.enforced);
 	CHECK(!q.actor_admin);
 	/* give 林涛 an issued pledge first, as the officer */
-	long long id = 0;
-	{
-		struct qd *qq = &q;
-		char *me = xstrdup(qq->login);
-		qd_set_login(qq, "lihongmei");
-		struct pledge_fields f = PLEDGE_FIELDS_INIT;
-		long long signer = 17, ids[1];   /* 林涛 */
-		int added = 0;
-		f.title = "测试责任书";
-		f.body = "正文";
-		f.issuer_id = 5;                 /* 周海燕 */
-		CHECK_INT(qd_pledge_add(qq, &f, &signer, 1, 1, ids, &added, NULL, &err), QD_OK);
-		id = ids[0];
-		qd_set_login(qq, me);
-		free(me);
-	}
+	long long id = officer_adds_for_lintao("测试责任书", "正文");
 	tui_changed(t);
 	script("view-pledges");
 	char *find = xasprintf(":search #%lld", id);
@@ -322,17 +337,9 @@ TEST(electronic_signature_on_another_day_is_refused_in_the_form)
 	open_demo("lintao");
 	script("view-pledges");
 	/* 林涛 issues nothing; make one for him as the officer */
-	qd_set_login(&q, "lihongmei");
-	struct pledge_fields f = PLEDGE_FIELDS_INIT;
-	long long signer = 17, ids[1];
-	int added = 0;
-	f.title = "x";
-	f.body = "y";
-	f.issuer_id = 5;
-	CHECK_INT(qd_pledge_add(&q, &f, &signer, 1, 1, ids, &added, NULL, &err), QD_OK);
-	qd_set_login(&q, "lintao");
+	long long id = officer_adds_for_lintao("x", "y");
 	tui_changed(t);
-	char *find = xasprintf(":search #%lld", ids[0]);
+	char *find = xasprintf(":search #%lld", id);
 	script(find);
 	free(find);
 	script(":status sign");
@@ -340,7 +347,7 @@ TEST(electronic_signature_on_another_day_is_refused_in_the_form)
 	char *s = screen();
 	CHECK_CONTAINS(s, "电子签字只能签当天");
 	free(s);
-	struct pledge p = get(ids[0]);
+	struct pledge p = get(id);
 	CHECK(p.sig[PARTY_SIGNER].on == NULL);
 	pledge_clear(&p);
 	script("<Esc>");
@@ -641,11 +648,7 @@ static int drive(int argc, char **argv)
 	date_set_today(day);
 	memset(&q, 0, sizeof q);
 	q.year = date_year(day);
-	if (qd_open(&q, argv[2], 0, &err) != QD_OK) {
-		fprintf(stderr, "%s\n", err.s);
-		return 1;
-	}
-	qd_set_login(&q, argv[3]);
+	tt_open_as(&q, argv[2], argv[3]);   /* on a server: as that login's role */
 	screen_start(110, 32);
 	t = tui_new(&q, 1);
 	int rc = 0;

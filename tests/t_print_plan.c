@@ -279,13 +279,11 @@ TEST(person_rows_as_owner_and_as_lead)
 	CHECK(both && strncmp(both + strlen("自己牵头自己负责的事项"), msg(M_IO_PRINT_LEAD),
 			      strlen(msg(M_IO_PRINT_LEAD))) != 0);       /* owned, not marked as led */
 	/* the code covers the person and exactly those 16 items */
-	sqlite3_stmt *st = NULL;
-	sqlite3_prepare_v2(db_handle(q.db),
-			   TT_SQL("SELECT json_array_length(detail, '$.records') FROM audit WHERE action = 'print'",
-				  "SELECT json_array_length(detail::json->'records') FROM audit WHERE action = 'print'"),
-			   -1, &st, NULL);
-	CHECK(st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 17);
-	sqlite3_finalize(st);
+	CHECK_INT(tt_num(q.db, TT_SQL("SELECT json_array_length(detail, '$.records') FROM audit "
+				      "WHERE action = 'print'",
+				      "SELECT json_array_length(detail::json->'records') FROM audit "
+				      "WHERE action = 'print'")),
+		  17);
 	free(t);
 	qd_close(&q);
 }

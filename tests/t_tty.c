@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <poll.h>
 #include <pty.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,8 +52,8 @@ static void make_db(void)
 	f.category = "";
 	if (qd_item_add(&q, 2, &f, &id, &err) != QD_OK)
 		abort();
-	if (!tt_pg() && sqlite3_exec(db_handle(q.db), "UPDATE item SET content = content || CAST(X'FF' AS TEXT) "
-				     "WHERE content = '坏字节'", NULL, NULL, NULL) != SQLITE_OK)
+	if (!tt_pg() && tt_exec(q.db, "UPDATE item SET content = content || CAST(X'FF' AS TEXT) "
+				"WHERE content = '坏字节'") != SQL_OK)
 		abort();
 	qd_close(&q);
 	sb_free(&err);

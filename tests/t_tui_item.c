@@ -29,9 +29,7 @@ static void start_as(const char *login)
 	make_db();
 	memset(&q, 0, sizeof q);
 	q.year = 2026;
-	if (qd_open(&q, dbpath, 0, &err) != QD_OK)
-		abort();
-	qd_set_login(&q, login);
+	tt_open_as(&q, dbpath, login);
 	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
 	set_term(newterm("xterm-256color", out, in));
 	resizeterm(30, 100);

@@ -152,9 +152,7 @@ TEST(read_only_user)
 	make_db();
 	memset(&q, 0, sizeof q);
 	q.year = 2026;
-	if (qd_open(&q, dbpath, 0, &err) != QD_OK)
-		abort();
-	qd_set_login(&q, "nobody-here");
+	tt_open_as(&q, dbpath, "nobody-here");
 	set_term(newterm("xterm-256color", fopen("/dev/null", "w"), fopen("/dev/null", "r")));
 	resizeterm(30, 100);
 	t = tui_new(&q, 1);

@@ -24,12 +24,23 @@
 #define QINGDAN_TT_H
 
 #include <glob.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "qingdan/db.h"
+#include "qingdan/model.h"
+/* the storage interface, for tt_num/tt_text/tt_exec below: the tests'
+ * window on the database, the same on SQLite and PostgreSQL (curses.h,
+ * which the TUI tests include first, makes clear() a macro: not here) */
+#pragma push_macro("clear")
+#undef clear
+#include "../src/store/sql.h"
+#pragma pop_macro("clear")
 
 #ifndef QD_TIME_SCALE
 #if defined(__SANITIZE_ADDRESS__)
@@ -209,6 +220,144 @@ static void tt_db_cleanup(pid_t pid)
 
 /* SQL a test runs itself where the dialects differ. */
 #define TT_SQL(sqlite, postgresql) (tt_pg() ? (postgresql) : (sqlite))
+
+/* Reading and tampering with a test's database behind the model's back, on
+ * either backend: through the storage interface (src/store/sql.h, the one
+ * the store itself uses), never sqlite3_* on db_handle (NULL on
+ * PostgreSQL).  SQL that fails to prepare or run is a defect of the test:
+ * it is printed and fails the test (for a statement that is meant to fail,
+ * use db_exec and check its result). */
+static __attribute__((unused)) void tt_sql_failed(struct db *db, const char *sql, int rc)
+{
+	fprintf(stderr, "  SQL failed (%d): %s\n    %s\n", rc, db ? db_errmsg(db) : "no database", sql);
+	tt_fail_flag = 1;
+}
+
+/* The first column of the first row as an integer; -1 when there is no
+ * row (or the SQL failed). */
+static __attribute__((unused)) long long tt_num(struct db *db, const char *sql)
+{
+	struct sql_stmt *st = NULL;
+	long long v = -1;
+	int rc = sql_prepare(db, sql, &st);
+	if (rc == SQL_OK) {
+		rc = sql_step(st);
+		if (rc == SQL_ROW)
+			v = sql_column_int64(st, 0);
+	}
+	if (rc != SQL_ROW && rc != SQL_DONE)
+		tt_sql_failed(db, sql, rc);
+	sql_finalize(st);
+	return v;
+}
+
+/* The first column of the first row as text (malloc'd; free it); NULL
+ * when there is no row, the value is NULL or the SQL failed. */
+static __attribute__((unused)) char *tt_text(struct db *db, const char *sql)
+{
+	struct sql_stmt *st = NULL;
+	char *v = NULL;
+	int rc = sql_prepare(db, sql, &st);
+	if (rc == SQL_OK) {
+		rc = sql_step(st);
+		if (rc == SQL_ROW && sql_column_text(st, 0))
+			v = xstrdup(sql_column_text(st, 0));
+	}
+	if (rc != SQL_ROW && rc != SQL_DONE)
+		tt_sql_failed(db, sql, rc);
+	sql_finalize(st);
+	return v;
+}
+
+/* Statements without parameters or rows: SQL_OK (0) or the error code,
+ * the failure printed and counted. */
+static __attribute__((unused)) int tt_exec(struct db *db, const char *sql)
+{
+	int rc = sql_exec(db, sql);
+	if (rc != SQL_OK)
+		tt_sql_failed(db, sql, rc);
+	return rc;
+}
+
+/* ---- who is acting ----
+ * On a SQLite file the actor is the OS login, which a test replaces with
+ * qd_set_login.  On a server it is the session's role (DESIGN §9), and the
+ * schema's owner — the cluster's superuser the tests connect as — acts as
+ * admin whatever login it claims; so there a test that acts as someone
+ * logs in as them: their login gets a member role of the test's database
+ * (db grant: qd_db_role, as the owner) and the session is that role's
+ * (user=LOGIN in the URI).  The server's own rules then hold for it too. */
+
+/* path with user=LOGIN added to its query (a libpq URI); malloc'd. */
+static __attribute__((unused)) char *tt_uri_as(const char *path, const char *login)
+{
+	struct strbuf b = {0};
+	const char *u = strstr(path, "&user=");
+	sb_printf(&b, "%.*s", u ? (int)(u - path) : (int)strlen(path), path);
+	if (login) {
+		sb_puts(&b, strchr(b.s, '?') ? "&user=" : "?user=");
+		for (const unsigned char *c = (const unsigned char *)login; *c; c++)
+			if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+			    *c == '-' || *c == '_' || *c == '.')
+				sb_printf(&b, "%c", *c);
+			else
+				sb_printf(&b, "%%%02X", *c);
+	}
+	return sb_take(&b);
+}
+
+/* Open path (tt_db's) into q (keeping q->year) acting as login: on SQLite
+ * qd_open and qd_set_login; under QD_TEST_PG the login's member role is
+ * granted (made if need be) and q is a session of it.  login NULL: the
+ * process's own (the OS login; the owner on a server).  Aborts when that
+ * fails. */
+static __attribute__((unused)) void tt_open_as(struct qd *q, const char *path, const char *login)
+{
+	struct strbuf e = {0};
+	int year = q->year;
+	if (tt_pg() && login) {
+		struct qd owner = {0};
+		char *base = tt_uri_as(path, NULL), *what = NULL;
+		int has_person = 0;
+		owner.year = year;
+		if (qd_open(&owner, base, 0, &e) != QD_OK ||
+		    qd_db_role(&owner, login, 0, &what, &has_person, &e) != QD_OK) {
+			fprintf(stderr, "  tt_open_as: no role %s on %s: %s\n", login, base, e.s ? e.s : "");
+			abort();
+		}
+		free(what);
+		qd_close(&owner);
+		free(base);
+	}
+	char *uri = tt_pg() ? tt_uri_as(path, login) : xstrdup(path);
+	memset(q, 0, sizeof *q);
+	q->year = year;
+	if (qd_open(q, uri, 0, &e) != QD_OK) {
+		fprintf(stderr, "  tt_open_as: cannot open %s: %s\n", uri, e.s ? e.s : "");
+		abort();
+	}
+	if (!tt_pg() && login)
+		qd_set_login(q, login);
+	free(uri);
+	sb_free(&e);
+}
+
+/* Act as login from now on: qd_set_login on SQLite; under QD_TEST_PG q is
+ * closed and reopened as login's session (tt_open_as), or as the owner
+ * again when login is NULL (on SQLite: the OS login).  Nothing q's old
+ * connection held stays valid there: a test reopens what used it. */
+static __attribute__((unused)) void tt_login(struct qd *q, const char *login)
+{
+	if (!tt_pg()) {
+		struct passwd *pw = getpwuid(geteuid());
+		qd_set_login(q, login ? login : pw ? pw->pw_name : "");
+		return;
+	}
+	char *path = tt_uri_as(db_path(q->db), NULL);
+	qd_close(q);
+	tt_open_as(q, path, login);
+	free(path);
+}
 
 /* A test about SQLite itself: under QD_TEST_PG it stops here, counted as
  * skipped (exit status 77 to tt_run), saying why. */
