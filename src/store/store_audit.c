@@ -94,19 +94,32 @@ void store_sha256_hex(const char *text, size_t len, char *out)
 	out[2 * n] = '\0';
 }
 
-/* Statement text per entity, built once and cached by pointer in db_stmt. */
-static const char *canon_sql(struct db *db, const char *entity, const struct canon **c)
+enum { CANON_BATCH = 64 };
+
+/* Statement text per entity, built once and cached by pointer in db_stmt:
+ * one record's canonical columns by key (?1), or with batch the key and
+ * the columns of CANON_BATCH records (?1 … ?64, padded by the caller). */
+static const char *canon_sql(struct db *db, const char *entity, const struct canon **c, int batch)
 {
-	static char *by_dialect[2][8];
-	char **sql = by_dialect[db_dialect(db) == DB_PG];
+	static char *by_kind[2][2][8];
+	char **sql = by_kind[db_dialect(db) == DB_PG][batch != 0];
 	int i;
 	if (!(*c = canon_of(entity, &i)))
 		return NULL;
 	if (!sql[i]) {
 		struct strbuf b = {0};
+		const char *key = key_col(db, entity);
 		sb_puts(&b, "SELECT ");
+		if (batch)
+			sb_printf(&b, "%s, ", key);
 		canon_select(&b, *c);
-		sb_printf(&b, " FROM \"%s\" t WHERE %s = ?1", entity, key_col(db, entity));
+		sb_printf(&b, " FROM \"%s\" t WHERE %s ", entity, key);
+		if (!batch)
+			sb_puts(&b, "= ?1");
+		for (int k = 1; batch && k <= CANON_BATCH; k++)
+			sb_printf(&b, "%s?%d", k > 1 ? ", " : "IN (", k);
+		if (batch)
+			sb_puts(&b, ")");
 		sql[i] = sb_take(&b);
 	}
 	return sql[i];
@@ -115,7 +128,7 @@ static const char *canon_sql(struct db *db, const char *entity, const struct can
 char *store_canon(struct db *db, const char *entity, long long id)
 {
 	const struct canon *c;
-	const char *sql = canon_sql(db, entity, &c);
+	const char *sql = canon_sql(db, entity, &c, 0);
 	if (!sql)
 		return NULL;
 	struct sql_stmt *st = db_stmt(db, sql);
@@ -131,30 +144,6 @@ char *store_canon(struct db *db, const char *entity, long long id)
 }
 
 /* ---- many records at once (print codes) ---- */
-
-enum { CANON_BATCH = 64 };
-
-/* The canonical columns of CANON_BATCH records of an entity by key: the
- * key, then the canonical columns; an id list padded with its last id. */
-static const char *canon_batch_sql(struct db *db, const char *entity, const struct canon **c)
-{
-	static char *by_dialect[2][8];
-	char **sql = by_dialect[db_dialect(db) == DB_PG];
-	int i;
-	if (!(*c = canon_of(entity, &i)))
-		return NULL;
-	if (!sql[i]) {
-		struct strbuf b = {0};
-		sb_printf(&b, "SELECT %s, ", key_col(db, entity));
-		canon_select(&b, *c);
-		sb_printf(&b, " FROM \"%s\" t WHERE %s IN (", entity, key_col(db, entity));
-		for (int k = 1; k <= CANON_BATCH; k++)
-			sb_printf(&b, "%s?%d", k > 1 ? ", " : "", k);
-		sb_puts(&b, ")");
-		sql[i] = sb_take(&b);
-	}
-	return sql[i];
-}
 
 /* The records asked for, sorted by id within one entity. */
 struct want {
@@ -187,7 +176,7 @@ enum qd_status store_canon_digests(struct db *db, const char *const *entities, c
 			continue;
 		qsort(want, (size_t)m, sizeof *want, cmp_want);
 		const struct canon *c;
-		const char *sql = canon_batch_sql(db, store_entities[e], &c);
+		const char *sql = canon_sql(db, store_entities[e], &c, 1);
 		/* CANON_BATCH distinct ids a query */
 		for (int from = 0; from < m && s == QD_OK;) {
 			struct sql_stmt *st = db_stmt(db, sql);
