@@ -281,12 +281,14 @@ static __attribute__((unused)) int tt_exec(struct db *db, const char *sql)
 
 /* ---- who is acting ----
  * On a SQLite file the actor is the OS login, which a test replaces with
- * qd_set_login.  On a server it is the session's role (DESIGN §9), and the
- * schema's owner — the cluster's superuser the tests connect as — acts as
- * admin whatever login it claims; so there a test that acts as someone
- * logs in as them: their login gets a member role of the test's database
- * (db grant: qd_db_role, as the owner) and the session is that role's
- * (user=LOGIN in the URI).  The server's own rules then hold for it too. */
+ * qd_set_login.  On a server it is the session's role (DESIGN §9): the
+ * model would take an overridden login too, but the server's own rules
+ * (its row policies) go by the session, for the tests the cluster's
+ * superuser, who owns the schema and passes them all.  So there a test
+ * that acts as someone logs in as them: their login gets a member role of
+ * the test's database (db grant: qd_db_role, as the owner) and the session
+ * is that role's (user=LOGIN in the URI); both the model's rules and the
+ * server's then hold for it, as for a member at another PC. */
 
 /* path with user=LOGIN added to its query (a libpq URI); malloc'd. */
 static __attribute__((unused)) char *tt_uri_as(const char *path, const char *login)
