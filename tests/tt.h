@@ -34,6 +34,7 @@
 
 #include "qingdan/db.h"
 #include "qingdan/model.h"
+#include "qingdan/store.h"
 /* the storage interface, for tt_num/tt_text/tt_exec below: the tests'
  * window on the database, the same on SQLite and PostgreSQL (curses.h,
  * which the TUI tests include first, makes clear() a macro: not here) */
@@ -235,6 +236,38 @@ static __attribute__((unused)) void tt_sql_failed(struct db *db, const char *sql
 
 /* The first column of the first row as an integer; -1 when there is no
  * row (or the SQL failed). */
+/* How many items store_item_list finds searching for text (any status,
+ * today 2026-06-30); -1 (and the test fails) when the listing fails. */
+struct tt_hits {
+	struct rowsink base;
+	int n;
+};
+
+static void tt_hit_header(struct rowsink *s, int ncol, const char *const *names)
+{
+	(void)s, (void)ncol, (void)names;
+}
+
+static void tt_hit_row(struct rowsink *s, const char *const *vals, const char *json)
+{
+	(void)vals, (void)json;
+	((struct tt_hits *)s)->n++;
+}
+
+static __attribute__((unused)) int tt_search_hits(struct db *db, const char *text)
+{
+	struct tt_hits h = {{tt_hit_header, tt_hit_row, 0}, 0};
+	struct item_filter f = {0};
+	struct strbuf e = {0};
+	f.status = -1;
+	f.search = text;
+	f.today = f.soon = "2026-06-30";
+	enum qd_status s = store_item_list(db, &f, &h.base, &e);
+	CHECK_INT(s, QD_OK);
+	sb_free(&e);
+	return s == QD_OK ? h.n : -1;
+}
+
 static __attribute__((unused)) long long tt_num(struct db *db, const char *sql)
 {
 	struct sql_stmt *st = NULL;
