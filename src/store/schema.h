@@ -12,4 +12,20 @@ const char *const *schema_migration(int dialect, int version);
 /* PostgreSQL's (schema_pg.c). */
 const char *const *schema_pg_migration(int version);
 
+/* Migration 5's rules of meetings, the same on both dialects: the 条例
+ * defaults of notes/ledger.md (the 党课 and 例会 ones are local policy
+ * the office edits with `meeting rules --set`). */
+#define MEETING_RULE_DEFAULTS \
+	"INSERT INTO meeting_rule(level, type, every, min_count, quorum) VALUES\n" \
+	"  ('branch', 'committee', 'month', 1, '>1/2'),\n" \
+	"  ('branch', 'group', 'month', 1, ''),\n" \
+	"  ('branch', 'members', 'quarter', 1, '>1/2'),\n" \
+	"  ('branch', 'lecture', 'quarter', 1, ''),\n" \
+	"  ('branch', 'theme-day', 'month', 1, ''),\n" \
+	"  ('branch', 'org-life', 'year', 1, ''),\n" \
+	"  ('branch', 'review', 'year', 1, ''),\n" \
+	"  ('party-group', 'democratic-life', 'year', 1, '>=2/3'),\n" \
+	"  ('party-group', 'study-group', 'quarter', 1, ''),\n" \
+	"  ('organ-committee', 'council', 'month', 1, '');\n"
+
 #endif

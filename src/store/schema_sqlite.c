@@ -196,11 +196,95 @@ static const char *const migration4[] = {
 	NULL,
 };
 
+/* 5: the 组织生活 ledger (issue 11).  member holds a person's Party
+ * standing, branch committee role and 党小组 (a person without a row is a
+ * full member with neither): a table of its own, so the canonical text of
+ * person, and every digest over it, stays as it is.  meeting is one
+ * meeting or activity of an org (soft-deleted, like items); attendance one
+ * person's presence at it (an expected member with no row counts as
+ * absent); meeting_note its evidence lines (minutes, sign-in sheet,
+ * photos: a path or archive reference), append-only like notes;
+ * item_meeting the meetings an item names as its evidence; meeting_rule
+ * how often each type is due per org level and its quorum ('' none,
+ * '>1/2' more than half, '>=2/3' at least two thirds of those expected),
+ * with the 条例 defaults of notes/ledger.md. */
+#define MEETING_TYPES \
+	"'members','committee','group','lecture','theme-day','org-life','democratic-life'," \
+	"'review','study-group','training','council','double-report','talk','other'"
+static const char *const migration5[] = {
+	"CREATE TABLE member(\n"
+	"  person_id INTEGER PRIMARY KEY REFERENCES person(id),\n"
+	"  party TEXT NOT NULL DEFAULT 'full' CHECK(party IN ('full','probationary','none')),\n"
+	"  committee TEXT NOT NULL DEFAULT '' CHECK(committee IN\n"
+	"    ('','secretary','deputy','organization','publicity','discipline','member')),\n"
+	"  cell TEXT NOT NULL DEFAULT ''\n"
+	") STRICT;\n",
+	"CREATE TABLE meeting(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),\n"
+	"  type TEXT NOT NULL CHECK(type IN (" MEETING_TYPES ")),\n"
+	"  on_date TEXT NOT NULL,\n"
+	"  starts TEXT NOT NULL DEFAULT '',\n"
+	"  title TEXT NOT NULL DEFAULT '',\n"
+	"  place TEXT NOT NULL DEFAULT '',\n"
+	"  host_id INTEGER REFERENCES person(id),\n"
+	"  recorder_id INTEGER REFERENCES person(id),\n"
+	"  hours REAL,\n"
+	"  cell TEXT NOT NULL DEFAULT '',\n"
+	"  summary TEXT NOT NULL DEFAULT '',\n"
+	"  decisions TEXT NOT NULL DEFAULT '',\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  deleted_at TEXT\n"
+	") STRICT;\n",
+	"CREATE INDEX meeting_org ON meeting(org_id, on_date);\n",
+	"CREATE INDEX meeting_date ON meeting(on_date, type);\n",
+	"CREATE TABLE attendance(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  status TEXT NOT NULL CHECK(status IN ('present','leave','absent','late','observer')),\n"
+	"  reason TEXT NOT NULL DEFAULT '',\n"
+	"  UNIQUE(meeting_id, person_id)\n"
+	") STRICT;\n",
+	"CREATE INDEX attendance_person ON attendance(person_id, status, meeting_id);\n",
+	"CREATE TABLE meeting_note(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),\n"
+	"  on_date TEXT NOT NULL,\n"
+	"  person_id INTEGER REFERENCES person(id),\n"
+	"  kind TEXT NOT NULL DEFAULT '',\n"
+	"  text TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX meeting_note_meeting ON meeting_note(meeting_id, on_date);\n",
+	"CREATE TABLE item_meeting(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  item_id INTEGER NOT NULL REFERENCES item(id),\n"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id),\n"
+	"  UNIQUE(item_id, meeting_id)\n"
+	") STRICT;\n",
+	"CREATE INDEX item_meeting_meeting ON item_meeting(meeting_id);\n",
+	"CREATE TABLE meeting_rule(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  level TEXT NOT NULL CHECK(level IN ('party-group','organ-committee','branch')),\n"
+	"  type TEXT NOT NULL CHECK(type IN (" MEETING_TYPES ")),\n"
+	"  every TEXT NOT NULL CHECK(every IN ('month','quarter','half','year')),\n"
+	"  min_count INTEGER NOT NULL DEFAULT 1 CHECK(min_count >= 0),\n"
+	"  quorum TEXT NOT NULL DEFAULT '',\n"
+	"  UNIQUE(level, type)\n"
+	") STRICT;\n",
+	MEETING_RULE_DEFAULTS,
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration1, /* the whole model of DESIGN §3 */
 	migration2,
 	migration3,
 	migration4,
+	migration5,
 };
 
 int schema_latest(void)
