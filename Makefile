@@ -172,12 +172,14 @@ asan-test: deps
 
 # The real binary and the test programs under valgrind: any error or definite
 # leak fails (ncurses/fontconfig keep "still reachable" caches; those pass).
+# Two scripts at a time (QD_JOBS): each is one CPU-bound valgrind process.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--show-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp
 valgrind-test: $(BUILD)/qingdan $(MODULES) $(TEST_BIN)
 	$(Q)printf '#!/bin/sh\nexec $(VALGRIND) $(CURDIR)/$(BUILD)/qingdan "$$@"\n' > $(BUILD)/qingdan-vg
 	$(Q)chmod +x $(BUILD)/qingdan-vg
 	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan-vg QD_BUILD=$(CURDIR)/$(BUILD) QD_VALGRIND="$(VALGRIND)" QD_TIME_SCALE=20 \
+	  QD_JOBS=$${QD_JOBS:-2} \
 	  sh tests/run_all.sh $(TEST_SH)
 
 bench: qingdan $(BENCH_BIN)
