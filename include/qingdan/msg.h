@@ -14,6 +14,7 @@
 #include "qingdan/msg_file.h"   /* issue 8: input and output files */
 #include "qingdan/msg_pg.h"     /* issue 9: the PostgreSQL driver */
 #include "qingdan/msg_copy.h"   /* issue 9: db copy */
+#include "qingdan/msg_meeting.h"   /* issue 11: the 组织生活 ledger */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -154,6 +155,7 @@
 	MSG_LIST_FILE(_) \
 	MSG_LIST_PG(_) \
 	MSG_LIST_COPY(_) \
+	MSG_LIST_MEETING(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
@@ -224,7 +226,16 @@ const char *msg_column(const char *key);
 	_("*", "what", "打印内容", "printed") _("*", "records", "所印记录", "records printed") \
 	_("*", "notes", "履责纪实", "notes") _("*", "org", "组织", "org") \
 	_("*", "owner", "责任人", "owner") _("*", "lead", "牵头领导", "lead") \
-	_("*", "flags", "标记", "flags")
+	_("*", "flags", "标记", "flags") \
+	_("meeting", "type", "会议类型", "meeting type") _("meeting_rule", "type", "会议类型", "meeting type") \
+	_("*", "starts", "开始时间", "starts") _("*", "place", "地点", "place") \
+	_("*", "host_id", "主持人", "host") _("*", "recorder_id", "记录人", "recorder") \
+	_("*", "hours", "时长（小时）", "hours") _("*", "cell", "党小组", "Party cell") \
+	_("*", "summary", "会议内容", "summary") _("*", "decisions", "议定事项", "decisions") \
+	_("*", "meeting_id", "会议", "meeting") _("*", "party", "政治面貌", "Party standing") \
+	_("*", "committee", "支委职务", "committee role") _("*", "kind", "材料类别", "kind") \
+	_("*", "every", "周期", "every") _("*", "min_count", "每期次数", "a period") \
+	_("*", "quorum", "法定人数", "quorum") _("attendance", "status", "出席情况", "attendance")
 
 /* The label of a record field in the current language (key if unknown). */
 const char *msg_field(const char *entity, const char *key);
@@ -233,7 +244,10 @@ const char *msg_field(const char *entity, const char *key);
 #define ENTITY_LIST(_) \
 	_("item", "事项", "item") _("person", "人员", "person") _("org", "组织", "organisation") \
 	_("list", "清单", "list") _("note", "履责纪实", "note") _("pledge", "责任书", "pledge") \
-	_("setting", "设置", "setting") _("print", "打印", "print")
+	_("setting", "设置", "setting") _("print", "打印", "print") \
+	_("member", "党员信息", "Party member") _("meeting", "会议活动", "meeting") \
+	_("attendance", "出席记录", "attendance") _("meeting_note", "会议材料", "meeting evidence") \
+	_("item_meeting", "事项关联会议", "item's meeting") _("meeting_rule", "会议规则", "meeting rule")
 const char *msg_entity(const char *entity);
 
 enum msg_id {
