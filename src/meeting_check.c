@@ -41,6 +41,11 @@ const char *member_flag_code(enum member_flag f)
 	return f == MF_ALARM ? "alarm" : f == MF_WARN ? "warn" : "";
 }
 
+const char *member_flag_label(enum member_flag f)
+{
+	return f == MF_ALARM ? msg(M_CK_FLAG_ALARM) : f == MF_WARN ? msg(M_CK_FLAG_WARN) : "";
+}
+
 /* ---- frees ---- */
 
 void check_rows_free(struct check_row *r, int n)
