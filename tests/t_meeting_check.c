@@ -57,14 +57,17 @@ static long long meeting(long long org, enum meeting_type type, const char *on, 
 	return id;
 }
 
-/* Record people (m[] indexes, ended by 0) with status st. */
+/* Record people (m[] indexes, ended by -1) with status st. */
 static void attend(long long meeting_id, int st, const int *who)
 {
 	long long ids[8];
 	int n = 0;
-	while (who[n])
+	while (who[n] >= 0)
 		ids[n] = m[who[n]], n++;
-	CHECK_INT(qd_meeting_attend(&q, meeting_id, ids, n, st, NULL, &err), QD_OK);
+	if (qd_meeting_attend(&q, meeting_id, ids, n, st, NULL, &err) != QD_OK) {
+		fprintf(stderr, "  attend: %s\n", err.s ? err.s : "");
+		CHECK(0);
+	}
 }
 
 /* The branch of the issue: seven Party members, a committee of three
@@ -91,18 +94,18 @@ static void branch_year(void)
 
 	mt_c1 = meeting(branch, MT_COMMITTEE, "2026-01-15", "2");
 	mt_c2 = meeting(branch, MT_COMMITTEE, "2026-02-12", "2");
-	attend(mt_c1, AT_PRESENT, (const int[]){1, 2, 3, 0});
-	attend(mt_c2, AT_PRESENT, (const int[]){1, 2, 3, 0});
+	attend(mt_c1, AT_PRESENT, (const int[]){1, 2, 3, -1});
+	attend(mt_c2, AT_PRESENT, (const int[]){1, 2, 3, -1});
 	mt_theme1 = meeting(branch, MT_THEME_DAY, "2026-01-20", "4");
-	attend(mt_theme1, AT_PRESENT, (const int[]){1, 2, 3, 4, 5, 6, 0});
+	attend(mt_theme1, AT_PRESENT, (const int[]){1, 2, 3, 4, 5, 6, -1});
 	mt_members = meeting(branch, MT_MEMBERS, "2026-03-20", "3");
-	attend(mt_members, AT_PRESENT, (const int[]){1, 2, 6, 0});
-	attend(mt_members, AT_LEAVE, (const int[]){4, 0});
+	attend(mt_members, AT_PRESENT, (const int[]){1, 2, 6, -1});
+	attend(mt_members, AT_LEAVE, (const int[]){4, -1});
 	mt_theme6 = meeting(branch, MT_THEME_DAY, "2026-06-25", "4");
-	attend(mt_theme6, AT_PRESENT, (const int[]){1, 2, 4, 5, 0});
-	attend(mt_theme6, AT_LATE, (const int[]){3, 0});
+	attend(mt_theme6, AT_PRESENT, (const int[]){1, 2, 4, 5, -1});
+	attend(mt_theme6, AT_LATE, (const int[]){3, -1});
 	/* the 群众 as an observer: not a member, no hours of a member */
-	attend(mt_theme6, AT_OBSERVER, (const int[]){0});
+	attend(mt_theme6, AT_OBSERVER, (const int[]){0, -1});
 }
 
 static const struct check_row *row_of(const struct check_row *r, int n, long long org,
@@ -176,7 +179,7 @@ TEST(check_follows_rules_deletes_and_quorum)
 	branch_year();
 	/* a second 支部党员大会 in Q1 with 5 of 7: the quarter is met */
 	long long again = meeting(branch, MT_MEMBERS, "2026-03-27", NULL);
-	attend(again, AT_PRESENT, (const int[]){1, 2, 3, 4, 5, 0});
+	attend(again, AT_PRESENT, (const int[]){1, 2, 3, 4, 5, -1});
 	/* the February 支委会 deleted: February is missing again */
 	CHECK_INT(qd_meeting_delete(&q, mt_c2, &err), QD_OK);
 	/* 党课 no longer required; 主题党日 twice a month */
@@ -280,14 +283,14 @@ TEST(done_when_the_members)
 	/* a meeting he attends puts him right; a deleted one does not count */
 	date_set_today(date_from_ymd(2026, 7, 20));
 	long long talk = meeting(branch, MT_LECTURE, "2026-07-10", "1");
-	attend(talk, AT_PRESENT, (const int[]){7, 0});
+	attend(talk, AT_PRESENT, (const int[]){7, -1});
 	CHECK_INT(qd_meeting_members(&q, branch, &r, &n, &err), QD_OK);
 	CHECK(risk_of(r, n, m[7])->months_without == 0);
 	member_risks_free(r, n);
 	CHECK_INT(qd_meeting_delete(&q, talk, &err), QD_OK);
 	/* a 专题培训 is no 组织生活 */
 	long long tr = meeting(branch, MT_TRAINING, "2026-07-11", "8");
-	attend(tr, AT_PRESENT, (const int[]){7, 0});
+	attend(tr, AT_PRESENT, (const int[]){7, -1});
 	CHECK_INT(qd_meeting_members(&q, branch, &r, &n, &err), QD_OK);
 	CHECK_INT(r[0].person_id, m[7]);
 	CHECK_INT(r[0].months_without, 6);
@@ -340,9 +343,9 @@ TEST(hours_against_the_norms)
 	branch_year();
 	/* a 专题培训 of the year counts; one of last year does not */
 	long long tr = meeting(branch, MT_TRAINING, "2026-05-08", "6.5");
-	attend(tr, AT_PRESENT, (const int[]){1, 7, 0});
+	attend(tr, AT_PRESENT, (const int[]){1, 7, -1});
 	long long old = meeting(branch, MT_TRAINING, "2025-12-30", "8");
-	attend(old, AT_PRESENT, (const int[]){1, 7, 0});
+	attend(old, AT_PRESENT, (const int[]){1, 7, -1});
 	struct member_hours *h = NULL;
 	int n = 0;
 	CHECK_INT(qd_meeting_hours(&q, branch, 2026, &h, &n, &err), QD_OK);
@@ -395,7 +398,7 @@ TEST(stats_agree_with_the_list)
 	struct meeting_stat *s = NULL;
 	int n = 0;
 	CHECK_INT(qd_meeting_stats(&q, 2026, 0, &s, &n, &err), QD_OK);
-	/* committee, members, theme-day, training: in enum order */
+	/* members, committee, theme-day, training: in enum order */
 	CHECK_INT(n, 4);
 	struct meeting *ms = NULL;
 	int nm = 0;
@@ -422,11 +425,11 @@ TEST(stats_agree_with_the_list)
 		people += s[i].participants;
 		hours += s[i].hours;
 	}
-	CHECK_INT(s[0].type, MT_COMMITTEE);
-	CHECK_INT(s[0].count, 2);
-	CHECK_INT(s[0].participants, 6);
-	CHECK_INT(s[1].type, MT_MEMBERS);
-	CHECK_INT(s[1].participants, 3);
+	CHECK_INT(s[0].type, MT_MEMBERS);
+	CHECK_INT(s[0].participants, 3);
+	CHECK_INT(s[1].type, MT_COMMITTEE);
+	CHECK_INT(s[1].count, 2);
+	CHECK_INT(s[1].participants, 6);
 	CHECK_INT(s[2].type, MT_THEME_DAY);
 	CHECK_INT(s[2].participants, 6 + 5);   /* late counts, the observer not */
 	CHECK_INT(count, 6);
