@@ -14,6 +14,7 @@
 #include "qingdan/msg_file.h"   /* issue 8: input and output files */
 #include "qingdan/msg_pg.h"     /* issue 9: the PostgreSQL driver */
 #include "qingdan/msg_copy.h"   /* issue 9: db copy */
+#include "qingdan/msg_meeting_cli.h"   /* issue 11: meeting commands */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -78,7 +79,7 @@
 	_(M_LV_BRANCH, "党支部", "Party branch") \
 	_(M_NO_ACTOR, "（未登记的用户）", "(unregistered user)") \
 	/* CLI */ \
-	_(M_USAGE, "用法：qingdan [--db 文件|连接串] [--year 年] [--today 日期] [--lang zh|en] [命令 ...]\n命令：init, org, person, item, import, export, print, pledge, stats, audit, setting, backup, year, db；qingdan help 查看详细说明", "usage: qingdan [--db FILE|URI] [--year YYYY] [--today YYYY-MM-DD] [--lang zh|en] [COMMAND ...]\ncommands: init, org, person, item, import, export, print, pledge, stats, audit, setting, backup, year, db; see qingdan help") \
+	_(M_USAGE, "用法：qingdan [--db 文件|连接串] [--year 年] [--today 日期] [--lang zh|en] [命令 ...]\n命令：init, org, person, item, import, export, print, pledge, meeting, stats, audit, setting, backup, year, db；qingdan help 查看详细说明", "usage: qingdan [--db FILE|URI] [--year YYYY] [--today YYYY-MM-DD] [--lang zh|en] [COMMAND ...]\ncommands: init, org, person, item, import, export, print, pledge, meeting, stats, audit, setting, backup, year, db; see qingdan help") \
 	_(M_USAGE_PREFIX, "用法：", "usage:") \
 	_(M_UNKNOWN_COMMAND, "未知命令“%s”；qingdan help 查看可用命令", "unknown command \"%s\"; see qingdan help") \
 	_(M_UNKNOWN_OPTION, "%s：未知选项“%s”", "%s: unknown option \"%s\"") \
@@ -154,6 +155,7 @@
 	MSG_LIST_FILE(_) \
 	MSG_LIST_PG(_) \
 	MSG_LIST_COPY(_) \
+	MSG_LIST_MEETING_CLI(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
@@ -177,7 +179,8 @@
 	_("person", "人员", "person") _("action", "操作", "action") _("entity", "对象", "entity") \
 	_("entity_id", "对象编号", "entity id") _("detail", "详情", "detail") \
 	_("note", "纪实内容", "note") \
-	_("key", "设置项", "key") _("value", "值", "value") _("meaning", "说明", "meaning")
+	_("key", "设置项", "key") _("value", "值", "value") _("meaning", "说明", "meaning") \
+	COLUMN_LIST_MEETING(_)
 
 /* The header label of a column key in the current language (key if unknown). */
 const char *msg_column(const char *key);
