@@ -15,6 +15,7 @@
 #include "qingdan/msg_pg.h"     /* issue 9: the PostgreSQL driver */
 #include "qingdan/msg_copy.h"   /* issue 9: db copy */
 #include "qingdan/msg_meeting_cli.h"   /* issue 11: meeting commands */
+#include "qingdan/msg_meeting.h"   /* issue 11: the 组织生活 ledger */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -156,6 +157,7 @@
 	MSG_LIST_PG(_) \
 	MSG_LIST_COPY(_) \
 	MSG_LIST_MEETING_CLI(_) \
+	MSG_LIST_MEETING(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
@@ -236,7 +238,10 @@ const char *msg_field(const char *entity, const char *key);
 #define ENTITY_LIST(_) \
 	_("item", "事项", "item") _("person", "人员", "person") _("org", "组织", "organisation") \
 	_("list", "清单", "list") _("note", "履责纪实", "note") _("pledge", "责任书", "pledge") \
-	_("setting", "设置", "setting") _("print", "打印", "print")
+	_("setting", "设置", "setting") _("print", "打印", "print") \
+	_("member", "党员信息", "Party member") _("meeting", "会议活动", "meeting") \
+	_("attendance", "出席记录", "attendance") _("meeting_note", "会议材料", "meeting evidence") \
+	_("item_meeting", "事项关联会议", "item's meeting") _("meeting_rule", "会议规则", "meeting rule")
 const char *msg_entity(const char *entity);
 
 enum msg_id {
