@@ -220,11 +220,98 @@ static int person_list(struct cli *c, int argc, char **argv)
 
 /* ---- stats ---- */
 
+/* The meeting ledger's totals (issue 11 §5), appended after the columns
+ * stats always had: per org its meetings of the year, their hours and
+ * participants (人次, as `meeting stats --by org`), and how its periods
+ * stand against the rules (as `meeting check`).  Rows by person or
+ * category leave them empty. */
+static const char *const meeting_cols[] = {"meetings", "meeting_hours", "participants",
+					   "periods_ok", "periods_short", "periods_missing",
+					   "periods_open"};
+#define MEETING_NCOL ((int)ARRAY_SIZE(meeting_cols))
+
+struct stats_more {
+	struct rowsink base;
+	struct rowsink *to;
+	int ncol, by_org;
+	struct meeting_stat *st;
+	int nst;
+	struct check_row *ck;
+	int nck;
+};
+
+static void stats_more_header(struct rowsink *rs, int ncol, const char *const *names)
+{
+	struct stats_more *w = (struct stats_more *)rs;
+	const char *all[32];
+	w->ncol = ncol < 24 ? ncol : 24;
+	for (int i = 0; i < w->ncol; i++)
+		all[i] = names[i];
+	for (int i = 0; i < MEETING_NCOL; i++)
+		all[w->ncol + i] = meeting_cols[i];
+	w->to->header(w->to, w->ncol + MEETING_NCOL, all);
+}
+
+static void stats_more_row(struct rowsink *rs, const char *const *vals, const char *json)
+{
+	struct stats_more *w = (struct stats_more *)rs;
+	const char *all[32];
+	char num[MEETING_NCOL][32];
+	for (int i = 0; i < w->ncol; i++)
+		all[i] = vals[i];
+	long long org = w->by_org ? atoll(vals[0]) : 0;
+	const struct meeting_stat *st = NULL;
+	for (int i = 0; org && i < w->nst; i++)
+		if (w->st[i].org_id == org)
+			st = &w->st[i];
+	int periods[4] = {0, 0, 0, 0};   /* ok short missing open */
+	for (int i = 0; st && i < w->nck; i++)
+		if (w->ck[i].org_id == org)
+			periods[w->ck[i].status == CK_OK ? 0 : w->ck[i].status == CK_SHORT ? 1
+				: w->ck[i].status == CK_MISSING ? 2 : 3]++;
+	if (st) {
+		snprintf(num[0], sizeof num[0], "%d", st->count);
+		snprintf(num[1], sizeof num[1], "%.10g", st->hours);
+		snprintf(num[2], sizeof num[2], "%d", st->participants);
+		for (int i = 0; i < 4; i++)
+			snprintf(num[3 + i], sizeof num[3 + i], "%d", periods[i]);
+	}
+	for (int i = 0; i < MEETING_NCOL; i++)
+		all[w->ncol + i] = st ? num[i] : "";
+	struct strbuf j = {0};
+	if (json) {
+		/* the row's object with the new keys before its closing brace */
+		size_t len = strlen(json);
+		sb_printf(&j, "%.*s", (int)(len && json[len - 1] == '}' ? len - 1 : len), json);
+		for (int i = 0; i < MEETING_NCOL; i++)
+			if (st)
+				sb_printf(&j, ",\"%s\":%s", meeting_cols[i], num[i]);
+			else
+				sb_printf(&j, ",\"%s\":\"\"", meeting_cols[i]);
+		sb_puts(&j, "}");
+	}
+	w->to->row(w->to, all, json ? j.s : NULL);
+	sb_free(&j);
+}
+
 static enum qd_status run_stats(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err)
 {
 	char today[11];
 	const char *const *by = ctx;
-	return store_stats(c->q.db, c->q.year, date_format(date_today(), today), *by, s, err);
+	struct stats_more w = {{stats_more_header, stats_more_row, s->want_json}, s, 0,
+			       strcmp(*by, "org") == 0, NULL, 0, NULL, 0};
+	enum qd_status st = QD_OK;
+	if (w.by_org) {
+		st = qd_meeting_stats(&c->q, c->q.year, 1, &w.st, &w.nst, err);
+		if (st == QD_OK)
+			st = qd_meeting_check(&c->q, 0, c->q.year, &w.ck, &w.nck, err);
+	}
+	if (st == QD_OK)
+		st = store_stats(c->q.db, c->q.year, date_format(date_today(), today), *by, &w.base,
+				 err);
+	meeting_stats_free(w.st, w.nst);
+	check_rows_free(w.ck, w.nck);
+	return st;
 }
 
 static int cmd_stats(struct cli *c, int argc, char **argv)
@@ -371,8 +458,23 @@ enum qd_status cli_anchor(struct cli *c, struct strbuf *err)
 
 /* ---- settings ---- */
 
-static const char *const setting_keys[] = {"unit_name", "due_soon_days", "printer"};
-static const enum msg_id setting_meanings[] = {M_SET_UNIT_NAME, M_SET_DUE_SOON, M_SET_PRINTER};
+static const char *const setting_keys[] = {"unit_name", "due_soon_days", "printer", "hours_norm",
+					   "hours_norm_leader"};
+static const enum msg_id setting_meanings[] = {M_SET_UNIT_NAME, M_SET_DUE_SOON, M_SET_PRINTER,
+					       M_SET_HOURS_NORM, M_SET_HOURS_NORM_LEADER};
+
+/* A yearly hours norm (meeting.h, qd_meeting_hours): 0 to 1000, fractions
+ * allowed, or "" to go back to the default. */
+static int hours_ok(const char *v)
+{
+	char *end = NULL;
+	if (!*v)
+		return 1;
+	if (!(*v >= '0' && *v <= '9'))
+		return 0;
+	double d = strtod(v, &end);
+	return *end == '\0' && d >= 0 && d <= 1000;
+}
 
 static enum qd_status run_setting_list(struct cli *c, void *ctx, struct rowsink *s,
 				       struct strbuf *err)
@@ -412,6 +514,8 @@ static int cmd_setting(struct cli *c, int argc, char **argv)
 	if (strcmp(pos[0], "due_soon_days") == 0 &&
 	    (parse_id(pos[1], &days) != 0 || pos[1][0] == '#' || days > 365))
 		return cli_usage_error(c, msg(M_SETTING_BAD_DAYS), pos[1]);
+	if (strncmp(pos[0], "hours_norm", 10) == 0 && !hours_ok(pos[1]))
+		return cli_usage_error(c, msg(M_SETTING_BAD_HOURS), pos[1]);
 	if ((rc = cli_db(c)))
 		return rc;
 	struct strbuf err = {0};
@@ -487,7 +591,7 @@ const struct cli_command cli_admin_commands[] = {
 	{"audit", "verify", audit_verify, "audit verify [--code CODE | --anchor SEQ:HASH]", CLI_READ},
 	{"audit", "anchor", audit_anchor, "audit anchor [--accept]", CLI_READ},
 	/* reading a setting is CLI_READ: cmd_setting lowers it */
-	{"setting", NULL, cmd_setting, "setting [unit_name|due_soon_days|printer [VALUE]]", CLI_CREATE},
+	{"setting", NULL, cmd_setting, "setting [unit_name|due_soon_days|printer|hours_norm|hours_norm_leader [VALUE]]", CLI_CREATE},
 	{"backup", NULL, cmd_backup, "backup FILE [--force]", CLI_READ},
 	{"year", "copy", year_copy, "year copy FROM TO", CLI_WRITE},
 	{NULL, NULL, NULL, NULL, CLI_READ},

@@ -263,6 +263,7 @@ enum qd_status qd_meeting_check(struct qd *q, long long org_id, int year, struct
 
 enum member_flag { MF_NONE, MF_WARN, MF_ALARM };
 const char *member_flag_code(enum member_flag f);      /* "" "warn" "alarm" */
+const char *member_flag_label(enum member_flag f);     /* "" 预警 告警 */
 struct member_risk {
 	long long person_id, org_id;
 	char *name, *org_name;

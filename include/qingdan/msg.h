@@ -16,6 +16,7 @@
 #include "qingdan/msg_copy.h"   /* issue 9: db copy */
 #include "qingdan/msg_meeting_cli.h"   /* issue 11: meeting commands */
 #include "qingdan/msg_meeting.h"   /* issue 11: the 组织生活 ledger */
+#include "qingdan/msg_meeting_check.h"   /* issue 11: the year checked */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -96,7 +97,7 @@
 	_(M_BACKUP_DONE, "已备份到 %s", "backed up to %s") \
 	_(M_YEAR_COPIED, "已从 %3$d 年复制 %1$d 张清单、%2$d 项事项到 %4$d 年", "copied %d lists with %d items from %d to %d") \
 	/* settings */ \
-	_(M_SETTING_UNKNOWN, "没有设置项“%s”；可用：unit_name（单位名称）、due_soon_days（临期天数）、printer（打印机）", "no setting \"%s\"; known: unit_name, due_soon_days, printer") \
+	_(M_SETTING_UNKNOWN, "没有设置项“%s”；可用：unit_name（单位名称）、due_soon_days（临期天数）、printer（打印机）、hours_norm（党员年度学时）、hours_norm_leader（书记和班子成员年度学时）", "no setting \"%s\"; known: unit_name, due_soon_days, printer, hours_norm, hours_norm_leader") \
 	_(M_SETTING_BAD_DAYS, "临期天数“%s”无效；请写 0 到 365 之间的整数", "invalid due_soon_days \"%s\"; give a whole number from 0 to 365") \
 	_(M_SET_UNIT_NAME, "单位名称（打印在清单上）", "unit name (printed on checklists)") \
 	_(M_SET_DUE_SOON, "临期天数（到期前几天标为临期，默认 7）", "days before due that count as due soon (default 7)") \
@@ -158,6 +159,7 @@
 	MSG_LIST_COPY(_) \
 	MSG_LIST_MEETING_CLI(_) \
 	MSG_LIST_MEETING(_) \
+	MSG_LIST_MEETING_CHECK(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
@@ -177,7 +179,11 @@
 	_("active", "在职", "active") _("done", "已销号", "done") _("overdue", "逾期", "overdue") \
 	_("group", "分组", "group") _("total", "合计", "total") _("late", "逾期完成", "late") \
 	_("completion", "完成率%", "completion%") _("pledges_signed", "责任书已签", "pledges signed") \
-	_("pledges_issued", "责任书已发", "pledges issued") _("at", "时间", "at") \
+	_("pledges_issued", "责任书已发", "pledges issued") \
+	_("meetings", "会议活动", "meetings") _("meeting_hours", "会议学时", "meeting hours") \
+	_("participants", "参加人次", "participants") _("periods_ok", "按期召开", "periods held") \
+	_("periods_short", "人数不足", "periods short") _("periods_missing", "缺开", "periods missing") \
+	_("periods_open", "进行中", "periods open") _("at", "时间", "at") \
 	_("person", "人员", "person") _("action", "操作", "action") _("entity", "对象", "entity") \
 	_("entity_id", "对象编号", "entity id") _("detail", "详情", "detail") \
 	_("note", "纪实内容", "note") \

@@ -15,6 +15,7 @@
 
 #include "qingdan/db.h"
 #include "qingdan/norm.h"
+#include "qingdan/store_meeting_check.h"
 #include "json.h"
 #include "store_impl.h"
 
@@ -630,4 +631,5 @@ void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, cons
 	fn(ctx, "stats by category", stats_sql("category"));
 	fn(ctx, "search id range", ID_RANGE_SQL);
 	store_page_hot_queries(dialect, fn, ctx);
+	store_check_hot_queries(dialect, fn, ctx);
 }
