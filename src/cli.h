@@ -85,6 +85,7 @@ extern const struct cli_command cli_item_commands[];
 extern const struct cli_command cli_admin_commands[];
 extern const struct cli_command cli_io_commands[];      /* import, export, print */
 extern const struct cli_command cli_pledge_commands[];
+extern const struct cli_command cli_meeting_commands[];  /* cli_meeting.c */
 extern const struct cli_command cli_db_commands[];      /* db copy (cli_db.c) */
 
 /* db copy and the backup of a server database (cli_db.c): a progress line

@@ -90,24 +90,58 @@ static int yes_no(struct cli *c, const char *opt, const char *v, int *out)
 	return 0;
 }
 
+/* --party, --committee, --group of person add/set (issue 11): the Party
+ * standing, the branch committee role and the 党小组, written through
+ * qd_member_set in the person's transaction. */
+struct member_opts {
+	const char *party_s, *committee_s, *cell;
+	int party, committee;
+};
+#define MEMBER_OPTS(m) \
+	{"--party", &(m).party_s, NULL, NULL, NULL}, \
+	{"--committee", &(m).committee_s, NULL, NULL, NULL}, {"--group", &(m).cell, NULL, NULL, NULL}
+
+static int member_opts_check(struct cli *c, struct member_opts *m)
+{
+	if (m->party_s && (m->party = party_parse(m->party_s)) < 0)
+		return cli_usage_error(c, msg(M_MC_BAD_PARTY), m->party_s);
+	if (m->committee_s && (m->committee = committee_parse(m->committee_s)) < 0)
+		return cli_usage_error(c, msg(M_MC_BAD_COMMITTEE), m->committee_s);
+	return 0;
+}
+
+static int member_opts_any(const struct member_opts *m)
+{
+	return m->party_s || m->committee_s || m->cell;
+}
+
 static int person_add(struct cli *c, int argc, char **argv)
 {
 	struct person_fields f = PERSON_FIELDS_INIT;
 	const char *org = NULL, *pos[1];
 	int admin = 0;
+	struct member_opts m = {NULL, NULL, NULL, -1, -1};
 	const struct opt opts[] = {{"--post", &f.post, NULL, NULL, NULL},
 				   {"--org", &org, NULL, NULL, NULL},
 				   {"--login", &f.login, NULL, NULL, NULL},
-				   {"--admin", NULL, &admin, NULL, NULL}, {0}};
+				   {"--admin", NULL, &admin, NULL, NULL}, MEMBER_OPTS(m), {0}};
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
-	if (rc || (rc = cli_db(c)) || (rc = cli_org(c, org, &f.org_id)))
+	if (rc || (rc = member_opts_check(c, &m)) || (rc = cli_db(c)) ||
+	    (rc = cli_org(c, org, &f.org_id)))
 		return rc;
 	f.name = pos[0];
 	f.is_admin = admin;
 	f.active = 1;
 	long long id = 0;
 	struct strbuf err = {0};
-	enum qd_status s = qd_person_add(&c->q, &f, &id, &err);
+	/* the person and their standing together, or neither */
+	enum qd_status s = qd_batch_begin(&c->q, &err);
+	if (s == QD_OK) {
+		enum qd_status w = qd_person_add(&c->q, &f, &id, &err);
+		if (w == QD_OK && member_opts_any(&m))
+			w = qd_member_set(&c->q, id, m.party, m.committee, m.cell, &err);
+		s = qd_batch_end(&c->q, w, &err);
+	}
 	if (s == QD_OK)
 		printf("%lld\n", id);
 	return done(s, &err);
@@ -117,22 +151,33 @@ static int person_set(struct cli *c, int argc, char **argv)
 {
 	struct person_fields f = PERSON_FIELDS_INIT;
 	const char *org = NULL, *admin = NULL, *active = NULL, *pos[1];
+	struct member_opts m = {NULL, NULL, NULL, -1, -1};
 	const struct opt opts[] = {{"--name", &f.name, NULL, NULL, NULL},
 				   {"--post", &f.post, NULL, NULL, NULL},
 				   {"--org", &org, NULL, NULL, NULL},
 				   {"--login", &f.login, NULL, NULL, NULL},
 				   {"--admin", &admin, NULL, NULL, NULL},
-				   {"--active", &active, NULL, NULL, NULL}, {0}};
+				   {"--active", &active, NULL, NULL, NULL}, MEMBER_OPTS(m), {0}};
 	long long id;
 	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
 	if (rc || (rc = yes_no(c, "--admin", admin, &f.is_admin)) ||
-	    (rc = yes_no(c, "--active", active, &f.active)) || (rc = cli_db(c)) ||
-	    (rc = cli_person(c, pos[0], &id)))
+	    (rc = yes_no(c, "--active", active, &f.active)) || (rc = member_opts_check(c, &m)) ||
+	    (rc = cli_db(c)) || (rc = cli_person(c, pos[0], &id)))
 		return rc;
 	if (org && (rc = cli_org(c, org, &f.org_id)))
 		return rc;
 	struct strbuf err = {0};
-	return done(qd_person_set(&c->q, id, &f, &err), &err);
+	int fields = f.name || f.post || org || f.login || admin || active;
+	if (!member_opts_any(&m))
+		return done(qd_person_set(&c->q, id, &f, &err), &err);
+	enum qd_status s = qd_batch_begin(&c->q, &err);
+	if (s == QD_OK) {
+		enum qd_status w = fields ? qd_person_set(&c->q, id, &f, &err) : QD_OK;
+		if (w == QD_OK)
+			w = qd_member_set(&c->q, id, m.party, m.committee, m.cell, &err);
+		s = qd_batch_end(&c->q, w, &err);
+	}
+	return done(s, &err);
 }
 
 /* person merge KEEP DROP: a look-alike duplicate folded into the one kept. */
@@ -533,11 +578,13 @@ const struct cli_command cli_admin_commands[] = {
 	{"org", "add", org_add, "org add NAME --level party-group|organ-committee|branch [--parent ORG]",
 	 CLI_CREATE},
 	{"org", "list", org_list, "org list [--format F]", CLI_READ},
-	{"person", "add", person_add, "person add NAME [--post P] [--org ORG] [--login U] [--admin]",
+	{"person", "add", person_add, "person add NAME [--post P] [--org ORG] [--login U] [--admin] [--party full|probationary|none] "
+					      "[--committee ROLE] [--group 党小组]",
 	 CLI_CREATE},
 	{"person", "list", person_list, "person list [--format F]", CLI_READ},
 	{"person", "set", person_set, "person set WHO [--name N] [--post P] [--org ORG] [--login U] "
-				      "[--admin yes|no] [--active yes|no]", CLI_WRITE},
+				      "[--admin yes|no] [--active yes|no] [--party P] [--committee ROLE|none] "
+				      "[--group 党小组]", CLI_WRITE},
 	{"person", "merge", person_merge, "person merge KEEP DROP", CLI_WRITE},
 	{"stats", NULL, cmd_stats, "stats [--by org|person|category] [--format F]", CLI_READ},
 	{"audit", "list", audit_list, "audit list [--entity E] [--id N] [--format F]", CLI_READ},

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "qingdan/meeting.h"
 #include "qingdan/date.h"
 #include "qingdan/msg.h"
 #include "qingdan/store.h"
@@ -181,6 +182,19 @@ static int item_show(struct cli *c, int argc, char **argv)
 		free(who);
 	}
 	notes_free(notes, n);
+	struct meeting *ms = NULL;
+	int nm = 0;
+	if (qd_item_meetings(&c->q, id, &ms, &nm, &err) == QD_OK && nm) {
+		printf("%s：\n", msg(M_MC_F_MEETINGS));
+		for (int i = 0; i < nm; i++) {
+			char *t = text_sanitize(ms[i].title ? ms[i].title : "", 0);
+			printf("  #%lld %s %s %s\n", ms[i].id, ms[i].on_date,
+			       meeting_type_label(ms[i].type), t);
+			free(t);
+		}
+	}
+	meetings_free(ms, nm);
+	sb_free(&err);
 	item_clear(&it);
 	return 0;
 }
@@ -255,6 +269,27 @@ static int item_delete(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* item link ID --meeting M [--unlink]: a meeting that evidences the item. */
+static int item_link(struct cli *c, int argc, char **argv)
+{
+	const char *meeting = NULL, *pos[1];
+	int unlink = 0;
+	const struct opt opts[] = {{"--meeting", &meeting, NULL, NULL, NULL},
+				   {"--unlink", NULL, &unlink, NULL, NULL}, {0}};
+	long long id, mid;
+	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
+	if (rc || (rc = cli_id(c, pos[0], &id)))
+		return rc;
+	if (!meeting)
+		return cli_usage_error(c, "%s", msg(M_MC_NEED_MEETING));
+	if ((rc = cli_id(c, meeting, &mid)) || (rc = cli_db(c)))
+		return rc;
+	struct strbuf err = {0};
+	rc = cli_fail(qd_item_link_meeting(&c->q, id, mid, unlink, &err), &err);
+	sb_free(&err);
+	return rc;
+}
+
 const struct cli_command cli_item_commands[] = {
 	{"item", "add", item_add, "item add --org ORG --content TEXT [--category C] [--measures M] "
 				  "[--standard S] [--owner WHO] [--lead WHO] [--due DATE] [--due-text T]", CLI_CREATE},
@@ -266,5 +301,6 @@ const struct cli_command cli_item_commands[] = {
 				  "[--due-text T] [--if-version N]", CLI_WRITE},
 	{"item", "note", item_note, "item note ID TEXT [--on DATE]", CLI_WRITE},
 	{"item", "delete", item_delete, "item delete ID", CLI_WRITE},
+	{"item", "link", item_link, "item link ID --meeting M [--unlink]", CLI_WRITE},
 	{NULL, NULL, NULL, NULL, CLI_READ},
 };

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "qingdan/csv.h"
+#include "qingdan/meeting.h"
 #include "qingdan/model.h"
 #include "qingdan/msg.h"
 #include "qingdan/text.h"
@@ -84,6 +85,10 @@ static char *table_value(const char *col, const char *v)
 		return xstrdup(status_label((enum item_status)st));
 	if (strcmp(col, "flags") == 0)
 		return flags_label(v);
+	if (strcmp(col, "party") == 0 && (st = party_parse(v)) >= 0)
+		return xstrdup(party_label((enum party_standing)st));
+	if (strcmp(col, "committee") == 0 && (st = committee_parse(v)) >= 0)
+		return xstrdup(committee_label((enum committee_role)st));
 	if (strcmp(col, "level") == 0 && level_parse(v) >= 0)
 		return xstrdup(level_label((enum org_level)level_parse(v)));
 	return text_sanitize(v, 0);

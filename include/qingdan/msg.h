@@ -14,6 +14,7 @@
 #include "qingdan/msg_file.h"   /* issue 8: input and output files */
 #include "qingdan/msg_pg.h"     /* issue 9: the PostgreSQL driver */
 #include "qingdan/msg_copy.h"   /* issue 9: db copy */
+#include "qingdan/msg_meeting_cli.h"   /* issue 11: meeting commands */
 #include "qingdan/msg_meeting.h"   /* issue 11: the 组织生活 ledger */
 #include "qingdan/msg_meeting_check.h"   /* issue 11: the year checked */
 
@@ -80,7 +81,7 @@
 	_(M_LV_BRANCH, "党支部", "Party branch") \
 	_(M_NO_ACTOR, "（未登记的用户）", "(unregistered user)") \
 	/* CLI */ \
-	_(M_USAGE, "用法：qingdan [--db 文件|连接串] [--year 年] [--today 日期] [--lang zh|en] [命令 ...]\n命令：init, org, person, item, import, export, print, pledge, stats, audit, setting, backup, year, db；qingdan help 查看详细说明", "usage: qingdan [--db FILE|URI] [--year YYYY] [--today YYYY-MM-DD] [--lang zh|en] [COMMAND ...]\ncommands: init, org, person, item, import, export, print, pledge, stats, audit, setting, backup, year, db; see qingdan help") \
+	_(M_USAGE, "用法：qingdan [--db 文件|连接串] [--year 年] [--today 日期] [--lang zh|en] [命令 ...]\n命令：init, org, person, item, import, export, print, pledge, meeting, stats, audit, setting, backup, year, db；qingdan help 查看详细说明", "usage: qingdan [--db FILE|URI] [--year YYYY] [--today YYYY-MM-DD] [--lang zh|en] [COMMAND ...]\ncommands: init, org, person, item, import, export, print, pledge, meeting, stats, audit, setting, backup, year, db; see qingdan help") \
 	_(M_USAGE_PREFIX, "用法：", "usage:") \
 	_(M_UNKNOWN_COMMAND, "未知命令“%s”；qingdan help 查看可用命令", "unknown command \"%s\"; see qingdan help") \
 	_(M_UNKNOWN_OPTION, "%s：未知选项“%s”", "%s: unknown option \"%s\"") \
@@ -156,6 +157,7 @@
 	MSG_LIST_FILE(_) \
 	MSG_LIST_PG(_) \
 	MSG_LIST_COPY(_) \
+	MSG_LIST_MEETING_CLI(_) \
 	MSG_LIST_MEETING(_) \
 	MSG_LIST_MEETING_CHECK(_) \
 	/* a busy file (issue 8.4) */ \
@@ -185,7 +187,8 @@
 	_("person", "人员", "person") _("action", "操作", "action") _("entity", "对象", "entity") \
 	_("entity_id", "对象编号", "entity id") _("detail", "详情", "detail") \
 	_("note", "纪实内容", "note") \
-	_("key", "设置项", "key") _("value", "值", "value") _("meaning", "说明", "meaning")
+	_("key", "设置项", "key") _("value", "值", "value") _("meaning", "说明", "meaning") \
+	COLUMN_LIST_MEETING(_)
 
 /* The header label of a column key in the current language (key if unknown). */
 const char *msg_column(const char *key);

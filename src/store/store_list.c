@@ -245,7 +245,9 @@ enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct
 	"SELECT p.id AS id, p.name AS name, p.post AS post, coalesce(o.name, '') AS org, " \
 	"coalesce(p.login, '') AS login, p.is_admin AS admin, p.active AS active, " \
 	"coalesce(c.n, 0) AS items, coalesce(c.done, 0) AS done, " \
-	"coalesce(c.overdue, 0) AS overdue FROM person p LEFT JOIN org o ON o.id = p.org_id " \
+	"coalesce(c.overdue, 0) AS overdue, coalesce(m.party, 'full') AS party, " \
+	"coalesce(m.committee, '') AS committee, coalesce(m.cell, '') AS cell " \
+	"FROM person p LEFT JOIN org o ON o.id = p.org_id LEFT JOIN member m ON m.person_id = p.id " \
 	"LEFT JOIN (SELECT pid, count(*) AS n, count(CASE WHEN status = 'done' THEN 1 END) AS done, " \
 	"count(CASE WHEN due < :today AND " OPEN_SQL("") " THEN 1 END) AS overdue " \
 	"FROM (" PERSON_ITEMS_SQL ") pick GROUP BY pid) c ON c.pid = p.id " \
@@ -255,7 +257,7 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
 				 struct strbuf *err)
 {
 	static const char *const cols[] = {"id", "name", "post", "org", "login", "admin",
-					   "active", "items", "done", "overdue"};
+					   "active", "items", "done", "overdue", "party", "committee", "cell"};
 	const struct bind b[] = {NUM(":year", year), TXT(":today", today)};
 	return run_listing(db, PERSON_LIST_SQL, cols, (int)ARRAY_SIZE(cols), b, (int)ARRAY_SIZE(b),
 			   s, err);
