@@ -78,6 +78,14 @@ enum qd_status qd_audit(struct qd *q, const char *action, const char *entity, lo
 	return s;
 }
 
+enum qd_status qd_audit_removed(struct qd *q, const char *action, const char *entity, long long id,
+				const char *before, struct strbuf *err)
+{
+	/* no record after: the detail is the record as it was, the digest
+	 * empty (store_audit_check_records knows such a record is not lost) */
+	return append(q, action, entity, id, before ? before : "{}", "", NULL, NULL, err);
+}
+
 /* ---- verify ---- */
 
 struct chain {

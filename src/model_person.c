@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "meeting_impl.h"
 #include "model_impl.h"
 #include "qingdan/db.h"
 #include "qingdan/norm.h"
@@ -328,7 +329,9 @@ static enum qd_status merge_in(struct qd *q, const struct person *keep, const st
 	struct refs refs = {0};
 	char now[32];
 	model_now(now);
-	enum qd_status s = store_person_refs(q->db, drop->id, add_ref, &refs);
+	enum qd_status s = meeting_merge_person(q, keep->id, drop->id, err);
+	if (s == QD_OK)
+		s = store_person_refs(q->db, drop->id, add_ref, &refs);
 	for (int i = 0; s == QD_OK && i < refs.n; i++) {
 		char *before = store_canon(q->db, refs.entity[i], refs.id[i]);
 		s = store_person_repoint(q->db, refs.entity[i], refs.id[i], drop->id, keep->id, now);

@@ -70,6 +70,40 @@ run qd audit verify
 check "audit verify catches it" is "$RC" 1
 check "audit verify names the item" has "$OUT$ERR" "事项 #$A 在 qingdan 之外被修改"
 
+# the 组织生活 ledger (issue 11, schema 5): the server's own rule of who
+# records meetings — a plain member cannot; the org's 组织委员 can, its
+# meetings with their attendance; not another org's, nor members or rules
+ORG1=$(dbsql "SELECT id FROM org WHERE name = '机关第一党支部（办公室）'")
+ORG2=$(dbsql "SELECT id FROM org WHERE name = '机关第二党支部（业务处室）'")
+PID=$(dbsql "SELECT id FROM person WHERE login = '$M'")
+meeting_of() {
+	echo "INSERT INTO meeting(org_id, type, on_date, created_at, updated_at) VALUES ($1, 'theme-day', '2026-05-01', 'x', 'x')"
+}
+OUT=$(msql "$(meeting_of "$ORG1")")
+check "psql: a plain member cannot add a meeting" has "$OUT" "row-level security"
+dbsql "INSERT INTO member(person_id, party, committee) VALUES ($PID, 'full', 'organization')" >/dev/null
+OUT=$(msql "$(meeting_of "$ORG1") RETURNING id")
+check "psql: the org's 组织委员 adds its meeting" has "$OUT" "INSERT 0 1"
+MID=$(printf '%s\n' "$OUT" | sed -n 1p)
+OUT=$(msql "INSERT INTO attendance(meeting_id, person_id, status) VALUES ($MID, $PID, 'present')")
+check "psql: … and records its attendance" is "$OUT" "INSERT 0 1"
+OUT=$(msql "$(meeting_of "$ORG2")")
+check "psql: not another org's meeting" has "$OUT" "row-level security"
+OUT=$(msql "UPDATE meeting SET org_id = $ORG2 WHERE id = $MID")
+check "psql: nor move its meeting to another org" has "$OUT" "row-level security"
+OTHER=$(dbsql "INSERT INTO meeting(org_id, type, on_date, created_at, updated_at) VALUES ($ORG2, 'members', '2026-05-02', 'x', 'x') RETURNING id" | sed -n 1p)
+OUT=$(msql "UPDATE meeting SET title = 'x' WHERE id = $OTHER")
+check "psql: another org's meeting changes no row" is "$OUT" "UPDATE 0"
+OUT=$(msql "INSERT INTO attendance(meeting_id, person_id, status) VALUES ($OTHER, $PID, 'present')")
+check "psql: nor its attendance" has "$OUT" "row-level security"
+OUT=$(msql "UPDATE member SET committee = 'secretary' WHERE person_id = $PID")
+check "psql: members are the admins' (the 组织委员 cannot promote itself)" has "$OUT" "ERROR"
+OUT=$(msql "UPDATE meeting_rule SET min_count = 0")
+check "psql: rules are the admins'" has "$OUT" "ERROR"
+dbsql "UPDATE member SET committee = '' WHERE person_id = $PID" >/dev/null
+OUT=$(msql "UPDATE meeting SET title = 'x' WHERE id = $MID")
+check "psql: without the role, no more writes" is "$OUT" "UPDATE 0"
+
 # revoke: the role stays, its access goes
 run qd db revoke "$M"
 check "db revoke" has "$ERR" "已收回角色 $M"

@@ -201,6 +201,11 @@ enum qd_status qd_setting_set(struct qd *q, const char *key, const char *value,
  * the change's transaction. */
 enum qd_status qd_audit(struct qd *q, const char *action, const char *entity, long long id,
 			const char *before, const char *extra, struct strbuf *err);
+/* The audit row of a record deleted for good (an attendance row, an
+ * item's link to a meeting): detail the record's canonical JSON before,
+ * digest "", so `audit verify` knows it was removed, not lost. */
+enum qd_status qd_audit_removed(struct qd *q, const char *action, const char *entity, long long id,
+				const char *before, struct strbuf *err);
 /* An audit detail JSON as a sentence in the current language: field
  * labels, people and orgs by name, codes as labels (malloc'd; detail.c). */
 char *qd_detail_text(struct qd *q, const char *entity, const char *detail);

@@ -14,6 +14,7 @@
 #include "qingdan/msg_file.h"   /* issue 8: input and output files */
 #include "qingdan/msg_pg.h"     /* issue 9: the PostgreSQL driver */
 #include "qingdan/msg_copy.h"   /* issue 9: db copy */
+#include "qingdan/msg_meeting.h"   /* issue 11: the 组织生活 ledger */
 #include "qingdan/msg_meeting_check.h"   /* issue 11: the year checked */
 #include "qingdan/msg_meeting_tui.h"     /* issue 11: tab 7 组织生活 */
 
@@ -156,6 +157,7 @@
 	MSG_LIST_FILE(_) \
 	MSG_LIST_PG(_) \
 	MSG_LIST_COPY(_) \
+	MSG_LIST_MEETING(_) \
 	MSG_LIST_MEETING_CHECK(_) \
 	MSG_LIST_MEETING_TUI(_) \
 	/* a busy file (issue 8.4) */ \
@@ -241,7 +243,10 @@ const char *msg_field(const char *entity, const char *key);
 #define ENTITY_LIST(_) \
 	_("item", "事项", "item") _("person", "人员", "person") _("org", "组织", "organisation") \
 	_("list", "清单", "list") _("note", "履责纪实", "note") _("pledge", "责任书", "pledge") \
-	_("setting", "设置", "setting") _("print", "打印", "print")
+	_("setting", "设置", "setting") _("print", "打印", "print") \
+	_("member", "党员信息", "Party member") _("meeting", "会议活动", "meeting") \
+	_("attendance", "出席记录", "attendance") _("meeting_note", "会议材料", "meeting evidence") \
+	_("item_meeting", "事项关联会议", "item's meeting") _("meeting_rule", "会议规则", "meeting rule")
 const char *msg_entity(const char *entity);
 
 enum msg_id {

@@ -69,6 +69,17 @@ static const struct table {
 	 "score:f assessed_on:t assess_note:t void_reason:t successor_id:i version:i "
 	 "created_at:t updated_at:t",
 	 "successor_id", 0},
+	/* the 组织生活 ledger (migration 5); its rules are the migration's */
+	{"member", "person_id:i party:t committee:t cell:t", NULL, 0},
+	{"meeting",
+	 "id:i org_id:i type:t on_date:t starts:t title:t place:t host_id:i recorder_id:i "
+	 "hours:f cell:t summary:t decisions:t version:i created_at:t updated_at:t deleted_at:t",
+	 NULL, 0},
+	{"attendance", "id:i meeting_id:i person_id:i status:t reason:t", NULL, 0},
+	{"meeting_note", "id:i meeting_id:i on_date:t person_id:i kind:t text:t created_at:t",
+	 NULL, 0},
+	{"item_meeting", "id:i item_id:i meeting_id:i", NULL, 0},
+	{"meeting_rule", "id:i level:t type:t every:t min_count:i quorum:t", NULL, T_MIGRATED},
 	{"audit",
 	 "seq:i at:t login:t person_id:i action:t entity:t entity_id:i detail:t digest:t "
 	 "prev_hash:t hash:t",

@@ -542,6 +542,10 @@ enum qd_status store_person_refs(struct db *db, long long person,
 		"UNION SELECT 'pledge', id FROM pledge WHERE ?1 IN (issuer_id, signer_id, "
 		"  coalesce(issuer_signed_by, 0), coalesce(signer_signed_by, 0), "
 		"  coalesce(issuer_recorded_by, 0), coalesce(signer_recorded_by, 0)) "
+		"UNION SELECT 'meeting', id FROM meeting WHERE ?1 IN (coalesce(host_id, 0), "
+		"  coalesce(recorder_id, 0)) "
+		"UNION SELECT 'attendance', id FROM attendance WHERE person_id = ?1 "
+		"UNION SELECT 'meeting_note', id FROM meeting_note WHERE person_id = ?1 "
 		"ORDER BY 1, 2");
 	sql_bind_int64(st, 1, person);
 	int rc;
@@ -563,15 +567,24 @@ enum qd_status store_person_repoint(struct db *db, const char *entity, long long
 		SWAP("issuer_signed_by") ", " SWAP("signer_signed_by") ", "
 		SWAP("issuer_recorded_by") ", " SWAP("signer_recorded_by") ", "
 		"version = version + 1, updated_at = ?4 WHERE id = ?1",
+		"UPDATE meeting SET " SWAP("host_id") ", " SWAP("recorder_id") ", "
+		"version = version + 1, updated_at = ?4 WHERE id = ?1",
+		"UPDATE attendance SET " SWAP("person_id") " WHERE id = ?1",
+		"UPDATE meeting_note SET " SWAP("person_id") " WHERE id = ?1",
 	};
 #undef SWAP
-	int k = strcmp(entity, "item") == 0 ? 0 : strcmp(entity, "note") == 0 ? 1 : 2;
+	static const char *const names[] = {"item", "note", "pledge", "meeting", "attendance",
+					    "meeting_note"};
+	int k = 2;
+	for (int i = 0; i < (int)ARRAY_SIZE(names); i++)
+		if (strcmp(entity, names[i]) == 0)
+			k = i;
 	struct sql_stmt *st = db_stmt(db, sql[k]);
 	sql_bind_int64(st, 1, id);
 	sql_bind_int64(st, 2, from);
 	sql_bind_int64(st, 3, to);
-	if (k != 1)
-		store_bind_text(st, 4, now);   /* notes have no version */
+	if (k == 0 || k == 2 || k == 3)
+		store_bind_text(st, 4, now);   /* notes, attendance have no version */
 	return store_changed_one(db, st);
 }
 
