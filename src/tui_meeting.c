@@ -140,6 +140,12 @@ static struct layout layout(const struct meeting_view *v, int y, int h)
 	L.list_h = avail - L.grid_h - L.risk_h - 2;
 	if (L.list_h < 1)
 		L.list_h = 1;
+	/* room the list does not need goes to the members at risk */
+	int need = v->nms > 3 ? v->nms : 3;
+	while (L.list_h > need && L.risk_h > 0 && L.risk_h < 1 + v->nrisk) {
+		L.list_h--;
+		L.risk_h++;
+	}
 	L.risk_y = L.list_y + L.list_h;
 	return L;
 }
@@ -707,19 +713,24 @@ struct reason_ctx {
 	long long meeting_id, person_id;
 };
 
+/* name and reason may point into the view, which the reload frees: they
+ * are copied first. */
 static void attend_write(struct tui *t, long long meeting_id, long long person, const char *name,
 			 int st, const char *reason)
 {
 	struct strbuf err = {0};
-	if (qd_meeting_attend(t->q, meeting_id, &person, 1, st, reason, &err) == QD_OK) {
+	char *who = xstrdup(name ? name : ""), *why = reason ? xstrdup(reason) : NULL;
+	if (qd_meeting_attend(t->q, meeting_id, &person, 1, st, why, &err) == QD_OK) {
 		tui_changed(t);
 		if (st < 0)
-			tui_say(t, msg(M_MTT_AT_CLEARED), name);
+			tui_say(t, msg(M_MTT_AT_CLEARED), who);
 		else
-			tui_say(t, msg(M_MTT_AT_SET), name, attend_label((enum attend_status)st));
+			tui_say(t, msg(M_MTT_AT_SET), who, attend_label((enum attend_status)st));
 	} else {
 		tui_error(t, &err);
 	}
+	free(who);
+	free(why);
 	sb_free(&err);
 }
 

@@ -232,11 +232,11 @@ TEST(add_form_writes_a_meeting_and_the_grid_follows)
 	scenario();
 	long long head = audit_head();
 	/* a bad date: the form stays, nothing is written */
-	RUN_SCRIPT("add <Tab> <C-u> \"2026-13-45\" <C-s>");
+	RUN_SCRIPT("add <Tab> <C-k> \"2026-13-45\" <C-s>");
 	CHECK_CONTAINS(screen(), "新增会议 · 第九党支部");
 	CHECK_INT(audit_head(), head);
 	CHECK_INT(meetings_of_year(), 3);
-	RUN_SCRIPT("<C-u> \"2026-03-15\" <Tab> \"19:30\" <Tab> \"三月支委会\" <C-s>");
+	RUN_SCRIPT("<C-u> <C-k> \"2026-03-15\" <Tab> \"19:30\" <Tab> \"三月支委会\" <C-s>");
 	CHECK_INT(meetings_of_year(), 4);
 	CHECK(audit_head() > head);
 	CHECK_CONTAINS(tui_message(t), "已新增会议 #");
@@ -246,7 +246,7 @@ TEST(add_form_writes_a_meeting_and_the_grid_follows)
 	CHECK(find_row("三月支委会") > 0);
 	/* edit the title of the March meeting (after the one selected) */
 	head = audit_head();
-	RUN_SCRIPT("down edit <Tab> <Tab> <Tab> <C-u> \"三月支委会（补）\" <C-s>");
+	RUN_SCRIPT("down edit <Tab> <Tab> <Tab> <C-u> <C-k> \"三月支委会（补）\" <C-s>");
 	CHECK_CONTAINS(tui_message(t), "已保存：会议 #");
 	CHECK(audit_head() > head);
 	CHECK(find_row("三月支委会（补）") > 0);
