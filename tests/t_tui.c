@@ -72,8 +72,10 @@ TEST(tabs_and_lists)
 	RUN_SCRIPT("<BTab> <BTab> <BTab>");
 	CHECK_CONTAINS(row(3), "落实“第一议题”");
 	RUN_SCRIPT("<Left>");
+	CHECK_CONTAINS(row(2), "年度组织生活");   /* tab 7, the last */
+	RUN_SCRIPT("<Left>");
 	CHECK_CONTAINS(screen(), "按清单");
-	RUN_SCRIPT("<Right> 5");
+	RUN_SCRIPT("<Right> <Right> 5");
 	CHECK_CONTAINS(row(1), "[5 责任书]");
 	RUN_SCRIPT("1");
 	CHECK_CONTAINS(row(28), "共18项");

@@ -39,6 +39,7 @@
 	_(VIEW_PEOPLE, "view-people", "4", TG_VIEW, M_TUI_NONE, M_TUI_H_VIEW_PEOPLE) \
 	_(VIEW_PLEDGES, "view-pledges", "5", TG_VIEW, M_TUI_NONE, M_TUI_H_VIEW_PLEDGES) \
 	_(VIEW_STATS, "view-stats", "6", TG_VIEW, M_TUI_NONE, M_TUI_H_VIEW_STATS) \
+	_(VIEW_MEETINGS, "view-meetings", "7", TG_VIEW, M_TUI_NONE, M_MTT_H_VIEW_MEETINGS) \
 	_(BRANCH, "branch", "b", TG_VIEW, M_TUI_NONE, M_TUI_H_BRANCH) \
 	_(HELP, "help", "<F1> ?", TG_VIEW, M_TUI_K_HELP, M_TUI_H_HELP) \
 	_(ADD, "add", "a", TG_ITEM, M_TUI_K_ADD, M_TUI_H_ADD) \
@@ -47,6 +48,7 @@
 	_(ASSIGN, "assign", "o", TG_ITEM, M_TUI_K_ASSIGN, M_TUI_H_ASSIGN) \
 	_(STATUS, "status", "s", TG_ITEM, M_TUI_K_STATUS, M_TUI_H_STATUS) \
 	_(NOTE, "note", "n", TG_ITEM, M_TUI_K_NOTE, M_TUI_H_NOTE) \
+	_(ATTEND, "attend", "t", TG_ITEM, M_TUI_NONE, M_MTT_H_ATTEND) \
 	_(SEARCH, "search", "/", TG_FIND, M_TUI_K_SEARCH, M_TUI_H_SEARCH) \
 	_(FILTER, "filter", "f", TG_FIND, M_TUI_K_FILTER, M_TUI_H_FILTER) \
 	_(CLEAR_FILTER, "clear-filter", "F", TG_FIND, M_TUI_NONE, M_TUI_H_CLEAR_FILTER) \

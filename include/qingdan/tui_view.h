@@ -59,11 +59,12 @@ struct tui_view_ops {
 	void (*print)(struct tui *t, void *st, struct tui_print_request *r);
 };
 
-/* The views of this module (tab 5's comes from tui_pledge.c). */
+/* The views of this module (tab 5's comes from tui_pledge.c, tab 7's
+ * from tui_meeting.c). */
 extern const struct tui_view_ops tui_list_ops, tui_checklist_ops, tui_people_ops,
-	tui_stats_ops, tui_help_ops, tui_pager_ops, tui_pledge_ops;
+	tui_stats_ops, tui_help_ops, tui_pager_ops, tui_pledge_ops, tui_meeting_ops;
 
-enum { TUI_TABS = 6, TUI_STACK = 6, TUI_MIN_COLS = 60, TUI_MIN_LINES = 15 };
+enum { TUI_TABS = 7, TUI_STACK = 6, TUI_MIN_COLS = 60, TUI_MIN_LINES = 15 };
 
 struct tui_view {
 	const struct tui_view_ops *ops;
