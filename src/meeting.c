@@ -41,7 +41,7 @@ static const char *const type_codes[MT__COUNT] = {
 	"review", "study-group", "training", "council", "double-report", "talk", "other"};
 static const char *const type_zh[MT__COUNT] = {
 	"支部党员大会", "支委会", "党小组会", "党课", "主题党日", "组织生活会", "民主生活会",
-	"民主评议党员", "中心组学习", "培训", "党委会", "双报到", "谈心谈话", "其他"};
+	"民主评议党员", "中心组学习", "专题培训", "党建工作例会", "双报到", "谈心谈话", "其他"};
 static const enum msg_id type_msgs[MT__COUNT] = {
 	M_MT_MEMBERS, M_MT_COMMITTEE, M_MT_GROUP, M_MT_LECTURE, M_MT_THEME_DAY, M_MT_ORG_LIFE,
 	M_MT_DEMOCRATIC_LIFE, M_MT_REVIEW, M_MT_STUDY_GROUP, M_MT_TRAINING, M_MT_COUNCIL,
@@ -60,8 +60,14 @@ const char *meeting_type_label(enum meeting_type t)
 int meeting_type_parse(const char *s)
 {
 	int t = parse_of(s, type_codes, type_zh, MT__COUNT);
-	if (t < 0 && str_eq(s, "党员大会"))
-		t = MT_MEMBERS;
+	static const struct {
+		const char *alias;
+		enum meeting_type t;
+	} aliases[] = {{"党员大会", MT_MEMBERS}, {"培训", MT_TRAINING}, {"党建例会", MT_COUNCIL},
+		       {"例会", MT_COUNCIL}, {"党建工作例会", MT_COUNCIL}};
+	for (size_t i = 0; t < 0 && i < ARRAY_SIZE(aliases); i++)
+		if (str_eq(s, aliases[i].alias))
+			t = (int)aliases[i].t;
 	return t;
 }
 

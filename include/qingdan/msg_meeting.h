@@ -16,8 +16,8 @@
 	_(M_MT_DEMOCRATIC_LIFE, "民主生活会", "democratic life meeting") \
 	_(M_MT_REVIEW, "民主评议党员", "democratic review of members") \
 	_(M_MT_STUDY_GROUP, "中心组学习", "central study group") \
-	_(M_MT_TRAINING, "培训", "training") \
-	_(M_MT_COUNCIL, "党委会", "Party committee meeting") \
+	_(M_MT_TRAINING, "专题培训", "training course") \
+	_(M_MT_COUNCIL, "党建工作例会", "Party-building council") \
 	_(M_MT_DOUBLE_REPORT, "双报到", "double report") \
 	_(M_MT_TALK, "谈心谈话", "heart-to-heart talk") \
 	_(M_MT_OTHER, "其他", "other") \
