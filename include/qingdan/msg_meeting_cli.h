@@ -23,8 +23,6 @@
 	_(M_MC_NEED_MEETING, "item link：请用 --meeting 会议编号 指明要关联的会议", "item link: name the meeting with --meeting ID") \
 	/* meeting show */ \
 	_(M_MC_SHOW_HEAD, "会议 #%lld · %s · %s · %s", "meeting #%lld · %s · %s · %s") \
-	_(M_MC_F_TYPE, "类型", "type") \
-	_(M_MC_F_DATE, "日期", "date") \
 	_(M_MC_F_STARTS, "开始时间", "starts") \
 	_(M_MC_F_TITLE, "主题", "topic") \
 	_(M_MC_F_PLACE, "地点", "place") \
@@ -43,7 +41,6 @@
 	_(M_MC_F_ITEMS, "关联事项", "items") \
 	_(M_MC_F_MEETINGS, "佐证会议", "meetings") \
 	_(M_MC_NOT_RECORDED, "未登记", "not recorded") \
-	_(M_MC_VOTING, "有表决权", "voting") \
 	_(M_MC_FLAG_WARN, "预警（≥3个月）", "warn (3+ months)") \
 	_(M_MC_FLAG_ALARM, "告警（≥6个月）", "alarm (6+ months)") \
 	_(M_MC_YES, "是", "yes")
