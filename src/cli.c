@@ -233,7 +233,8 @@ static char *default_db_path(void)
 static const struct cli_command *find_command(const char *group, const char *name, int *words)
 {
 	const struct cli_command *tables[] = {cli_item_commands, cli_admin_commands, cli_io_commands,
-					      cli_pledge_commands, cli_db_commands};
+					      cli_pledge_commands, cli_db_commands,
+					      cli_meeting_print_commands};
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
 		for (const struct cli_command *k = tables[t]; k->group; k++) {
 			if (strcmp(k->group, group) != 0)
@@ -253,7 +254,8 @@ static const struct cli_command *find_command(const char *group, const char *nam
 static int print_help(void)
 {
 	const struct cli_command *tables[] = {cli_item_commands, cli_admin_commands, cli_io_commands,
-					      cli_pledge_commands, cli_db_commands};
+					      cli_pledge_commands, cli_db_commands,
+					      cli_meeting_print_commands};
 	puts(msg(M_USAGE));
 	putchar('\n');
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
