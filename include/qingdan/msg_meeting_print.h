@@ -93,6 +93,6 @@
 	_(M_MI_COL_PRESENT, "出席", "present") \
 	_(M_MI_COL_LEAVE, "请假", "on leave") \
 	_(M_MI_COL_ABSENT, "缺席", "absent") \
-	_(M_MI_ONE_OF, "--meetings 与 --org 不能同用（组织写在签到表的“组织”列）", "--meetings cannot be used with --org (the organisation is in the sheet's 组织 column)")
+	_(M_MI_ONE_OF, "--meetings FILE 不能与另一个文件或 --org 同用（组织写在签到表的“组织”列）", "--meetings FILE takes no other file and no --org (the organisation is in the sheet's 组织 column)")
 
 #endif
