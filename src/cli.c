@@ -230,10 +230,14 @@ static char *default_db_path(void)
 	return xasprintf("%s/.local/share/qingdan/qingdan.db", str_empty(home) ? "." : home);
 }
 
+/* Every command, in the order `qingdan help` lists them. */
+static const struct cli_command *const tables[] = {
+	cli_item_commands, cli_admin_commands, cli_io_commands, cli_pledge_commands,
+	cli_meeting_commands, cli_meeting_print_commands, cli_db_commands,
+};
+
 static const struct cli_command *find_command(const char *group, const char *name, int *words)
 {
-	const struct cli_command *tables[] = {cli_item_commands, cli_admin_commands, cli_io_commands,
-					      cli_pledge_commands, cli_meeting_commands, cli_db_commands};
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
 		for (const struct cli_command *k = tables[t]; k->group; k++) {
 			if (strcmp(k->group, group) != 0)
@@ -252,8 +256,6 @@ static const struct cli_command *find_command(const char *group, const char *nam
 
 static int print_help(void)
 {
-	const struct cli_command *tables[] = {cli_item_commands, cli_admin_commands, cli_io_commands,
-					      cli_pledge_commands, cli_meeting_commands, cli_db_commands};
 	puts(msg(M_USAGE));
 	putchar('\n');
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "qingdan/import_meeting.h"
 #include "qingdan/io.h"
 #include "qingdan/msg.h"
 #include "qingdan/outfile.h"
@@ -105,13 +106,47 @@ static void on_progress(void *ctx, long done, long total, long rows)
 	fflush(stderr);
 }
 
+/* import --meetings FILE: a sign-in sheet (import_meeting.h) */
+static int import_meetings(struct cli *c, const char *path, int dry)
+{
+	int rc = cli_db(c);
+	if (rc)
+		return rc;
+	struct import_view v = {path, isatty(STDERR_FILENO), -1, 0};
+	struct import_request r = {0};
+	r.path = path;
+	r.dry_run = dry;
+	r.report = on_report;
+	r.ctx = &v;
+	struct meeting_import_result res;
+	struct strbuf err = {0};
+	enum qd_status s = io_import_meetings(&c->q, &r, &res, &err);
+	if (s == QD_OK) {
+		printf(msg(dry ? M_MI_DRY_OK : M_MI_IMPORTED), (int)res.meetings, (int)res.attendance,
+		       res.encoding);
+		putchar('\n');
+	}
+	rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
+
 static int cmd_import(struct cli *c, int argc, char **argv)
 {
-	const char *org = NULL, *pos[1];
+	const char *org = NULL, *meetings = NULL, *pos[1] = {NULL};
 	int dry = 0;
 	const struct opt opts[] = {{"--org", &org, NULL, NULL, NULL},
+				   {"--meetings", &meetings, NULL, NULL, NULL},
 				   {"--dry-run", NULL, &dry, NULL, NULL}, {0}};
-	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
+	int rc = cli_parse(c, argc, argv, opts, pos, 0, 1);
+	if (!rc && meetings && (org || pos[0]))
+		return cli_usage_error(c, "%s", msg(M_MI_ONE_OF));
+	if (!rc && meetings) {
+		c->access = dry ? CLI_READ : CLI_WRITE;
+		return import_meetings(c, meetings, dry);
+	}
+	if (!rc && !pos[0])
+		return cli_usage_error(c, msg(M_MISSING_OPERAND), c->cmd, c->usage);
 	struct import_request r = {0};
 	if (!rc && dry)
 		c->access = CLI_READ;   /* a check writes nothing, so creates nothing */
@@ -270,7 +305,7 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 }
 
 const struct cli_command cli_io_commands[] = {
-	{"import", NULL, cmd_import, "import FILE|- [--org ORG] [--dry-run]", CLI_CREATE},
+	{"import", NULL, cmd_import, "import FILE|- [--org ORG] [--dry-run] | import --meetings FILE [--dry-run]", CLI_CREATE},
 	{"export", NULL, cmd_export, "export [--format csv|json|xlsx] [-o FILE [--force]]", CLI_READ},
 	/* printing logs its verification code: a write, but never the first */
 	{"print", NULL, cmd_print, "print (--person WHO | --org ORG | --all) [--format text|pdf] "

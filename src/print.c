@@ -315,9 +315,15 @@ static void print_person(void *ctx, long long id)
 
 /* ---- output ---- */
 
-/* Run lp on the PDF; its output (the request id) goes to res. */
 static enum qd_status send_to_lp(const struct print_request *r, const char *pdf, const char *title,
 				 struct print_result *res, struct strbuf *err)
+{
+	return print_lp(r->printer, pdf, title, &res->lp_output, err);
+}
+
+/* Run lp on the PDF; its output (the request id) goes to *output. */
+enum qd_status print_lp(const char *printer, const char *pdf, const char *title, char **output,
+			struct strbuf *err)
 {
 	int fds[2];
 	if (pipe(fds) != 0) {
@@ -330,9 +336,9 @@ static enum qd_status send_to_lp(const struct print_request *r, const char *pdf,
 	char *argv[ARRAY_SIZE(args)];
 	int n = 0;
 	for (int i = 0; args[i]; i++) {
-		if (i == 1 && !str_empty(r->printer)) {
+		if (i == 1 && !str_empty(printer)) {
 			argv[n++] = xstrdup("-d");
-			argv[n++] = xstrdup(r->printer);
+			argv[n++] = xstrdup(printer);
 		}
 		argv[n++] = xstrdup(args[i]);
 	}
@@ -384,7 +390,7 @@ static enum qd_status send_to_lp(const struct print_request *r, const char *pdf,
 			  out.s);
 		s = QD_IOERROR;
 	} else {
-		res->lp_output = sb_take(&out);
+		*output = sb_take(&out);
 	}
 	sb_free(&out);
 	return s;

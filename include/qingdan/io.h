@@ -106,6 +106,11 @@ struct print_result {
 	char *code;              /* the 校验码 when one checklist was printed */
 };
 void print_result_clear(struct print_result *res);
+/* Send a PDF file to lp (-d printer unless NULL/""; -o media=A4; -t
+ * title); *output gets what lp said ("request id is …").  Used by print
+ * and meeting print. */
+enum qd_status print_lp(const char *printer, const char *pdf, const char *title, char **output,
+			struct strbuf *err);
 
 /* The per-person checklist: for --person one person; for --org everyone in
  * the org and everyone with an item in its list; for --all every active
