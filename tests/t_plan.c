@@ -65,7 +65,21 @@ static void fixture(void)
 		"  SELECT id, '2026-01-01', 'note', '2026-01-01T00:00:00Z' FROM item WHERE id % 3 = 0;"
 		"INSERT INTO pledge(year, title, issuer_id, signer_id, status, created_at, updated_at) "
 		"  SELECT 2024 + id % 3, 't', 1, id, 'signed', '2026-01-01', '2026-01-01' FROM person "
-		"  WHERE id % 4 = 0;";
+		"  WHERE id % 4 = 0;"
+		/* the meeting ledger (issue 11): 2,400 meetings of three years,
+		 * everyone of the org recorded at each, Party standing for all */
+		"INSERT INTO member(person_id, party, committee) SELECT id, "
+		"  CASE WHEN id % 10 = 0 THEN 'none' ELSE 'full' END, "
+		"  CASE WHEN id % 15 = 0 THEN 'secretary' ELSE '' END FROM person;"
+		"INSERT INTO meeting(org_id, type, on_date, hours, created_at, updated_at) "
+		"  WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 2400) "
+		"  SELECT (SELECT min(id) FROM org WHERE name = 'org1') + k % 40, "
+		"  CASE k % 4 WHEN 0 THEN 'committee' WHEN 1 THEN 'members' WHEN 2 THEN 'theme-day' "
+		"  ELSE 'training' END, date('2024-01-01', '+' || (k * 1095 / 2400) || ' days'), 2, "
+		"  '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z' FROM n;"
+		"INSERT INTO attendance(meeting_id, person_id, status) SELECT m.id, p.id, "
+		"  CASE (m.id + p.id) % 3 WHEN 0 THEN 'absent' ELSE 'present' END "
+		"  FROM meeting m JOIN person p ON p.org_id = m.org_id;";
 	char *msg = NULL;
 	if (sqlite3_exec(db_handle(q.db), sql, NULL, NULL, &msg) != SQLITE_OK) {
 		fprintf(stderr, "fixture: %s\n", msg);

@@ -250,9 +250,9 @@ struct check_row {
 	char period[12], first[11], last[11];
 	int required, held, valid;   /* valid: held and not short of quorum */
 	enum check_status status;
-	/* ok: valid >= required; short: held >= required but valid < required;
-	 * open: not yet valid and the period's last day >= today;
-	 * missing: otherwise. */
+	/* the first that holds: ok: valid >= required; short: held >=
+	 * required but valid < required (a running period too); open: not
+	 * yet valid and the period's last day >= today; missing: otherwise. */
 };
 void check_rows_free(struct check_row *r, int n);
 /* Each org (org_id 0: every org; else that org only), each rule of its
@@ -263,6 +263,7 @@ enum qd_status qd_meeting_check(struct qd *q, long long org_id, int year, struct
 
 enum member_flag { MF_NONE, MF_WARN, MF_ALARM };
 const char *member_flag_code(enum member_flag f);      /* "" "warn" "alarm" */
+const char *member_flag_label(enum member_flag f);     /* "" 预警 告警 */
 struct member_risk {
 	long long person_id, org_id;
 	char *name, *org_name;

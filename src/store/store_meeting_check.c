@@ -24,14 +24,15 @@
 #define CHECK_ORGS_SQL \
 	"SELECT id, name, level, parent_id FROM org WHERE ?1 = 0 OR id = ?1 ORDER BY sort, id"
 
+/* The orgs picked (the one and those under it): a few rows, scanned. */
 #define CHECK_PEOPLE_SQL \
-	"WITH RECURSIVE sub(id) AS (SELECT id FROM org WHERE id = ?1 UNION SELECT o.id " \
-	"FROM org o JOIN sub ON o.parent_id = sub.id) " \
+	"WITH RECURSIVE pick(id) AS (SELECT id FROM org WHERE id = ?1 UNION SELECT o.id " \
+	"FROM org o JOIN pick ON o.parent_id = pick.id) " \
 	"SELECT p.id, p.org_id, p.name, p.post, coalesce(o.name, ''), coalesce(mb.cell, ''), " \
 	"coalesce(mb.party, 'full'), coalesce(mb.committee, '') " \
 	"FROM person p LEFT JOIN org o ON o.id = p.org_id LEFT JOIN member mb ON mb.person_id = p.id " \
 	"WHERE p.active = 1 AND coalesce(mb.party, 'full') IN ('full','probationary') " \
-	"AND (?1 = 0 OR p.org_id IN (SELECT id FROM sub)) " \
+	"AND (?1 = 0 OR p.org_id IN (SELECT id FROM pick)) " \
 	"ORDER BY o.sort IS NULL, o.sort, o.id, p.id"
 
 /* From the meetings by date (the lower bound makes it a range of the
