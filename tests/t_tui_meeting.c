@@ -98,6 +98,34 @@ TEST(grid_shows_the_year_checked)
 		}
 	}
 	CHECK_INT(seen, 2);
+	/* every period of the check, cell by cell: at 110 columns a month is
+	 * 6 wide after the 13 of the type */
+	static const char *const marks[] = {"+", "x", "!", "."};
+	int cells = 0;
+	for (int i = 0; i < n; i++) {
+		int k = 0, np = 0;
+		for (int j = 0; j < n; j++)
+			if (rows[j].type == rows[i].type) {
+				if (j < i)
+					k++;
+				np++;
+			}
+		int gy = find_row(meeting_type_label(rows[i].type));
+		CHECK(gy > 0);
+		char want[32], *line = tui_screen_row(gy);
+		snprintf(want, sizeof want, "%s%d/%d", marks[rows[i].status], rows[i].held,
+			 rows[i].required);
+		/* the row is ASCII after the label: columns from the label's end */
+		const char *after = line + strlen(meeting_type_label(rows[i].type));
+		int x0 = text_width(meeting_type_label(rows[i].type));
+		int at = 13 + k * (12 / np) * 6 - x0;
+		CHECK(at >= 0 && (size_t)at < strlen(after));
+		if (at >= 0 && (size_t)at < strlen(after))
+			CHECK(strncmp(after + at, want, strlen(want)) == 0);
+		free(line);
+		cells++;
+	}
+	CHECK(cells >= 12 + 4);
 	check_rows_free(rows, n);
 	/* the list: 3 meetings of the year, the members' meeting 7 / 3 short */
 	CHECK_CONTAINS(screen(), "会议和活动（3）");
