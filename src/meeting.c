@@ -73,7 +73,7 @@ int meeting_type_parse(const char *s)
 
 int meeting_type_is_org_life(enum meeting_type t)
 {
-	return t <= MT_REVIEW && t != MT__COUNT;
+	return (unsigned)t <= MT_REVIEW;
 }
 
 static const char *const attend_codes[AT__COUNT] = {"present", "leave", "absent", "late", "observer"};
@@ -144,8 +144,10 @@ int committee_parse(const char *s)
 		return -1;
 	if (!*s || strcmp(s, "none") == 0 || strcmp(s, "无") == 0)
 		return CR_NONE;
-	if (strcmp(s, "organisation") == 0 || strcmp(s, "支部书记") == 0)
-		return strcmp(s, "organisation") == 0 ? CR_ORGANIZATION : CR_SECRETARY;
+	if (strcmp(s, "organisation") == 0)
+		return CR_ORGANIZATION;
+	if (strcmp(s, "支部书记") == 0)
+		return CR_SECRETARY;
 	return parse_of(s, committee_codes, committee_zh, CR__COUNT);
 }
 

@@ -121,7 +121,7 @@ static int verify_ok(void)
 {
 	struct strbuf r = {0}, e = {0};
 	enum qd_status s = qd_audit_verify(&q, &r, &e);
-	if (s != QD_OK)
+	if (s != QD_OK && getenv("TT_VERBOSE"))
 		fprintf(stderr, "  verify: %s%s\n", r.s ? r.s : "", e.s ? e.s : "");
 	sb_free(&r);
 	sb_free(&e);

@@ -17,8 +17,9 @@
  *  - group 党小组会: those of them in the meeting's cell (every Party member
  *    of O when the meeting names no cell);
  *  - democratic-life 民主生活会 and study-group 中心组学习: the 班子成员 —
- *    people of O and the orgs under it when O is a 党组, and everywhere
- *    the active people whose post matches 班子成员 (pledge_post_matches);
+ *    the people of O itself when O is a 党组 (not of the orgs under it:
+ *    机关党委 and every branch are), and everywhere the active people
+ *    whose post matches 班子成员 (pledge_post_matches);
  *  - training, council, double-report, talk, other: nobody (participants
  *    are whoever is recorded; expected is 0 and quorum n/a).
  * Anyone recorded present, late, on leave or absent is expected too, even

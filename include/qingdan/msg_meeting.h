@@ -62,7 +62,6 @@
 	_(M_MF_DATE, "日期", "date") \
 	_(M_MF_STARTS, "开始时间", "start time") \
 	_(M_MF_HOURS, "时长（小时）", "hours") \
-	_(M_MF_TEXT, "内容", "text") \
 	/* actions (permission messages) */ \
 	_(M_MACT_MEMBER, "修改党员信息", "change Party member details") \
 	_(M_MACT_RULE, "修改会议规则", "change meeting rules") \
@@ -83,7 +82,6 @@
 	_(M_MEETING_LEAVE_REASON, "%s 请假须说明原因（--reason）", "%s is on leave: give the reason (--reason)") \
 	_(M_MEETING_EMPTY_NOTE, "材料内容不能为空；请写明会议记录、签到表、照片的位置或存档号", "the evidence must not be empty; say where the minutes, sign-in sheet or photos are, or their archive number") \
 	_(M_MEETING_BAD_NOTE_KIND, "材料类别“%s”无效；可用 minutes（会议记录）、signin（签到表）、photo（照片）、file（材料）", "invalid evidence kind \"%s\"; use minutes, signin, photo or file") \
-	_(M_MEETING_NOTE_DENIED, "登记会议材料须以本人身份登录（当前用户 %s 不是登记在册的人员）", "recording evidence needs a login that is a person (you, %s, are not one)") \
 	_(M_MEETING_LINKED, "事项 #%lld 已关联会议 #%lld", "item #%lld already names meeting #%lld") \
 	_(M_MEETING_NOT_LINKED, "事项 #%lld 没有关联会议 #%lld", "item #%lld does not name meeting #%lld") \
 	_(M_MEETING_BAD_PARTY, "政治面貌“%s”无效；可用 full（正式党员）、probationary（预备党员）、none（群众）", "invalid Party standing \"%s\"; use full, probationary or none") \
