@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qingdan/meeting.h"
 #include "qingdan/msg.h"
 #include "qingdan/pledge.h"
 #include "qingdan/store.h"
@@ -41,6 +42,19 @@ static char *value_text(const char *key, const char *v)
 		return xstrdup(pledge_status_label((enum pledge_status)code));
 	if (strcmp(key, "level") == 0 && (code = level_parse(v)) >= 0)
 		return xstrdup(level_label((enum org_level)code));
+	/* the 组织生活 ledger's codes (meeting.h) */
+	if (strcmp(key, "status") == 0 && (code = attend_parse(v)) >= 0)
+		return xstrdup(attend_label((enum attend_status)code));
+	if (strcmp(key, "type") == 0 && (code = meeting_type_parse(v)) >= 0)
+		return xstrdup(meeting_type_label((enum meeting_type)code));
+	if (strcmp(key, "party") == 0 && (code = party_parse(v)) >= 0)
+		return xstrdup(party_label((enum party_standing)code));
+	if (strcmp(key, "committee") == 0 && (code = committee_parse(v)) > 0)
+		return xstrdup(committee_label((enum committee_role)code));
+	if (strcmp(key, "every") == 0 && (code = period_kind_parse(v)) >= 0)
+		return xstrdup(period_kind_label((enum period_kind)code));
+	if (strcmp(key, "kind") == 0 && (code = meeting_note_kind_parse(v)) > 0)
+		return xstrdup(meeting_note_kind_label(v));
 	if (is_key(key, yes_no) && (strcmp(v, "0") == 0 || strcmp(v, "1") == 0))
 		return xstrdup(msg(strcmp(v, "1") == 0 ? M_YES : M_NO));
 	if (is_key(key, methods) && (strcmp(v, "paper") == 0 || strcmp(v, "tui") == 0))

@@ -380,9 +380,7 @@ static const char *today_iso(char *buf)
 static enum qd_status need_writable(struct qd *q, struct strbuf *err)
 {
 	if (db_readonly(q->db)) {
-		db_error(q->db, err);
-		if (!err->len)
-			sb_puts(err, "read-only");
+		sb_puts(err, msg(M_READONLY));
 		return QD_DENIED;
 	}
 	return QD_OK;
@@ -745,7 +743,10 @@ struct expect_cache {
 	int ne;
 };
 
-static enum qd_status derive_all(struct qd *q, struct meeting *ms, int n)
+/* with R (nr rows, by meeting id) the attendance of all of ms, else one
+ * query a meeting */
+static enum qd_status derive_all(struct qd *q, struct meeting *ms, int n, int batched,
+				 struct store_mperson *R, int nr)
 {
 	struct expect_cache *cache = NULL;
 	int nc = 0;
@@ -768,8 +769,22 @@ static enum qd_status derive_all(struct qd *q, struct meeting *ms, int n)
 			s = meeting_expected_people(q, m->org_id, m->org_level, m->type, cell, &hit->E,
 						    &hit->ne);
 		}
-		if (s == QD_OK)
+		if (s == QD_OK && !batched) {
 			s = derive(q, m, hit->E, hit->ne, NULL, NULL);
+		} else if (s == QD_OK) {
+			int lo = 0, hi = nr;   /* the first row of m, then past its last */
+			while (lo < hi) {
+				int mid = lo + (hi - lo) / 2;
+				if (R[mid].meeting_id < m->id)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			int end = lo;
+			while (end < nr && R[end].meeting_id == m->id)
+				end++;
+			combine(m, hit->E, hit->ne, R + lo, end - lo, NULL, NULL);
+		}
 	}
 	for (int k = 0; k < nc; k++) {
 		free(cache[k].cell);
@@ -784,8 +799,15 @@ enum qd_status qd_meeting_list(struct qd *q, const struct meeting_filter *f, str
 {
 	struct meeting_filter any = MEETING_FILTER_INIT;
 	enum qd_status s = store_meeting_list(q->db, f ? f : &any, out, n);
+	struct store_mperson *R = NULL;
+	int nr = 0;
+	/* many meetings: their attendance in one query, of the dates they span */
+	if (s == QD_OK && *n > 4)
+		s = store_attendance_in(q->db, (*out)[0].on_date, (*out)[*n - 1].on_date,
+					f ? f->org_id : 0, &R, &nr);
 	if (s == QD_OK)
-		s = derive_all(q, *out, *n);
+		s = derive_all(q, *out, *n, *n > 4, R, nr);
+	store_mpeople_free(R, nr);
 	if (s != QD_OK) {
 		meetings_free(*out, *n);
 		*out = NULL;
@@ -1296,7 +1318,7 @@ enum qd_status qd_item_meetings(struct qd *q, long long item_id, struct meeting 
 {
 	enum qd_status s = store_item_meetings(q->db, item_id, out, n);
 	if (s == QD_OK)
-		s = derive_all(q, *out, *n);
+		s = derive_all(q, *out, *n, 0, NULL, 0);
 	if (s != QD_OK) {
 		meetings_free(*out, *n);
 		*out = NULL;

@@ -93,15 +93,17 @@ static char *today_iso(char *buf)
 
 /* ---- the check ---- */
 
-/* The status of a period (meeting.h, struct check_row). */
+/* The status of a period (meeting.h, struct check_row), in the order
+ * listed there: a period still running whose meetings were held but short
+ * of quorum says short (what is known), not open. */
 static enum check_status period_status(int required, int held, int valid, const char *last,
 				       const char *today)
 {
 	if (valid >= required)
 		return CK_OK;
-	if (strcmp(last, today) >= 0)
-		return CK_OPEN;
-	return held >= required ? CK_SHORT : CK_MISSING;
+	if (held >= required)
+		return CK_SHORT;
+	return strcmp(last, today) >= 0 ? CK_OPEN : CK_MISSING;
 }
 
 static const struct meeting_rule *rule_of(const struct meeting_rule *rules, int nr, int level,

@@ -604,6 +604,33 @@ TEST(list_counts_match_get)
 		CHECK_INT(ms[1].quorum, QS_NA);   /* 党小组会 has no quorum rule */
 	}
 	meetings_free(ms, n);
+	/* more meetings: their attendance is read in one query; the same counts */
+	long long who[] = {sec, orgm, prob, full, mass};
+	for (int i = 0; i < 6; i++) {
+		long long id = add_meeting(i % 2 ? branch : branch2, MT_THEME_DAY, i < 3 ? "2026-03-01" : "2026-04-01", NULL);
+		CHECK_INT(attend1(id, who[i % 5], i % 3 ? AT_PRESENT : AT_LEAVE, NULL), QD_OK);
+		if (i == 4)
+			CHECK_INT(attend1(id, who[3], AT_LATE, NULL), QD_OK);
+	}
+	struct meeting_filter f = MEETING_FILTER_INIT;
+	for (int pass = 0; pass < 2; pass++) {
+		f.org_id = pass ? branch : 0;
+		CHECK_INT(qd_meeting_list(&q, &f, &ms, &n, &err), QD_OK);
+		CHECK_INT(n, pass ? 5 : 8);
+		for (int i = 0; i < n; i++) {
+			struct meeting one;
+			CHECK_INT(qd_meeting_get(&q, ms[i].id, &one, &err), QD_OK);
+			CHECK_INT(ms[i].expected, one.expected);
+			CHECK_INT(ms[i].present, one.present);
+			CHECK_INT(ms[i].leave, one.leave);
+			CHECK_INT(ms[i].late, one.late);
+			CHECK_INT(ms[i].absent, one.absent);
+			CHECK_INT(ms[i].observers, one.observers);
+			CHECK_INT(ms[i].quorum, one.quorum);
+			meeting_clear(&one);
+		}
+		meetings_free(ms, n);
+	}
 }
 
 /* ---- evidence, links ---- */

@@ -146,6 +146,7 @@ TEST(done_when_the_check)
 	CHECK_PERIOD(r, n, MT_MEMBERS, "2026-Q2", "missing", 0);
 	CHECK_PERIOD(r, n, MT_MEMBERS, "2026-Q3", "open", 0);
 	CHECK_PERIOD(r, n, MT_THEME_DAY, "2026-01", "ok", 1);
+	CHECK_PERIOD(r, n, MT_THEME_DAY, "2026-07", "open", 0);
 	CHECK_PERIOD(r, n, MT_THEME_DAY, "2026-06", "ok", 1);
 	CHECK_PERIOD(r, n, MT_ORG_LIFE, "2026", "open", 0);
 	const struct check_row *q1 = row_of(r, n, branch, MT_MEMBERS, "2026-Q1");
@@ -162,6 +163,16 @@ TEST(done_when_the_check)
 	for (int i = 1; i < n; i++)
 		CHECK(r[i - 1].type < r[i].type ||
 		      (r[i - 1].type == r[i].type && strcmp(r[i - 1].period, r[i].period) < 0));
+	check_rows_free(r, n);
+
+	/* the running quarter: a 支部党员大会 short of quorum says short, not
+	 * open; a valid 主题党日 makes July ok before the month is over */
+	attend(meeting(branch, MT_MEMBERS, "2026-07-03", NULL), AT_PRESENT, (const int[]){1, -1});
+	attend(meeting(branch, MT_THEME_DAY, "2026-07-03", NULL), AT_PRESENT, (const int[]){1, -1});
+	CHECK_INT(qd_meeting_check(&q, branch, 2026, &r, &n, &err), QD_OK);
+	CHECK_PERIOD(r, n, MT_MEMBERS, "2026-Q3", "short", 1);
+	CHECK_PERIOD(r, n, MT_THEME_DAY, "2026-07", "ok", 1);
+	CHECK_PERIOD(r, n, MT_COMMITTEE, "2026-07", "open", 0);
 	check_rows_free(r, n);
 
 	/* a year gone by: nothing is open any more */

@@ -250,9 +250,9 @@ struct check_row {
 	char period[12], first[11], last[11];
 	int required, held, valid;   /* valid: held and not short of quorum */
 	enum check_status status;
-	/* ok: valid >= required; short: held >= required but valid < required;
-	 * open: not yet valid and the period's last day >= today;
-	 * missing: otherwise. */
+	/* the first that holds: ok: valid >= required; short: held >=
+	 * required but valid < required (a running period too); open: not
+	 * yet valid and the period's last day >= today; missing: otherwise. */
 };
 void check_rows_free(struct check_row *r, int n);
 /* Each org (org_id 0: every org; else that org only), each rule of its

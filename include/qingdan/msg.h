@@ -235,7 +235,16 @@ const char *msg_column(const char *key);
 	_("*", "what", "打印内容", "printed") _("*", "records", "所印记录", "records printed") \
 	_("*", "notes", "履责纪实", "notes") _("*", "org", "组织", "org") \
 	_("*", "owner", "责任人", "owner") _("*", "lead", "牵头领导", "lead") \
-	_("*", "flags", "标记", "flags")
+	_("*", "flags", "标记", "flags") \
+	_("meeting", "type", "会议类型", "meeting type") _("meeting_rule", "type", "会议类型", "meeting type") \
+	_("*", "starts", "开始时间", "starts") _("*", "place", "地点", "place") \
+	_("*", "host_id", "主持人", "host") _("*", "recorder_id", "记录人", "recorder") \
+	_("*", "hours", "时长（小时）", "hours") _("*", "cell", "党小组", "Party cell") \
+	_("*", "summary", "会议内容", "summary") _("*", "decisions", "议定事项", "decisions") \
+	_("*", "meeting_id", "会议", "meeting") _("*", "party", "政治面貌", "Party standing") \
+	_("*", "committee", "支委职务", "committee role") _("*", "kind", "材料类别", "kind") \
+	_("*", "every", "周期", "every") _("*", "min_count", "每期次数", "a period") \
+	_("*", "quorum", "法定人数", "quorum") _("attendance", "status", "出席情况", "attendance")
 
 /* The label of a record field in the current language (key if unknown). */
 const char *msg_field(const char *entity, const char *key);

@@ -45,6 +45,7 @@ enum qd_status store_meeting_soft_delete(struct db *db, long long id, int versio
 /* ---- people as meetings see them ---- */
 struct store_mperson {
 	long long id, org_id, att_id;     /* att_id: the attendance row, 0 none */
+	long long meeting_id;             /* store_attendance_in: the row's meeting */
 	char *name, *post, *org_name, *cell, *reason;
 	int party, committee;             /* enum party_standing, enum committee_role */
 	int status;                       /* enum attend_status of the row; -1 none */
@@ -60,6 +61,10 @@ enum qd_status store_meeting_people(struct db *db, long long org_id, int all,
 /* The attendance rows of a meeting, with the person (in org and list order). */
 enum qd_status store_attendance_of(struct db *db, long long meeting_id,
 				   struct store_mperson **out, int *n);
+/* The attendance rows of every live meeting from … to (ISO, inclusive)
+ * of org_id (0 any), by meeting id, then as store_attendance_of. */
+enum qd_status store_attendance_in(struct db *db, const char *from, const char *to,
+				   long long org_id, struct store_mperson **out, int *n);
 /* Insert or change one person's row; *id the row's id. */
 enum qd_status store_attendance_put(struct db *db, long long meeting_id, long long person_id,
 				    const char *status, const char *reason, long long *id);

@@ -290,10 +290,12 @@ static enum qd_status mperson_rows(struct sql_stmt *st, int extra, struct store_
 		mperson_row(st, p);
 		if (extra == 1) {
 			p->in_sub = sql_column_int(st, 11);
-		} else if (extra == 2) {
+		} else if (extra >= 2) {
 			p->att_id = sql_column_int64(st, 11);
 			p->status = attend_parse((const char *)sql_column_text(st, 12));
 			p->reason = store_col(st, 13);
+			if (extra == 3)
+				p->meeting_id = sql_column_int64(st, 14);
 		}
 	}
 	sql_reset(st);
@@ -332,6 +334,23 @@ enum qd_status store_attendance_of(struct db *db, long long meeting_id,
 		"WHERE a.meeting_id = ?1" MPERSON_ORDER);
 	sql_bind_int64(st, 1, meeting_id);
 	return mperson_rows(st, 2, out, n);
+}
+
+enum qd_status store_attendance_in(struct db *db, const char *from, const char *to,
+				   long long org_id, struct store_mperson **out, int *n)
+{
+	struct sql_stmt *st = db_stmt(db,
+		"SELECT " MPERSON_COLS ", a.id, a.status, a.reason, a.meeting_id "
+		"FROM attendance a JOIN person p ON p.id = a.person_id "
+		"LEFT JOIN org o ON o.id = p.org_id LEFT JOIN member m ON m.person_id = p.id "
+		"WHERE a.meeting_id IN (SELECT mt.id FROM meeting mt WHERE mt.deleted_at IS NULL "
+		"AND mt.on_date >= ?1 AND mt.on_date <= ?2 "
+		"AND (CAST(?3 AS BIGINT) = 0 OR mt.org_id = ?3)) "
+		"ORDER BY a.meeting_id, o.sort IS NULL, o.sort, o.id, p.id");
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	sql_bind_int64(st, 3, org_id);
+	return mperson_rows(st, 3, out, n);
 }
 
 enum qd_status store_attendance_put(struct db *db, long long meeting_id, long long person_id,
