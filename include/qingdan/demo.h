@@ -13,4 +13,8 @@ enum qd_status demo_load(struct qd *q, struct strbuf *err);
  * The anchor is today when today is in q->year, else 1 July of it. */
 int demo_day(const struct qd *q, int offset);
 
+/* The demo's 组织生活 ledger (demo_meeting.c, data/demo/meetings.tsv):
+ * members' standing and roles, meetings, attendance; inside demo_load. */
+enum qd_status meeting_demo_load(struct qd *q, struct strbuf *err);
+
 #endif

@@ -23,7 +23,6 @@
 	_(M_MP_F_PRESENT, "实到", "present") \
 	_(M_MP_F_LEAVE, "请假", "on leave") \
 	_(M_MP_F_ABSENT, "缺席", "absent") \
-	_(M_MP_F_LATE, "迟到", "late") \
 	_(M_MP_F_OBSERVERS, "列席", "observers") \
 	_(M_MP_F_QUORUM, "法定人数", "quorum") \
 	_(M_MP_F_ID, "会议编号", "meeting") \
