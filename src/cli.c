@@ -386,3 +386,56 @@ int cli_main(int argc, char **argv)
 	free(path);
 	return rc;
 }
+
+int cli_take_option(struct cli *c, int *argc, char **argv, const char *name, int optional,
+		    const char **val)
+{
+	int found = 0;
+	for (int i = 0; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], name) != 0)
+			continue;
+		int has = i + 1 < *argc && (!optional || argv[i + 1][0] != '-');
+		if (!has && !optional) {
+			cli_usage_error(c, msg(M_MISSING_ARG), c->cmd, name);
+			return -1;
+		}
+		*val = has ? argv[i + 1] : NULL;
+		int drop = has ? 2 : 1;
+		memmove(&argv[i], &argv[i + drop], (size_t)(*argc - i - drop) * sizeof *argv);
+		*argc -= drop;
+		found = 1;
+		i--;
+	}
+	return found;
+}
+
+int cli_each_id(struct cli *c, int argc, char **argv,
+		int (*id_of)(struct cli *c, const char *s, long long *id),
+		enum qd_status (*fn)(struct qd *q, long long id, struct strbuf *err))
+{
+	const char **pos = xcalloc(CLI_MAX_IDS, sizeof *pos);
+	int rc = cli_parse(c, argc, argv, NULL, pos, 1, CLI_MAX_IDS);
+	int n = 0;
+	while (n < CLI_MAX_IDS && pos[n])
+		n++;
+	long long *ids = xcalloc((size_t)n + 1, sizeof *ids);
+	for (int i = 0; i < n && !rc; i++)
+		rc = id_of(c, pos[i], &ids[i]);
+	if (!rc)
+		rc = cli_db(c);
+	if (!rc) {
+		struct strbuf err = {0};
+		enum qd_status s = qd_batch_begin(&c->q, &err), w = QD_OK;
+		for (int i = 0; i < n && s == QD_OK && w == QD_OK; i++)
+			w = fn(&c->q, ids[i], &err);
+		if (s == QD_OK)
+			s = qd_batch_end(&c->q, w, &err);
+		rc = cli_fail(s, &err);
+		sb_free(&err);
+	}
+	free(ids);
+	free(pos);
+	return rc;
+}

@@ -50,6 +50,20 @@ struct opt {
 int cli_parse(struct cli *c, int argc, char **argv, const struct opt *opts, const char **pos,
 	      int minpos, int maxpos);
 
+/* Take "NAME VALUE" out of argv (for options whose values cli_parse would
+ * refuse, like --format xlsx); with optional, the value is taken only if
+ * the next word is not an option.  Returns 1 if found, -1 on a missing
+ * value (usage error printed), 0 if absent. */
+int cli_take_option(struct cli *c, int *argc, char **argv, const char *name, int optional,
+		    const char **val);
+
+/* `CMD ID …`: fn on each id (read by id_of, e.g. cli_id) in one
+ * transaction, all or nothing; at most CLI_MAX_IDS. */
+enum { CLI_MAX_IDS = 4096 };
+int cli_each_id(struct cli *c, int argc, char **argv,
+		int (*id_of)(struct cli *c, const char *s, long long *id),
+		enum qd_status (*fn)(struct qd *q, long long id, struct strbuf *err));
+
 /* Print "qingdan: message" to stderr; return the exit code for status s. */
 int cli_fail(enum qd_status s, const struct strbuf *err);
 int cli_usage_error(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -287,7 +287,7 @@ static void stats_more_row(struct rowsink *rs, const char *const *vals, const ch
 			if (st)
 				sb_printf(&j, ",\"%s\":%s", meeting_cols[i], num[i]);
 			else
-				sb_printf(&j, ",\"%s\":\"\"", meeting_cols[i]);
+				sb_printf(&j, ",\"%s\":null", meeting_cols[i]);
 		sb_puts(&j, "}");
 	}
 	w->to->row(w->to, all, json ? j.s : NULL);

@@ -24,34 +24,6 @@ __attribute__((constructor)) static void install_tui_print(void)
 	tui_print_suggest_hook = io_tui_print_suggest;
 }
 
-/* Take "NAME VALUE" out of argv (for options whose values cli_parse would
- * refuse, like --format xlsx); with optional, the value is taken only if
- * the next word is not an option.  Returns 1 if found, -1 on a missing
- * value (usage error printed), 0 if absent. */
-static int take_option(struct cli *c, int *argc, char **argv, const char *name, int optional,
-		       const char **val)
-{
-	int found = 0;
-	for (int i = 0; i < *argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], name) != 0)
-			continue;
-		int has = i + 1 < *argc && (!optional || argv[i + 1][0] != '-');
-		if (!has && !optional) {
-			cli_usage_error(c, msg(M_MISSING_ARG), c->cmd, name);
-			return -1;
-		}
-		*val = has ? argv[i + 1] : NULL;
-		int drop = has ? 2 : 1;
-		memmove(&argv[i], &argv[i + drop], (size_t)(*argc - i - drop) * sizeof *argv);
-		*argc -= drop;
-		found = 1;
-		i--;
-	}
-	return found;
-}
-
 static void print_clean(FILE *f, const char *text)
 {
 	char *clean = text_sanitize(text, 1);
@@ -183,7 +155,7 @@ static int cmd_export(struct cli *c, int argc, char **argv)
 {
 	const char *format = NULL, *out = NULL;
 	int force = 0;
-	int found = take_option(c, &argc, argv, "--format", 0, &format);
+	int found = cli_take_option(c, &argc, argv, "--format", 0, &format);
 	if (found < 0)
 		return 2;
 	int fmt = found ? export_parse_format(format) : EXPORT_CSV;
@@ -231,8 +203,8 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 	const char *format = NULL, *printer = NULL, *person = NULL, *org = NULL, *out = NULL,
 		   *width = NULL;
 	int all = 0, force = 0;
-	int has_format = take_option(c, &argc, argv, "--format", 0, &format);
-	int lp = has_format < 0 ? 0 : take_option(c, &argc, argv, "--lp", 1, &printer);
+	int has_format = cli_take_option(c, &argc, argv, "--format", 0, &format);
+	int lp = has_format < 0 ? 0 : cli_take_option(c, &argc, argv, "--lp", 1, &printer);
 	if (has_format < 0 || lp < 0)
 		return 2;
 	const struct opt opts[] = {

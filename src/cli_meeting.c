@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "store/json.h"
 #include "qingdan/date.h"
 #include "qingdan/infile.h"
 #include "qingdan/meeting.h"
@@ -25,29 +26,8 @@ static int done(enum qd_status s, struct strbuf *err)
 	return rc;
 }
 
-/* ---- rows built here, not by SQL: the four formats from C values ---- */
-
-static void json_str(struct strbuf *b, const char *s)
-{
-	sb_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\') {
-			sb_putc(b, '\\');
-			sb_putc(b, (char)*p);
-		} else if (*p == '\n') {
-			sb_puts(b, "\\n");
-		} else if (*p == '\t') {
-			sb_puts(b, "\\t");
-		} else if (*p == '\r') {
-			sb_puts(b, "\\r");
-		} else if (*p < 0x20) {
-			sb_printf(b, "\\u%04x", *p);
-		} else {
-			sb_putc(b, (char)*p);
-		}
-	}
-	sb_putc(b, '"');
-}
+/* ---- rows built here, not by SQL: the four formats from C values (JSON
+ * written by the storage module's writer, as every listing's) ---- */
 
 /* One row: num[i] 'n' marks a number (JSON unquoted; "" is null). */
 static void put_row(struct rowsink *s, int ncol, const char *const *keys, const char *num,
@@ -57,14 +37,13 @@ static void put_row(struct rowsink *s, int ncol, const char *const *keys, const 
 	if (s->want_json) {
 		sb_putc(&j, '{');
 		for (int i = 0; i < ncol; i++) {
-			if (i)
-				sb_putc(&j, ',');
-			json_str(&j, keys[i]);
-			sb_putc(&j, ':');
-			if (num[i] == 'n')
-				sb_puts(&j, *vals[i] ? vals[i] : "null");
+			json_key(&j, keys[i]);
+			if (num[i] != 'n')
+				json_string(&j, vals[i], strlen(vals[i]));
+			else if (*vals[i])
+				sb_puts(&j, vals[i]);
 			else
-				json_str(&j, vals[i]);
+				json_null(&j);
 		}
 		sb_putc(&j, '}');
 	}
@@ -236,42 +215,23 @@ static int meeting_set(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-enum { MAX_IDS = 4096 };
 
 /* meeting delete ID …: all in one transaction, all or nothing. */
 static int meeting_delete(struct cli *c, int argc, char **argv)
 {
-	const char **pos = xcalloc(MAX_IDS, sizeof *pos);
-	int rc = cli_parse(c, argc, argv, NULL, pos, 1, MAX_IDS), n = 0;
-	while (n < MAX_IDS && pos[n])
-		n++;
-	long long *ids = xcalloc((size_t)n + 1, sizeof *ids);
-	for (int i = 0; i < n && !rc; i++)
-		rc = cli_id(c, pos[i], &ids[i]);
-	if (!rc && !(rc = cli_db(c))) {
-		struct strbuf err = {0};
-		enum qd_status s = qd_batch_begin(&c->q, &err), w = QD_OK;
-		for (int i = 0; i < n && s == QD_OK && w == QD_OK; i++)
-			w = qd_meeting_delete(&c->q, ids[i], &err);
-		if (s == QD_OK)
-			s = qd_batch_end(&c->q, w, &err);
-		rc = done(s, &err);
-	}
-	free(ids);
-	free(pos);
-	return rc;
+	return cli_each_id(c, argc, argv, cli_id, qd_meeting_delete);
 }
 
 /* ---- attend, note ---- */
 
 static int meeting_attend(struct cli *c, int argc, char **argv)
 {
-	const char *as = NULL, *reason = NULL, **pos = xcalloc(MAX_IDS + 1, sizeof *pos);
+	const char *as = NULL, *reason = NULL, **pos = xcalloc(CLI_MAX_IDS + 1, sizeof *pos);
 	const struct opt opts[] = {{"--as", &as, NULL, NULL, NULL},
 				   {"--reason", &reason, NULL, NULL, NULL}, {0}};
 	long long id, *people = NULL;
 	int n = 0, st = AT_PRESENT;
-	int rc = cli_parse(c, argc, argv, opts, pos, 2, MAX_IDS + 1);
+	int rc = cli_parse(c, argc, argv, opts, pos, 2, CLI_MAX_IDS + 1);
 	if (rc || (rc = cli_id(c, pos[0], &id)))
 		goto out;
 	if (as && (strcmp(as, "none") == 0 || strcmp(as, "无") == 0))

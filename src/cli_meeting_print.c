@@ -13,39 +13,13 @@
 #include "qingdan/outfile.h"
 #include "qingdan/text.h"
 
-/* Take "NAME VALUE" out of argv (values cli_parse would take for its own,
- * like --format text); optional: the value only if it is no option. */
-static int take(struct cli *c, int *argc, char **argv, const char *name, int optional,
-		const char **val)
-{
-	int found = 0;
-	for (int i = 0; i < *argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], name) != 0)
-			continue;
-		int has = i + 1 < *argc && (!optional || argv[i + 1][0] != '-');
-		if (!has && !optional) {
-			cli_usage_error(c, msg(M_MISSING_ARG), c->cmd, name);
-			return -1;
-		}
-		*val = has ? argv[i + 1] : NULL;
-		int drop = has ? 2 : 1;
-		memmove(&argv[i], &argv[i + drop], (size_t)(*argc - i - drop) * sizeof *argv);
-		*argc -= drop;
-		found = 1;
-		i--;
-	}
-	return found;
-}
-
 static int meeting_print_cmd(struct cli *c, int argc, char **argv)
 {
 	const char *format = "pdf", *printer = NULL, *org = NULL, *year = NULL, *out = NULL,
 		   *width = NULL, *pos[1] = {NULL};
 	int force = 0;
-	int has_format = take(c, &argc, argv, "--format", 0, &format);
-	int lp = has_format < 0 ? 0 : take(c, &argc, argv, "--lp", 1, &printer);
+	int has_format = cli_take_option(c, &argc, argv, "--format", 0, &format);
+	int lp = has_format < 0 ? 0 : cli_take_option(c, &argc, argv, "--lp", 1, &printer);
 	if (has_format < 0 || lp < 0)
 		return 2;
 	const struct opt opts[] = {

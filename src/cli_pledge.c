@@ -168,44 +168,14 @@ static int pledge_set(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-enum { MAX_IDS = 4096 };
-
-/* Run fn on every id given, all in one transaction: all or nothing. */
-static int each_id(struct cli *c, int argc, char **argv,
-		   enum qd_status (*fn)(struct qd *q, long long id, struct strbuf *err))
-{
-	const char **pos = xcalloc(MAX_IDS, sizeof *pos);
-	int rc = cli_parse(c, argc, argv, NULL, pos, 1, MAX_IDS);
-	int n = 0;
-	while (n < MAX_IDS && pos[n])
-		n++;
-	long long *ids = xcalloc((size_t)n + 1, sizeof *ids);
-	for (int i = 0; i < n && !rc; i++)
-		rc = pledge_id(c, pos[i], &ids[i]);
-	if (!rc)
-		rc = cli_db(c);
-	if (!rc) {
-		struct strbuf err = {0};
-		enum qd_status s = qd_batch_begin(&c->q, &err), w = QD_OK;
-		for (int i = 0; i < n && s == QD_OK && w == QD_OK; i++)
-			w = fn(&c->q, ids[i], &err);
-		if (s == QD_OK)
-			s = qd_batch_end(&c->q, w, &err);
-		rc = done(s, &err);
-	}
-	free(ids);
-	free(pos);
-	return rc;
-}
-
 static int pledge_issue(struct cli *c, int argc, char **argv)
 {
-	return each_id(c, argc, argv, qd_pledge_issue);
+	return cli_each_id(c, argc, argv, pledge_id, qd_pledge_issue);
 }
 
 static int pledge_archive(struct cli *c, int argc, char **argv)
 {
-	return each_id(c, argc, argv, qd_pledge_archive);
+	return cli_each_id(c, argc, argv, pledge_id, qd_pledge_archive);
 }
 
 /* ---- sign, assess, void, reissue ---- */

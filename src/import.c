@@ -24,6 +24,8 @@
  * big load makes item's secondary indexes again in bulk (store_io.h). */
 #include "qingdan/io.h"
 
+#include "import_impl.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,7 +196,7 @@ static void row_bad(struct importer *im, const char *fmt, ...)
 
 /* Trim spaces, tabs, line breaks and the ideographic space U+3000 at both
  * ends, in place (the record's bytes belong to us until the next one). */
-static char *trim(char *s)
+char *import_trim(char *s)
 {
 	for (;;) {
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
@@ -227,7 +229,7 @@ static int ends_with(const char *s, size_t n, const char *tail)
 static void header_key(const char *cell, char *out, size_t size)
 {
 	char *buf = xstrdup(cell);
-	char *s = trim(buf);
+	char *s = import_trim(buf);
 	size_t n = strlen(s);
 	while (n && (s[n - 1] == '*' || ends_with(s, n, "＊")))
 		n -= s[n - 1] == '*' ? 1 : strlen("＊");
@@ -241,7 +243,7 @@ static void header_key(const char *cell, char *out, size_t size)
 	for (char *p = s; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
-	trim(s);
+	import_trim(s);
 	str_copy(out, s, size);
 	free(buf);
 }
@@ -319,7 +321,7 @@ static char *field(struct importer *im, const struct csv_record *rec, int c)
  * left as they are: text fields are kept verbatim, so export → import gives
  * back exactly what was exported; names, dates and statuses are trimmed
  * where they are read. */
-static int blank_record(const struct csv_record *rec)
+int import_blank_record(const struct csv_record *rec)
 {
 	for (int i = 0; i < rec->nfields; i++)
 		for (const char *p = rec->fields[i]; *p; p++)
@@ -401,7 +403,7 @@ static void classify_person(struct importer *im, struct ref *r, struct person_fi
 static long long resolve_person(struct importer *im, const struct csv_record *rec, char *cell,
 				enum msg_id role)
 {
-	const char *key = trim(cell);
+	const char *key = import_trim(cell);
 	if (!*key)
 		return 0;
 	struct ref *r = map_find(&im->people, key);
@@ -443,7 +445,7 @@ static long long resolve_person(struct importer *im, const struct csv_record *re
 
 static const char *status_of(char *cell)
 {
-	char *s = trim(cell);
+	char *s = import_trim(cell);
 	if (!*s)
 		return "planned";
 	for (char *p = s; *p; p++)
@@ -468,7 +470,7 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 	sb_reset(&im->why);
 	im->res->rows++;
 
-	char *org_cell = trim(field(im, rec, IO_ORG));
+	char *org_cell = import_trim(field(im, rec, IO_ORG));
 	long long org_id = im->r->org_id > 0 ? im->r->org_id : 0;
 	struct ref *org_ref = NULL;
 	if (*org_cell) {
@@ -480,7 +482,7 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 
 	f.content = field(im, rec, IO_CONTENT);
 	char *content_copy = xstrdup(f.content);
-	if (!*trim(content_copy))
+	if (!*import_trim(content_copy))
 		row_bad(im, "%s", msg(M_IO_ROW_NO_CONTENT));
 	free(content_copy);
 	f.category = field(im, rec, IO_CATEGORY);
@@ -488,14 +490,14 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 	f.standard = field(im, rec, IO_STANDARD);
 
 	char *status_cell = field(im, rec, IO_STATUS);
-	char *status_raw = xstrdup(trim(status_cell));
+	char *status_raw = xstrdup(import_trim(status_cell));
 	f.status = status_of(status_cell);
 	if (!f.status)
 		row_bad(im, msg(M_IO_ROW_BAD_STATUS), status_raw);
 	free(status_raw);
 
 	const char *text = field(im, rec, IO_DUE_TEXT);
-	char *due = trim(field(im, rec, IO_DUE));
+	char *due = import_trim(field(im, rec, IO_DUE));
 	f.due_text = text;
 	if (*due && date_parse(due, &day) == 0) {
 		f.due = date_format(day, due_iso);
@@ -508,7 +510,7 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 			f.due_text = due;
 	}
 
-	char *done = trim(field(im, rec, IO_DONE_ON));
+	char *done = import_trim(field(im, rec, IO_DONE_ON));
 	if (*done && f.status && strcmp(f.status, "done") == 0) {
 		if (date_parse(done, &day) == 0)
 			f.done_on = date_format(day, done_iso);
@@ -555,42 +557,49 @@ static void progress(struct importer *im, long done, long total)
 	im->r->progress(im->r->ctx, done, total, im->res->rows);
 }
 
-static void report_csv_failure(struct importer *im, const struct csv_fail *f)
+void import_csv_failure(const struct csv_fail *f, const char *file, struct strbuf *out)
 {
-	const char *file = im->r->path;
 	switch (f->code) {
 	case CSV_ERR_IO:
-		report(im, IMPORT_ERROR, msg(M_IO_READ_FAILED), file, strerror(f->errnum));
+		sb_printf(out, msg(M_IO_READ_FAILED), file, strerror(f->errnum));
 		break;
 	case CSV_ERR_UTF16:
-		report(im, IMPORT_ERROR, msg(M_IO_CSV_UTF16), file, f->line);
+		sb_printf(out, msg(M_IO_CSV_UTF16), file, f->line);
 		break;
 	case CSV_ERR_ENCODING:
-		report(im, IMPORT_ERROR, msg(M_IO_CSV_ENCODING), file, f->line);
+		sb_printf(out, msg(M_IO_CSV_ENCODING), file, f->line);
 		break;
 	case CSV_ERR_UNTERMINATED:
-		report(im, IMPORT_ERROR, msg(M_IO_CSV_UNTERMINATED), file, f->line, f->line);
+		sb_printf(out, msg(M_IO_CSV_UNTERMINATED), file, f->line, f->line);
 		break;
 	case CSV_ERR_TOOLONG:
 		if (f->quoted)
-			report(im, IMPORT_ERROR, msg(M_IO_CSV_TOOLONG_QUOTE), file, f->line, f->line);
+			sb_printf(out, msg(M_IO_CSV_TOOLONG_QUOTE), file, f->line, f->line);
 		else
-			report(im, IMPORT_ERROR, msg(M_IO_CSV_TOOLONG), file, f->line);
+			sb_printf(out, msg(M_IO_CSV_TOOLONG), file, f->line);
 		break;
 	case CSV_ERR_TOOMANY:
-		report(im, IMPORT_ERROR, msg(M_IO_CSV_TOOMANY), file, f->line);
+		sb_printf(out, msg(M_IO_CSV_TOOMANY), file, f->line);
 		break;
 	case CSV_ERR_NOT_REGULAR:
-		report(im, IMPORT_ERROR, msg(M_IN_NOT_REGULAR), infile_name(file));
+		sb_printf(out, msg(M_IN_NOT_REGULAR), infile_name(file));
 		break;
 	case CSV_ERR_TOO_BIG:
-		report(im, IMPORT_ERROR, msg(M_IN_TOO_BIG), infile_name(file), (int)(CSV_MAX_FILE >> 20));
+		sb_printf(out, msg(M_IN_TOO_BIG), infile_name(file), (int)(CSV_MAX_FILE >> 20));
 		break;
 	case CSV_ERR_CHANGED:
 	default:
-		report(im, IMPORT_ERROR, msg(M_IO_CSV_CHANGED), file, f->line);
+		sb_printf(out, msg(M_IO_CSV_CHANGED), file, f->line);
 		break;
 	}
+}
+
+static void report_csv_failure(struct importer *im, const struct csv_fail *f)
+{
+	struct strbuf b = {0};
+	import_csv_failure(f, im->r->path, &b);
+	report(im, IMPORT_ERROR, "%s", b.s);
+	sb_free(&b);
 }
 
 /* Read the whole file; returns 0 when the file itself was readable (rows
@@ -602,7 +611,7 @@ static int read_file(struct importer *im, struct csv_reader *csv)
 	int rc, header = 0, skipped = 0;
 	long title[5];
 	while ((rc = csv_next(csv, &rec, &fail)) == 1) {
-		if (blank_record(&rec))
+		if (import_blank_record(&rec))
 			continue;
 		if (!header) {
 			/* a title line or two above the header, as sheets often have */

@@ -16,6 +16,7 @@
 #include "qingdan/csv.h"
 #include "qingdan/date.h"
 #include "qingdan/msg.h"
+#include "import_impl.h"
 
 enum { C_ORG, C_TYPE, C_DATE, C_TOPIC, C_HOST, C_RECORDER, C_PRESENT, C_LEAVE, C_ABSENT, C__N };
 
@@ -88,34 +89,11 @@ static void row_bad(struct mimporter *im, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Trim ASCII space, tabs, line breaks and U+3000 at both ends, in place. */
-static char *trim(char *s)
-{
-	for (;;) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-			s++;
-		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			break;
-	}
-	size_t n = strlen(s);
-	for (;;) {
-		if (n && strchr(" \t\r\n", s[n - 1]))
-			n--;
-		else if (n >= 3 && strncmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	s[n] = '\0';
-	return s;
-}
 
 static int column_of(const char *cell)
 {
 	char *buf = xstrdup(cell);
-	char *s = trim(buf);
+	char *s = import_trim(buf);
 	size_t n = strlen(s);
 	while (n && s[n - 1] == '*')
 		s[--n] = '\0';
@@ -124,7 +102,7 @@ static int column_of(const char *cell)
 			*p = (char)(*p - 'A' + 'a');
 	int col = -1;
 	for (size_t i = 0; i < ARRAY_SIZE(names) && col < 0; i++)
-		if (strcmp(trim(s), names[i].name) == 0)
+		if (strcmp(import_trim(s), names[i].name) == 0)
 			col = names[i].col;
 	free(buf);
 	return col;
@@ -171,20 +149,9 @@ static char *field(struct mimporter *im, const struct csv_record *rec, int c)
 	static char empty[1];
 	int i = im->col[c];
 	empty[0] = '\0';
-	return i >= 0 && i < rec->nfields ? trim(csv_unguard(rec->fields[i])) : empty;
+	return i >= 0 && i < rec->nfields ? import_trim(csv_unguard(rec->fields[i])) : empty;
 }
 
-static int blank_record(const struct csv_record *rec)
-{
-	for (int i = 0; i < rec->nfields; i++) {
-		char *copy = xstrdup(rec->fields[i]);
-		int empty = !*trim(copy);
-		free(copy);
-		if (!empty)
-			return 0;
-	}
-	return 1;
-}
 
 /* The person a name means: > 0 their id, 0 after adding the reason. */
 static long long person_of(struct mimporter *im, const char *who, enum msg_id role)
@@ -223,7 +190,7 @@ static void names_of(struct mimporter *im, char *cell, int g, struct mrow *row,
 		}
 		char save = *end;
 		*end = '\0';
-		char *who = trim(p);
+		char *who = import_trim(p);
 		if (*who) {
 			long long id = person_of(im, who, col_msg[C_PRESENT + g]);
 			for (int i = 0; id && i < *nseen; i++)
@@ -319,37 +286,10 @@ static void import_row(struct mimporter *im, const struct csv_record *rec)
 
 static void report_csv_failure(struct mimporter *im, const struct csv_fail *f)
 {
-	const char *file = im->r->path;
-	switch (f->code) {
-	case CSV_ERR_IO:
-		report(im, IMPORT_ERROR, msg(M_IO_READ_FAILED), file, strerror(f->errnum));
-		break;
-	case CSV_ERR_UTF16:
-		report(im, IMPORT_ERROR, msg(M_IO_CSV_UTF16), file, f->line);
-		break;
-	case CSV_ERR_ENCODING:
-		report(im, IMPORT_ERROR, msg(M_IO_CSV_ENCODING), file, f->line);
-		break;
-	case CSV_ERR_UNTERMINATED:
-		report(im, IMPORT_ERROR, msg(M_IO_CSV_UNTERMINATED), file, f->line, f->line);
-		break;
-	case CSV_ERR_TOOLONG:
-		report(im, IMPORT_ERROR, msg(M_IO_CSV_TOOLONG), file, f->line);
-		break;
-	case CSV_ERR_TOOMANY:
-		report(im, IMPORT_ERROR, msg(M_IO_CSV_TOOMANY), file, f->line);
-		break;
-	case CSV_ERR_NOT_REGULAR:
-		report(im, IMPORT_ERROR, msg(M_IN_NOT_REGULAR), infile_name(file));
-		break;
-	case CSV_ERR_TOO_BIG:
-		report(im, IMPORT_ERROR, msg(M_IN_TOO_BIG), infile_name(file), (int)(CSV_MAX_FILE >> 20));
-		break;
-	case CSV_ERR_CHANGED:
-	default:
-		report(im, IMPORT_ERROR, msg(M_IO_CSV_CHANGED), file, f->line);
-		break;
-	}
+	struct strbuf b = {0};
+	import_csv_failure(f, im->r->path, &b);
+	report(im, IMPORT_ERROR, "%s", b.s);
+	sb_free(&b);
 }
 
 static int read_file(struct mimporter *im, struct csv_reader *csv)
@@ -359,7 +299,7 @@ static int read_file(struct mimporter *im, struct csv_reader *csv)
 	int rc, header = 0, skipped = 0;
 	long first = 0;
 	while ((rc = csv_next(csv, &rec, &fail)) == 1) {
-		if (blank_record(&rec))
+		if (import_blank_record(&rec))
 			continue;
 		if (!header) {
 			if (!looks_like_header(&rec)) {
