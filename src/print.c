@@ -20,6 +20,7 @@
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/doc.h"
+#include "qingdan/meeting_print.h"
 #include "qingdan/msg.h"
 #include "qingdan/outfile.h"
 #include "qingdan/store.h"
@@ -558,17 +559,85 @@ static char *file_who(const struct tui_print_request *tr)
 	return clean;
 }
 
+/* Tab 7's papers: the record sheet of a meeting or the org's ledger. */
+static int is_meeting_paper(const struct tui_print_request *tr)
+{
+	return tr->scope == TUI_PRINT_MEETING || tr->scope == TUI_PRINT_LEDGER;
+}
+
+/* A new file for a meeting paper: 会议记录-12.pdf, 2026年度组织生活台账-第一党支部.pdf. */
+static char *meeting_pdf_name(const struct tui_print_request *tr)
+{
+	char *stem;
+	if (tr->scope == TUI_PRINT_MEETING) {
+		stem = xasprintf(msg(M_MP_FILE_SHEET), tr->meeting_id);
+	} else {
+		char *who = file_who(tr);
+		stem = xasprintf(msg(M_MP_FILE_LEDGER), tr->year ? tr->year : tr->q->year, who);
+		free(who);
+	}
+	char *path = outfile_unused_name(stem, "pdf");
+	free(stem);
+	return path;
+}
+
 char *io_tui_print_suggest(const struct tui_print_request *tr, int *lp)
 {
 	*lp = lp_on_path();
+	if (is_meeting_paper(tr))
+		return meeting_pdf_name(tr);
 	char *who = file_who(tr);
 	char *path = pdf_name(tr->year ? tr->year : tr->q->year, who);
 	free(who);
 	return path;
 }
 
+/* The p key on tab 7: print what was chosen through meeting_print. */
+static enum qd_status tui_print_meeting(const struct tui_print_request *tr, struct strbuf *out)
+{
+	struct meeting_print_request r = {0};
+	r.id = tr->scope == TUI_PRINT_MEETING ? tr->meeting_id : 0;
+	r.org_id = tr->org_id;
+	r.year = tr->year ? tr->year : tr->q->year;
+	r.path_flags = OUTFILE_NO_HINT;      /* an existing file: the dialog takes another name */
+	r.lp = tr->lp;
+	r.printer = str_empty(tr->printer) ? NULL : tr->printer;
+	char *file = NULL, *code = NULL, *lp_output = NULL;
+	if (!r.lp)
+		r.path = file = str_empty(tr->path) ? meeting_pdf_name(tr) : xstrdup(tr->path);
+	enum qd_status s = meeting_print(tr->q, &r, &code, &lp_output, out);
+	const char *what = msg(r.id ? M_TUI_PRINT_MEETING : M_TUI_PRINT_LEDGER);
+	char *label = r.id ? xasprintf(what, r.id) : NULL;
+	if (!label) {
+		struct org o = {0};
+		label = xasprintf(what, qd_get_org(tr->q, r.org_id, &o) == QD_OK ? o.name : "");
+		org_clear(&o);
+	}
+	if (s == QD_OK && r.lp)
+		sb_printf(out, msg(M_MP_TUI_SENT), label, r.printer ? r.printer : msg(M_IO_LP_DEFAULT),
+			  lp_output ? lp_output : "");
+	else if (s == QD_OK)
+		sb_printf(out, msg(M_MP_TUI_PRINTED), label, file);
+	if (s == QD_OK && code) {
+		sb_puts(out, "  ");
+		sb_printf(out, msg(M_IO_PRINT_CODE), code);
+	}
+	free(label);
+	free(file);
+	free(code);
+	free(lp_output);
+	return s;
+}
+
 enum qd_status io_tui_print(const struct tui_print_request *tr, struct strbuf *out)
 {
+	if (is_meeting_paper(tr)) {
+		enum qd_status s = tui_print_meeting(tr, out);
+		for (char *c = out->s; c && *c; c++)    /* one line for the status line */
+			if (*c == '\n')
+				*c = ' ';
+		return s;
+	}
 	struct qd *q = tr->q;
 	int year = q->year;
 	struct print_request r = {0};

@@ -473,12 +473,6 @@ static int meeting_act(struct tui *t, void *st, enum tui_action a, const char *a
 			meeting_open_note(t, m->id);
 		return TUI_DONE;
 	case TA_BRANCH: pick_org(t, v, arg); return TUI_DONE;
-	case TA_PRINT: {
-		char *s = xasprintf(msg(M_MTT_PRINT_TIP), m ? m->id : 0LL);
-		tui_say(t, "%s", s);
-		free(s);
-		return TUI_DONE;
-	}
 	case TA_ASSIGN: case TA_SEARCH: case TA_FILTER: case TA_CLEAR_FILTER: case TA_SORT:
 		tui_error_text(t, msg(M_MTT_TIP));
 		return TUI_DONE;
@@ -523,6 +517,17 @@ static long long meeting_selected(struct tui *t, void *st)
 	return m ? m->id : 0;
 }
 
+/* p: the selected meeting's record sheet, or the org's 台账. */
+static void meeting_print_offer(struct tui *t, void *st, struct tui_print_request *r)
+{
+	struct meeting_view *v = st;
+	struct meeting *m = current(st);
+	(void)t;
+	r->meeting_id = m ? m->id : 0;
+	r->org_id = v->org_id;
+	r->ledger = 1;
+}
+
 static void meeting_status(struct tui *t, void *st, struct strbuf *out)
 {
 	(void)t;
@@ -532,7 +537,7 @@ static void meeting_status(struct tui *t, void *st, struct strbuf *out)
 
 const struct tui_view_ops tui_meeting_ops = {
 	"meetings", meeting_open, meeting_close, meeting_reload, meeting_draw, meeting_act,
-	meeting_mouse, meeting_summary, meeting_selected, meeting_status, NULL,
+	meeting_mouse, meeting_summary, meeting_selected, meeting_status, meeting_print_offer,
 };
 
 /* ---- the attendance form of one meeting (Enter, t) ---- */
@@ -845,12 +850,6 @@ static int attend_act(struct tui *t, void *st, enum tui_action a, const char *ar
 	case TA_EDIT: meeting_open_edit(t, av->id); return TUI_DONE;
 	case TA_NOTE: meeting_open_note(t, av->id); return TUI_DONE;
 	case TA_ENTER: tui_pop_view(t); return TUI_DONE;
-	case TA_PRINT: {
-		char *s = xasprintf(msg(M_MTT_PRINT_TIP), av->id);
-		tui_say(t, "%s", s);
-		free(s);
-		return TUI_DONE;
-	}
 	default: return TUI_PASS;
 	}
 }
@@ -887,7 +886,17 @@ static void attend_status(struct tui *t, void *st, struct strbuf *out)
 	sb_puts(out, msg(M_MTT_AT_TIP));
 }
 
+/* p: this meeting's record sheet, or its org's 台账. */
+static void attend_print(struct tui *t, void *st, struct tui_print_request *r)
+{
+	struct attend_view *av = st;
+	(void)t;
+	r->meeting_id = av->id;
+	r->org_id = av->have ? av->m.org_id : 0;
+	r->ledger = 1;
+}
+
 static const struct tui_view_ops attend_ops = {
 	"attendance", attend_open, attend_close, attend_reload, attend_draw, attend_act,
-	attend_mouse, NULL, attend_selected, attend_status, NULL,
+	attend_mouse, NULL, attend_selected, attend_status, attend_print,
 };

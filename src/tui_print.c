@@ -94,8 +94,8 @@ void tui_print_open(struct tui *t)
 	if (v->ops->print)
 		v->ops->print(t, v->st, &c->r);
 
-	char *labels[3];
-	long long ids[3];
+	char *labels[4];
+	long long ids[4];
 	int n = 0;
 	if (c->r.person_id) {
 		struct person p = {0};
@@ -105,14 +105,19 @@ void tui_print_open(struct tui *t)
 		}
 		person_clear(&p);
 	}
+	if (c->r.meeting_id) {
+		ids[n] = TUI_PRINT_MEETING;
+		labels[n++] = xasprintf(msg(M_TUI_PRINT_MEETING), c->r.meeting_id);
+	}
 	if (c->r.org_id) {
 		const struct org *o = tui_org(t, c->r.org_id);
 		struct org got = {0};
 		if (!o && qd_get_org(t->q, c->r.org_id, &got) == QD_OK)
 			o = &got;
 		if (o) {
-			ids[n] = TUI_PRINT_ORG;
-			labels[n++] = xasprintf(msg(M_TUI_PRINT_ORG), o->name);
+			ids[n] = c->r.ledger ? TUI_PRINT_LEDGER : TUI_PRINT_ORG;
+			labels[n++] = xasprintf(msg(c->r.ledger ? M_TUI_PRINT_LEDGER : M_TUI_PRINT_ORG),
+						o->name);
 		}
 		org_clear(&got);
 	}

@@ -142,6 +142,41 @@ TEST(this_person_to_the_default_file)
 	end();
 }
 
+/* Tab 7 offers the selected meeting's record sheet and the org's 台账 (not
+ * its checklists), each to a PDF of its own name. */
+TEST(meeting_papers_from_tab_7)
+{
+	begin(120, 40);
+	RUN_SCRIPT("7 p");
+	const char *s = screen();
+	CHECK_CONTAINS(s, "会议记录（#");
+	CHECK_CONTAINS(s, "组织生活台账（");
+	CHECK(strstr(s, "本组织（") == NULL);
+	CHECK_CONTAINS(s, "全部（所有人员）");
+	RUN_SCRIPT("<Enter>");
+	CHECK_CONTAINS(screen(), ".pdf");
+	RUN_SCRIPT("<Enter> <Enter>");
+	const char *m = tui_message(t);
+	CHECK_CONTAINS(m, "已输出会议记录（#");
+	CHECK_CONTAINS(m, "校验码：");
+	const char *file = m ? strstr(m, "会议记录-") : NULL;
+	char name[64] = "";
+	if (file)
+		sscanf(file, "%63[^ ]", name);
+	CHECK_CONTAINS(name, ".pdf");
+	CHECK_INT(access(name, F_OK), 0);
+	char *text = pdf_text(name);
+	CHECK_CONTAINS(text, "会议记录");
+	CHECK_CONTAINS(text, "应到");
+	free(text);
+	RUN_SCRIPT("p <Down> <Enter> <Enter> <Enter>");
+	m = tui_message(t);
+	CHECK_CONTAINS(m, "已输出组织生活台账（");
+	CHECK_CONTAINS(m, "2026年度组织生活台账-");
+	CHECK_INT(files_here(), 2);
+	end();
+}
+
 TEST(escape_prints_nothing)
 {
 	begin(100, 30);
@@ -216,6 +251,7 @@ int main(void)
 	RUN(menu_offers_what_applies);
 	RUN(everyone_to_a_file);
 	RUN(this_person_to_the_default_file);
+	RUN(meeting_papers_from_tab_7);
 	RUN(escape_prints_nothing);
 	RUN(printer_through_a_stub_lp);
 	return TT_END();

@@ -10,6 +10,11 @@
 	_(M_MP_SHEET_TITLE, "%s会议记录", "Record of the %s") \
 	_(M_MP_DOC_TITLE, "组织生活会议记录", "meeting records") \
 	_(M_MP_CODE, "校验码：%s", "verification code: %s") \
+	/* tab 7's p: the file name suggested and the status line */ \
+	_(M_MP_FILE_SHEET, "会议记录-%lld", "meeting-%lld") \
+	_(M_MP_FILE_LEDGER, "%d年度组织生活台账-%s", "meetings-%d-%s") \
+	_(M_MP_TUI_PRINTED, "已输出%s到 %s", "wrote %s to %s") \
+	_(M_MP_TUI_SENT, "已将%s发送到打印机 %s。%s", "sent %s to printer %s. %s") \
 	_(M_MP_F_ORG, "组织", "organisation") \
 	_(M_MP_F_TYPE, "会议类型", "type") \
 	_(M_MP_F_TIME, "时间", "time") \

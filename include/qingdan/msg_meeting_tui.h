@@ -40,7 +40,6 @@
 	_(M_MTT_TIP, "Enter/t 出勤  a 新增  e 修改  d 删除  n 证据  b 选择组织  y 年度", "Enter/t attendance  a add  e edit  d delete  n evidence  b organisation  y year") \
 	_(M_MTT_PICK_ORG, "选择组织", "choose the organisation") \
 	_(M_MTT_NOTHING, "没有选中的会议", "no meeting selected") \
-	_(M_MTT_PRINT_TIP, "打印会议记录或台账：qingdan meeting print %lld，或 meeting print --org 组织 --year 年度", "to print the record or the ledger: qingdan meeting print %lld, or meeting print --org ORG --year YEAR") \
 	_(M_MTT_DENIED, "%s 不是管理员，也不是%s的书记、副书记或组织委员：只能查看，不能记录会议", "%s is neither an admin nor the secretary, deputy or organisation member of %s: you may read but not record meetings") \
 	/* the attendance form */ \
 	_(M_MTT_AT_TITLE, "出勤 · #%lld %s %s %s", "attendance · #%lld %s %s %s") \

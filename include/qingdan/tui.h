@@ -50,7 +50,9 @@ int tui_run(struct qd *q);
 enum tui_print_scope {
 	TUI_PRINT_PERSON,      /* 本人: person_id */
 	TUI_PRINT_ORG,         /* 本组织: everyone of org_id */
-	TUI_PRINT_ALL          /* 全部: every active person */
+	TUI_PRINT_ALL,         /* 全部: every active person */
+	TUI_PRINT_MEETING,     /* 会议记录: the sheet of meeting_id */
+	TUI_PRINT_LEDGER       /* 组织生活台账: the year's ledger of org_id */
 };
 struct tui_print_request {
 	struct qd *q;
@@ -59,6 +61,8 @@ struct tui_print_request {
 				* a list's selected item's owner), 0 if none */
 	long long org_id;      /* the org shown, 0 if none */
 	long long item_id;     /* the selected item, 0 if none */
+	long long meeting_id;  /* the selected meeting (tab 7), 0 if none */
+	int ledger;            /* tab 7: org_id's 台账 is offered, not its checklists */
 	enum tui_print_scope scope;
 	int lp;                /* 1: send to lp; 0: write the PDF to path */
 	const char *printer;   /* lp -d PRINTER; NULL or "" = the default one */
