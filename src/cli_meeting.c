@@ -527,6 +527,7 @@ static int meeting_rules(struct cli *c, int argc, char **argv)
 	if (!set) {
 		if (level || every || min || quorum)
 			return cli_usage_error(c, "%s", msg(M_MC_RULES_ONLY_SET));
+		c->access = CLI_READ;   /* a listing: read-only, as `setting` without a value */
 		return cli_list(c, NULL, run_rules);
 	}
 	int type, lv, ev = -1;
@@ -546,7 +547,6 @@ static int meeting_rules(struct cli *c, int argc, char **argv)
 		return cli_usage_error(c, msg(M_MC_BAD_QUORUM), quorum);
 	if ((rc = cli_db(c)))
 		return rc;
-	/* c->access is CLI_WRITE for this command: a plain listing opened it too */
 	struct strbuf err = {0};
 	return done(qd_meeting_rule_set(&c->q, (enum org_level)lv, (enum meeting_type)type, ev,
 					(int)n, quorum ? canon : NULL, &err),
