@@ -237,8 +237,8 @@ static void import_row(struct mimporter *im, const struct csv_record *rec)
 		if (qd_find_org(im->q, org, &row.org_id, &e) != QD_OK) {
 			row_bad(im, "%s", e.s ? e.s : "");
 			row.org_id = 0;
-		} else if (!im->r->dry_run && !qd_may_record_meeting(im->q, row.org_id)) {
-			/* a dry run opens read-only, as another user may check a file */
+		} else if (!qd_is_meeting_recorder(im->q, row.org_id)) {
+			/* a dry run opens the file read-only: the right is checked, not the mode */
 			row_bad(im, msg(M_MI_DENIED), org, im->q->actor_name ? im->q->actor_name : "");
 		}
 		sb_free(&e);

@@ -875,8 +875,11 @@ enum qd_status qd_meeting_expected(struct qd *q, long long org_id, enum meeting_
 
 int qd_may_record_meeting(struct qd *q, long long org_id)
 {
-	if (db_readonly(q->db))
-		return 0;
+	return !db_readonly(q->db) && qd_is_meeting_recorder(q, org_id);
+}
+
+int qd_is_meeting_recorder(struct qd *q, long long org_id)
+{
 	if (q->actor_admin)
 		return 1;
 	if (!q->actor_id || !org_id)

@@ -168,7 +168,11 @@ run qd import --meetings "$T/sheet.csv"
 check "a non-recorder is refused" is "$RC" 1
 check "…says who may" has "$ERR" "sheet.csv:3: 不能登记$B1的会议"
 check "…and writes nothing" is "$(nmeet)" "$N0"
+# a dry run (read-only) checks the right too, so it never says 检查通过 for a
+# sheet the real run would refuse
 run qd import --meetings "$T/sheet.csv" --dry-run
-check "a dry run still checks the file" is "$RC" 0
+check "a dry run says the same" is "$RC" 1
+check "…at the same line" has "$ERR" "sheet.csv:3: 不能登记$B1的会议"
+check "…and writes nothing" is "$(nmeet)" "$N0"
 
 finish

@@ -166,6 +166,8 @@ enum qd_status qd_meeting_delete(struct qd *q, long long id, struct strbuf *err)
 
 /* The actor may record meetings of org_id (admin or its recorder). */
 int qd_may_record_meeting(struct qd *q, long long org_id);
+/* The same right whatever the file's mode (a dry run opens it read-only). */
+int qd_is_meeting_recorder(struct qd *q, long long org_id);
 
 /* ---- attendance ---- */
 struct attendee {
