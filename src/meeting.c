@@ -811,8 +811,8 @@ enum qd_status qd_meeting_list(struct qd *q, const struct meeting_filter *f, str
 	int nr = 0;
 	/* many meetings: their attendance in one query, of the dates they span */
 	if (s == QD_OK && *n > 4)
-		s = store_attendance_in(q->db, (*out)[0].on_date, (*out)[*n - 1].on_date,
-					f ? f->org_id : 0, &R, &nr);
+		s = store_attendance_counts_in(q->db, (*out)[0].on_date, (*out)[*n - 1].on_date,
+					       f ? f->org_id : 0, &R, &nr);
 	if (s == QD_OK)
 		s = derive_all(q, *out, *n, *n > 4, R, nr);
 	store_mpeople_free(R, nr);

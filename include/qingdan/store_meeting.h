@@ -65,6 +65,13 @@ enum qd_status store_attendance_of(struct db *db, long long meeting_id,
  * of org_id (0 any), by meeting id, then as store_attendance_of. */
 enum qd_status store_attendance_in(struct db *db, const char *from, const char *to,
 				   long long org_id, struct store_mperson **out, int *n);
+/* The same rows with only what the counts need — id, party, status,
+ * meeting_id (no names, no reason) — by meeting id, then person id: a
+ * long listing's counts without a string per row. */
+enum qd_status store_attendance_counts_in(struct db *db, const char *from, const char *to,
+					  long long org_id, struct store_mperson **out, int *n);
+/* Its SQL for the plan tests (store_hot_queries). */
+void store_meeting_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx);
 /* Insert or change one person's row; *id the row's id. */
 enum qd_status store_attendance_put(struct db *db, long long meeting_id, long long person_id,
 				    const char *status, const char *reason, long long *id);

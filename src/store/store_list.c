@@ -15,6 +15,7 @@
 
 #include "qingdan/db.h"
 #include "qingdan/norm.h"
+#include "qingdan/store_meeting.h"
 #include "qingdan/store_meeting_check.h"
 #include "json.h"
 #include "store_impl.h"
@@ -632,4 +633,5 @@ void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, cons
 	fn(ctx, "search id range", ID_RANGE_SQL);
 	store_page_hot_queries(dialect, fn, ctx);
 	store_check_hot_queries(dialect, fn, ctx);
+	store_meeting_hot_queries(fn, ctx);
 }

@@ -353,6 +353,54 @@ enum qd_status store_attendance_in(struct db *db, const char *from, const char *
 	return mperson_rows(st, 3, out, n);
 }
 
+/* A listing's attendance: the meetings of the dates by meeting_date, each
+ * one's rows by the attendance key (t_plan holds it to that). */
+#define ATTENDANCE_COUNTS_SQL \
+	"SELECT a.person_id, coalesce(m.party, 'full'), a.status, a.meeting_id " \
+	"FROM attendance a LEFT JOIN member m ON m.person_id = a.person_id " \
+	"WHERE a.meeting_id IN (SELECT mt.id FROM meeting mt WHERE mt.deleted_at IS NULL " \
+	"AND mt.on_date >= ?1 AND mt.on_date <= ?2 " \
+	"AND (CAST(?3 AS BIGINT) = 0 OR mt.org_id = ?3)) " \
+	"ORDER BY a.meeting_id, a.person_id"
+
+void store_meeting_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx)
+{
+	fn(ctx, "meeting list: attendance", ATTENDANCE_COUNTS_SQL);
+}
+
+enum qd_status store_attendance_counts_in(struct db *db, const char *from, const char *to,
+					  long long org_id, struct store_mperson **out, int *n)
+{
+	struct sql_stmt *st = db_stmt(db, ATTENDANCE_COUNTS_SQL);
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	sql_bind_int64(st, 3, org_id);
+	*out = NULL;
+	*n = 0;
+	int rc, cap = 0;
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 256;
+			*out = xrealloc(*out, (size_t)cap * sizeof **out);
+		}
+		struct store_mperson *p = &(*out)[(*n)++];
+		memset(p, 0, sizeof *p);
+		p->id = sql_column_int64(st, 0);
+		int party = party_parse((const char *)sql_column_text(st, 1));
+		p->party = party < 0 ? PS_FULL : party;
+		p->status = attend_parse((const char *)sql_column_text(st, 2));
+		p->meeting_id = sql_column_int64(st, 3);
+	}
+	sql_reset(st);
+	if (rc != SQL_DONE) {
+		store_mpeople_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return QD_DBERROR;
+	}
+	return QD_OK;
+}
+
 enum qd_status store_attendance_put(struct db *db, long long meeting_id, long long person_id,
 				    const char *status, const char *reason, long long *id)
 {
