@@ -211,3 +211,22 @@ enum qd_status demo_load(struct qd *q, struct strbuf *err)
 	qd_refresh_actor(q);
 	return s;
 }
+
+/* "王伟#2": the k-th person of that name in file (= id) order; 0 if none. */
+long long demo_person(struct qd *q, const char *ref)
+{
+	char name[128];
+	const char *hash = strchr(ref, '#');
+	size_t len = hash ? (size_t)(hash - ref) : strlen(ref);
+	int nth = hash ? atoi(hash + 1) : 1;
+	str_copy(name, ref, len + 1 < sizeof name ? len + 1 : sizeof name);
+	struct person *ps = NULL;
+	int n = 0;
+	long long id = 0;
+	if (store_person_by_name(q->db, name, &ps, &n) == QD_OK && nth >= 1 && nth <= n)
+		id = ps[nth - 1].id;
+	for (int i = 0; i < n; i++)
+		person_clear(&ps[i]);
+	free(ps);
+	return id;
+}

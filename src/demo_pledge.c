@@ -100,22 +100,10 @@ static char *yigang_body(int year)
 	return body;
 }
 
-/* "王伟#2": the k-th person of that name in file (= id) order. */
+/* "王伟#2" of the demo files (demo_person). */
 static long long person(struct loader *l, const char *ref)
 {
-	char name[128];
-	const char *hash = strchr(ref, '#');
-	size_t len = hash ? (size_t)(hash - ref) : strlen(ref);
-	int nth = hash ? atoi(hash + 1) : 1;
-	str_copy(name, ref, len + 1 < sizeof name ? len + 1 : sizeof name);
-	struct person *ps = NULL;
-	int n = 0;
-	long long id = 0;
-	if (store_person_by_name(l->q->db, name, &ps, &n) == QD_OK && nth >= 1 && nth <= n)
-		id = ps[nth - 1].id;
-	for (int i = 0; i < n; i++)
-		person_clear(&ps[i]);
-	free(ps);
+	long long id = demo_person(l->q, ref);
 	if (!id && l->status == QD_OK) {
 		sb_printf(l->err, msg(M_PERSON_NOT_FOUND), ref);
 		l->status = QD_NOTFOUND;

@@ -16,5 +16,8 @@ int demo_day(const struct qd *q, int offset);
 /* The demo's 组织生活 ledger (demo_meeting.c, data/demo/meetings.tsv):
  * members' standing and roles, meetings, attendance; inside demo_load. */
 enum qd_status meeting_demo_load(struct qd *q, struct strbuf *err);
+/* A person of the demo files, "王伟#2" being the second 王伟 in id order;
+ * 0 if there is none (for the loaders of demo_pledge.c and demo_meeting.c). */
+long long demo_person(struct qd *q, const char *ref);
 
 #endif
