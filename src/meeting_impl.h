@@ -19,4 +19,7 @@ enum qd_status meeting_expected_people(struct qd *q, long long org_id, const cha
 enum qd_status meeting_merge_person(struct qd *q, long long keep, long long drop,
 				    struct strbuf *err);
 
+/* The stored code of evidence kind k (meeting_note_kind_parse), "" for 0. */
+const char *meeting_note_kind_code(int k);
+
 #endif

@@ -18,4 +18,7 @@ void meeting_open_edit(struct tui *t, long long id);
 void meeting_open_delete(struct tui *t, long long id);
 void meeting_open_note(struct tui *t, long long id);
 
+/* The attendance form of a meeting (tui_meeting_attend.c), pushed with its id. */
+extern const struct tui_view_ops tui_attend_ops;
+
 #endif
