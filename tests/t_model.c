@@ -504,6 +504,15 @@ TEST(kill9_keeps_committed_and_integrity)
 static void downgrade_to_3(void)
 {
 	CHECK_INT(tt_exec(q.db,
+"PRAGMA foreign_keys=OFF;"
+"DROP TABLE problem_feedback; DROP TABLE problem_measure; DROP TABLE problem;"
+"CREATE TABLE list5(id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL REFERENCES org(id),"
+"  year INTEGER NOT NULL, title TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT 'draft'"
+"  CHECK(state IN ('draft','approved','archived')), UNIQUE(org_id, year)) STRICT;"
+"INSERT INTO list5 SELECT id, org_id, year, title, state FROM list;"
+"DROP TABLE list; ALTER TABLE list5 RENAME TO list;"
+"CREATE INDEX list_year ON list(year, org_id);"
+"PRAGMA foreign_keys=ON;"
 "DROP TRIGGER item_fts_ad; DROP TRIGGER item_fts_au; DROP TABLE item_fts;"
 "DROP TABLE meeting_rule; DROP TABLE item_meeting; DROP TABLE meeting_note;"
 "DROP TABLE attendance; DROP TABLE meeting; DROP TABLE member;"

@@ -54,7 +54,7 @@ static const struct table {
 	{"setting", "id:i key:t value:t", NULL, T_ROWID},
 	{"org", "id:i name:t level:t parent_id:i sort:i", "parent_id", 0},
 	{"person", "id:i name:t post:t org_id:i login:t is_admin:i active:i", NULL, 0},
-	{"list", "id:i org_id:i year:i title:t state:t", NULL, 0},
+	{"list", "id:i org_id:i year:i title:t state:t kind:t", NULL, 0},
 	{"item",
 	 "id:i list_id:i seq:i category:t content:t measures:t standard:t due:t due_text:t "
 	 "owner_id:i lead_id:i status:t done_on:t version:i created_at:t updated_at:t "
@@ -80,6 +80,15 @@ static const struct table {
 	 NULL, 0},
 	{"item_meeting", "id:i item_id:i meeting_id:i", NULL, 0},
 	{"meeting_rule", "id:i level:t type:t every:t min_count:i quorum:t", NULL, T_MIGRATED},
+	/* 问题清单 → 整改清单 (migration 6) */
+	{"problem",
+	 "id:i org_id:i year:i source:t raised_on:t category:t text:t raiser_id:i raiser_name:t "
+	 "contact:t meeting_id:i closed_on:t closed_by:i version:i created_at:t updated_at:t "
+	 "deleted_at:t",
+	 NULL, 0},
+	{"problem_measure", "id:i problem_id:i item_id:i", NULL, 0},
+	{"problem_feedback", "id:i problem_id:i on_date:t by_id:i result:t satisfied:i created_at:t",
+	 NULL, 0},
 	{"audit",
 	 "seq:i at:t login:t person_id:i action:t entity:t entity_id:i detail:t digest:t "
 	 "prev_hash:t hash:t",

@@ -28,4 +28,9 @@ const char *const *schema_pg_migration(int version);
 	"  ('party-group', 'study-group', 'quarter', 1, ''),\n" \
 	"  ('organ-committee', 'council', 'month', 1, '');\n"
 
+/* Migration 6's sources of a problem (problem.h), the same on both dialects. */
+#define PROBLEM_SOURCES \
+	"'phone','mail','box','org-life','democratic-life','inspection','superior','self'," \
+	"'visit','other'"
+
 #endif

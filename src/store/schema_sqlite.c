@@ -279,12 +279,84 @@ static const char *const migration5[] = {
 	NULL,
 };
 
+/* 6: 问题清单 → 整改清单 (issue 12).  A list gains its kind: 'duty', the
+ * responsibility list every list was until now, or 'rectify', the org's
+ * 整改清单 for the year, whose items are the measures of its problems (the
+ * item model as it is: status machine, owner and lead, notes, flags).  The
+ * one-list-per-org-and-year key becomes one per kind, so list is rebuilt
+ * (SQLite cannot change a table constraint); its ids stay, so item's
+ * references hold.  sq_pre_migrate turns foreign keys off around the
+ * migrations, as SQLite's table rebuild requires.  list's canonical text
+ * (store_audit.c) keeps its five columns: every digest in use is over them,
+ * and a list's kind never changes after it is made.
+ *
+ * A problem's status is not stored: it follows from its measures and its
+ * closing (problem.h), so nothing can disagree.  The raiser is a person of
+ * the file (raiser_id), an outside name with a contact (raiser_name), or
+ * nobody (anonymous). */
+static const char *const migration6[] = {
+	"CREATE TABLE list_new(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),\n"
+	"  year INTEGER NOT NULL,\n"
+	"  title TEXT NOT NULL DEFAULT '',\n"
+	"  state TEXT NOT NULL DEFAULT 'draft' CHECK(state IN ('draft','approved','archived')),\n"
+	"  kind TEXT NOT NULL DEFAULT 'duty' CHECK(kind IN ('duty','rectify')),\n"
+	"  UNIQUE(org_id, year, kind)\n"
+	") STRICT;\n",
+	"INSERT INTO list_new(id, org_id, year, title, state)\n"
+	"  SELECT id, org_id, year, title, state FROM list;\n",
+	"DROP TABLE list;\n",
+	"ALTER TABLE list_new RENAME TO list;\n",
+	"CREATE INDEX list_year ON list(year, org_id);\n",
+	"CREATE TABLE problem(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  org_id INTEGER NOT NULL REFERENCES org(id),\n"
+	"  year INTEGER NOT NULL,\n"
+	"  source TEXT NOT NULL CHECK(source IN (" PROBLEM_SOURCES ")),\n"
+	"  raised_on TEXT NOT NULL,\n"
+	"  category TEXT NOT NULL DEFAULT '',\n"
+	"  text TEXT NOT NULL,\n"
+	"  raiser_id INTEGER REFERENCES person(id),\n"
+	"  raiser_name TEXT NOT NULL DEFAULT '',\n"
+	"  contact TEXT NOT NULL DEFAULT '',\n"
+	"  meeting_id INTEGER REFERENCES meeting(id),\n"
+	"  closed_on TEXT,\n"
+	"  closed_by INTEGER REFERENCES person(id),\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  deleted_at TEXT\n"
+	") STRICT;\n",
+	"CREATE INDEX problem_org ON problem(org_id, year);\n",
+	"CREATE INDEX problem_year ON problem(year, source);\n",
+	"CREATE INDEX problem_meeting ON problem(meeting_id) WHERE meeting_id IS NOT NULL;\n",
+	"CREATE TABLE problem_measure(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  problem_id INTEGER NOT NULL REFERENCES problem(id),\n"
+	"  item_id INTEGER NOT NULL UNIQUE REFERENCES item(id)\n"
+	") STRICT;\n",
+	"CREATE INDEX problem_measure_problem ON problem_measure(problem_id);\n",
+	"CREATE TABLE problem_feedback(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  problem_id INTEGER NOT NULL REFERENCES problem(id),\n"
+	"  on_date TEXT NOT NULL,\n"
+	"  by_id INTEGER REFERENCES person(id),\n"
+	"  result TEXT NOT NULL,\n"
+	"  satisfied INTEGER NOT NULL CHECK(satisfied IN (0,1)),\n"
+	"  created_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX problem_feedback_problem ON problem_feedback(problem_id, on_date);\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration1, /* the whole model of DESIGN §3 */
 	migration2,
 	migration3,
 	migration4,
 	migration5,
+	migration6,
 };
 
 int schema_latest(void)

@@ -233,6 +233,10 @@ enum qd_status sqlite_backup(struct db *db, const char *dest, int flags, struct 
 /* Before migrating a file: a backup beside it (FILE.bak-vN-YYYYmmddTHHMMSS). */
 static enum qd_status sq_pre_migrate(struct db *db, int from, struct strbuf *err)
 {
+	/* Off while the migrations run (outside their transactions, where
+	 * SQLite allows it): migration 6 rebuilds list, which item references;
+	 * sq_ready turns them on again. */
+	sq_exec(db, "PRAGMA foreign_keys=OFF");
 	if (from == 0 || strcmp(db->path, ":memory:") == 0)
 		return QD_OK;
 	char stamp[32];
@@ -452,6 +456,7 @@ static enum qd_status sq_open(struct db *db, int flags, int *version, struct str
 /* After the migrations: a reader stays one; a writer gets its temp table. */
 static int sq_ready(struct db *db)
 {
+	sq_exec(db, "PRAGMA foreign_keys=ON");
 	if (db->readonly)
 		return sq_exec(db, "PRAGMA query_only=1");
 	return store_fts_prepare(db);

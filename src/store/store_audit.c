@@ -22,7 +22,8 @@
 
 const char *const store_entities[] = {"setting", "org", "person", "list", "item", "note", "pledge",
 				       "member", "meeting", "attendance", "meeting_note",
-				       "item_meeting", "meeting_rule", NULL};
+				       "item_meeting", "meeting_rule", "problem", "problem_measure",
+				       "problem_feedback", NULL};
 
 /* The columns of each entity's canonical text, in its order (the key
  * column first): once json_object('id', t.id, 'name', t.name, …) in the
@@ -53,6 +54,13 @@ const char *const store_entities[] = {"setting", "org", "person", "list", "item"
 #define CANON_MEETING_NOTE "id", "meeting_id", "on_date", "person_id", "kind", "text", "created_at"
 #define CANON_ITEM_MEETING "id", "item_id", "meeting_id"
 #define CANON_MEETING_RULE "id", "level", "type", "every", "min_count", "quorum"
+/* 问题清单 → 整改清单 (migration 6) */
+#define CANON_PROBLEM \
+	"id", "org_id", "year", "source", "raised_on", "category", "text", "raiser_id", \
+	"raiser_name", "contact", "meeting_id", "closed_on", "closed_by", "version", "created_at", \
+	"updated_at", "deleted_at"
+#define CANON_PROBLEM_MEASURE "id", "problem_id", "item_id"
+#define CANON_PROBLEM_FEEDBACK "id", "problem_id", "on_date", "by_id", "result", "satisfied", "created_at"
 
 struct canon {
 	const char *const *cols;
@@ -69,12 +77,15 @@ static const struct canon *canon_of(const char *entity, int *index)
 			  *const meeting[] = {CANON_MEETING}, *const attendance[] = {CANON_ATTENDANCE},
 			  *const meeting_note[] = {CANON_MEETING_NOTE},
 			  *const item_meeting[] = {CANON_ITEM_MEETING},
-			  *const meeting_rule[] = {CANON_MEETING_RULE};
+			  *const meeting_rule[] = {CANON_MEETING_RULE},
+			  *const problem[] = {CANON_PROBLEM},
+			  *const problem_measure[] = {CANON_PROBLEM_MEASURE},
+			  *const problem_feedback[] = {CANON_PROBLEM_FEEDBACK};
 #define C(a) {a, (int)ARRAY_SIZE(a)}
 	static const struct canon canon[] = {
 		C(setting), C(org), C(person), C(list), C(item), C(note), C(pledge),
 		C(member), C(meeting), C(attendance), C(meeting_note), C(item_meeting),
-		C(meeting_rule),
+		C(meeting_rule), C(problem), C(problem_measure), C(problem_feedback),
 	};
 #undef C
 	for (int i = 0; store_entities[i]; i++)
@@ -121,7 +132,7 @@ enum { CANON_BATCH = 64 };
  * the columns of CANON_BATCH records (?1 … ?64, padded by the caller). */
 static const char *canon_sql(struct db *db, const char *entity, const struct canon **c, int batch)
 {
-	static char *by_kind[2][2][16];
+	static char *by_kind[2][2][24];   /* [pg][batch][entity] */
 	char **sql = by_kind[db_dialect(db) == DB_PG][batch != 0];
 	int i;
 	if (!(*c = canon_of(entity, &i)))
