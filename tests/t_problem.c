@@ -861,6 +861,46 @@ TEST(readonly_file_refuses_writes)
 	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM problem_feedback"), 0);
 }
 
+TEST(merge_moves_problem_records)
+{
+	open_branch();
+	long long dup = person("孙正式", "科员（重复）", NULL, 0, branch);
+	long long pid = add_problem(branch, SRC_ORG_LIFE, "学习不够", NULL, dup);
+	sb_reset(&err);
+	CHECK_INT(qd_problem_feedback(&q, pid, NULL, dup, "满意", 1, &err), QD_OK);
+	int moved = 0;
+	sb_reset(&err);
+	CHECK_INT(qd_person_merge(&q, full, dup, &moved, &err), QD_OK);
+	CHECK_INT(moved, 2);
+	struct problem p = get(pid);
+	CHECK_INT(p.raiser_id, full);
+	problem_clear(&p);
+	CHECK_INT(tt_num(q.db, "SELECT by_id FROM problem_feedback"), full);
+	CHECK(verify_ok());
+}
+
+TEST(audit_detail_in_words)
+{
+	open_branch();
+	long long pid = add_problem(branch, SRC_PHONE, "问题", NULL, full);
+	struct problem_fields f = PROBLEM_FIELDS_INIT;
+	f.source = SRC_VISIT;
+	CHECK_INT(qd_problem_set(&q, pid, 0, &f, &err), QD_OK);
+	char *detail = tt_text(q.db, "SELECT detail FROM audit WHERE entity = 'problem' "
+				     "AND action = 'set'");
+	char *words = qd_detail_text(&q, "problem", detail);
+	CHECK_CONTAINS(words, "问题来源");
+	CHECK_CONTAINS(words, "公开电话");
+	CHECK_CONTAINS(words, "群众来访");
+	free(words);
+	free(detail);
+	detail = tt_text(q.db, "SELECT detail FROM audit WHERE entity = 'problem' AND action = 'add'");
+	words = qd_detail_text(&q, "problem", detail);
+	CHECK_CONTAINS(words, "反映人：孙正式");
+	free(words);
+	free(detail);
+}
+
 int main(void)
 {
 	text_init_locale();
@@ -881,5 +921,7 @@ int main(void)
 	RUN(stats_by_org_and_source);
 	RUN(tampering_with_a_problem_fails_verify);
 	RUN(readonly_file_refuses_writes);
+	RUN(merge_moves_problem_records);
+	RUN(audit_detail_in_words);
 	return TT_END();
 }
