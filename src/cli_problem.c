@@ -64,7 +64,7 @@ static int source_opt(struct cli *c, const char *s, int *src)
 {
 	*src = -1;
 	if (s && (*src = problem_source_parse(s)) < 0)
-		return cli_usage_error(c, msg(M_PC_BAD_SOURCE), s);
+		return cli_usage_error(c, msg(M_PROBLEM_BAD_SOURCE), s);
 	return 0;
 }
 
@@ -365,7 +365,7 @@ static int problem_list(struct cli *c, int argc, char **argv)
 	if (rc || (rc = source_opt(c, source, &a.f.source)))
 		return rc;
 	if (status && (a.f.status = problem_status_parse(status)) < 0)
-		return cli_usage_error(c, msg(M_PC_BAD_STATUS), status);
+		return cli_usage_error(c, msg(M_PROBLEM_BAD_STATUS), status);
 	a.f.year = all_years ? 0 : c->q.year;
 	a.f.overdue = overdue;
 	if ((rc = cli_db(c)) || (rc = cli_org(c, org, &a.f.org_id)) ||

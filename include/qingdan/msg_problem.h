@@ -7,8 +7,6 @@
 
 #define MSG_LIST_PROBLEM_CLI(_) \
 	/* bad operands */ \
-	_(M_PC_BAD_SOURCE, "问题来源“%s”无效；可用 phone（公开电话）、mail（电子信箱）、box（意见箱）、org-life（组织生活会查摆）、democratic-life（民主生活会）、inspection（巡视巡察）、superior（上级检查）、self（自查）、visit（群众来访）、other（其他）", "invalid source \"%s\"; use phone, mail, box, org-life, democratic-life, inspection, superior, self, visit or other") \
-	_(M_PC_BAD_STATUS, "问题状态“%s”无效；可用 open（待整改）、rectifying（整改中）、rectified（已整改）、closed（已销号）", "invalid problem status \"%s\"; use open, rectifying, rectified or closed") \
 	_(M_PC_BAD_SATISFIED, "--satisfied 的值“%s”无效；请写 yes（满意）或 no（不满意）", "--satisfied cannot be \"%s\"; write yes or no") \
 	_(M_PC_BAD_MEETING, "--meeting 的值“%s”无效：应为会议编号（meeting list 的“编号”），problem set 可写 none 取消关联", "--meeting cannot be \"%s\": give a meeting id (the id of meeting list); problem set takes none to unlink") \
 	_(M_PC_RAISER_TWICE, "%s：--raised-by 与 --anonymous 只能用一个（匿名反映的问题没有反映人）", "%s: give --raised-by or --anonymous, not both (an anonymous problem has no raiser)") \
