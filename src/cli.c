@@ -14,6 +14,7 @@
 #include "qingdan/db.h"
 #include "qingdan/msg.h"
 #include "qingdan/norm.h"
+#include "qingdan/store.h"
 #include "qingdan/text.h"
 
 int (*cli_tui_hook)(struct cli *c);
@@ -158,6 +159,15 @@ int cli_org(struct cli *c, const char *name, long long *id)
 	return rc;
 }
 
+int cli_kind(const char *s)
+{
+	if (!s || strcmp(s, "duty") == 0)
+		return STORE_KIND_DUTY;
+	if (strcmp(s, "rectify") == 0)
+		return STORE_KIND_RECTIFY;
+	return strcmp(s, "all") == 0 ? STORE_KIND_ALL : CLI_KIND_BAD;
+}
+
 int cli_list(struct cli *c, void *ctx,
 	     enum qd_status (*fn)(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err))
 {
@@ -233,7 +243,7 @@ static char *default_db_path(void)
 /* Every command, in the order `qingdan help` lists them. */
 static const struct cli_command *const tables[] = {
 	cli_item_commands, cli_admin_commands, cli_io_commands, cli_pledge_commands,
-	cli_meeting_commands, cli_meeting_print_commands, cli_db_commands,
+	cli_meeting_commands, cli_meeting_print_commands, cli_problem_commands, cli_db_commands,
 };
 
 static const struct cli_command *find_command(const char *group, const char *name, int *words)
