@@ -232,3 +232,66 @@ enum qd_status export_xlsx_close(struct xlsx_out *x, enum qd_status s, struct st
 	return s;
 }
 
+
+/* ---- a plain table: one sheet, a header row, numbers as numbers (the
+ * assessment sheet of `report --assess`) ---- */
+
+static int is_number(const char *s, double *v)
+{
+	if (!s || !*s)
+		return 0;
+	char *end;
+	errno = 0;
+	*v = strtod(s, &end);
+	return !errno && *end == '\0' && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'));
+}
+
+enum qd_status export_xlsx_table(const char *path, const char *sheet, int ncol,
+				 const char *const *head, int nrow, const char *const *cells,
+				 struct strbuf *err)
+{
+	lxw_workbook *wb = workbook_new(path);
+	if (!wb) {
+		sb_printf(err, msg(M_IO_WRITE_FAILED), path, strerror(errno ? errno : EIO));
+		return QD_IOERROR;
+	}
+	lxw_format *hf = cell_format(wb, 1), *bf = cell_format(wb, 0), *nf = cell_format(wb, 0);
+	format_set_align(nf, LXW_ALIGN_RIGHT);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, sheet);
+	int *width = xcalloc(ncol > 0 ? (size_t)ncol : 1, sizeof *width);
+	for (int c = 0; c < ncol; c++) {
+		worksheet_write_string(ws, 0, (lxw_col_t)c, head[c], hf);
+		width[c] = text_width(head[c]);
+	}
+	for (int r = 0; r < nrow; r++)
+		for (int c = 0; c < ncol; c++) {
+			const char *s = cells[(size_t)r * (size_t)ncol + (size_t)c];
+			double v;
+			if (is_number(s, &v)) {
+				worksheet_write_number(ws, (lxw_row_t)(r + 1), (lxw_col_t)c, v, nf);
+			} else {
+				char *clean = text_sanitize(s ? s : "", 1);
+				worksheet_write_string(ws, (lxw_row_t)(r + 1), (lxw_col_t)c, clean, bf);
+				int w = text_width(clean);
+				if (w > width[c])
+					width[c] = w;
+				free(clean);
+			}
+		}
+	for (int c = 0; c < ncol; c++)
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+				     width[c] + 2 < 6 ? 6 : width[c] + 2 > 40 ? 40 : width[c] + 2, NULL);
+	free(width);
+	worksheet_freeze_panes(ws, 1, 0);
+	if (nrow > 0)
+		worksheet_autofilter(ws, 0, 0, (lxw_row_t)nrow, (lxw_col_t)(ncol - 1));
+	worksheet_set_paper(ws, 9);
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	lxw_error e = workbook_close(wb);
+	if (e != LXW_NO_ERROR) {
+		sb_printf(err, msg(M_IO_XLSX_FAILED), lxw_strerror(e));
+		return QD_IOERROR;
+	}
+	return QD_OK;
+}

@@ -15,6 +15,7 @@ __attribute__((visibility("default"))) const struct qd_print_plugin *qingdan_pri
 		.xlsx_open = export_xlsx_open,
 		.xlsx_row = export_xlsx_row,
 		.xlsx_close = export_xlsx_close,
+		.xlsx_table = export_xlsx_table,
 	};
 	return &table;
 }

@@ -21,6 +21,7 @@
 #include "qingdan/msg_meeting_print.h"   /* issue 11: meeting print, import --meetings */
 #include "qingdan/msg_problem_model.h"   /* issue 12: 问题清单 → 整改清单, the model */
 #include "qingdan/msg_problem.h"   /* issue 12: problem commands */
+#include "qingdan/msg_report.h"   /* issue 12: report, the year in figures */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -168,6 +169,7 @@
 	MSG_LIST_MEETING_PRINT(_) \
 	MSG_LIST_PROBLEM_MODEL(_) \
 	MSG_LIST_PROBLEM_CLI(_) \
+	MSG_LIST_REPORT(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
@@ -197,7 +199,8 @@
 	_("note", "纪实内容", "note") \
 	_("key", "设置项", "key") _("value", "值", "value") _("meaning", "说明", "meaning") \
 	COLUMN_LIST_MEETING(_) \
-	COLUMN_LIST_PROBLEM(_)
+	COLUMN_LIST_PROBLEM(_) \
+	COLUMN_LIST_REPORT(_)
 
 /* The header label of a column key in the current language (key if unknown). */
 const char *msg_column(const char *key);

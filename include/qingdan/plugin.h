@@ -36,7 +36,7 @@
 #include "qingdan/util.h"
 
 /* Bump when the print table or what its functions take changes. */
-#define QD_PLUGIN_VERSION 1
+#define QD_PLUGIN_VERSION 2
 #define QD_PLUGIN_FILE "qingdan-print.so"
 /* The entry point the module exports: returns its table. */
 #define QD_PLUGIN_ENTRY "qingdan_print_plugin"
@@ -82,6 +82,12 @@ struct qd_print_plugin {
 	struct xlsx_out *(*xlsx_open)(const char *path, int year, struct strbuf *err);
 	void (*xlsx_row)(struct xlsx_out *x, const struct io_export_row *r);
 	enum qd_status (*xlsx_close)(struct xlsx_out *x, enum qd_status s, struct strbuf *err);
+	/* (version 2) one sheet named sheet: the header row head[ncol], then
+	 * nrow rows of cells (row-major, ncol each; a cell that reads as a
+	 * number is written as one), to path (report --assess) */
+	enum qd_status (*xlsx_table)(const char *path, const char *sheet, int ncol,
+				     const char *const *head, int nrow, const char *const *cells,
+				     struct strbuf *err);
 };
 
 /* The print module's table, loaded on the first call; NULL with the reason
@@ -95,6 +101,9 @@ int doc_pdf_render(const struct doc *d, const char *path, char *err, size_t errl
 struct xlsx_out *export_xlsx_open(const char *path, int year, struct strbuf *err);
 void export_xlsx_row(struct xlsx_out *x, const struct io_export_row *r);
 enum qd_status export_xlsx_close(struct xlsx_out *x, enum qd_status s, struct strbuf *err);
+enum qd_status export_xlsx_table(const char *path, const char *sheet, int ncol,
+				 const char *const *head, int nrow, const char *const *cells,
+				 struct strbuf *err);
 
 /* ---- Provided by the program to the module (export.c) ---- */
 /* The cells of an export row in column order (io.h's columns; the status
