@@ -77,6 +77,9 @@ static enum qd_status assess_to_file(struct cli *c, long long org_id, enum out_f
 	if (s != QD_OK)
 		return s;
 	FILE *f = outfile_stream(&o);
+	/* a csv file is for Excel and WPS: UTF-8 with a BOM, as export writes */
+	if (f && fmt == OUT_CSV)
+		fputs("\xEF\xBB\xBF", f);
 	struct out_sink out;
 	out_init(&out, fmt, f);
 	s = report_assess(&c->q, c->q.year, org_id, &out.base, err);
