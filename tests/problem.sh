@@ -140,6 +140,8 @@ check "list csv: header" is "$(line 1 | tr -d '\r')" "id,org,source,raised_on,ca
 run qd problem list --format json
 check "list json: keys and numbers" has "$OUT" "\"source\":\"phone\",\"raised_on\":\"2026-03-02\""
 check "list json: counts are numbers" has "$OUT" "\"measures\":2,\"done_measures\":0,\"overdue\":1"
+check "list json: the status a string" has "$OUT" "\"status\":\"open\","
+check "list json: every text a string" is "$(printf '%s' "$OUT" | sed 's/:null//g' | grep -c ':[a-z]')" 0
 run qd problem list --all-years --year 2025 --format tsv
 check "list --all-years" is "$(printf '%s\n' "$OUT" | sed 1d | grep -c .)" 4
 run qd problem list --year 2025 --format tsv
@@ -166,6 +168,7 @@ run qd problem show "$P1" --format json
 check "show json: one object" has "$OUT" "{\"id\":$P1,"
 check "show json: the measures" has "$OUT" "\"measure_items\":[{\"id\":$I1,\"status\":\"planned\""
 check "show json: needs feedback" has "$OUT" "\"needs_feedback\":1"
+check "show json: every text a string" is "$(printf '%s' "$OUT" | sed 's/:null//g' | grep -c ':[a-z]')" 0
 run qd problem show 999
 check "show: no such problem" is "$RC" 1
 check "show: no such problem says so" has "$ERR" "#999"
