@@ -318,7 +318,7 @@ static int problem_close(struct cli *c, int argc, char **argv)
 
 static const char *const list_keys[] = {"id", "org", "source", "raised_on", "category", "text",
 					"status", "measures", "done_measures", "overdue"};
-static const char list_num[] = "nsssssnnnn";
+static const char list_num[] = "nssssssnnn";
 
 struct list_args {
 	struct problem_filter f;

@@ -29,9 +29,9 @@ run qd problem add --org 第一党支部 --source phone --text 办事窗口午�
 check "add: an outside raiser" is "$RC" 0
 P1=$OUT
 check "add: prints the id" test "$P1" -gt 0
-is "$(count "SELECT raiser_id IS NULL, raiser_name, contact FROM problem WHERE id = $P1")" \
-	"1|陈群众|13800000000"
-check "add: the outside name and contact stored" is "$?" 0
+check "add: the outside name and contact stored" \
+	is "$(count "SELECT coalesce(raiser_id, 0), raiser_name, contact FROM problem WHERE id = $P1")" \
+	"0|陈群众|13800000000"
 run qd problem add --org 第一党支部 --source 组织生活会查摆 --text 学习记录不全 --raised-by 张三
 check "add: a raiser of the file, a source by its label" is "$RC" 0
 P2=$OUT
@@ -40,8 +40,8 @@ check "add: the person is the raiser" is "$OUT" "org-life|张三|"
 run qd problem add --org 第二党支部 --source box --text 会议室长期占用 --anonymous --on 2026/4/1
 check "add: anonymous" is "$RC" 0
 P3=$OUT
-run dbsql "SELECT raiser_id IS NULL, raiser_name, raised_on, year FROM problem WHERE id = $P3"
-check "add: anonymous has no raiser; any date form" is "$OUT" "1||2026-04-01|2026"
+run dbsql "SELECT coalesce(raiser_id, 0), raiser_name, raised_on, year FROM problem WHERE id = $P3"
+check "add: anonymous has no raiser; any date form" is "$OUT" "0||2026-04-01|2026"
 
 # ---- add: bad input refused, nothing written ----
 before=$(count "SELECT count(*) FROM problem")
@@ -140,6 +140,8 @@ check "list csv: header" is "$(line 1 | tr -d '\r')" "id,org,source,raised_on,ca
 run qd problem list --format json
 check "list json: keys and numbers" has "$OUT" "\"source\":\"phone\",\"raised_on\":\"2026-03-02\""
 check "list json: counts are numbers" has "$OUT" "\"measures\":2,\"done_measures\":0,\"overdue\":1"
+check "list json: the status a string" has "$OUT" "\"status\":\"open\","
+check "list json: every text a string" is "$(printf '%s' "$OUT" | sed 's/:null//g' | grep -c ':[a-z]')" 0
 run qd problem list --all-years --year 2025 --format tsv
 check "list --all-years" is "$(printf '%s\n' "$OUT" | sed 1d | grep -c .)" 4
 run qd problem list --year 2025 --format tsv
@@ -166,6 +168,7 @@ run qd problem show "$P1" --format json
 check "show json: one object" has "$OUT" "{\"id\":$P1,"
 check "show json: the measures" has "$OUT" "\"measure_items\":[{\"id\":$I1,\"status\":\"planned\""
 check "show json: needs feedback" has "$OUT" "\"needs_feedback\":1"
+check "show json: every text a string" is "$(printf '%s' "$OUT" | sed 's/:null//g' | grep -c ':[a-z]')" 0
 run qd problem show 999
 check "show: no such problem" is "$RC" 1
 check "show: no such problem says so" has "$ERR" "#999"
@@ -180,13 +183,13 @@ check "set: a stale version refused" is "$RC" 1
 check "set: stale says which version" has "$ERR" "2"
 run qd problem set "$P2" --anonymous
 check "set --anonymous: the raiser cleared" is "$RC" 0
-run dbsql "SELECT raiser_id IS NULL, raiser_name FROM problem WHERE id = $P2"
-check "set --anonymous: nobody" is "$OUT" "1|"
+run dbsql "SELECT coalesce(raiser_id, 0), raiser_name FROM problem WHERE id = $P2"
+check "set --anonymous: nobody" is "$OUT" "0|"
 run qd problem set "$P2" --raised-by 王五
 run dbsql "SELECT s.name FROM problem p JOIN person s ON s.id = p.raiser_id WHERE p.id = $P2"
 check "set --raised-by: a person again" is "$OUT" "王五"
 run qd problem set "$P4" --meeting none
-check "set --meeting none: unlinked" is "$(count "SELECT meeting_id IS NULL FROM problem WHERE id = $P4")" 1
+check "set --meeting none: unlinked" is "$(count "SELECT coalesce(meeting_id, 0) FROM problem WHERE id = $P4")" 0
 run qd problem set "$P2"
 check "set: nothing to change" is "$RC" 1
 check "set: says nothing to change" has "$ERR" "没有要修改的内容"
