@@ -510,7 +510,8 @@ static void refs(struct report *r)
 	r->problems.ref = xasprintf("problem list --year %d%s", y, scope);
 	r->rectified.ref = xasprintf("problem list --year %d%s --status rectified", y, scope);
 	r->closed.ref = xasprintf("problem list --year %d%s --status closed", y, scope);
-	r->need_feedback.ref = xstrdup(r->problems.ref);
+	/* each problem's 回访: its show (--detail names them) */
+	r->need_feedback.ref = xstrdup("problem show ID");
 }
 
 enum qd_status report_gather(struct qd *q, int year, long long org_id, struct report *r,

@@ -236,12 +236,19 @@ static void problems_section(const struct report *r, struct section *s)
 			sb_printf(&b, msg(M_RP_CLOSED), r->closed.n, cref);
 			free(cref);
 		}
-		if (r->measures)
+		if (r->measures) {
+			/* problem list's columns measures, done_measures, overdue */
+			char *mref = see(&r->problems);
 			sb_printf(&b, msg(M_RP_MEASURES), r->measures, r->done_measures,
-				  r->overdue_measures);
-		if (r->need_feedback.n)
+				  r->overdue_measures, mref);
+			free(mref);
+		}
+		if (r->need_feedback.n) {
+			char *fref = see(&r->need_feedback);
 			sb_printf(&b, msg(M_RP_FEEDBACK), r->need_feedback.n, r->fed_back.n,
-				  r->satisfied.n);
+				  r->satisfied.n, fref);
+			free(fref);
+		}
 	}
 	free(ref);
 	sb_puts(&b, msg(M_RP_END));

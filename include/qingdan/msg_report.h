@@ -54,8 +54,8 @@
 	_(M_RP_SOURCE, "%s%d个", "%s %d") \
 	_(M_RP_RECTIFIED, "；已整改%d个%s，整改率%s", "; %d are rectified%s, a rate of %s") \
 	_(M_RP_CLOSED, "，其中已销号%d个%s", ", %d of them closed%s") \
-	_(M_RP_MEASURES, "；制定整改措施%d项，已完成%d项，逾期%d项", "; %d measures, %d done, %d overdue") \
-	_(M_RP_FEEDBACK, "；需回访%d个，已回访%d个，回访满意%d个", "; %d needed a follow-up visit, %d had one, %d were satisfied") \
+	_(M_RP_MEASURES, "；制定整改措施%d项，已完成%d项，逾期%d项%s", "; %d measures, %d done, %d overdue%s") \
+	_(M_RP_FEEDBACK, "；需回访%d个，已回访%d个，回访满意%d个%s", "; %d needed a follow-up visit, %d had one, %d were satisfied%s") \
 	_(M_RP_CODE, "校验码：%s", "verification code: %s") \
 	_(M_RP_CODE_HINT, "以上数据依据的记录可用 qingdan audit verify --code %s 核对。", "The records behind these figures can be checked with qingdan audit verify --code %s.") \
 	_(M_RP_DETAIL, "%s（%d）：", "%s (%d):") \
