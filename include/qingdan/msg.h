@@ -18,6 +18,7 @@
 #include "qingdan/msg_meeting.h"   /* issue 11: the 组织生活 ledger */
 #include "qingdan/msg_meeting_check.h"   /* issue 11: the year checked */
 #include "qingdan/msg_meeting_tui.h"     /* issue 11: tab 7 组织生活 */
+#include "qingdan/msg_problem_tui.h"     /* issue 12: tab 8 问题整改 */
 #include "qingdan/msg_meeting_print.h"   /* issue 11: meeting print, import --meetings */
 
 #define MSG_LIST(_) \
@@ -163,6 +164,7 @@
 	MSG_LIST_MEETING(_) \
 	MSG_LIST_MEETING_CHECK(_) \
 	MSG_LIST_MEETING_TUI(_) \
+	MSG_LIST_PROBLEM_TUI(_) \
 	MSG_LIST_MEETING_PRINT(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
