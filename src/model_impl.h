@@ -4,6 +4,7 @@
 
 #include "qingdan/model.h"
 #include "qingdan/msg.h"
+#include "qingdan/problem.h"
 
 /* Start a write: refuses a read-only file, begins a (nested) transaction. */
 enum qd_status model_begin(struct qd *q, struct strbuf *err);
@@ -15,6 +16,11 @@ enum qd_status model_need_admin(struct qd *q, enum msg_id action, struct strbuf 
 enum qd_status model_iso_date(const char *in, char *out, const char **res, struct strbuf *err);
 /* UTC timestamp now (buffer >= 21). */
 void model_now(char *buf);
+/* Add an item to the org's list of that kind (problem.h enum list_kind)
+ * for the year, made if missing: qd_item_add's own insert (model_item.c),
+ * shared with qd_problem_measure.  Admin only. */
+enum qd_status model_item_add(struct qd *q, long long org_id, int year, enum list_kind kind,
+			      const struct item_fields *f, long long *id, struct strbuf *err);
 
 /* ---- the audit chain and its anchor (audit.c, audit_anchor.c) ---- */
 struct audit_row;

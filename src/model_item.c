@@ -12,6 +12,7 @@
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/store.h"
+#include "qingdan/store_problem.h"
 
 static void today_soon(struct qd *q, char *today, char *soon)
 {
@@ -174,6 +175,15 @@ static enum qd_status audit_item(struct qd *q, const char *action, long long id,
 enum qd_status qd_item_add(struct qd *q, long long org_id, const struct item_fields *f,
 			   long long *id, struct strbuf *err)
 {
+	return model_item_add(q, org_id, q->year, LK_DUTY, f, id, err);
+}
+
+/* The one insert of an item, into the org's list of that kind for the year
+ * (made if missing): a responsibility item (qd_item_add) or a measure of
+ * the 整改清单 (qd_problem_measure). */
+enum qd_status model_item_add(struct qd *q, long long org_id, int year, enum list_kind kind,
+			      const struct item_fields *f, long long *id, struct strbuf *err)
+{
 	char due_buf[11], done_buf[11], now[32];
 	const char *due, *done_on = NULL;
 	int st = f->status ? status_parse(f->status) : ST_PLANNED;
@@ -200,8 +210,10 @@ enum qd_status qd_item_add(struct qd *q, long long org_id, const struct item_fie
 	int created = 0;
 	s = store_org_get(q->db, org_id, &o);
 	if (s == QD_OK) {
-		char *title = xasprintf("%d年度%s党建责任清单", q->year, o.name);
-		s = store_list_ensure(q->db, org_id, q->year, title, &list_id, &created);
+		char *title = kind == LK_RECTIFY ? xasprintf("%d年度%s整改清单", year, o.name)
+						 : xasprintf("%d年度%s党建责任清单", year, o.name);
+		s = store_list_ensure_kind(q->db, org_id, year, list_kind_code(kind), title, &list_id,
+					   &created);
 		free(title);
 		if (s == QD_OK && created)
 			s = qd_audit(q, "add", "list", list_id, NULL, NULL, err);

@@ -20,6 +20,7 @@
 #include "qingdan/msg_meeting_tui.h"     /* issue 11: tab 7 组织生活 */
 #include "qingdan/msg_problem_tui.h"     /* issue 12: tab 8 问题整改 */
 #include "qingdan/msg_meeting_print.h"   /* issue 11: meeting print, import --meetings */
+#include "qingdan/msg_problem_model.h"   /* issue 12: 问题清单 → 整改清单, the model */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -166,6 +167,7 @@
 	MSG_LIST_MEETING_TUI(_) \
 	MSG_LIST_PROBLEM_TUI(_) \
 	MSG_LIST_MEETING_PRINT(_) \
+	MSG_LIST_PROBLEM_MODEL(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
@@ -250,7 +252,16 @@ const char *msg_column(const char *key);
 	_("*", "meeting_id", "会议", "meeting") _("*", "party", "政治面貌", "Party standing") \
 	_("*", "committee", "支委职务", "committee role") _("*", "kind", "材料类别", "kind") \
 	_("*", "every", "周期", "every") _("*", "min_count", "每期次数", "a period") \
-	_("*", "quorum", "法定人数", "quorum") _("attendance", "status", "出席情况", "attendance")
+	_("*", "quorum", "法定人数", "quorum") _("attendance", "status", "出席情况", "attendance") \
+	_("problem", "source", "问题来源", "source") _("problem", "raised_on", "发现时间", "raised on") \
+	_("problem", "text", "问题描述", "problem") _("problem", "raiser_id", "反映人", "raiser") \
+	_("problem", "raiser_name", "反映人（外部）", "raiser (outside)") \
+	_("problem", "contact", "联系方式", "contact") _("problem", "closed_on", "销号日期", "closed on") \
+	_("problem", "closed_by", "销号人", "closed by") _("*", "problem_id", "问题", "problem") \
+	_("problem_feedback", "by_id", "回访人", "visited by") \
+	_("problem_feedback", "result", "回访情况", "result") \
+	_("problem_feedback", "satisfied", "是否满意", "satisfied") \
+	_("problem_feedback", "on_date", "回访日期", "visited on")
 
 /* The label of a record field in the current language (key if unknown). */
 const char *msg_field(const char *entity, const char *key);
@@ -262,7 +273,9 @@ const char *msg_field(const char *entity, const char *key);
 	_("setting", "设置", "setting") _("print", "打印", "print") \
 	_("member", "党员信息", "Party member") _("meeting", "会议活动", "meeting") \
 	_("attendance", "出席记录", "attendance") _("meeting_note", "会议材料", "meeting evidence") \
-	_("item_meeting", "事项关联会议", "item's meeting") _("meeting_rule", "会议规则", "meeting rule")
+	_("item_meeting", "事项关联会议", "item's meeting") _("meeting_rule", "会议规则", "meeting rule") \
+	_("problem", "问题", "problem") _("problem_measure", "整改措施", "rectification measure") \
+	_("problem_feedback", "回访", "follow-up visit")
 const char *msg_entity(const char *entity);
 
 enum msg_id {

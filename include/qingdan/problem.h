@@ -52,9 +52,10 @@
 #include "qingdan/model.h"
 
 /* ---- codes and labels (code, or 中文 label, parse; -1 if neither) ---- */
+/* SRC_, not PS_: meeting.h's enum party_standing has PS_FULL … PS__COUNT. */
 enum problem_source {
-	PS_PHONE, PS_MAIL, PS_BOX, PS_ORG_LIFE, PS_DEMOCRATIC_LIFE, PS_INSPECTION, PS_SUPERIOR,
-	PS_SELF, PS_VISIT, PS_OTHER, PS__COUNT
+	SRC_PHONE, SRC_MAIL, SRC_BOX, SRC_ORG_LIFE, SRC_DEMOCRATIC_LIFE, SRC_INSPECTION,
+	SRC_SUPERIOR, SRC_SELF, SRC_VISIT, SRC_OTHER, SRC__COUNT
 };
 const char *problem_source_code(enum problem_source s);   /* "org-life" */
 /* 公开电话 电子信箱 意见箱 组织生活会查摆 民主生活会 巡视巡察 上级检查 自查 群众来访 其他 */
@@ -87,6 +88,7 @@ struct problem {
 	int feedbacks;            /* 回访 recorded */
 	int satisfied;            /* the latest 回访: 1 yes, 0 no, -1 none */
 	char *created_at, *updated_at;
+	char *deleted_at;         /* NULL unless deleted (qd_problem_get reads those too) */
 };
 void problem_clear(struct problem *p);
 void problems_free(struct problem *ps, int n);
@@ -168,7 +170,7 @@ enum qd_status qd_problem_close(struct qd *q, long long id, const char *on, int 
 /* ---- figures (report.h builds on these) ---- */
 struct problem_stat {
 	long long org_id;          /* 0 = the total row */
-	enum problem_source source;   /* with by_source; else PS__COUNT */
+	enum problem_source source;   /* with by_source; else SRC__COUNT */
 	int problems, open, rectifying, rectified, closed;
 	int measures, done_measures, overdue_measures;
 	int need_feedback, fed_back, satisfied;
