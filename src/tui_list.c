@@ -116,6 +116,11 @@ static void load_detail(struct tui *t, struct list_view *lv)
 {
 	struct page_item *r = list_current(lv);
 	long long id = r ? r->it.id : 0;
+	xfree(&lv->ms_problem);
+	struct problem p = {0};
+	if (r && lv->in_ms && r->key.g && qd_problem_get(t->q, r->key.g, &p, NULL) == QD_OK)
+		lv->ms_problem = xasprintf(msg(M_PBT_OF_PROBLEM), p.id, p.text ? p.text : "");
+	problem_clear(&p);
 	if (lv->have_detail && lv->detail_id == id && (!r || lv->detail.version == r->it.version))
 		return;
 	item_clear(&lv->detail);
@@ -128,11 +133,6 @@ static void load_detail(struct tui *t, struct list_view *lv)
 		lv->have_detail = 1;
 		qd_item_notes(t->q, id, &lv->notes, &lv->nnotes);
 	}
-	xfree(&lv->ms_problem);
-	struct problem p = {0};
-	if (r && lv->in_ms && r->key.g && qd_problem_get(t->q, r->key.g, &p, NULL) == QD_OK)
-		lv->ms_problem = xasprintf(msg(M_PBT_OF_PROBLEM), p.id, p.text ? p.text : "");
-	problem_clear(&p);
 }
 
 /* The person's measures again, the selection kept by id when it was there. */

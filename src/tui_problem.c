@@ -148,7 +148,7 @@ enum col { C_ID, C_ORG, C_DATE, C_SOURCE, C_TEXT, C_PROGRESS, C_STATUS, C_FLAGS,
 
 static void columns(const struct tui *t, const struct problem_view *v, int *x, int *w)
 {
-	static const int width[C__N] = {4, 10, 10, 12, 0, 5, 6, 8};
+	static const int width[C__N] = {4, 10, 10, 14, 0, 5, 6, 8};
 	int fixed = 0;
 	int on[C__N];
 	for (int c = 0; c < C__N; c++) {
@@ -238,10 +238,10 @@ static void draw_detail(struct tui *t, struct problem_view *v, int y, int h)
 	for (int i = 0; i < v->nms; i++) {
 		const struct item *it = &v->ms[i];
 		char *flags = flags_label(it->flags);
-		sb_printf(&b, "%d. %s（%s，%s%s%s%s）\n", i + 1, it->content ? it->content : "",
+		sb_printf(&b, "%d. %s（%s，%s%s%s%s%s）\n", i + 1, it->content ? it->content : "",
 			  str_empty(it->owner_name) ? msg(M_NONE) : it->owner_name,
 			  str_empty(it->due) ? "" : it->due, str_empty(it->due) ? "" : " ",
-			  status_label(it->status), *flags ? " " : "");
+			  status_label(it->status), *flags ? " " : "", flags);
 		free(flags);
 	}
 	char *clean = text_sanitize(b.s, 1);
@@ -354,7 +354,7 @@ static void filter_set(struct tui *t, struct problem_view *v, long long id)
 		v->f.overdue = 1;
 	else if (id >= 100 && id < 100 + PB__COUNT)
 		v->f.status = (int)(id - 100);
-	else if (id >= 200 && id < 200 + PS__COUNT)
+	else if (id >= 200 && id < 200 + SRC__COUNT)
 		v->f.source = (int)(id - 200);
 	v->cur = v->top = 0;
 	reload(t, v);
@@ -384,7 +384,7 @@ static void pick_filter(struct tui *t, struct problem_view *v, const char *arg)
 		}
 		return;
 	}
-	enum { N = 2 + PB__COUNT + PS__COUNT };
+	enum { N = 2 + PB__COUNT + SRC__COUNT };
 	const char *labels[N];
 	char *owned[N];
 	long long ids[N];
@@ -399,7 +399,7 @@ static void pick_filter(struct tui *t, struct problem_view *v, const char *arg)
 		labels[n] = owned[n];
 		ids[n++] = 100 + s;
 	}
-	for (int s = 0; s < PS__COUNT; s++) {
+	for (int s = 0; s < SRC__COUNT; s++) {
 		owned[n] = xasprintf(msg(M_PBT_FILTER_SOURCE), problem_source_label((enum problem_source)s));
 		labels[n] = owned[n];
 		ids[n++] = 200 + s;

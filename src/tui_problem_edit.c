@@ -13,11 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* meeting.h and problem.h both name an enumerator PS__COUNT (asked in
- * h12-questions.md): meeting.h's is renamed here until one of them is. */
-#define PS__COUNT PS_STANDING__COUNT
 #include "qingdan/meeting.h"
-#undef PS__COUNT
 #include "qingdan/text.h"
 #include "tui_problem.h"
 
@@ -141,8 +137,8 @@ static void open_form(struct tui *t, const struct problem *p, long long org_id)
 		if (t->orgs[i].id == org_id)
 			org_at = i;
 	}
-	const char *sources[PS__COUNT];
-	for (int i = 0; i < PS__COUNT; i++)
+	const char *sources[SRC__COUNT];
+	for (int i = 0; i < SRC__COUNT; i++)
 		sources[i] = problem_source_label((enum problem_source)i);
 	char *title = p ? xasprintf(msg(M_PBT_EDIT_TITLE), p->id)
 			: xasprintf(msg(M_PBT_ADD_TITLE), t->q->year);
@@ -151,8 +147,8 @@ static void open_form(struct tui *t, const struct problem *p, long long org_id)
 	free(title);
 	int outside = p && !p->raiser_id && !str_empty(p->raiser_name);
 	c->f_org = tui_form_choice(f, msg(M_PBT_F_ORG), orgs, t->norgs, org_at);
-	c->f_source = tui_form_choice(f, msg(M_PBT_F_SOURCE), sources, PS__COUNT,
-				      p ? (int)p->source : PS_PHONE);
+	c->f_source = tui_form_choice(f, msg(M_PBT_F_SOURCE), sources, SRC__COUNT,
+				      p ? (int)p->source : SRC_PHONE);
 	c->f_on = tui_form_text(f, msg(M_PBT_F_ON), p && p->raised_on ? p->raised_on : t->today,
 				TF_DATE);
 	c->f_category = tui_form_text(f, msg(M_PBT_F_CATEGORY), p && p->category ? p->category : "",
