@@ -570,6 +570,91 @@ TEST(english_and_help)
 	stop();
 }
 
+TEST(edit_delete_mouse_and_control_characters)
+{
+	start(110, 40);
+	scenario();
+	/* e: the form shows the problem; a changed category is all that is saved */
+	RUN_SCRIPT("edit");
+	CHECK_CONTAINS(screen(), "修改问题 #");
+	CHECK_CONTAINS(screen(), "张先生");
+	RUN_SCRIPT("<Tab> <Tab> <Tab> \"窗口服务\" <C-s>");
+	struct problem p = get(p_phone);
+	CHECK_STR(p.category, "窗口服务");
+	CHECK_STR(p.raiser_name, "张先生");
+	CHECK_STR(p.contact, "13800000000");
+	CHECK_INT((int)p.source, SRC_PHONE);
+	problem_clear(&p);
+	CHECK(find_row("类别：窗口服务") > 0);
+	/* a click selects the row under it */
+	int yb = find_row("会议室长期被占用");
+	char click[32];
+	snprintf(click, sizeof click, "click:10,%d", yb);
+	RUN_SCRIPT(click);
+	CHECK_CONTAINS(row(yb), ">");
+	CHECK(find_row("反映人：匿名") > 0);
+	/* d: a problem with measures is kept, with the model's reason */
+	RUN_SCRIPT("home delete y");
+	CHECK_INT(problems_of_org(), 3);
+	CHECK(strlen(tui_message(t)) > 0);
+	/* one without: deleted after y */
+	RUN_SCRIPT("down delete");
+	CHECK_CONTAINS(screen(), "删除问题 #");
+	RUN_SCRIPT("y");
+	CHECK_INT(problems_of_org(), 2);
+	CHECK_INT(find_row("会议室长期被占用"), -1);
+	/* text from the data never reaches the terminal raw: a problem's
+	 * lines and tabs (all the model lets in) stay inside its row */
+	add_problem(SRC_VISIT, "2026-06-20", "夜间\t施工\n噪音扰民", 0, "王大爷", NULL);
+	RUN_SCRIPT("reload end");
+	const char *s = screen();
+	for (const char *c = s; *c; c++)
+		CHECK(*c == '\n' || (unsigned char)*c >= 0x20);
+	int yv = find_row("施工");
+	CHECK(yv > 0);
+	CHECK_CONTAINS(row(yv), "夜间");
+	CHECK_CONTAINS(row(yv), "噪音扰民");
+	CHECK_CONTAINS(row(yv), "群众来访");
+	RUN_SCRIPT("open");
+	s = screen();
+	for (const char *c = s; *c; c++)
+		CHECK(*c == '\n' || (unsigned char)*c >= 0x20);
+	stop();
+}
+
+TEST(read_only_file_shows_everything_and_refuses_writes)
+{
+	start(110, 40);
+	scenario();
+	stop();
+	/* the same file, read-only: tt_db keeps it for the test */
+	memset(&q, 0, sizeof q);
+	q.year = 2026;
+	CHECK_INT(qd_open(&q, dbpath, DB_READONLY, &err), QD_OK);
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *sc = newterm("xterm-256color", out, in);
+	set_term(sc);
+	resizeterm(40, 110);
+	t = tui_new(&q, 1);
+	tui_draw(t);
+	RUN_SCRIPT("view-problems");
+	CHECK(find_row("窗口办事排队") > 0);
+	long long head = audit_head();
+	RUN_SCRIPT("add");
+	CHECK(strlen(tui_message(t)) > 0);
+	CHECK(!strstr(screen(), "新增问题 ·"));
+	RUN_SCRIPT("<Esc> measure");
+	CHECK(!strstr(screen(), " 新增整改措施"));
+	RUN_SCRIPT("<Esc> feedback");
+	CHECK(!strstr(screen(), "回访结果"));
+	RUN_SCRIPT("<Esc> close");
+	CHECK(!strstr(screen(), "销号日期"));
+	RUN_SCRIPT("<Esc> open");
+	CHECK(find_row("整改措施（2）") > 0);
+	CHECK_INT(audit_head(), head);
+	stop();
+}
+
 int main(void)
 {
 	RUN(tab_lists_problems_with_progress_and_flags);
@@ -582,6 +667,8 @@ int main(void)
 	RUN(who_may_write);
 	RUN(checklist_has_the_measures_as_their_own_section);
 	RUN(checklist_without_measures_has_no_section);
+	RUN(edit_delete_mouse_and_control_characters);
+	RUN(read_only_file_shows_everything_and_refuses_writes);
 	RUN(english_and_help);
 	return TT_END();
 }
