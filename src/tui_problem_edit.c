@@ -175,6 +175,10 @@ void problem_open_add(struct tui *t, long long org_id)
 		tui_error_text(t, msg(M_MTT_NO_ORG));
 		return;
 	}
+	/* every org shown: the first the actor may record problems of */
+	for (int i = 0; !org_id && i < t->norgs; i++)
+		if (qd_may_record_meeting(t->q, t->orgs[i].id))
+			org_id = t->orgs[i].id;
 	if (!org_id)
 		org_id = tui_org(t, t->branch_org) ? t->branch_org : t->orgs[0].id;
 	if (problem_refuse(t, org_id))

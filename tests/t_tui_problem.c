@@ -480,6 +480,11 @@ TEST(who_may_write)
 	RUN_SCRIPT("reload view-problems\n:branch 第九党支部");
 	RUN_SCRIPT("add \"党员活动室利用率低\" <C-s>");
 	CHECK_INT(problems_of_org(), 4);
+	/* with every org shown, the form opens on the org they may record */
+	RUN_SCRIPT(":branch 党组\nb <Enter>");
+	CHECK_CONTAINS(screen(), "全部组织 · 2026 年度");
+	RUN_SCRIPT("add \"支部活动经费使用不规范\" <C-s>");
+	CHECK_INT(problems_of_org(), 5);
 	RUN_SCRIPT("measure");
 	CHECK_CONTAINS(tui_message(t), "只有管理员可以新增整改措施");
 	stop();
