@@ -31,7 +31,7 @@ char *(*tui_print_suggest_hook)(const struct tui_print_request *r, int *lp);
 /* What each tab shows.  The list tabs take their org when opened. */
 static const struct tui_view_ops *const tab_ops[TUI_TABS] = {
 	&tui_list_ops, &tui_list_ops, &tui_list_ops, &tui_people_ops, &tui_pledge_ops, &tui_stats_ops,
-	&tui_meeting_ops,
+	&tui_meeting_ops, &tui_problem_ops,
 };
 
 static long long now_ms(void)
@@ -351,6 +351,7 @@ static void global(struct tui *t, enum tui_action a, const char *arg)
 	case TA_VIEW_PLEDGES: set_tab(t, 4); break;
 	case TA_VIEW_STATS: set_tab(t, 5); break;
 	case TA_VIEW_MEETINGS: set_tab(t, 6); break;
+	case TA_VIEW_PROBLEMS: set_tab(t, 7); break;
 	case TA_HELP: tui_push_view(t, &tui_help_ops, 0); break;
 	case TA_BACK:
 		if (t->depth)
@@ -495,7 +496,7 @@ void tui_mouse(struct tui *t, int y, int x, int wheel)
 				global(t, i == 0 ? TA_VIEW_PARTY : i == 1 ? TA_VIEW_COMMITTEE
 					  : i == 2 ? TA_VIEW_BRANCH : i == 3 ? TA_VIEW_PEOPLE
 					  : i == 4 ? TA_VIEW_PLEDGES : i == 5 ? TA_VIEW_STATS
-					  : TA_VIEW_MEETINGS, NULL);
+					  : i == 6 ? TA_VIEW_MEETINGS : TA_VIEW_PROBLEMS, NULL);
 				break;
 			}
 	} else {

@@ -53,7 +53,8 @@ static char *tab_label(struct tui *t, int i, int name_cols)
 	case 3: name = msg(M_TUI_TAB_PEOPLE); break;
 	case 4: name = msg(M_TUI_TAB_PLEDGES); break;
 	case 5: name = msg(M_TUI_TAB_STATS); break;
-	default: name = msg(M_MTT_TAB); break;
+	case 6: name = msg(M_MTT_TAB); break;
+	default: name = msg(M_PBT_TAB); break;
 	}
 	char *fit = text_fit(name, name_cols, 1);
 	size_t n = strlen(fit);

@@ -247,7 +247,8 @@ struct move_ctx {
 static void moved(struct tui *t, struct move_ctx *c)
 {
 	tui_changed(t);
-	list_select(t, c->lv, c->id);
+	if (c->lv)
+		list_select(t, c->lv, c->id);
 	tui_say(t, msg(M_TUI_MOVED), c->id, status_label(c->to));
 }
 
@@ -310,8 +311,16 @@ static void status_chosen(struct tui *t, void *ctx, long long to, const char *la
 static void status(struct tui *t, struct list_view *lv, const char *arg)
 {
 	struct page_item *r = selected_or_say(t, lv);
-	if (!r || tui_refuse_readonly(t))
+	if (r)
+		item_open_status(t, lv, &r->it, arg);
+}
+
+void item_open_status(struct tui *t, struct list_view *lv, const struct item *it, const char *arg)
+{
+	if (tui_refuse_readonly(t))
 		return;
+	struct page_item row = {0}, *r = &row;
+	row.it = *it;   /* borrowed: only read here */
 	if (arg) {
 		int to = status_parse(arg);
 		if (to < 0) {
@@ -358,7 +367,8 @@ static int note_done(struct tui *t, void *ctx, const char *text)
 	enum qd_status s = qd_item_note(t->q, c->id, NULL, text, &err);
 	if (s == QD_OK) {
 		tui_changed(t);
-		list_select(t, c->lv, c->id);
+		if (c->lv)
+			list_select(t, c->lv, c->id);
 		tui_say(t, msg(M_TUI_NOTED), c->id);
 	} else {
 		tui_error(t, &err);
@@ -370,17 +380,23 @@ static int note_done(struct tui *t, void *ctx, const char *text)
 static void note(struct tui *t, struct list_view *lv, const char *arg)
 {
 	struct page_item *r = selected_or_say(t, lv);
-	if (!r || tui_refuse_readonly(t))
+	if (r)
+		item_open_note(t, lv, r->it.id, arg);
+}
+
+void item_open_note(struct tui *t, struct list_view *lv, long long id, const char *arg)
+{
+	if (tui_refuse_readonly(t))
 		return;
 	struct note_ctx *c = xmalloc(sizeof *c);
 	c->lv = lv;
-	c->id = r->it.id;
+	c->id = id;
 	if (arg && note_done(t, c, arg)) {
 		free(c);
 		return;
 	}
 	/* `:note TEXT` that could not be saved (a busy file): kept in the prompt */
-	char *label = xasprintf(msg(M_TUI_PROMPT_NOTE), r->it.id, t->today);
+	char *label = xasprintf(msg(M_TUI_PROMPT_NOTE), id, t->today);
 	struct tui_prompt_cb cb = {note_done, NULL, NULL, free, c};
 	tui_prompt(t, label, arg ? arg : "", &cb);
 	free(label);

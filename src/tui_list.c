@@ -12,11 +12,12 @@
 
 #include "qingdan/text.h"
 #include "qingdan/tui_list.h"
+#include "tui_problem.h"
 
 /* ---- layout ---- */
 
 struct layout {
-	int title, head, list_y, list_h, detail_y, detail_h;
+	int title, head, list_y, list_h, ms_rule, ms_y, ms_h, detail_y, detail_h;
 };
 
 static struct layout layout(const struct tui *t, const struct list_view *lv, int y, int h)
@@ -30,9 +31,18 @@ static struct layout layout(const struct tui *t, const struct list_view *lv, int
 	L.detail_h = avail >= 11 ? (avail / 3 + 1 < 12 ? avail / 3 + 1 : 12) : 0;
 	L.list_y = y + 1;
 	L.list_h = avail - L.detail_h;
+	/* a checklist's 整改措施: a rule and up to a third of the rows */
+	L.ms_h = 0;
+	if (lv->nms > 0 && L.list_h >= 4) {
+		int cap = L.list_h / 3 > 1 ? L.list_h / 3 : 1;
+		L.ms_h = lv->nms < cap ? lv->nms : cap;
+		L.list_h -= L.ms_h + 1;
+	}
 	if (L.list_h < 1)
 		L.list_h = 1;
-	L.detail_y = L.list_y + L.list_h;
+	L.ms_rule = L.list_y + L.list_h;
+	L.ms_y = L.ms_rule + 1;
+	L.detail_y = L.list_y + L.list_h + (L.ms_h ? L.ms_h + 1 : 0);
 	(void)t;
 	return L;
 }
@@ -106,6 +116,11 @@ static void load_detail(struct tui *t, struct list_view *lv)
 {
 	struct page_item *r = list_current(lv);
 	long long id = r ? r->it.id : 0;
+	xfree(&lv->ms_problem);
+	struct problem p = {0};
+	if (r && lv->in_ms && r->key.g && qd_problem_get(t->q, r->key.g, &p, NULL) == QD_OK)
+		lv->ms_problem = xasprintf(msg(M_PBT_OF_PROBLEM), p.id, p.text ? p.text : "");
+	problem_clear(&p);
 	if (lv->have_detail && lv->detail_id == id && (!r || lv->detail.version == r->it.version))
 		return;
 	item_clear(&lv->detail);
@@ -120,6 +135,30 @@ static void load_detail(struct tui *t, struct list_view *lv)
 	}
 }
 
+/* The person's measures again, the selection kept by id when it was there. */
+static void load_measures(struct tui *t, struct list_view *lv, long long want_id)
+{
+	if (!lv->sc.person_id)
+		return;
+	long long keep = lv->in_ms && lv->nms ? lv->ms[lv->mcur].it.id : 0;
+	int was_in = lv->in_ms, at = lv->mcur;
+	page_items_clear(lv->ms, lv->nms);
+	free(lv->ms);
+	lv->nms = problem_person_measures(t, lv->sc.person_id, &lv->ms);
+	lv->in_ms = 0;
+	lv->mcur = 0;
+	for (int i = 0; i < lv->nms; i++)
+		if ((want_id && lv->ms[i].it.id == want_id) || (!want_id && keep && lv->ms[i].it.id == keep)) {
+			lv->in_ms = 1;
+			lv->mcur = i;
+		}
+	if (!lv->in_ms && was_in && !want_id && lv->nms > 0) {
+		/* the measure left: the one now in its place */
+		lv->in_ms = 1;
+		lv->mcur = at < lv->nms ? at : lv->nms - 1;
+	}
+}
+
 void list_reload(struct tui *t, struct list_view *lv)
 {
 	struct page_item *r = list_current(lv);
@@ -128,9 +167,12 @@ void list_reload(struct tui *t, struct list_view *lv)
 
 void list_select(struct tui *t, struct list_view *lv, long long want_id)
 {
-	struct page_item *r = list_current(lv);
+	struct page_item *r = lv->nrows > 0 ? &lv->rows[lv->cur] : NULL;   /* the duty row */
 	struct page_key old = r ? r->key : (struct page_key){0, 0, "", 0};
 	int offset = lv->cur, had = r != NULL;
+	load_measures(t, lv, want_id);
+	if (lv->in_ms && want_id && lv->ms[lv->mcur].it.id == want_id)
+		want_id = 0;   /* a measure: the duty window stays where it was */
 	scope_now(t, lv);
 	struct strbuf err = {0};
 	if (store_page_item_counts(t->q->db, &lv->sc, &lv->counts, &err) != QD_OK)
@@ -147,6 +189,8 @@ void list_select(struct tui *t, struct list_view *lv, long long want_id)
 
 struct page_item *list_current(struct list_view *lv)
 {
+	if (lv->in_ms && lv->nms > 0)
+		return &lv->ms[lv->mcur < lv->nms ? lv->mcur : lv->nms - 1];
 	return lv->nrows > 0 ? &lv->rows[lv->cur] : NULL;
 }
 
@@ -186,9 +230,56 @@ static int shift(struct tui *t, struct list_view *lv, int n)
 	return got;
 }
 
+/* Moving inside a checklist's 整改措施 section, and across its edge:
+ * past the last duty item down into it, past its first measure up out. */
+static int go_measures(struct tui *t, struct list_view *lv, enum tui_action a)
+{
+	int page = list_page(t, lv);
+	if (lv->nms == 0)
+		return 0;
+	if (!lv->in_ms) {
+		int at_end = lv->nrows == 0 || lv->cur == lv->nrows - 1;
+		if (a == TA_END) {
+			lv->in_ms = 1;
+			lv->mcur = lv->nms - 1;
+			return 1;
+		}
+		if ((a != TA_DOWN && a != TA_PAGE_DOWN) || !at_end)
+			return 0;
+		if (lv->nrows == 0 || shift(t, lv, a == TA_DOWN ? 1 : page) == 0) {
+			lv->in_ms = 1;
+			lv->mcur = 0;
+		}
+		return 1;
+	}
+	switch (a) {
+	case TA_DOWN: if (lv->mcur + 1 < lv->nms) lv->mcur++; break;
+	case TA_UP:
+		if (lv->mcur > 0)
+			lv->mcur--;
+		else
+			lv->in_ms = 0;
+		break;
+	case TA_PAGE_DOWN: lv->mcur = lv->mcur + page < lv->nms ? lv->mcur + page : lv->nms - 1; break;
+	case TA_PAGE_UP:
+		if (lv->mcur == 0)
+			lv->in_ms = 0;
+		lv->mcur = lv->mcur - page > 0 ? lv->mcur - page : 0;
+		break;
+	case TA_END: lv->mcur = lv->nms - 1; break;
+	case TA_HOME: lv->in_ms = 0; return 0;   /* the top of the duty items */
+	default: return 0;
+	}
+	return 1;
+}
+
 static int go(struct tui *t, struct list_view *lv, enum tui_action a)
 {
 	int page = list_page(t, lv);
+	if (go_measures(t, lv, a)) {
+		load_detail(t, lv);
+		return 1;
+	}
 	switch (a) {
 	case TA_DOWN:
 		if (lv->cur + 1 < lv->nrows)
@@ -265,6 +356,9 @@ static void list_close(void *st)
 	free(lv->owner_name);
 	free(lv->person_name);
 	free(lv->search_before);
+	page_items_clear(lv->ms, lv->nms);
+	free(lv->ms);
+	free(lv->ms_problem);
 	free(lv);
 }
 
@@ -340,10 +434,9 @@ static const char *cell(const struct item *it, enum col c, char *buf, size_t siz
 	}
 }
 
-static void draw_row(struct tui *t, struct list_view *lv, int y, int i, const int *x, const int *w)
+static void draw_row(struct tui *t, const struct item *it, int sel, int y, const int *x,
+		     const int *w)
 {
-	const struct item *it = &lv->rows[i].it;
-	int sel = i == lv->cur;
 	enum tui_style st = tui_item_style(it->status, it->flags);
 	attr_t base = sel ? tui_attr(t, TS_SELECTED) : it->status == ST_CANCELLED ? tui_attr(t, TS_DIM) : A_NORMAL;
 	tui_fill(y, 0, t->cols, base);
@@ -386,6 +479,8 @@ static int detail_lines(struct tui *t, struct list_view *lv, int width, char ***
 		sb_printf(&b, "%s：%s\n", msg(M_SHOW_MEASURES), it->measures);
 	if (!str_empty(it->standard))
 		sb_printf(&b, "%s：%s\n", msg(M_SHOW_STANDARD), it->standard);
+	if (lv->in_ms && lv->ms_problem)
+		sb_printf(&b, "%s\n", lv->ms_problem);
 	sb_printf(&b, "%s：", msg(M_SHOW_NOTES));
 	if (lv->nnotes == 0)
 		sb_puts(&b, msg(M_SHOW_NO_NOTES));
@@ -452,7 +547,21 @@ static void list_draw(struct tui *t, void *st, int y, int h)
 		tui_put(L.list_y, 2, t->cols - 2, empty, tui_attr(t, TS_DIM));
 	}
 	for (int i = 0; i < lv->nrows && i < L.list_h; i++)
-		draw_row(t, lv, L.list_y + i, i, x, w);
+		draw_row(t, &lv->rows[i].it, !lv->in_ms && i == lv->cur, L.list_y + i, x, w);
+	if (L.ms_h > 0) {
+		char rule[96];
+		snprintf(rule, sizeof rule, msg(M_PBT_CHECKLIST_SECTION), lv->nms);
+		tui_rule(L.ms_rule, 0, t->cols, rule, tui_attr(t, TS_DIM));
+		if (lv->mcur < lv->mtop)
+			lv->mtop = lv->mcur;
+		if (lv->mcur >= lv->mtop + L.ms_h)
+			lv->mtop = lv->mcur - L.ms_h + 1;
+		if (lv->mtop < 0)
+			lv->mtop = 0;
+		for (int i = 0; i < L.ms_h && lv->mtop + i < lv->nms; i++)
+			draw_row(t, &lv->ms[lv->mtop + i].it, lv->in_ms && lv->mtop + i == lv->mcur,
+				 L.ms_y + i, x, w);
+	}
 	if (L.detail_h > 0)
 		draw_detail(t, lv, L.detail_y, L.detail_h);
 }
@@ -482,8 +591,15 @@ static void list_mouse(struct tui *t, void *st, int row, int col, int wheel)
 	}
 	struct layout L = layout(t, lv, t->body_y, t->body_h);
 	int i = t->body_y + row - L.list_y;
+	int m = t->body_y + row - L.ms_y + lv->mtop;
 	if (i >= 0 && i < lv->nrows && i < L.list_h) {
 		lv->cur = i;
+		lv->in_ms = 0;
+		load_detail(t, lv);
+	} else if (L.ms_h > 0 && t->body_y + row >= L.ms_y && t->body_y + row < L.ms_y + L.ms_h &&
+		   m >= 0 && m < lv->nms) {
+		lv->mcur = m;
+		lv->in_ms = 1;
 		load_detail(t, lv);
 	}
 }

@@ -72,7 +72,9 @@ TEST(tabs_and_lists)
 	RUN_SCRIPT("<BTab> <BTab> <BTab>");
 	CHECK_CONTAINS(row(3), "落实“第一议题”");
 	RUN_SCRIPT("<Left>");
-	CHECK_CONTAINS(row(2), "年度组织生活");   /* tab 7, the last */
+	CHECK_CONTAINS(row(2), "年度问题清单 → 整改清单");   /* tab 8, the last */
+	RUN_SCRIPT("<Left>");
+	CHECK_CONTAINS(row(2), "年度组织生活");
 	RUN_SCRIPT("<Left>");
 	CHECK_CONTAINS(screen(), "按清单");
 	RUN_SCRIPT("<Right> <Right> 5");

@@ -18,6 +18,7 @@
 #include "qingdan/msg_meeting.h"   /* issue 11: the 组织生活 ledger */
 #include "qingdan/msg_meeting_check.h"   /* issue 11: the year checked */
 #include "qingdan/msg_meeting_tui.h"     /* issue 11: tab 7 组织生活 */
+#include "qingdan/msg_problem_tui.h"     /* issue 12: tab 8 问题整改 */
 #include "qingdan/msg_meeting_print.h"   /* issue 11: meeting print, import --meetings */
 #include "qingdan/msg_problem_model.h"   /* issue 12: 问题清单 → 整改清单, the model */
 #include "qingdan/msg_problem.h"   /* issue 12: problem commands */
@@ -166,6 +167,7 @@
 	MSG_LIST_MEETING(_) \
 	MSG_LIST_MEETING_CHECK(_) \
 	MSG_LIST_MEETING_TUI(_) \
+	MSG_LIST_PROBLEM_TUI(_) \
 	MSG_LIST_MEETING_PRINT(_) \
 	MSG_LIST_PROBLEM_MODEL(_) \
 	MSG_LIST_PROBLEM_CLI(_) \

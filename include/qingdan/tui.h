@@ -12,8 +12,8 @@
  *   tui_form.c     modals: multi-field form, bottom-line prompt, confirm
  *   tui_pick.c     modals: pickers with incremental search (people, branches,
  *                  choices)
- *   tui_list.c     the item list view (tabs 1–3, a person's checklist):
- *                  keyset paging, rows, detail pane
+ *   tui_list.c     the item list view (tabs 1–3, a person's checklist
+ *                  with its 整改措施 section): keyset paging, rows, detail pane
  *   tui_item.c     item work: add, edit, delete, assign, status, note, search,
  *                  filter, sort — every write through model.h
  *   tui_people.c   people with their counts; Enter opens the checklist
@@ -21,6 +21,11 @@
  *   tui_help.c     the help screen (from the action table) and the text pager
  *   tui_print.c    the p key's dialog: what to print, to a printer or a file
  *   tui_pledge.c   tab 5, pledges (a placeholder until the pledge issue)
+ *   tui_meeting*.c tab 7, the 组织生活 ledger
+ *   tui_problem*.c tab 8, 问题整改: the problems of the year, a problem
+ *                  with its measures and 回访 (tui_problem_show.c), the
+ *                  dialogs (tui_problem_edit.c); a person's measures for
+ *                  the checklist's 整改措施 section
  * The UI has no SQL and no rules: it reads through store_page.h/store.h and
  * writes through model.h, and shows the model's refusals as they come.
  *

@@ -40,6 +40,7 @@
 	_(VIEW_PLEDGES, "view-pledges", "5", TG_VIEW, M_TUI_NONE, M_TUI_H_VIEW_PLEDGES) \
 	_(VIEW_STATS, "view-stats", "6", TG_VIEW, M_TUI_NONE, M_TUI_H_VIEW_STATS) \
 	_(VIEW_MEETINGS, "view-meetings", "7", TG_VIEW, M_TUI_NONE, M_MTT_H_VIEW_MEETINGS) \
+	_(VIEW_PROBLEMS, "view-problems", "8", TG_VIEW, M_TUI_NONE, M_PBT_H_VIEW_PROBLEMS) \
 	_(BRANCH, "branch", "b", TG_VIEW, M_TUI_NONE, M_TUI_H_BRANCH) \
 	_(HELP, "help", "<F1> ?", TG_VIEW, M_TUI_K_HELP, M_TUI_H_HELP) \
 	_(ADD, "add", "a", TG_ITEM, M_TUI_K_ADD, M_TUI_H_ADD) \
@@ -49,6 +50,9 @@
 	_(STATUS, "status", "s", TG_ITEM, M_TUI_K_STATUS, M_TUI_H_STATUS) \
 	_(NOTE, "note", "n", TG_ITEM, M_TUI_K_NOTE, M_TUI_H_NOTE) \
 	_(ATTEND, "attend", "t", TG_ITEM, M_TUI_NONE, M_MTT_H_ATTEND) \
+	_(MEASURE, "measure", "m", TG_ITEM, M_TUI_NONE, M_PBT_H_MEASURE) \
+	_(FEEDBACK, "feedback", "v", TG_ITEM, M_TUI_NONE, M_PBT_H_FEEDBACK) \
+	_(CLOSE, "close", "c", TG_ITEM, M_TUI_NONE, M_PBT_H_CLOSE) \
 	_(SEARCH, "search", "/", TG_FIND, M_TUI_K_SEARCH, M_TUI_H_SEARCH) \
 	_(FILTER, "filter", "f", TG_FIND, M_TUI_K_FILTER, M_TUI_H_FILTER) \
 	_(CLEAR_FILTER, "clear-filter", "F", TG_FIND, M_TUI_NONE, M_TUI_H_CLEAR_FILTER) \

@@ -1,5 +1,6 @@
 /* tui_list.h — the item list view's state, shared by tui_list.c (paging,
- * drawing) and tui_item.c (the item actions).  Private to those two.
+ * drawing) and tui_item.c (the item actions).  Private to those two, but
+ * for item_open_status / item_open_note, which the problem view uses.
  *
  * The view holds only the rows on screen (rows[0] is the top row) and
  * their keys; moving past either edge asks store_page for the next rows
@@ -28,6 +29,13 @@ struct list_view {
 	struct note *notes;
 	int nnotes;
 	char *search_before;           /* while the search prompt is open */
+	/* a checklist's 整改措施 section, after the duty items: the person's
+	 * measures of the year (tui_problem.c reads them; a person has few, so
+	 * all are held), key.g the problem of each; in_ms: the selection is
+	 * there, at ms[mcur] */
+	struct page_item *ms;
+	int nms, mcur, mtop, in_ms;
+	char *ms_problem;              /* the selected measure's problem, for the detail */
 };
 
 /* Rows that fit on screen now. */
@@ -35,12 +43,19 @@ int list_page(const struct tui *t, const struct list_view *lv);
 /* Read again around the selection (or around item id when want_id). */
 void list_reload(struct tui *t, struct list_view *lv);
 void list_select(struct tui *t, struct list_view *lv, long long want_id);
-/* The selected row, NULL if the view is empty. */
+/* The selected row (a measure when the selection is in a checklist's
+ * 整改措施 section), NULL if the view is empty. */
 struct page_item *list_current(struct list_view *lv);
 void list_set_search(struct list_view *lv, const char *text);
 
 /* tui_item.c: the item actions of a list view (add, edit, delete, assign,
  * status, note, search, filter, clear-filter, sort).  TUI_PASS for others. */
 int list_item_act(struct tui *t, struct list_view *lv, enum tui_action a, const char *arg);
+/* s and n on one item, from a list view or (lv NULL) from another view
+ * that shows items, such as the problem view's measures (tui_problem_show.c):
+ * the status menu (or `:status NAME` as arg) and the note prompt (or
+ * `:note TEXT`); after a write the list, if any, reselects the item. */
+void item_open_status(struct tui *t, struct list_view *lv, const struct item *it, const char *arg);
+void item_open_note(struct tui *t, struct list_view *lv, long long id, const char *arg);
 
 #endif

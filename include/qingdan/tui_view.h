@@ -60,11 +60,12 @@ struct tui_view_ops {
 };
 
 /* The views of this module (tab 5's comes from tui_pledge.c, tab 7's
- * from tui_meeting.c). */
+ * from tui_meeting.c, tab 8's from tui_problem.c). */
 extern const struct tui_view_ops tui_list_ops, tui_checklist_ops, tui_people_ops,
-	tui_stats_ops, tui_help_ops, tui_pager_ops, tui_pledge_ops, tui_meeting_ops;
+	tui_stats_ops, tui_help_ops, tui_pager_ops, tui_pledge_ops, tui_meeting_ops,
+	tui_problem_ops;
 
-enum { TUI_TABS = 7, TUI_STACK = 6, TUI_MIN_COLS = 60, TUI_MIN_LINES = 15 };
+enum { TUI_TABS = 8, TUI_STACK = 6, TUI_MIN_COLS = 60, TUI_MIN_LINES = 15 };
 
 struct tui_view {
 	const struct tui_view_ops *ops;
