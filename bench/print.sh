@@ -11,7 +11,8 @@
 #   print --person text and pdf on L (a typical owner and the busiest
 #   lead), against the sqlite3 CLI running that person's query.
 # Bars: --all ≤ 1.5× the floor; --person text on L < 20 ms; pdf < 150 ms.
-#   sh bench/print.sh     (N=5 rounds for --all, 21 for one person)
+#   sh bench/print.sh     (N=5 rounds for --all, 21 for one person;
+#                          PART=all or PART=person runs one half)
 set -eu
 cd "$(dirname "$0")/.."
 make -s build/qingdan build/qingdan-print.so build/bench/io_bench build/bench/race >/dev/null
@@ -21,6 +22,7 @@ B=build/bench
 W=$(mktemp -d "${TMPDIR:-/tmp}/qdprint.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 N=${N:-5}
+PART=${PART:-all person}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 TODAY=2026-06-30 SOON=2026-07-14      # --today and the default due-soon window
 
@@ -33,6 +35,7 @@ person_sql() {
 PEOPLE_SQL="SELECT p.id FROM person p LEFT JOIN org o ON o.id = p.org_id WHERE p.active = 1 ORDER BY o.id IS NULL, o.sort, o.id, p.name, p.id"
 
 # ---- print --all, 200 people, 50k items ----
+case " $PART " in *" all "*)
 if [ ! -s "$B/office.db" ]; then
 	echo "building the office dataset (200 people, 50k items)..."
 	rm -f "$B/office.db"*
@@ -73,7 +76,10 @@ printf '   qingdan print --all (text)                   %8.0f   %s× floor   (ba
 pages=$("$QD" --today $TODAY --db "$W/o.db" print --all | tr -cd '\f' | wc -c)
 echo "   ($((pages + 1)) checklists; qingdan also lays out every page and logs 200 codes over $rows_per records)"
 
+esac
+
 # ---- print --person on L ----
+case " $PART " in *" person "*) ;; *) exit 0 ;; esac
 if [ ! -s "$B/L.db" ]; then
 	echo "print bench: no $B/L.db for --person (bench/run.sh makes it)"
 	exit 0

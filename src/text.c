@@ -4,9 +4,14 @@
  * Everything that lines text up (TUI, table output, text print) measures
  * here, so this file is hot: text_width runs for every cell of every table.
  * ASCII takes a byte-at-a-time fast path (every byte below 0x80 is one
- * column: printable ASCII is itself, a control becomes U+FFFD); only other
- * bytes go through mbrtowc + wcwidth, which need a UTF-8 LC_CTYPE — call
- * text_init_locale() first.
+ * column: printable ASCII is itself, a control becomes U+FFFD); other bytes
+ * mean what mbrtowc + wcwidth say under a UTF-8 LC_CTYPE — call
+ * text_init_locale() first.  Once it has chosen a UTF-8 locale, well-formed
+ * 2- and 3-byte sequences (all of Chinese) are decoded here and their
+ * widths kept in a table filled from wcwidth on first sight, so a print of
+ * 100k rows does not go through mbrtowc's iconv machinery for every
+ * character of every pass (issue 10); anything else still goes to mbrtowc.
+ * t_text checks the two agree on every code point below U+10000.
  *
  * Decoding rule: one invalid byte is one U+FFFD (a truncated 3-byte
  * sequence of 2 bytes is two of them).  glibc's mbrtowc accepts code points
@@ -27,6 +32,18 @@
 #define REPL_UTF8 "\xEF\xBF\xBD"
 
 /* ---- locale ---- */
+
+/* The fast decoder (see the top): on only while the locale chosen by
+ * text_init_locale is UTF-8; widths of U+0000..U+FFFF as wcwidth + 2
+ * (0: not asked yet). */
+static int fast_utf8;
+static signed char bmp_width[0x10000];
+
+static void fast_reset(int utf8)
+{
+	memset(bmp_width, 0, sizeof bmp_width);
+	fast_utf8 = utf8;
+}
 
 static int codeset_is_utf8(void)
 {
@@ -51,6 +68,7 @@ int text_init_locale(void)
 		}
 	}
 	setlocale(LC_NUMERIC, "C");
+	fast_reset(ok);
 	return ok ? 0 : -1;
 }
 
@@ -63,7 +81,8 @@ static int is_control(unsigned wc)
 	       wc == 0x2029;
 }
 
-static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
+/* mbrtowc + wcwidth, as decode_multibyte used to do for every byte. */
+static size_t decode_slow(const char *s, size_t n, unsigned *wc, int *w)
 {
 	mbstate_t st;
 	wchar_t x;
@@ -83,6 +102,47 @@ static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
 	int cw = wcwidth(x);
 	*wc = u;
 	*w = cw < 0 ? 1 : cw;
+	return r;
+}
+
+/* A well-formed 2- or 3-byte sequence at s (no overlong form, no
+ * surrogate): its code point and length; else 0.  These are exactly the
+ * sequences glibc's UTF-8 mbrtowc takes whole. */
+static size_t utf8_short(const unsigned char *p, size_t n, unsigned *u)
+{
+	unsigned c = p[0];
+	if (c >= 0xC2 && c <= 0xDF) {
+		if (n < 2 || (p[1] & 0xC0) != 0x80)
+			return 0;
+		*u = (c & 0x1Fu) << 6 | (p[1] & 0x3Fu);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+		    (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
+			return 0;
+		*u = (c & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+		return 3;
+	}
+	return 0;
+}
+
+static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
+{
+	unsigned u;
+	size_t r = fast_utf8 ? utf8_short((const unsigned char *)s, n, &u) : 0;
+	if (!r)
+		return decode_slow(s, n, wc, w);
+	if (is_control(u)) {
+		*wc = REPL;
+		*w = 1;
+		return r;
+	}
+	int cw = bmp_width[u];
+	if (!cw)
+		bmp_width[u] = (signed char)(cw = wcwidth((wchar_t)u) + 2);
+	*wc = u;
+	*w = cw < 2 ? 1 : cw - 2;
 	return r;
 }
 
