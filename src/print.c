@@ -32,6 +32,7 @@
 struct prow {
 	long long id, org_id;
 	int seq;
+	char digest[65];     /* of the item's canonical text, from the same row */
 	char *cells[6];
 };
 
@@ -116,6 +117,7 @@ static void add_item(void *ctx, const struct io_print_item *it)
 	row->id = it->id;
 	row->org_id = it->org_id;
 	row->seq = it->seq;
+	memcpy(row->digest, it->digest, sizeof row->digest);
 	row->cells[0] = xasprintf("%d", it->seq);
 	row->cells[1] = it->is_lead && !it->is_owner
 				? xasprintf("%s%s", it->content, msg(M_IO_PRINT_LEAD))
@@ -189,21 +191,25 @@ static char *print_code(struct printer *pr, long long person_id)
 {
 	int n = 1 + pr->nrows + pr->npledges;
 	const char **entities = xmalloc((size_t)n * sizeof *entities);
+	const char **known = xcalloc((size_t)n, sizeof *known);
 	long long *ids = xmalloc((size_t)n * sizeof *ids);
 	entities[0] = "person";
 	ids[0] = person_id;
 	for (int i = 0; i < pr->nrows; i++) {
 		entities[1 + i] = "item";
 		ids[1 + i] = pr->rows[i].id;
+		known[1 + i] = pr->rows[i].digest;
 	}
 	for (int i = 0; i < pr->npledges; i++) {
 		entities[1 + pr->nrows + i] = "pledge";
 		ids[1 + pr->nrows + i] = pr->pledges[i].id;
 	}
 	char *code = NULL;
-	enum qd_status s = qd_print_code(pr->q, "checklist", entities, ids, n, &code, pr->err);
+	enum qd_status s = qd_print_code_known(pr->q, "checklist", entities, ids, known, n, &code,
+					       pr->err);
 	if (s != QD_OK)
 		pr->status = s;
+	free(known);
 	free(entities);
 	free(ids);
 	return code;

@@ -61,6 +61,7 @@ struct io_print_item {
 	long long id, org_id;
 	int seq, is_owner, is_lead;
 	const char *org, *level, *content, *standard, *due, *due_text, *status, *flags;
+	const char *digest;   /* hex SHA-256 of the item's canonical text, as store_canon's */
 };
 /* The person's items (owner or lead) of the year, in org sort then seq. */
 enum qd_status store_io_person_items(struct db *db, int year, long long person_id,

@@ -31,10 +31,7 @@ const char *const store_entities[] = {"setting", "org", "person", "list", "item"
 #define CANON_ORG "id", "name", "level", "parent_id", "sort"
 #define CANON_PERSON "id", "name", "post", "org_id", "login", "is_admin", "active"
 #define CANON_LIST "id", "org_id", "year", "title", "state"
-#define CANON_ITEM \
-	"id", "list_id", "seq", "category", "content", "measures", "standard", "due", "due_text", \
-	"owner_id", "lead_id", "status", "done_on", "version", "created_at", "updated_at", \
-	"deleted_at"
+#define CANON_ITEM CANON_ITEM_COLS(CANON_KEY)   /* store_impl.h: print selects them too */
 #define CANON_NOTE "id", "item_id", "on_date", "person_id", "text", "created_at"
 #define CANON_PLEDGE \
 	"id", "year", "title", "body", "issuer_id", "signer_id", "sign_due", "status", \
@@ -84,6 +81,13 @@ static const struct canon *canon_of(const char *entity, int *index)
 			return &canon[i];
 		}
 	return NULL;
+}
+
+const char *const *store_canon_keys(const char *entity, int *n)
+{
+	const struct canon *c = canon_of(entity, NULL);
+	*n = c ? c->n : 0;
+	return c ? c->cols : NULL;
 }
 
 /* t."c1", t."c2", … of the canonical columns. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "qingdan/db.h"
+#include "qingdan/store.h"
 #include "json.h"
 #include "store_impl.h"
 
@@ -216,12 +217,17 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 	return s;
 }
 
-/* The columns of io_print_item (and the sort key k), and the join, of one
- * half of a person's items. */
+/* The columns of io_print_item (and the sort key k), then the item's
+ * canonical columns from PRINT_CANON on (its 校验码 digests each printed
+ * item from the row printed, not from a second read of it), and the join,
+ * of one half of a person's items. */
+#define PRINT_CANON_COL(c) ", i." #c
+enum { PRINT_CANON = 14 };
 #define PRINT_ITEM_COLS \
 	"i.id, o.id AS org, i.seq AS seq, CASE WHEN i.owner_id = :p THEN 1 ELSE 0 END, " \
 	"CASE WHEN i.lead_id = :p THEN 1 ELSE 0 END, o.name, o.level, " \
-	"i.content, i.standard, coalesce(i.due, ''), i.due_text, i.status, " FLAGS_SQL ", o.sort AS k"
+	"i.content, i.standard, coalesce(i.due, ''), i.due_text, i.status, " FLAGS_SQL ", o.sort AS k" \
+	CANON_ITEM_COLS(PRINT_CANON_COL)
 #define PRINT_ITEM_FROM \
 	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
 	"WHERE +l.year = :year AND i.deleted_at IS NULL AND "
@@ -240,19 +246,29 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 	bind_int_named(st, ":year", year);
 	bind_text_named(st, ":today", today);
 	bind_text_named(st, ":soon", soon);
-	int rc;
+	int rc, nkeys;
+	const char *const *keys = store_canon_keys("item", &nkeys);
+	struct strbuf canon = {0};
+	char digest[65];
 	while ((rc = sql_step(st)) == SQL_ROW) {
+		/* the canonical text first: its columns are read in their own
+		 * types before col() asks some of the same ones as text */
+		sb_reset(&canon);
+		json_row(&canon, st, PRINT_CANON, keys, nkeys);
+		store_sha256_hex(canon.s, canon.len, digest);
 		struct io_print_item it = {
 			.id = sql_column_int64(st, 0), .org_id = sql_column_int64(st, 1),
 			.seq = sql_column_int(st, 2), .is_owner = sql_column_int(st, 3),
 			.is_lead = sql_column_int(st, 4), .org = col(st, 5), .level = col(st, 6),
 			.content = col(st, 7), .standard = col(st, 8), .due = col(st, 9),
 			.due_text = col(st, 10), .status = col(st, 11), .flags = col(st, 12),
+			.digest = digest,
 		};
 		fn(ctx, &it);
 	}
 	enum qd_status s = rc == SQL_DONE ? QD_OK : db_error(db, err);
 	sql_reset(st);
+	sb_free(&canon);
 	return s;
 }
 
