@@ -258,7 +258,7 @@ static void build_group(struct printer *pr, const struct person *p, const char *
 		for (; row < pr->nrows && pr->rows[row].org_id == pr->secs[s].org_id; row++) {
 			if (!t)
 				t = doc_table(d, 6, cols);
-			doc_row(t, 0, (const char *const *)pr->rows[row].cells);
+			doc_row_take(t, 0, pr->rows[row].cells);   /* the doc keeps them */
 		}
 		if (!t)
 			doc_para(d, 0, msg(M_IO_PRINT_NONE));

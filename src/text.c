@@ -257,7 +257,7 @@ static size_t ascii_run(const char *s, size_t n)
 static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 		      size_t *used)
 {
-	size_t i = 0;
+	size_t i = 0, from = 0;   /* s[from, i) is still to be copied as it is */
 	int width = 0;
 	struct bidi bd = {{0}, 0, 0};
 	while (i < n && s[i]) {
@@ -265,8 +265,6 @@ static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 		if (run > (size_t)(cols - width))
 			run = (size_t)(cols - width);
 		if (run > 0) {
-			if (b)
-				sb_add(b, s + i, run);
 			i += run;
 			width += (int)run;
 			continue;
@@ -276,13 +274,22 @@ static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 		size_t k = text_decode(s + i, n - i, &wc, &w);
 		if (w > cols - width)
 			break;
-		if (b && (!is_bidi_control(wc) || bidi_take(&bd, wc)))
-			sb_add(b, wc == REPL ? REPL_UTF8 : s + i, wc == REPL ? 3 : k);
+		if (b && (wc == REPL || is_bidi_control(wc))) {
+			/* not copied as it is: what came before goes first */
+			sb_add(b, s + from, i - from);
+			if (wc == REPL)
+				sb_add(b, REPL_UTF8, 3);
+			else if (bidi_take(&bd, wc))
+				sb_add(b, s + i, k);
+			from = i + k;
+		}
 		i += k;
 		width += w;
 	}
-	if (b)
+	if (b) {
+		sb_add(b, s + from, i - from);
 		bidi_close(&bd, b);
+	}
 	*used = i;
 	return width;
 }
@@ -335,6 +342,45 @@ char *text_sanitize(const char *s, int keep_newlines)
 		s++;
 	}
 	return sb_take(&b);
+}
+
+/* 1 if text_sanitize would give s back unchanged: printable ASCII (and
+ * '\n' when kept), whole characters that are neither controls nor bidi
+ * controls, no U+FFFD of a bad byte.  Conservative: a bidi control or a
+ * U+FFFD at all sends s the long way. */
+static int is_clean(const char *s, int keep_newlines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	for (;;) {
+		unsigned char c = p[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		if (c == '\0')
+			return 1;
+		if (c < 0x80) {
+			if (c != '\n' || !keep_newlines)
+				return 0;
+			i++;
+			continue;
+		}
+		unsigned wc;
+		int w;
+		i += decode_multibyte(s + i, SIZE_MAX, &wc, &w);
+		if (wc == REPL || is_bidi_control(wc))
+			return 0;
+	}
+}
+
+char *text_sanitize_take(char *s, int keep_newlines)
+{
+	if (s && is_clean(s, keep_newlines))
+		return s;
+	char *clean = text_sanitize(s ? s : "", keep_newlines);
+	free(s);
+	return clean;
 }
 
 size_t text_prefix(const char *s, int cols, int *width)

@@ -559,6 +559,34 @@ TEST(random_invariants)
 	}
 }
 
+/* text_sanitize_take (issue 10: print keeps a cell that is clean already
+ * instead of copying it) gives what text_sanitize gives, and the very same
+ * pointer for clean text. */
+TEST(sanitize_take_is_sanitize)
+{
+	static const char *const extra[] = {"\xE2\x80\xAE", "\xE2\x80\xAC", "\xE2\x81\xA6", R, "\xC2\x85",
+					    "\xE2\x80\xA8", "党建"};
+	char buf[300];
+	init();
+	for (int k = 0; k < 3000; k++) {
+		random_text(buf, sizeof buf - 8);
+		if (k % 3 == 0)
+			strcat(buf, extra[rnd() % ARRAY_SIZE(extra)]);
+		for (int keep = 0; keep < 2; keep++) {
+			char *want = text_sanitize(buf, keep);
+			char *got = text_sanitize_take(xstrdup(buf), keep);
+			CHECK_STR(got, want);
+			char *again = text_sanitize_take(got, keep);   /* clean now: kept */
+			CHECK_STR(again, want);
+			free(again);
+			free(want);
+		}
+	}
+	char *clean = xstrdup("中文 “引号” abc\n第二行");
+	CHECK(text_sanitize_take(clean, 1) == clean);
+	free(clean);
+}
+
 TEST(width_is_fast)
 {
 	static char big[1 << 20];
@@ -694,6 +722,7 @@ int main(void)
 	RUN(wrap_english_at_spaces);
 	RUN(wrap_newlines);
 	RUN(random_invariants);
+	RUN(sanitize_take_is_sanitize);
 	RUN(width_is_fast);
 	RUN(utf8_validity);
 	RUN(name_normal_form);
