@@ -68,7 +68,7 @@ set -- $(build/bench/race "$N" sh -c "sqlite3 '$W/o.db' < '$W/per.sql'" -- \
 	sh -c "sqlite3 '$W/o.db' < '$W/pass.sql'" -- \
 	"$QD" --today $TODAY --db "$W/o.db" print --all)
 per=$1 pass=$5 all=$9
-[ "$4$8$12" = 000 ] || echo "   (a run failed: exit statuses $4 $8 $12 — its figure is no print)"
+[ "$4$8${12}" = 000 ] || echo "   (a run failed: exit statuses $4 $8 ${12} — its figure is no print)"
 printf '   floor: sqlite3, the same per-person queries %8.0f\n' "$per"
 printf '   floor: sqlite3, one ordered pass             %8.0f   (%s× the per-person queries)\n' \
 	"$pass" "$(ratio "$pass" "$per")"
@@ -97,7 +97,7 @@ for who in "$OWNER owner" "$LEAD lead"; do
 		"$QD" --today $TODAY --db "$B/L.db" print --person "#$id" -- \
 		"$QD" --today $TODAY --db "$B/L.db" print --person "#$id" --format pdf --force -o "$W/p.pdf")
 	echo "== print --person on L, the $kind #$id ($n items this year); 21 interleaved rounds, median ms"
-	[ "$4$8$12" = 000 ] || echo "   (a run failed: exit statuses $4 $8 $12 — its figure is no print)"
+	[ "$4$8${12}" = 000 ] || echo "   (a run failed: exit statuses $4 $8 ${12} — its figure is no print)"
 	printf '   floor: sqlite3, the same query   %7.2f\n' "$1"
 	printf '   qingdan print --person (text)    %7.2f   %s× floor   (bar < 20 ms)\n' "$5" "$(ratio "$5" "$1")"
 	printf '   qingdan print --person --format pdf %4.2f   (bar < 150 ms)\n' "$9"

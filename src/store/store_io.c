@@ -218,15 +218,18 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 }
 
 /* The columns of io_print_item (and the sort key k), then the item's
- * canonical columns from PRINT_CANON on (its 校验码 digests each printed
- * item from the row printed, not from a second read of it), and the join,
- * of one half of a person's items. */
+ * canonical columns from PRINT_CANON on, and the join, of one half of a
+ * person's items.  Its 校验码 digests each printed item from the row
+ * printed, not from a second read of it; and the text printed (content,
+ * standard, due, due_text, status) is read from those same columns, so
+ * the sorter carries each once. */
 #define PRINT_CANON_COL(c) ", i." #c
-enum { PRINT_CANON = 14 };
+#define PRINT_CANON_AT(c) PRINT_CANON_##c,
+enum { PRINT_CANON = 9 };
+enum { CANON_ITEM_COLS(PRINT_CANON_AT) PRINT_CANON_N };
 #define PRINT_ITEM_COLS \
 	"i.id, o.id AS org, i.seq AS seq, CASE WHEN i.owner_id = :p THEN 1 ELSE 0 END, " \
-	"CASE WHEN i.lead_id = :p THEN 1 ELSE 0 END, o.name, o.level, " \
-	"i.content, i.standard, coalesce(i.due, ''), i.due_text, i.status, " FLAGS_SQL ", o.sort AS k" \
+	"CASE WHEN i.lead_id = :p THEN 1 ELSE 0 END, o.name, o.level, " FLAGS_SQL ", o.sort AS k" \
 	CANON_ITEM_COLS(PRINT_CANON_COL)
 #define PRINT_ITEM_FROM \
 	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
@@ -252,7 +255,7 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 	char digest[65];
 	while ((rc = sql_step(st)) == SQL_ROW) {
 		/* the canonical text first: its columns are read in their own
-		 * types before col() asks some of the same ones as text */
+		 * types before col() asks the text ones (all TEXT) as text */
 		sb_reset(&canon);
 		json_row(&canon, st, PRINT_CANON, keys, nkeys);
 		store_sha256_hex(canon.s, canon.len, digest);
@@ -260,8 +263,12 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 			.id = sql_column_int64(st, 0), .org_id = sql_column_int64(st, 1),
 			.seq = sql_column_int(st, 2), .is_owner = sql_column_int(st, 3),
 			.is_lead = sql_column_int(st, 4), .org = col(st, 5), .level = col(st, 6),
-			.content = col(st, 7), .standard = col(st, 8), .due = col(st, 9),
-			.due_text = col(st, 10), .status = col(st, 11), .flags = col(st, 12),
+			.flags = col(st, 7),
+			.content = col(st, PRINT_CANON + PRINT_CANON_content),
+			.standard = col(st, PRINT_CANON + PRINT_CANON_standard),
+			.due = col(st, PRINT_CANON + PRINT_CANON_due),   /* NULL: "" */
+			.due_text = col(st, PRINT_CANON + PRINT_CANON_due_text),
+			.status = col(st, PRINT_CANON + PRINT_CANON_status),
 			.digest = digest,
 		};
 		fn(ctx, &it);
