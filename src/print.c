@@ -37,7 +37,7 @@ struct prow {
 };
 
 struct section {
-	long long org_id;
+	long long org_id, sort;
 	char *name;
 };
 
@@ -63,6 +63,8 @@ struct printer {
 	int nrows;
 	struct section *secs;
 	int nsecs;
+	struct section *fixed;   /* the sections shown even when empty */
+	int nfixed;
 	struct pledge_row *pledges;
 	int npledges;
 };
@@ -92,11 +94,23 @@ static void *grow(void *p, int n, size_t size)
 
 /* ---- gathering one person ---- */
 
-static void add_section(void *ctx, long long id, const char *name)
+static void add_section(struct printer *pr, long long id, long long sort, const char *name)
+{
+	pr->secs = grow(pr->secs, pr->nsecs, sizeof *pr->secs);
+	pr->secs[pr->nsecs++] = (struct section){id, sort, xstrdup(name)};
+}
+
+static void add_fixed(void *ctx, long long id, const char *name, long long sort)
 {
 	struct printer *pr = ctx;
-	pr->secs = grow(pr->secs, pr->nsecs, sizeof *pr->secs);
-	pr->secs[pr->nsecs++] = (struct section){id, xstrdup(name)};
+	pr->fixed = grow(pr->fixed, pr->nfixed, sizeof *pr->fixed);
+	pr->fixed[pr->nfixed++] = (struct section){id, sort, xstrdup(name)};
+}
+
+/* (sort, id) order, as the queries have it */
+static int section_before(long long sort_a, long long id_a, long long sort_b, long long id_b)
+{
+	return sort_a < sort_b || (sort_a == sort_b && id_a < id_b);
 }
 
 /* a, or a "\n" b when b is not empty (malloc'd); b NULL: a alone.  Cells
@@ -127,6 +141,20 @@ static char *status_cell(const char *code, const char *flags)
 static void add_item(void *ctx, const struct io_print_item *it)
 {
 	struct printer *pr = ctx;
+	/* the sections: the fixed ones up to this item's org, then its org */
+	if (!pr->nrows || pr->rows[pr->nrows - 1].org_id != it->org_id) {
+		while (pr->nfixed && section_before(pr->fixed[0].sort, pr->fixed[0].org_id, it->org_sort,
+						    it->org_id)) {
+			add_section(pr, pr->fixed[0].org_id, pr->fixed[0].sort, pr->fixed[0].name);
+			free(pr->fixed[0].name);
+			memmove(pr->fixed, pr->fixed + 1, (size_t)--pr->nfixed * sizeof *pr->fixed);
+		}
+		if (pr->nfixed && pr->fixed[0].org_id == it->org_id) {
+			free(pr->fixed[0].name);
+			memmove(pr->fixed, pr->fixed + 1, (size_t)--pr->nfixed * sizeof *pr->fixed);
+		}
+		add_section(pr, it->org_id, it->org_sort, it->org);
+	}
 	pr->rows = grow(pr->rows, pr->nrows, sizeof *pr->rows);
 	struct prow *row = &pr->rows[pr->nrows++];
 	row->id = it->id;
@@ -189,6 +217,11 @@ static void person_forget(struct printer *pr)
 			free(pr->rows[i].cells[c]);
 	for (int i = 0; i < pr->nsecs; i++)
 		free(pr->secs[i].name);
+	for (int i = 0; i < pr->nfixed; i++)
+		free(pr->fixed[i].name);
+	free(pr->fixed);
+	pr->fixed = NULL;
+	pr->nfixed = 0;
 	for (int i = 0; i < pr->npledges; i++)
 		for (int c = 0; c < 5; c++)
 			free(pr->pledges[i].cells[c]);
@@ -313,9 +346,12 @@ static void print_person(void *ctx, long long id)
 	}
 	struct db *db = pr->q->db;
 	int year = pr->q->year;
-	enum qd_status s = store_io_sections(db, year, id, p.org_id, add_section, pr, pr->err);
+	/* the fixed sections, merged with the orgs of the items as they come */
+	enum qd_status s = store_io_sections(db, p.org_id, add_fixed, pr, pr->err);
 	if (s == QD_OK)
 		s = store_io_person_items(db, year, id, pr->today, pr->soon, add_item, pr, pr->err);
+	for (int i = 0; s == QD_OK && i < pr->nfixed; i++)   /* those after the last item's org */
+		add_section(pr, pr->fixed[i].org_id, pr->fixed[i].sort, pr->fixed[i].name);
 	if (s == QD_OK)
 		s = store_io_person_pledges(db, year, id, add_pledge, pr, pr->err);
 	if (s != QD_OK) {

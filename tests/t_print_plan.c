@@ -373,6 +373,71 @@ TEST(print_digests_are_store_canons)
 	qd_close(&q);
 }
 
+/* The section headings of a printed checklist, '|'-joined: the names of
+ * the lines "N、NAME责任清单". */
+static char *headings(const char *text)
+{
+	struct strbuf b = {0};
+	sb_puts(&b, "");
+	for (const char *l = text; l && *l;) {
+		const char *e = strchr(l, '\n');
+		size_t n = e ? (size_t)(e - l) : strlen(l);
+		char *line = xstrndup(l, n);
+		char *dot = strstr(line, "、"), *end = strstr(line, "责任清单");
+		if (dot && end && end > dot && end[strlen("责任清单")] == '\0' && !strchr(line, '|'))
+			sb_printf(&b, "%s%.*s", b.len ? "|" : "", (int)(end - dot - strlen("、")),
+				  dot + strlen("、"));
+		free(line);
+		l = e ? e + 1 : NULL;
+	}
+	return sb_take(&b);
+}
+
+/* The sections, merged in C from the fixed ones and the orgs of the
+ * person's items (issue 10: the items were walked a second time for
+ * them), are those the one query gave before, in its order: with a branch
+ * sorted before 党组, one between, a person with no items at all, one
+ * whose items are in another branch than their own, which sorts before
+ * it and has none of them. */
+TEST(sections_as_the_query_had_them)
+{
+	long long zh = fixture();
+	long long b3 = 0, b4 = 0;
+	CHECK_INT(qd_org_add(&q, "第三党支部", LV_BRANCH, 2, &b3, &err), QD_OK);
+	CHECK_INT(qd_org_add(&q, "第四党支部", LV_BRANCH, 2, &b4, &err), QD_OK);
+	CHECK_INT(tt_exec(q.db, "UPDATE org SET sort = -5 WHERE name = '第三党支部'"), 0);
+	CHECK_INT(tt_exec(q.db, "UPDATE org SET sort = -10 WHERE name = '第四党支部'"), 0);
+	CHECK_INT(tt_exec(q.db, "UPDATE org SET sort = (SELECT sort FROM org WHERE id = 1) WHERE name = '第二党支部'"), 0);
+	long long idle = person("无事项", b4), far = person("跨支部", b4);
+	item(b3, "第三支部的事项", far, zh);
+	item(b3, "第三支部的另一项", zh, far);
+	long long who[] = {zh, idle, far, 2, 5};
+	for (size_t k = 0; k < ARRAY_SIZE(who); k++) {
+		char *sql = xasprintf(TT_SQL(
+			"SELECT group_concat(name, '|') FROM (SELECT o.name FROM org o WHERE o.level IN "
+			"('party-group', 'organ-committee') OR o.id = (SELECT org_id FROM person WHERE id = %lld) "
+			"OR o.id IN (SELECT l.org_id FROM item i JOIN list l ON l.id = i.list_id WHERE "
+			"(i.owner_id = %lld OR i.lead_id = %lld) AND l.year = 2026 AND i.deleted_at IS NULL) "
+			"ORDER BY o.sort, o.id)",
+			"SELECT string_agg(name, '|' ORDER BY sort, id) FROM org o WHERE o.level IN "
+			"('party-group', 'organ-committee') OR o.id = (SELECT org_id FROM person WHERE id = %lld) "
+			"OR o.id IN (SELECT l.org_id FROM item i JOIN list l ON l.id = i.list_id WHERE "
+			"(i.owner_id = %lld OR i.lead_id = %lld) AND l.year = 2026 AND i.deleted_at IS NULL)"),
+			who[k], who[k], who[k]);
+		char *want = tt_text(q.db, sql);
+		char *t = print_person_text(who[k]);
+		char *got = headings(t);
+		if (strcmp(got, want ? want : "") != 0 || getenv("TT_SHOW"))
+			fprintf(stderr, "  person #%lld: %s\n", who[k], got);
+		CHECK_STR(got, want ? want : "");
+		free(got);
+		free(t);
+		free(want);
+		free(sql);
+	}
+	qd_close(&q);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/t_print_plan.XXXXXX";
@@ -382,6 +447,7 @@ int main(void)
 	RUN(print_queries_use_the_person_indexes_after_analyze);
 	RUN(person_rows_as_owner_and_as_lead);
 	RUN(print_digests_are_store_canons);
+	RUN(sections_as_the_query_had_them);
 	if (chdir("/") == 0)
 		rmdir(dir);
 	return TT_END();

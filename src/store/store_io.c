@@ -261,6 +261,7 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 		store_sha256_hex(canon.s, canon.len, digest);
 		struct io_print_item it = {
 			.id = sql_column_int64(st, 0), .org_id = sql_column_int64(st, 1),
+			.org_sort = sql_column_int64(st, 8),
 			.seq = sql_column_int(st, 2), .is_owner = sql_column_int(st, 3),
 			.is_lead = sql_column_int(st, 4), .org = col(st, 5), .level = col(st, 6),
 			.flags = col(st, 7),
@@ -279,23 +280,17 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 	return s;
 }
 
-enum qd_status store_io_sections(struct db *db, int year, long long person_id,
-				 long long person_org,
-				 void (*fn)(void *ctx, long long id, const char *name), void *ctx,
-				 struct strbuf *err)
+enum qd_status store_io_sections(struct db *db, long long person_org,
+				 void (*fn)(void *ctx, long long id, const char *name, long long sort),
+				 void *ctx, struct strbuf *err)
 {
 	struct sql_stmt *st = db_stmt(db,
-		"SELECT o.id, o.name FROM org o WHERE o.level IN ('party-group', 'organ-committee') "
-		"OR o.id = :org OR o.id IN (SELECT l.org_id FROM item i JOIN list l "
-		"ON l.id = i.list_id WHERE i.owner_id = :p AND +l.year = :year AND i.deleted_at IS NULL "
-		"UNION ALL SELECT l.org_id FROM item i JOIN list l ON l.id = i.list_id "
-		"WHERE i.lead_id = :p AND +l.year = :year AND i.deleted_at IS NULL) ORDER BY o.sort, o.id");
+		"SELECT o.id, o.name, o.sort FROM org o WHERE o.level IN ('party-group', 'organ-committee') "
+		"OR o.id = :org ORDER BY o.sort, o.id");
 	bind_int_named(st, ":org", person_org);
-	bind_int_named(st, ":p", person_id);
-	bind_int_named(st, ":year", year);
 	int rc;
 	while ((rc = sql_step(st)) == SQL_ROW)
-		fn(ctx, sql_column_int64(st, 0), col(st, 1));
+		fn(ctx, sql_column_int64(st, 0), col(st, 1), sql_column_int64(st, 2));
 	enum qd_status s = rc == SQL_DONE ? QD_OK : db_error(db, err);
 	sql_reset(st);
 	return s;
