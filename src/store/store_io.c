@@ -222,13 +222,14 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
  * person's items.  Its 校验码 digests each printed item from the row
  * printed, not from a second read of it; and the text printed (content,
  * standard, due, due_text, status) is read from those same columns, so
- * the sorter carries each once. */
+ * the sorter carries each once.  The sort keys have names of their own
+ * (iseq): PostgreSQL finds ORDER BY seq ambiguous beside the canonical seq. */
 #define PRINT_CANON_COL(c) ", i." #c
 #define PRINT_CANON_AT(c) PRINT_CANON_##c,
 enum { PRINT_CANON = 9 };
 enum { CANON_ITEM_COLS(PRINT_CANON_AT) PRINT_CANON_N };
 #define PRINT_ITEM_COLS \
-	"i.id, o.id AS org, i.seq AS seq, CASE WHEN i.owner_id = :p THEN 1 ELSE 0 END, " \
+	"i.id, o.id AS org, i.seq AS iseq, CASE WHEN i.owner_id = :p THEN 1 ELSE 0 END, " \
 	"CASE WHEN i.lead_id = :p THEN 1 ELSE 0 END, o.name, o.level, " FLAGS_SQL ", o.sort AS k" \
 	CANON_ITEM_COLS(PRINT_CANON_COL)
 #define PRINT_ITEM_FROM \
@@ -244,7 +245,7 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 		"SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.owner_id = :p "
 		"UNION ALL SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.lead_id = :p "
 		"AND i.owner_id IS DISTINCT FROM :p "
-		"ORDER BY k, org, seq");
+		"ORDER BY k, org, iseq");
 	bind_int_named(st, ":p", person_id);
 	bind_int_named(st, ":year", year);
 	bind_text_named(st, ":today", today);
