@@ -11,6 +11,11 @@
 #   print --person text and pdf on L (a typical owner and the busiest
 #   lead), against the sqlite3 CLI running that person's query.
 # Bars: --all ≤ 1.5× the floor; --person text on L < 20 ms; pdf < 150 ms.
+# The floors do not pay what qingdan must: the canonical JSON and SHA-256
+# of every record printed (the 校验码, ~25% of print --all's instructions),
+# the page layout, and for one person the audit row and anchor files it
+# writes (5 fdatasync + 2 fsync).  print writes print rows into the L.db it
+# is given: build/bench/L.db is this worktree's copy, never the shared one.
 #   sh bench/print.sh     (N=5 rounds for --all, 21 for one person;
 #                          PART=all or PART=person runs one half)
 set -eu
