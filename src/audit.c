@@ -181,29 +181,82 @@ enum qd_status qd_audit_verify_db(struct db *db, struct strbuf *report, struct s
 
 /* ---- print codes ---- */
 
+/* The detail of a print entry, {"records":[[entity,id,digest],…],"what":…}:
+ * the bytes store_json_diff(NULL, {"records":…}, {"what":…}) gives, which is
+ * how it was built before (t_json checks the two agree), written straight
+ * out instead of parsed back from 100k records (issue 10). */
+char *audit_print_detail(struct db *db, const char *what, const char *const *entities,
+			 const long long *ids, const char (*digests)[65], int n)
+{
+	struct strbuf d = {0};
+	char num[24];
+	sb_puts(&d, "{\"records\":[");
+	for (int i = 0; i < n; i++) {   /* fixed ASCII names, hex digests: no escaping needed */
+		if (i)
+			sb_putc(&d, ',');
+		sb_add(&d, "[\"", 2);
+		sb_puts(&d, entities[i]);
+		sb_add(&d, "\",", 2);
+		sb_add(&d, num, (size_t)snprintf(num, sizeof num, "%lld", ids[i]));
+		sb_add(&d, ",\"", 2);
+		sb_add(&d, digests[i], 64);
+		sb_add(&d, "\"]", 2);
+	}
+	sb_putc(&d, ']');
+	char *pair = store_json_pair(db, "what", what);   /* {"what":…} */
+	if (pair[1] != '}') {
+		sb_putc(&d, ',');
+		sb_puts(&d, pair + 1);
+	} else {
+		sb_putc(&d, '}');
+	}
+	free(pair);
+	return sb_take(&d);
+}
+
 enum qd_status qd_print_code(struct qd *q, const char *what, const char *const *entities,
 			     const long long *ids, int n, char **code, struct strbuf *err)
 {
-	struct strbuf recs = {0};
+	return qd_print_code_known(q, what, entities, ids, NULL, n, code, err);
+}
+
+enum qd_status qd_print_code_known(struct qd *q, const char *what, const char *const *entities,
+				   const long long *ids, const char *const *known, int n, char **code,
+				   struct strbuf *err)
+{
 	char digest[65], hash[65];
 	char (*digests)[65] = xcalloc(n > 0 ? (size_t)n : 1, sizeof *digests);
-	if (store_canon_digests(q->db, entities, ids, n, digests) != QD_OK) {
+	/* the records whose digests are not known yet, read in batches */
+	const char **ents = xcalloc(n > 0 ? (size_t)n : 1, sizeof *ents);
+	long long *rest = xcalloc(n > 0 ? (size_t)n : 1, sizeof *rest);
+	int *at = xcalloc(n > 0 ? (size_t)n : 1, sizeof *at), m = 0;
+	for (int i = 0; i < n; i++) {
+		if (known && known[i] && strlen(known[i]) == 64) {
+			memcpy(digests[i], known[i], 65);
+			continue;
+		}
+		ents[m] = entities[i];
+		rest[m] = ids[i];
+		at[m++] = i;
+	}
+	char (*got)[65] = xcalloc(m > 0 ? (size_t)m : 1, sizeof *got);
+	enum qd_status s = m ? store_canon_digests(q->db, ents, rest, m, got) : QD_OK;
+	for (int k = 0; k < m; k++)
+		memcpy(digests[at[k]], got[k], 65);
+	free(got);
+	free(ents);
+	free(rest);
+	free(at);
+	if (s != QD_OK) {
 		free(digests);
 		return db_error(q->db, err);
 	}
-	sb_puts(&recs, "[");
-	for (int i = 0; i < n; i++)   /* fixed ASCII names, hex digests: no escaping needed */
-		sb_printf(&recs, "%s[\"%s\",%lld,\"%s\"]", i ? "," : "", entities[i], ids[i], digests[i]);
-	sb_puts(&recs, "]");
+	char *detail = audit_print_detail(q->db, what, entities, ids, (const char (*)[65])digests, n);
 	free(digests);
-	char *pair = store_json_pair(q->db, "what", what);
-	char *records = xasprintf("{\"records\":%s}", recs.s);
-	char *detail = store_json_diff(q->db, NULL, records, pair);
 	store_sha256_hex(detail, strlen(detail), digest);
 	long long seq = 0;
 	/* printing is allowed to every reader, so a read-only file cannot log it:
 	 * then the code names the chain head the page was printed against */
-	enum qd_status s;
 	if (db_readonly(q->db)) {
 		s = store_audit_head(q->db, &seq, hash) == QD_OK ? QD_OK : QD_DBERROR;
 		if (!seq)
@@ -214,10 +267,7 @@ enum qd_status qd_print_code(struct qd *q, const char *what, const char *const *
 	}
 	if (s == QD_OK)
 		*code = audit_code(seq, hash);
-	free(pair);
-	free(records);
 	free(detail);
-	sb_free(&recs);
 	return s;
 }
 

@@ -165,6 +165,21 @@ void doc_row(struct doc_table *t, unsigned flags, const char *const *cells)
 		r->cells[c] = clean(cells ? cells[c] : NULL, 1);
 }
 
+void doc_row_take(struct doc_table *t, unsigned flags, char **cells)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 16;
+		t->rows = xrealloc(t->rows, (size_t)t->cap * sizeof *t->rows);
+	}
+	struct doc_row *r = &t->rows[t->nrows++];
+	r->flags = flags;
+	r->cells = xcalloc((size_t)t->ncols, sizeof *r->cells);
+	for (int c = 0; c < t->ncols; c++) {
+		r->cells[c] = text_sanitize_take(cells[c], 1);
+		cells[c] = NULL;
+	}
+}
+
 void doc_para(struct doc *d, unsigned flags, const char *text)
 {
 	struct doc_block *b = add_block(d, DOC_PARA);

@@ -91,8 +91,9 @@ static void chunks_free(struct chunks *cs)
 
 static void spaces(struct strbuf *b, int n)
 {
-	while (n-- > 0)
-		sb_putc(b, ' ');
+	static const char blank[] = "                                ";
+	for (; n > 0; n -= (int)sizeof blank - 1)
+		sb_add(b, blank, n < (int)sizeof blank - 1 ? (size_t)n : sizeof blank - 1);
 }
 
 /* Wrap s at width and append each line, moved right by indent columns
@@ -216,33 +217,60 @@ static char *rule_line(const struct doc_table *t, const int *cw, char fill)
 	return sb_take(&b);
 }
 
+/* A line of a cell, w columns wide, padded to cols as text_pad(line, cols,
+ * align) would: the lines come from text_wrap or are whole clean cells
+ * that fit, so text_pad's own clean copy would be the line itself. */
+static void pad_into(struct strbuf *b, const char *line, int w, int cols, char align)
+{
+	if (w > cols) {
+		char *p = text_pad(line, cols, align);
+		sb_puts(b, p);
+		free(p);
+		return;
+	}
+	int gap = cols - w, left = align == 'r' ? gap : align == 'c' ? gap / 2 : 0;
+	spaces(b, left);
+	sb_puts(b, line);
+	spaces(b, gap - left);
+}
+
 /* The lines of one table row: each cell wrapped in its column, the row as
- * tall as its tallest cell; border is '|' or '!' (red rows). */
+ * tall as its tallest cell; border is '|' or '!' (red rows).  A cell of one
+ * line that fits is its own only line (what text_wrap would give for the
+ * clean text of a doc), without the copies. */
 static void row_lines(struct chunk *ck, const struct doc_table *t, const int *cw,
                       char *const *cells, const char *align, char border)
 {
-	char **wl[DOC_MAX_COLS];
-	int wn[DOC_MAX_COLS], height = 1;
+	char **wl[DOC_MAX_COLS], *one[DOC_MAX_COLS];
+	int wn[DOC_MAX_COLS], onew[DOC_MAX_COLS], height = 1;
 	for (int c = 0; c < t->ncols; c++) {
-		wn[c] = text_wrap(cells[c], cw[c], &wl[c]);
+		onew[c] = strchr(cells[c], '\n') ? INT_MAX : text_width(cells[c]);
+		if (onew[c] <= cw[c]) {
+			one[c] = cells[c];
+			wl[c] = &one[c];
+			wn[c] = 1;
+		} else {
+			onew[c] = -1;
+			wn[c] = text_wrap(cells[c], cw[c], &wl[c]);
+		}
 		if (wn[c] > height)
 			height = wn[c];
 	}
+	struct strbuf b = {0};
 	for (int i = 0; i < height; i++) {
-		struct strbuf b = {0};
 		sb_putc(&b, border);
 		for (int c = 0; c < t->ncols; c++) {
-			char *p = text_pad(i < wn[c] ? wl[c][i] : "", cw[c], align[c]);
+			const char *l = i < wn[c] ? wl[c][i] : "";
 			sb_putc(&b, ' ');
-			sb_puts(&b, p);
+			pad_into(&b, l, onew[c] >= 0 && i == 0 ? onew[c] : text_width(l), cw[c], align[c]);
 			sb_putc(&b, ' ');
 			sb_putc(&b, c == t->ncols - 1 ? border : '|');
-			free(p);
 		}
 		chunk_take(ck, sb_take(&b));
 	}
 	for (int c = 0; c < t->ncols; c++)
-		text_lines_free(wl[c], wn[c]);
+		if (onew[c] < 0)
+			text_lines_free(wl[c], wn[c]);
 }
 
 static void table_chunks(struct chunks *cs, const struct doc_table *t, int width, int space)

@@ -32,11 +32,12 @@
 struct prow {
 	long long id, org_id;
 	int seq;
+	char digest[65];     /* of the item's canonical text, from the same row */
 	char *cells[6];
 };
 
 struct section {
-	long long org_id;
+	long long org_id, sort;
 	char *name;
 };
 
@@ -62,6 +63,8 @@ struct printer {
 	int nrows;
 	struct section *secs;
 	int nsecs;
+	struct section *fixed;   /* the sections shown even when empty */
+	int nfixed;
 	struct pledge_row *pledges;
 	int npledges;
 };
@@ -91,19 +94,46 @@ static void *grow(void *p, int n, size_t size)
 
 /* ---- gathering one person ---- */
 
-static void add_section(void *ctx, long long id, const char *name)
+static void add_section(struct printer *pr, long long id, long long sort, const char *name)
+{
+	pr->secs = grow(pr->secs, pr->nsecs, sizeof *pr->secs);
+	pr->secs[pr->nsecs++] = (struct section){id, sort, xstrdup(name)};
+}
+
+static void add_fixed(void *ctx, long long id, const char *name, long long sort)
 {
 	struct printer *pr = ctx;
-	pr->secs = grow(pr->secs, pr->nsecs, sizeof *pr->secs);
-	pr->secs[pr->nsecs++] = (struct section){id, xstrdup(name)};
+	pr->fixed = grow(pr->fixed, pr->nfixed, sizeof *pr->fixed);
+	pr->fixed[pr->nfixed++] = (struct section){id, sort, xstrdup(name)};
+}
+
+/* (sort, id) order, as the queries have it */
+static int section_before(long long sort_a, long long id_a, long long sort_b, long long id_b)
+{
+	return sort_a < sort_b || (sort_a == sort_b && id_a < id_b);
+}
+
+/* a, or a "\n" b when b is not empty (malloc'd); b NULL: a alone.  Cells
+ * are built this way rather than by printf: print --all formats 100k rows. */
+static char *join_cell(const char *a, const char *sep, const char *b)
+{
+	size_t na = strlen(a), ns = b && *b ? strlen(sep) : 0, nb = b && *b ? strlen(b) : 0;
+	char *out = xmalloc(na + ns + nb + 1);
+	memcpy(out, a, na);
+	memcpy(out + na, sep, ns);
+	memcpy(out + na + ns, b ? b : "", nb);
+	out[na + ns + nb] = '\0';
+	return out;
 }
 
 static char *status_cell(const char *code, const char *flags)
 {
 	int st = status_parse(code);
 	const char *label = st >= 0 ? status_label((enum item_status)st) : code;
+	if (!*flags)
+		return xstrdup(label);
 	char *f = flags_label(flags);
-	char *out = *f ? xasprintf("%s\n%s", label, f) : xstrdup(label);
+	char *out = join_cell(label, "\n", f);
 	free(f);
 	return out;
 }
@@ -111,18 +141,33 @@ static char *status_cell(const char *code, const char *flags)
 static void add_item(void *ctx, const struct io_print_item *it)
 {
 	struct printer *pr = ctx;
+	/* the sections: the fixed ones up to this item's org, then its org */
+	if (!pr->nrows || pr->rows[pr->nrows - 1].org_id != it->org_id) {
+		while (pr->nfixed && section_before(pr->fixed[0].sort, pr->fixed[0].org_id, it->org_sort,
+						    it->org_id)) {
+			add_section(pr, pr->fixed[0].org_id, pr->fixed[0].sort, pr->fixed[0].name);
+			free(pr->fixed[0].name);
+			memmove(pr->fixed, pr->fixed + 1, (size_t)--pr->nfixed * sizeof *pr->fixed);
+		}
+		if (pr->nfixed && pr->fixed[0].org_id == it->org_id) {
+			free(pr->fixed[0].name);
+			memmove(pr->fixed, pr->fixed + 1, (size_t)--pr->nfixed * sizeof *pr->fixed);
+		}
+		add_section(pr, it->org_id, it->org_sort, it->org);
+	}
 	pr->rows = grow(pr->rows, pr->nrows, sizeof *pr->rows);
 	struct prow *row = &pr->rows[pr->nrows++];
 	row->id = it->id;
 	row->org_id = it->org_id;
 	row->seq = it->seq;
-	row->cells[0] = xasprintf("%d", it->seq);
-	row->cells[1] = it->is_lead && !it->is_owner
-				? xasprintf("%s%s", it->content, msg(M_IO_PRINT_LEAD))
-				: xstrdup(it->content);
+	memcpy(row->digest, it->digest, sizeof row->digest);
+	char seq[16];
+	snprintf(seq, sizeof seq, "%d", it->seq);
+	row->cells[0] = xstrdup(seq);
+	row->cells[1] = join_cell(it->content, "", it->is_lead && !it->is_owner ? msg(M_IO_PRINT_LEAD) : NULL);
 	row->cells[2] = xstrdup(it->standard);
 	if (*it->due && *it->due_text)
-		row->cells[3] = xasprintf("%s\n%s", it->due, it->due_text);
+		row->cells[3] = join_cell(it->due, "\n", it->due_text);
 	else
 		row->cells[3] = xstrdup(*it->due ? it->due : it->due_text);
 	row->cells[4] = status_cell(it->status, it->flags);
@@ -172,6 +217,11 @@ static void person_forget(struct printer *pr)
 			free(pr->rows[i].cells[c]);
 	for (int i = 0; i < pr->nsecs; i++)
 		free(pr->secs[i].name);
+	for (int i = 0; i < pr->nfixed; i++)
+		free(pr->fixed[i].name);
+	free(pr->fixed);
+	pr->fixed = NULL;
+	pr->nfixed = 0;
 	for (int i = 0; i < pr->npledges; i++)
 		for (int c = 0; c < 5; c++)
 			free(pr->pledges[i].cells[c]);
@@ -189,21 +239,25 @@ static char *print_code(struct printer *pr, long long person_id)
 {
 	int n = 1 + pr->nrows + pr->npledges;
 	const char **entities = xmalloc((size_t)n * sizeof *entities);
+	const char **known = xcalloc((size_t)n, sizeof *known);
 	long long *ids = xmalloc((size_t)n * sizeof *ids);
 	entities[0] = "person";
 	ids[0] = person_id;
 	for (int i = 0; i < pr->nrows; i++) {
 		entities[1 + i] = "item";
 		ids[1 + i] = pr->rows[i].id;
+		known[1 + i] = pr->rows[i].digest;
 	}
 	for (int i = 0; i < pr->npledges; i++) {
 		entities[1 + pr->nrows + i] = "pledge";
 		ids[1 + pr->nrows + i] = pr->pledges[i].id;
 	}
 	char *code = NULL;
-	enum qd_status s = qd_print_code(pr->q, "checklist", entities, ids, n, &code, pr->err);
+	enum qd_status s = qd_print_code_known(pr->q, "checklist", entities, ids, known, n, &code,
+					       pr->err);
 	if (s != QD_OK)
 		pr->status = s;
+	free(known);
 	free(entities);
 	free(ids);
 	return code;
@@ -252,7 +306,7 @@ static void build_group(struct printer *pr, const struct person *p, const char *
 		for (; row < pr->nrows && pr->rows[row].org_id == pr->secs[s].org_id; row++) {
 			if (!t)
 				t = doc_table(d, 6, cols);
-			doc_row(t, 0, (const char *const *)pr->rows[row].cells);
+			doc_row_take(t, 0, pr->rows[row].cells);   /* the doc keeps them */
 		}
 		if (!t)
 			doc_para(d, 0, msg(M_IO_PRINT_NONE));
@@ -292,9 +346,12 @@ static void print_person(void *ctx, long long id)
 	}
 	struct db *db = pr->q->db;
 	int year = pr->q->year;
-	enum qd_status s = store_io_sections(db, year, id, p.org_id, add_section, pr, pr->err);
+	/* the fixed sections, merged with the orgs of the items as they come */
+	enum qd_status s = store_io_sections(db, p.org_id, add_fixed, pr, pr->err);
 	if (s == QD_OK)
 		s = store_io_person_items(db, year, id, pr->today, pr->soon, add_item, pr, pr->err);
+	for (int i = 0; s == QD_OK && i < pr->nfixed; i++)   /* those after the last item's org */
+		add_section(pr, pr->fixed[i].org_id, pr->fixed[i].sort, pr->fixed[i].name);
 	if (s == QD_OK)
 		s = store_io_person_pledges(db, year, id, add_pledge, pr, pr->err);
 	if (s != QD_OK) {

@@ -4,9 +4,14 @@
  * Everything that lines text up (TUI, table output, text print) measures
  * here, so this file is hot: text_width runs for every cell of every table.
  * ASCII takes a byte-at-a-time fast path (every byte below 0x80 is one
- * column: printable ASCII is itself, a control becomes U+FFFD); only other
- * bytes go through mbrtowc + wcwidth, which need a UTF-8 LC_CTYPE — call
- * text_init_locale() first.
+ * column: printable ASCII is itself, a control becomes U+FFFD); other bytes
+ * mean what mbrtowc + wcwidth say under a UTF-8 LC_CTYPE — call
+ * text_init_locale() first.  Once it has chosen a UTF-8 locale, well-formed
+ * 2- and 3-byte sequences (all of Chinese) are decoded here and their
+ * widths kept in a table filled from wcwidth on first sight, so a print of
+ * 100k rows does not go through mbrtowc's iconv machinery for every
+ * character of every pass (issue 10); anything else still goes to mbrtowc.
+ * t_text checks the two agree on every code point below U+10000.
  *
  * Decoding rule: one invalid byte is one U+FFFD (a truncated 3-byte
  * sequence of 2 bytes is two of them).  glibc's mbrtowc accepts code points
@@ -27,6 +32,18 @@
 #define REPL_UTF8 "\xEF\xBF\xBD"
 
 /* ---- locale ---- */
+
+/* The fast decoder (see the top): on only while the locale chosen by
+ * text_init_locale is UTF-8; widths of U+0000..U+FFFF as wcwidth + 2
+ * (0: not asked yet). */
+static int fast_utf8;
+static signed char bmp_width[0x10000];
+
+static void fast_reset(int utf8)
+{
+	memset(bmp_width, 0, sizeof bmp_width);
+	fast_utf8 = utf8;
+}
 
 static int codeset_is_utf8(void)
 {
@@ -51,6 +68,7 @@ int text_init_locale(void)
 		}
 	}
 	setlocale(LC_NUMERIC, "C");
+	fast_reset(ok);
 	return ok ? 0 : -1;
 }
 
@@ -63,7 +81,8 @@ static int is_control(unsigned wc)
 	       wc == 0x2029;
 }
 
-static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
+/* mbrtowc + wcwidth, as decode_multibyte used to do for every byte. */
+static size_t decode_slow(const char *s, size_t n, unsigned *wc, int *w)
 {
 	mbstate_t st;
 	wchar_t x;
@@ -83,6 +102,47 @@ static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
 	int cw = wcwidth(x);
 	*wc = u;
 	*w = cw < 0 ? 1 : cw;
+	return r;
+}
+
+/* A well-formed 2- or 3-byte sequence at s (no overlong form, no
+ * surrogate): its code point and length; else 0.  These are exactly the
+ * sequences glibc's UTF-8 mbrtowc takes whole. */
+static size_t utf8_short(const unsigned char *p, size_t n, unsigned *u)
+{
+	unsigned c = p[0];
+	if (c >= 0xC2 && c <= 0xDF) {
+		if (n < 2 || (p[1] & 0xC0) != 0x80)
+			return 0;
+		*u = (c & 0x1Fu) << 6 | (p[1] & 0x3Fu);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+		    (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
+			return 0;
+		*u = (c & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+		return 3;
+	}
+	return 0;
+}
+
+static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
+{
+	unsigned u;
+	size_t r = fast_utf8 ? utf8_short((const unsigned char *)s, n, &u) : 0;
+	if (!r)
+		return decode_slow(s, n, wc, w);
+	if (is_control(u)) {
+		*wc = REPL;
+		*w = 1;
+		return r;
+	}
+	int cw = bmp_width[u];
+	if (!cw)
+		bmp_width[u] = (signed char)(cw = wcwidth((wchar_t)u) + 2);
+	*wc = u;
+	*w = cw < 2 ? 1 : cw - 2;
 	return r;
 }
 
@@ -197,7 +257,7 @@ static size_t ascii_run(const char *s, size_t n)
 static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 		      size_t *used)
 {
-	size_t i = 0;
+	size_t i = 0, from = 0;   /* s[from, i) is still to be copied as it is */
 	int width = 0;
 	struct bidi bd = {{0}, 0, 0};
 	while (i < n && s[i]) {
@@ -205,8 +265,6 @@ static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 		if (run > (size_t)(cols - width))
 			run = (size_t)(cols - width);
 		if (run > 0) {
-			if (b)
-				sb_add(b, s + i, run);
 			i += run;
 			width += (int)run;
 			continue;
@@ -216,13 +274,22 @@ static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 		size_t k = text_decode(s + i, n - i, &wc, &w);
 		if (w > cols - width)
 			break;
-		if (b && (!is_bidi_control(wc) || bidi_take(&bd, wc)))
-			sb_add(b, wc == REPL ? REPL_UTF8 : s + i, wc == REPL ? 3 : k);
+		if (b && (wc == REPL || is_bidi_control(wc))) {
+			/* not copied as it is: what came before goes first */
+			sb_add(b, s + from, i - from);
+			if (wc == REPL)
+				sb_add(b, REPL_UTF8, 3);
+			else if (bidi_take(&bd, wc))
+				sb_add(b, s + i, k);
+			from = i + k;
+		}
 		i += k;
 		width += w;
 	}
-	if (b)
+	if (b) {
+		sb_add(b, s + from, i - from);
 		bidi_close(&bd, b);
+	}
 	*used = i;
 	return width;
 }
@@ -275,6 +342,45 @@ char *text_sanitize(const char *s, int keep_newlines)
 		s++;
 	}
 	return sb_take(&b);
+}
+
+/* 1 if text_sanitize would give s back unchanged: printable ASCII (and
+ * '\n' when kept), whole characters that are neither controls nor bidi
+ * controls, no U+FFFD of a bad byte.  Conservative: a bidi control or a
+ * U+FFFD at all sends s the long way. */
+static int is_clean(const char *s, int keep_newlines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	for (;;) {
+		unsigned char c = p[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		if (c == '\0')
+			return 1;
+		if (c < 0x80) {
+			if (c != '\n' || !keep_newlines)
+				return 0;
+			i++;
+			continue;
+		}
+		unsigned wc;
+		int w;
+		i += decode_multibyte(s + i, SIZE_MAX, &wc, &w);
+		if (wc == REPL || is_bidi_control(wc))
+			return 0;
+	}
+}
+
+char *text_sanitize_take(char *s, int keep_newlines)
+{
+	if (s && is_clean(s, keep_newlines))
+		return s;
+	char *clean = text_sanitize(s ? s : "", keep_newlines);
+	free(s);
+	return clean;
 }
 
 size_t text_prefix(const char *s, int cols, int *width)

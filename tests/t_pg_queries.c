@@ -356,7 +356,7 @@ static void no_detail(void *ctx, const char *key, int change, const char *old, c
 static void no_export(void *ctx, const struct io_export_row *r) {}
 static void no_person(void *ctx, long long id) {}
 static void no_print_item(void *ctx, const struct io_print_item *it) {}
-static void no_section(void *ctx, long long id, const char *name) {}
+static void no_section(void *ctx, long long id, const char *name, long long sort) {}
 static void no_print_pledge(void *ctx, const struct io_print_pledge *p) {}
 static int any_post(const char *post, const void *ctx) { return 1; }
 
@@ -601,7 +601,7 @@ static void call_io(struct db *db)
 	store_io_people(db, 2026, 3, no_person, NULL, &err);
 	store_io_people(db, 2026, 0, no_person, NULL, &err);
 	store_io_person_items(db, 2026, 4, TODAY, SOON, no_print_item, NULL, &err);
-	store_io_sections(db, 2026, 4, 3, no_section, NULL, &err);
+	store_io_sections(db, 3, no_section, NULL, &err);
 	store_io_person_pledges(db, 2026, 4, no_print_pledge, NULL, &err);
 	int old = store_io_cache(db, 32 << 10);
 	store_io_cache(db, old);

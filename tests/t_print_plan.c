@@ -23,6 +23,7 @@
 #include "qingdan/io.h"
 #include "qingdan/model.h"
 #include "qingdan/msg.h"
+#include "qingdan/store_io.h"
 #include "tt.h"
 
 static struct qd q;
@@ -288,6 +289,155 @@ TEST(person_rows_as_owner_and_as_lead)
 	qd_close(&q);
 }
 
+/* ---- the 校验码's digests, taken from the rows printed (issue 10) ---- */
+
+struct seen_digest {
+	long long id[64];
+	char digest[64][65];
+	int n;
+};
+
+static void keep_digest(void *ctx, const struct io_print_item *it)
+{
+	struct seen_digest *d = ctx;
+	if (d->n < 64) {
+		d->id[d->n] = it->id;
+		memcpy(d->digest[d->n++], it->digest, 65);
+	}
+}
+
+/* Each printed item's digest is SHA-256 of store_canon's text of it, byte
+ * for byte: on text that needs escaping (quotes, backslash, newline, tab,
+ * a control, emoji), NULL columns, a done item, a changed version; and the
+ * print entry's detail is what store_json_diff built before. */
+TEST(print_digests_are_store_canons)
+{
+	long long zh = fixture();
+	/* odd values straight into 张三's rows: the digests read what is there */
+#define ODD_SQL(chr) "UPDATE item SET content = 'say \"hi\" \\ back', measures = 'a'||" chr "(10)||'b'||" \
+	chr "(9)||'c', standard = '😀 '||" chr "(1)||' end', due = NULL, category = '' WHERE id = 601"
+	CHECK_INT(tt_exec(q.db, TT_SQL(ODD_SQL("char"), ODD_SQL("chr"))), 0);
+	CHECK_INT(tt_exec(q.db, "UPDATE item SET status = 'done', done_on = '2026-07-01', version = 7, "
+			     "lead_id = NULL, due_text = '每季度' WHERE id = 602"), 0);
+	struct seen_digest d = {.n = 0};
+	CHECK_INT(store_io_person_items(q.db, 2026, zh, "2026-06-30", "2026-07-14", keep_digest, &d, &err),
+		  QD_OK);
+	CHECK_INT(d.n, 16);
+	const char *entities[65];
+	long long ids[65];
+	char digests[65][65];
+	int odd = 0;
+	for (int i = 0; i < d.n; i++) {
+		char *canon = store_canon(q.db, "item", d.id[i]);
+		char want[65];
+		CHECK(canon != NULL);
+		store_sha256_hex(canon ? canon : "", canon ? strlen(canon) : 0, want);
+		if (strcmp(want, d.digest[i]) != 0)
+			fprintf(stderr, "  item #%lld: printed %s, store_canon %s\n    %s\n", d.id[i],
+				d.digest[i], want, canon ? canon : "(null)");
+		CHECK_STR(d.digest[i], want);
+		odd += d.id[i] == 601 || d.id[i] == 602;
+		free(canon);
+		entities[i] = "item";
+		ids[i] = d.id[i];
+		memcpy(digests[i], d.digest[i], 65);
+	}
+	CHECK_INT(odd, 2);
+	/* the detail written straight out = the JSON merge it replaced */
+	struct strbuf recs = {0};
+	sb_puts(&recs, "{\"records\":[");
+	for (int i = 0; i < d.n; i++)
+		sb_printf(&recs, "%s[\"item\",%lld,\"%s\"]", i ? "," : "", ids[i], digests[i]);
+	sb_puts(&recs, "]}");
+	char *pair = store_json_pair(q.db, "what", "checklist");
+	char *before = store_json_diff(q.db, NULL, recs.s, pair);
+	char *now = audit_print_detail(q.db, "checklist", entities, ids, (const char (*)[65])digests, d.n);
+	CHECK_STR(now, before);
+	free(now);
+	free(before);
+	free(pair);
+	/* and what a print logs verifies: its code names these digests */
+	char *t = print_person_text(zh);
+	char *detail = tt_text(q.db, "SELECT detail FROM audit WHERE action = 'print' ORDER BY seq DESC LIMIT 1");
+	for (int i = 0; i < d.n; i++) {
+		char *one = xasprintf("[\"item\",%lld,\"%s\"]", ids[i], digests[i]);
+		CHECK_CONTAINS(detail, one);
+		free(one);
+	}
+	struct strbuf report = {0};
+	CHECK_INT(qd_audit_verify(&q, &report, &err), QD_VERIFY);   /* the raw UPDATEs above */
+	free(detail);
+	free(t);
+	sb_free(&report);
+	sb_free(&recs);
+	qd_close(&q);
+}
+
+/* The section headings of a printed checklist, '|'-joined: the names of
+ * the lines "N、NAME责任清单". */
+static char *headings(const char *text)
+{
+	struct strbuf b = {0};
+	sb_puts(&b, "");
+	for (const char *l = text; l && *l;) {
+		const char *e = strchr(l, '\n');
+		size_t n = e ? (size_t)(e - l) : strlen(l);
+		char *line = xstrndup(l, n);
+		char *dot = strstr(line, "、"), *end = strstr(line, "责任清单");
+		if (dot && end && end > dot && end[strlen("责任清单")] == '\0' && !strchr(line, '|'))
+			sb_printf(&b, "%s%.*s", b.len ? "|" : "", (int)(end - dot - strlen("、")),
+				  dot + strlen("、"));
+		free(line);
+		l = e ? e + 1 : NULL;
+	}
+	return sb_take(&b);
+}
+
+/* The sections, merged in C from the fixed ones and the orgs of the
+ * person's items (issue 10: the items were walked a second time for
+ * them), are those the one query gave before, in its order: with a branch
+ * sorted before 党组, one between, a person with no items at all, one
+ * whose items are in another branch than their own, which sorts before
+ * it and has none of them. */
+TEST(sections_as_the_query_had_them)
+{
+	long long zh = fixture();
+	long long b3 = 0, b4 = 0;
+	CHECK_INT(qd_org_add(&q, "第三党支部", LV_BRANCH, 2, &b3, &err), QD_OK);
+	CHECK_INT(qd_org_add(&q, "第四党支部", LV_BRANCH, 2, &b4, &err), QD_OK);
+	CHECK_INT(tt_exec(q.db, "UPDATE org SET sort = -5 WHERE name = '第三党支部'"), 0);
+	CHECK_INT(tt_exec(q.db, "UPDATE org SET sort = -10 WHERE name = '第四党支部'"), 0);
+	CHECK_INT(tt_exec(q.db, "UPDATE org SET sort = (SELECT sort FROM org WHERE id = 1) WHERE name = '第二党支部'"), 0);
+	long long idle = person("无事项", b4), far = person("跨支部", b4);
+	item(b3, "第三支部的事项", far, zh);
+	item(b3, "第三支部的另一项", zh, far);
+	long long who[] = {zh, idle, far, 2, 5};
+	for (size_t k = 0; k < ARRAY_SIZE(who); k++) {
+		char *sql = xasprintf(TT_SQL(
+			"SELECT group_concat(name, '|') FROM (SELECT o.name FROM org o WHERE o.level IN "
+			"('party-group', 'organ-committee') OR o.id = (SELECT org_id FROM person WHERE id = %lld) "
+			"OR o.id IN (SELECT l.org_id FROM item i JOIN list l ON l.id = i.list_id WHERE "
+			"(i.owner_id = %lld OR i.lead_id = %lld) AND l.year = 2026 AND i.deleted_at IS NULL) "
+			"ORDER BY o.sort, o.id)",
+			"SELECT string_agg(name, '|' ORDER BY sort, id) FROM org o WHERE o.level IN "
+			"('party-group', 'organ-committee') OR o.id = (SELECT org_id FROM person WHERE id = %lld) "
+			"OR o.id IN (SELECT l.org_id FROM item i JOIN list l ON l.id = i.list_id WHERE "
+			"(i.owner_id = %lld OR i.lead_id = %lld) AND l.year = 2026 AND i.deleted_at IS NULL)"),
+			who[k], who[k], who[k]);
+		char *want = tt_text(q.db, sql);
+		char *t = print_person_text(who[k]);
+		char *got = headings(t);
+		if (strcmp(got, want ? want : "") != 0 || getenv("TT_SHOW"))
+			fprintf(stderr, "  person #%lld: %s\n", who[k], got);
+		CHECK_STR(got, want ? want : "");
+		free(got);
+		free(t);
+		free(want);
+		free(sql);
+	}
+	qd_close(&q);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/t_print_plan.XXXXXX";
@@ -296,6 +446,8 @@ int main(void)
 	RUN(print_queries_use_the_person_indexes);
 	RUN(print_queries_use_the_person_indexes_after_analyze);
 	RUN(person_rows_as_owner_and_as_lead);
+	RUN(print_digests_are_store_canons);
+	RUN(sections_as_the_query_had_them);
 	if (chdir("/") == 0)
 		rmdir(dir);
 	return TT_END();

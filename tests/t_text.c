@@ -11,6 +11,7 @@
 
 #include <locale.h>
 #include <stdint.h>
+#include <wchar.h>
 
 #define R "\xEF\xBF\xBD" /* U+FFFD */
 
@@ -184,6 +185,86 @@ TEST(decode_one)
 	CHECK_INT(text_decode("\xC2\x85", 2, &wc, &w), 2);
 	CHECK_INT(wc, 0xFFFD);
 	CHECK_INT(w, 1);
+}
+
+/* What mbrtowc + wcwidth say of the bytes at s: the rule text.c had for
+ * every non-ASCII byte before it decoded 2- and 3-byte sequences itself. */
+static size_t ref_decode(const char *s, size_t n, unsigned *wc, int *w)
+{
+	mbstate_t st;
+	wchar_t x;
+	memset(&st, 0, sizeof st);
+	size_t r = mbrtowc(&x, s, n, &st);
+	unsigned u = (unsigned)x;
+	*w = 1;
+	if (r == (size_t)-1 || r == (size_t)-2 || r == 0 || u > 0x10FFFF ||
+	    (u >= 0xD800 && u <= 0xDFFF)) {
+		*wc = 0xFFFD;
+		return 1;
+	}
+	if (u < 0x20 || (u >= 0x7F && u < 0xA0) || u == 0x2028 || u == 0x2029) {
+		*wc = 0xFFFD;
+		return r;
+	}
+	int cw = wcwidth(x);
+	*wc = u;
+	*w = cw < 0 ? 1 : cw;
+	return r;
+}
+
+/* The fast decoder (issue 10) against mbrtowc + wcwidth: every 2- and
+ * 3-byte code point (twice, so the width table answers the second time),
+ * every lead byte with each kind of bad continuation, overlong forms,
+ * surrogates and sequences cut short by n. */
+TEST(decode_matches_mbrtowc)
+{
+	init();
+	int bad = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (unsigned u = 0x80; u < 0x10000; u++) {
+			unsigned char b[4] = {0};
+			size_t len;
+			if (u < 0x800) {
+				b[0] = (unsigned char)(0xC0 | u >> 6);
+				b[1] = (unsigned char)(0x80 | (u & 0x3F));
+				len = 2;
+			} else {
+				b[0] = (unsigned char)(0xE0 | u >> 12);
+				b[1] = (unsigned char)(0x80 | (u >> 6 & 0x3F));
+				b[2] = (unsigned char)(0x80 | (u & 0x3F));
+				len = 3;
+			}
+			unsigned wc, rwc;
+			int w, rw;
+			size_t k = text_decode((const char *)b, len, &wc, &w);
+			size_t rk = ref_decode((const char *)b, len, &rwc, &rw);
+			if (k != rk || wc != rwc || w != rw) {
+				if (bad++ < 5)
+					fprintf(stderr, "  U+%04X: %zu %04X %d, mbrtowc %zu %04X %d\n", u,
+						k, wc, w, rk, rwc, rw);
+			}
+		}
+	static const unsigned char tails[] = {0x00, 0x20, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE4, 0xFF};
+	for (unsigned lead = 0x80; lead < 0x100; lead++)
+		for (size_t t1 = 0; t1 < sizeof tails; t1++)
+			for (size_t t2 = 0; t2 < sizeof tails; t2++)
+				for (size_t n = 1; n <= 4; n++) {
+					unsigned char b[5] = {(unsigned char)lead, tails[t1], tails[t2], 0x80, 0};
+					unsigned wc, rwc;
+					int w, rw;
+					size_t k = text_decode((const char *)b, n, &wc, &w);
+					size_t rk = ref_decode((const char *)b, n, &rwc, &rw);
+					if (k != rk || wc != rwc || w != rw) {
+						if (bad++ < 10)
+							fprintf(stderr, "  %02X %02X %02X n=%zu: %zu %04X %d, "
+								"mbrtowc %zu %04X %d\n", lead, tails[t1], tails[t2],
+								n, k, wc, w, rk, rwc, rw);
+					}
+				}
+	CHECK_INT(bad, 0);
+	CHECK_INT(text_width("\xE0\x80\x80"), 3);     /* overlong: three U+FFFD */
+	CHECK_INT(text_width("\xED\xA0\x80"), 3);     /* surrogate */
+	CHECK_INT(text_width("中\xE4\xB8"), 4);       /* a cut-off 中 is two of them */
 }
 
 /* ---- fit, pad, prefix ---- */
@@ -478,6 +559,34 @@ TEST(random_invariants)
 	}
 }
 
+/* text_sanitize_take (issue 10: print keeps a cell that is clean already
+ * instead of copying it) gives what text_sanitize gives, and the very same
+ * pointer for clean text. */
+TEST(sanitize_take_is_sanitize)
+{
+	static const char *const extra[] = {"\xE2\x80\xAE", "\xE2\x80\xAC", "\xE2\x81\xA6", R, "\xC2\x85",
+					    "\xE2\x80\xA8", "党建"};
+	char buf[300];
+	init();
+	for (int k = 0; k < 3000; k++) {
+		random_text(buf, sizeof buf - 8);
+		if (k % 3 == 0)
+			strcat(buf, extra[rnd() % ARRAY_SIZE(extra)]);
+		for (int keep = 0; keep < 2; keep++) {
+			char *want = text_sanitize(buf, keep);
+			char *got = text_sanitize_take(xstrdup(buf), keep);
+			CHECK_STR(got, want);
+			char *again = text_sanitize_take(got, keep);   /* clean now: kept */
+			CHECK_STR(again, want);
+			free(again);
+			free(want);
+		}
+	}
+	char *clean = xstrdup("中文 “引号” abc\n第二行");
+	CHECK(text_sanitize_take(clean, 1) == clean);
+	free(clean);
+}
+
 TEST(width_is_fast)
 {
 	static char big[1 << 20];
@@ -601,6 +710,7 @@ int main(void)
 	RUN(controls_become_fffd);
 	RUN(sanitize_newlines);
 	RUN(decode_one);
+	RUN(decode_matches_mbrtowc);
 	RUN(fit_never_splits_wide_char);
 	RUN(fit_with_ellipsis);
 	RUN(pad_exact_widths);
@@ -612,6 +722,7 @@ int main(void)
 	RUN(wrap_english_at_spaces);
 	RUN(wrap_newlines);
 	RUN(random_invariants);
+	RUN(sanitize_take_is_sanitize);
 	RUN(width_is_fast);
 	RUN(utf8_validity);
 	RUN(name_normal_form);

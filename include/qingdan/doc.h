@@ -97,6 +97,9 @@ void doc_heading(struct doc *d, const char *text);
 struct doc_table *doc_table(struct doc *d, int ncols, const struct doc_col *cols);
 /* Add a row: cells[0..ncols-1] (a NULL cell is empty); flags DOC_ROW_*. */
 void doc_row(struct doc_table *t, unsigned flags, const char *const *cells);
+/* The same, taking over the ncols malloc'd cells (each kept as it is when
+ * already clean) instead of copying them; cells[c] become NULL. */
+void doc_row_take(struct doc_table *t, unsigned flags, char **cells);
 void doc_para(struct doc *d, unsigned flags, const char *text);
 /* A signature block: left alone (right NULL) or left and right side by side,
  * e.g. "本人签字：＿＿＿＿  日期：＿＿＿＿", or "甲方：…\n日期：…" and

@@ -220,6 +220,15 @@ enum qd_status qd_audit_verify_db(struct db *db, struct strbuf *report, struct s
  * entry in the chain; and its check. */
 enum qd_status qd_print_code(struct qd *q, const char *what, const char *const *entities,
 			     const long long *ids, int n, char **code, struct strbuf *err);
+/* The same, where known[i] (if known and it are not NULL) is already the
+ * hex digest of record i's canonical text, as store_canon gives it (print
+ * digests its items from the rows it prints); the rest are read. */
+enum qd_status qd_print_code_known(struct qd *q, const char *what, const char *const *entities,
+				   const long long *ids, const char *const *known, int n, char **code,
+				   struct strbuf *err);
+/* The detail text of a print entry over these records and digests. */
+char *audit_print_detail(struct db *db, const char *what, const char *const *entities,
+			 const long long *ids, const char (*digests)[65], int n);
 enum qd_status qd_verify_code(struct qd *q, const char *code, struct strbuf *report,
 			      struct strbuf *err);
 

@@ -58,23 +58,26 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 			       struct strbuf *err);
 
 struct io_print_item {
-	long long id, org_id;
+	long long id, org_id, org_sort;
 	int seq, is_owner, is_lead;
 	const char *org, *level, *content, *standard, *due, *due_text, *status, *flags;
+	const char *digest;   /* hex SHA-256 of the item's canonical text, as store_canon's */
 };
-/* The person's items (owner or lead) of the year, in org sort then seq. */
+/* The person's items (owner or lead) of the year, in org sort, org id,
+ * then seq. */
 enum qd_status store_io_person_items(struct db *db, int year, long long person_id,
 				     const char *today, const char *soon,
 				     void (*fn)(void *ctx, const struct io_print_item *it), void *ctx,
 				     struct strbuf *err);
 
-/* The sections of a person's checklist, in org order: every org of level
- * party-group or organ-committee and the person's own org (shown even when
- * empty), and any other org where they own or lead an item of the year. */
-enum qd_status store_io_sections(struct db *db, int year, long long person_id,
-				 long long person_org,
-				 void (*fn)(void *ctx, long long id, const char *name), void *ctx,
-				 struct strbuf *err);
+/* The sections every checklist of a person in org person_org shows even
+ * when empty, in org sort then id: every org of level party-group or
+ * organ-committee and the person's own org.  The other sections are the
+ * orgs of their items (store_io_person_items, in the same order), so the
+ * printer merges the two instead of walking the person's items twice. */
+enum qd_status store_io_sections(struct db *db, long long person_org,
+				 void (*fn)(void *ctx, long long id, const char *name, long long sort),
+				 void *ctx, struct strbuf *err);
 
 struct io_print_pledge {
 	long long id;

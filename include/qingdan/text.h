@@ -30,6 +30,9 @@ int text_nwidth(const char *s, size_t n);
 /* The text, cleaned: bad bytes and control characters become U+FFFD.
  * keep_newlines: keep '\n' (and drop '\r' before it) for multi-line fields. */
 char *text_sanitize(const char *s, int keep_newlines);
+/* The same for a malloc'd s, taken over: s itself when it is clean
+ * already (the common case: no copy), else its clean copy (s freed). */
+char *text_sanitize_take(char *s, int keep_newlines);
 
 /* Every clean copy below (sanitize, fit, pad, each wrapped line) keeps the
  * bidi embedding, override and isolate controls (U+202A–U+202E,

@@ -31,6 +31,19 @@ static inline const char *store_like(int dialect)
 	return dialect == DB_PG ? "ILIKE" : "LIKE";
 }
 
+/* The columns of an item's canonical text (store_audit.c), in its order:
+ * X(column) for each.  Never reorder or rename: the digests of every
+ * database in use are over these bytes.  Print selects them beside its own
+ * columns (store_io.c) to digest each item from the row it prints. */
+#define CANON_ITEM_COLS(X) \
+	X(id) X(list_id) X(seq) X(category) X(content) X(measures) X(standard) X(due) \
+	X(due_text) X(owner_id) X(lead_id) X(status) X(done_on) X(version) X(created_at) \
+	X(updated_at) X(deleted_at)
+#define CANON_KEY(c) #c,
+/* The canonical columns of entity (as store_entities names it) and their
+ * count, or NULL. */
+const char *const *store_canon_keys(const char *entity, int *n);
+
 /* The derived flags of an item aliased i, given :today and :soon (ISO). */
 #define FLAGS_SQL \
 	"rtrim(CASE WHEN i.due < :today AND i.status IN ('planned','in_progress','submitted') " \

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "qingdan/db.h"
+#include "qingdan/store.h"
 #include "json.h"
 #include "store_impl.h"
 
@@ -218,12 +219,21 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 	return s;
 }
 
-/* The columns of io_print_item (and the sort key k), and the join, of one
- * half of a person's items. */
+/* The columns of io_print_item (and the sort key k), then the item's
+ * canonical columns from PRINT_CANON on, and the join, of one half of a
+ * person's items.  Its 校验码 digests each printed item from the row
+ * printed, not from a second read of it; and the text printed (content,
+ * standard, due, due_text, status) is read from those same columns, so
+ * the sorter carries each once.  The sort keys have names of their own
+ * (iseq): PostgreSQL finds ORDER BY seq ambiguous beside the canonical seq. */
+#define PRINT_CANON_COL(c) ", i." #c
+#define PRINT_CANON_AT(c) PRINT_CANON_##c,
+enum { PRINT_CANON = 9 };
+enum { CANON_ITEM_COLS(PRINT_CANON_AT) PRINT_CANON_N };
 #define PRINT_ITEM_COLS \
-	"i.id, o.id AS org, i.seq AS seq, CASE WHEN i.owner_id = :p THEN 1 ELSE 0 END, " \
-	"CASE WHEN i.lead_id = :p THEN 1 ELSE 0 END, o.name, o.level, " \
-	"i.content, i.standard, coalesce(i.due, ''), i.due_text, i.status, " FLAGS_SQL ", o.sort AS k"
+	"i.id, o.id AS org, i.seq AS iseq, CASE WHEN i.owner_id = :p THEN 1 ELSE 0 END, " \
+	"CASE WHEN i.lead_id = :p THEN 1 ELSE 0 END, o.name, o.level, " FLAGS_SQL ", o.sort AS k" \
+	CANON_ITEM_COLS(PRINT_CANON_COL)
 #define PRINT_ITEM_FROM \
 	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
 	"WHERE +l.year = :year" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL AND "
@@ -237,46 +247,53 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 		"SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.owner_id = :p "
 		"UNION ALL SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.lead_id = :p "
 		"AND i.owner_id IS DISTINCT FROM :p "
-		"ORDER BY k, org, seq");
+		"ORDER BY k, org, iseq");
 	bind_int_named(st, ":p", person_id);
 	bind_int_named(st, ":year", year);
 	bind_text_named(st, ":today", today);
 	bind_text_named(st, ":soon", soon);
-	int rc;
+	int rc, nkeys;
+	const char *const *keys = store_canon_keys("item", &nkeys);
+	struct strbuf canon = {0};
+	char digest[65];
 	while ((rc = sql_step(st)) == SQL_ROW) {
+		/* the canonical text first: its columns are read in their own
+		 * types before col() asks the text ones (all TEXT) as text */
+		sb_reset(&canon);
+		json_row(&canon, st, PRINT_CANON, keys, nkeys);
+		store_sha256_hex(canon.s, canon.len, digest);
 		struct io_print_item it = {
 			.id = sql_column_int64(st, 0), .org_id = sql_column_int64(st, 1),
+			.org_sort = sql_column_int64(st, 8),
 			.seq = sql_column_int(st, 2), .is_owner = sql_column_int(st, 3),
 			.is_lead = sql_column_int(st, 4), .org = col(st, 5), .level = col(st, 6),
-			.content = col(st, 7), .standard = col(st, 8), .due = col(st, 9),
-			.due_text = col(st, 10), .status = col(st, 11), .flags = col(st, 12),
+			.flags = col(st, 7),
+			.content = col(st, PRINT_CANON + PRINT_CANON_content),
+			.standard = col(st, PRINT_CANON + PRINT_CANON_standard),
+			.due = col(st, PRINT_CANON + PRINT_CANON_due),   /* NULL: "" */
+			.due_text = col(st, PRINT_CANON + PRINT_CANON_due_text),
+			.status = col(st, PRINT_CANON + PRINT_CANON_status),
+			.digest = digest,
 		};
 		fn(ctx, &it);
 	}
 	enum qd_status s = rc == SQL_DONE ? QD_OK : db_error(db, err);
 	sql_reset(st);
+	sb_free(&canon);
 	return s;
 }
 
-enum qd_status store_io_sections(struct db *db, int year, long long person_id,
-				 long long person_org,
-				 void (*fn)(void *ctx, long long id, const char *name), void *ctx,
-				 struct strbuf *err)
+enum qd_status store_io_sections(struct db *db, long long person_org,
+				 void (*fn)(void *ctx, long long id, const char *name, long long sort),
+				 void *ctx, struct strbuf *err)
 {
 	struct sql_stmt *st = db_stmt(db,
-		"SELECT o.id, o.name FROM org o WHERE o.level IN ('party-group', 'organ-committee') "
-		"OR o.id = :org OR o.id IN (SELECT l.org_id FROM item i JOIN list l "
-		"ON l.id = i.list_id WHERE i.owner_id = :p AND +l.year = :year" STORE_KIND_DUTY_SQL " "
-		"AND i.deleted_at IS NULL "
-		"UNION ALL SELECT l.org_id FROM item i JOIN list l ON l.id = i.list_id "
-		"WHERE i.lead_id = :p AND +l.year = :year" STORE_KIND_DUTY_SQL " "
-		"AND i.deleted_at IS NULL) ORDER BY o.sort, o.id");
+		"SELECT o.id, o.name, o.sort FROM org o WHERE o.level IN ('party-group', 'organ-committee') "
+		"OR o.id = :org ORDER BY o.sort, o.id");
 	bind_int_named(st, ":org", person_org);
-	bind_int_named(st, ":p", person_id);
-	bind_int_named(st, ":year", year);
 	int rc;
 	while ((rc = sql_step(st)) == SQL_ROW)
-		fn(ctx, sql_column_int64(st, 0), col(st, 1));
+		fn(ctx, sql_column_int64(st, 0), col(st, 1), sql_column_int64(st, 2));
 	enum qd_status s = rc == SQL_DONE ? QD_OK : db_error(db, err);
 	sql_reset(st);
 	return s;
