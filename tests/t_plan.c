@@ -193,10 +193,21 @@ TEST(checker_catches_scans_and_the_owner_or_lead_shape)
 	qd_close(&q);
 }
 
+/* The process is one thread, so SQLite runs without its per-call locks
+ * (sqlite_single_thread): a connection has no mutex. */
+TEST(connections_take_no_mutex)
+{
+	TT_SQLITE_ONLY("SQLite's threading mode");
+	fixture();
+	CHECK(sqlite3_db_mutex(db_handle(q.db)) == NULL);
+	qd_close(&q);
+}
+
 int main(void)
 {
 	RUN(hot_queries_use_indexes_without_statistics);
 	RUN(hot_queries_use_indexes_after_analyze);
 	RUN(checker_catches_scans_and_the_owner_or_lead_shape);
+	RUN(connections_take_no_mutex);
 	return TT_END();
 }
