@@ -21,6 +21,7 @@
 #include "qingdan/model.h"
 #include "qingdan/store.h"
 #include "tt.h"
+#include "../src/store/store_impl.h"
 
 static struct qd q;
 
@@ -203,11 +204,58 @@ TEST(connections_take_no_mutex)
 	qd_close(&q);
 }
 
+static long long one_int(const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+	if (sqlite3_prepare_v2(db_handle(q.db), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The id range that keeps a whole-year search to its year (store_id_range)
+ * holds every item of the year, one added to an old year last included;
+ * the newest year runs to the file's last id and the oldest from 1 with no
+ * walk of the year's items. */
+TEST(search_id_range_holds_the_year)
+{
+	TT_SQLITE_ONLY("the FTS5 id range is SQLite's");
+	fixture();
+	CHECK(sqlite3_exec(db_handle(q.db),
+			   "INSERT INTO item(list_id, seq, content, created_at, updated_at) "
+			   "SELECT min(id), 9999, 'late', '2026-06-01', '2026-06-01' FROM list WHERE year = 2025",
+			   NULL, NULL, NULL) == SQLITE_OK);
+	long long last = one_int("SELECT max(id) FROM item");
+	for (int y = 2024; y <= 2026; y++) {
+		char lo_sql[200], hi_sql[200];
+		snprintf(lo_sql, sizeof lo_sql, "SELECT min(i.id) FROM item i JOIN list l ON l.id = i.list_id "
+			 "WHERE l.year = %d", y);
+		snprintf(hi_sql, sizeof hi_sql, "SELECT max(i.id) FROM item i JOIN list l ON l.id = i.list_id "
+			 "WHERE l.year = %d", y);
+		long long lo = 0, hi = 0;
+		store_id_range(q.db, y, 0, &lo, &hi);
+		CHECK(lo <= one_int(lo_sql));
+		CHECK(hi >= one_int(hi_sql));
+		if (y == 2024)
+			CHECK_INT(lo, 1);
+		if (y == 2025)
+			CHECK_INT(hi, last);   /* the late item is the year's last */
+		if (y == 2026)
+			CHECK_INT(hi, last);   /* not the year's own last id */
+		if (y > 2024)
+			CHECK_INT(lo, one_int(lo_sql));
+	}
+	qd_close(&q);
+}
+
 int main(void)
 {
 	RUN(hot_queries_use_indexes_without_statistics);
 	RUN(hot_queries_use_indexes_after_analyze);
 	RUN(checker_catches_scans_and_the_owner_or_lead_shape);
 	RUN(connections_take_no_mutex);
+	RUN(search_id_range_holds_the_year);
 	return TT_END();
 }

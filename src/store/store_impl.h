@@ -70,8 +70,9 @@ static inline const char *store_like(int dialect)
 int store_search_fts(int dialect, int narrow, const char *text);
 const char *store_search_sql(int dialect, int narrow, int year, const char *text);
 char *store_search_pattern(int dialect, int narrow, const char *text);
-/* The lowest and highest item id of the year's lists (of one org unless
- * org_id is 0); an empty range (lo > hi) when there are none. */
+/* A range of item ids holding every item of the year's lists (of one org
+ * unless org_id is 0): exact, except that the newest year runs to the
+ * file's last id and the oldest from 1 (cheap probes, see ID_RANGE_SQL). */
 void store_id_range(struct db *db, int year, long long org_id, long long *lo, long long *hi);
 /* The hot queries of the interactive screen (store_page.c), for
  * store_hot_queries. */
