@@ -20,6 +20,7 @@
 #include "qingdan/db.h"
 #include "qingdan/model.h"
 #include "qingdan/store.h"
+#include "qingdan/store_page.h"
 #include "tt.h"
 #include "../src/store/store_impl.h"
 
@@ -250,6 +251,45 @@ TEST(search_id_range_holds_the_year)
 	qd_close(&q);
 }
 
+/* A person's items of the year are found by the year's run of list ids
+ * (store_list_range); a list of another year inside that run (an org
+ * added later, its lists made out of order) still does not count. */
+TEST(person_counts_keep_to_the_year_inside_the_run)
+{
+	TT_SQLITE_ONLY("the fixture is SQLite's");
+	fixture();
+	long long p = one_int("SELECT min(id) FROM person WHERE name = 'p5'");
+	int before[3], after[3];
+	CHECK_INT(store_page_person_counts(q.db, p, 2026, "2026-06-30", &before[0], &before[1],
+					   &before[2]), QD_OK);
+	/* a new org: its 2026 list, then its 2025 list, then a later 2026 list
+	 * of another new org, so 2026's run holds the 2025 list */
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO org(name, level, parent_id, sort) VALUES ('late1', 'branch', 2, 98), "
+		 "('late2', 'branch', 2, 99);"
+		 "INSERT INTO list(org_id, year) SELECT id, 2026 FROM org WHERE name = 'late1';"
+		 "INSERT INTO list(org_id, year) SELECT id, 2025 FROM org WHERE name = 'late1';"
+		 "INSERT INTO list(org_id, year) SELECT id, 2026 FROM org WHERE name = 'late2';"
+		 "INSERT INTO item(list_id, seq, content, owner_id, lead_id, status, due, created_at, "
+		 "updated_at) SELECT l.id, 1, 'x', %lld, %lld, 'done', '2026-01-01', '2026-01-01', "
+		 "'2026-01-01' FROM list l JOIN org o ON o.id = l.org_id WHERE o.name = 'late1' "
+		 "AND l.year = 2025;", p, p);
+	CHECK(sqlite3_exec(db_handle(q.db), sql, NULL, NULL, NULL) == SQLITE_OK);
+	long long l0, l1;
+	store_list_range(q.db, 2026, &l0, &l1);
+	CHECK(one_int("SELECT l.id FROM list l JOIN org o ON o.id = l.org_id WHERE o.name = 'late1' "
+		      "AND l.year = 2025") < l1);
+	CHECK_INT(store_page_person_counts(q.db, p, 2026, "2026-06-30", &after[0], &after[1],
+					   &after[2]), QD_OK);
+	CHECK_INT(after[0], before[0]);
+	CHECK_INT(after[1], before[1]);
+	CHECK_INT(store_page_person_counts(q.db, p, 2025, "2026-06-30", &after[0], &after[1],
+					   &after[2]), QD_OK);
+	CHECK(after[0] >= 1);
+	qd_close(&q);
+}
+
 int main(void)
 {
 	RUN(hot_queries_use_indexes_without_statistics);
@@ -257,5 +297,6 @@ int main(void)
 	RUN(checker_catches_scans_and_the_owner_or_lead_shape);
 	RUN(connections_take_no_mutex);
 	RUN(search_id_range_holds_the_year);
+	RUN(person_counts_keep_to_the_year_inside_the_run);
 	return TT_END();
 }
