@@ -23,18 +23,23 @@ int out_parse_format(const char *s)
 	return -1;
 }
 
-/* TSV cannot hold tabs or line breaks: they become spaces.  Spans between
- * them go out in one write each. */
-static void put_tsv(FILE *f, const char *s)
+/* A TSV cell and the separator after it onto the row being built: TSV
+ * cannot hold tabs or line breaks, so they become spaces (the cell is
+ * copied whole, then mended).  The row is not NUL-terminated. */
+static void tsv_cell(struct strbuf *line, const char *s, char after)
 {
-	for (;;) {
-		size_t n = strcspn(s, "\t\n\r");
-		fwrite(s, 1, n, f);
-		if (!s[n])
-			return;
-		fputc(' ', f);
-		s += n + 1;
+	size_t n = strlen(s);
+	if (line->len + n + 2 > line->cap) {
+		line->cap = (line->len + n + 2) * 2;
+		line->s = xrealloc(line->s, line->cap);
 	}
+	char *at = line->s + line->len;
+	memcpy(at, s, n);
+	at[n] = '\0';
+	for (char *p = at; *(p += strcspn(p, "\t\n\r")); p++)
+		*p = ' ';
+	at[n] = after;
+	line->len += n + 1;
 }
 
 /* A cell for a terminal: tsv's blanks first (tabs and line breaks are
@@ -191,14 +196,23 @@ static void sink_row(struct rowsink *rs, const char *const *vals, const char *js
 		}
 		break;
 	case OUT_TSV:
+		if (!o->tty) {
+			/* the row in one buffer, out in one write: a locked stdio
+			 * call per cell and per tab was a third of `stats --by
+			 * person` (100k rows) */
+			o->line.len = 0;
+			for (int i = 0; i < o->ncol; i++)
+				tsv_cell(&o->line, vals[i], i + 1 < o->ncol ? '\t' : '\n');
+			fwrite(o->line.s, 1, o->line.len, o->f);
+			break;
+		}
+		/* fall through */
 	case OUT_CSV:
 		for (int i = 0; i < o->ncol; i++) {
 			if (i)
 				fputc(o->fmt == OUT_TSV ? '\t' : ',', o->f);
 			if (o->tty)
 				put_cell_tty(o, vals[i]);
-			else if (o->fmt == OUT_TSV)
-				put_tsv(o->f, vals[i]);
 			else
 				csv_write_field(o->f, vals[i]);
 		}
@@ -230,6 +244,7 @@ void out_finish(struct out_sink *o)
 	if (o->fmt == OUT_TABLE && o->names && !o->width)
 		table_flush(o);
 	free(o->width);
+	sb_free(&o->line);
 	for (int c = 0; c < o->ncol; c++)
 		free(o->names[c]);
 	free(o->names);

@@ -397,9 +397,20 @@ TEST(unsafe_state_folder_warns_and_writes_nothing)
 	teardown();
 }
 
+/* The anchor's file name is the first 128 bits of SHA-256 of the real
+ * path: existing anchors are found by it, so it must never change
+ * (printf '%s' /x/y.db | sha256sum). */
+TEST(key_path_is_sha256_of_the_path)
+{
+	char name[40];
+	anchor_key_path("/x/y.db", name);
+	CHECK_STR(name, "p-c798d8c903ad9cd7738e115b31cf9b1e");
+}
+
 int main(void)
 {
 	text_init_locale();
+	RUN(key_path_is_sha256_of_the_path);
 	RUN(fresh_user_not_refused_and_anchor_follows_writes);
 	RUN(tail_cut_refused_on_next_open);
 	RUN(whole_chain_recompute_caught_by_the_anchor);

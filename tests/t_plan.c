@@ -20,7 +20,9 @@
 #include "qingdan/db.h"
 #include "qingdan/model.h"
 #include "qingdan/store.h"
+#include "qingdan/store_page.h"
 #include "tt.h"
+#include "../src/store/store_impl.h"
 
 static struct qd q;
 
@@ -194,10 +196,108 @@ TEST(checker_catches_scans_and_the_owner_or_lead_shape)
 	qd_close(&q);
 }
 
+/* The process is one thread, so SQLite runs without its per-call locks
+ * (sqlite_single_thread): a connection has no mutex. */
+TEST(connections_take_no_mutex)
+{
+	TT_SQLITE_ONLY("SQLite's threading mode");
+	fixture();
+	CHECK(sqlite3_db_mutex(db_handle(q.db)) == NULL);
+	qd_close(&q);
+}
+
+static long long one_int(const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+	if (sqlite3_prepare_v2(db_handle(q.db), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The id range that keeps a whole-year search to its year (store_id_range)
+ * holds every item of the year, one added to an old year last included;
+ * the newest year runs to the file's last id and the oldest from 1 with no
+ * walk of the year's items. */
+TEST(search_id_range_holds_the_year)
+{
+	TT_SQLITE_ONLY("the FTS5 id range is SQLite's");
+	fixture();
+	CHECK(sqlite3_exec(db_handle(q.db),
+			   "INSERT INTO item(list_id, seq, content, created_at, updated_at) "
+			   "SELECT min(id), 9999, 'late', '2026-06-01', '2026-06-01' FROM list WHERE year = 2025",
+			   NULL, NULL, NULL) == SQLITE_OK);
+	long long last = one_int("SELECT max(id) FROM item");
+	for (int y = 2024; y <= 2026; y++) {
+		char lo_sql[200], hi_sql[200];
+		snprintf(lo_sql, sizeof lo_sql, "SELECT min(i.id) FROM item i JOIN list l ON l.id = i.list_id "
+			 "WHERE l.year = %d", y);
+		snprintf(hi_sql, sizeof hi_sql, "SELECT max(i.id) FROM item i JOIN list l ON l.id = i.list_id "
+			 "WHERE l.year = %d", y);
+		long long lo = 0, hi = 0;
+		store_id_range(q.db, y, 0, &lo, &hi);
+		CHECK(lo <= one_int(lo_sql));
+		CHECK(hi >= one_int(hi_sql));
+		if (y == 2024)
+			CHECK_INT(lo, 1);
+		if (y == 2025)
+			CHECK_INT(hi, last);   /* the late item is the year's last */
+		if (y == 2026)
+			CHECK_INT(hi, last);   /* not the year's own last id */
+		if (y > 2024)
+			CHECK_INT(lo, one_int(lo_sql));
+	}
+	qd_close(&q);
+}
+
+/* A person's items of the year are found by the year's run of list ids
+ * (store_list_range); a list of another year inside that run (an org
+ * added later, its lists made out of order) still does not count. */
+TEST(person_counts_keep_to_the_year_inside_the_run)
+{
+	TT_SQLITE_ONLY("the fixture is SQLite's");
+	fixture();
+	long long p = one_int("SELECT min(id) FROM person WHERE name = 'p5'");
+	int before[3], after[3];
+	CHECK_INT(store_page_person_counts(q.db, p, 2026, "2026-06-30", &before[0], &before[1],
+					   &before[2]), QD_OK);
+	/* a new org: its 2026 list, then its 2025 list, then a later 2026 list
+	 * of another new org, so 2026's run holds the 2025 list */
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO org(name, level, parent_id, sort) VALUES ('late1', 'branch', 2, 98), "
+		 "('late2', 'branch', 2, 99);"
+		 "INSERT INTO list(org_id, year) SELECT id, 2026 FROM org WHERE name = 'late1';"
+		 "INSERT INTO list(org_id, year) SELECT id, 2025 FROM org WHERE name = 'late1';"
+		 "INSERT INTO list(org_id, year) SELECT id, 2026 FROM org WHERE name = 'late2';"
+		 "INSERT INTO item(list_id, seq, content, owner_id, lead_id, status, due, created_at, "
+		 "updated_at) SELECT l.id, 1, 'x', %lld, %lld, 'done', '2026-01-01', '2026-01-01', "
+		 "'2026-01-01' FROM list l JOIN org o ON o.id = l.org_id WHERE o.name = 'late1' "
+		 "AND l.year = 2025;", p, p);
+	CHECK(sqlite3_exec(db_handle(q.db), sql, NULL, NULL, NULL) == SQLITE_OK);
+	long long l0, l1;
+	store_list_range(q.db, 2026, &l0, &l1);
+	CHECK(one_int("SELECT l.id FROM list l JOIN org o ON o.id = l.org_id WHERE o.name = 'late1' "
+		      "AND l.year = 2025") < l1);
+	CHECK_INT(store_page_person_counts(q.db, p, 2026, "2026-06-30", &after[0], &after[1],
+					   &after[2]), QD_OK);
+	CHECK_INT(after[0], before[0]);
+	CHECK_INT(after[1], before[1]);
+	CHECK_INT(store_page_person_counts(q.db, p, 2025, "2026-06-30", &after[0], &after[1],
+					   &after[2]), QD_OK);
+	CHECK(after[0] >= 1);
+	qd_close(&q);
+}
+
 int main(void)
 {
 	RUN(hot_queries_use_indexes_without_statistics);
 	RUN(hot_queries_use_indexes_after_analyze);
 	RUN(checker_catches_scans_and_the_owner_or_lead_shape);
+	RUN(connections_take_no_mutex);
+	RUN(search_id_range_holds_the_year);
+	RUN(person_counts_keep_to_the_year_inside_the_run);
 	return TT_END();
 }

@@ -31,6 +31,7 @@ struct out_sink {
 	int *width;              /* table: column widths once set, else NULL */
 	int max_cell;            /* table: cut cells wider than this (columns) */
 	int tty;                 /* f is a terminal: sanitise every format */
+	struct strbuf line;      /* tsv: the row being written, reused */
 };
 
 #define OUT_TABLE_PROBE 200      /* table rows measured before writing */

@@ -27,6 +27,9 @@ struct db {
 	void *busy_ctx;
 	long long busy_limit_ms, busy_start_ms, busy_waited_ms;
 	int busy_said;    /* seconds last told to the hook, -1 = nothing shown */
+	/* store_list_range's last answer: year, data version, changes, lo, hi
+	 * (valid when year is non-zero) */
+	long long range_year, range_version, range_changes, range_lo, range_hi;
 };
 
 /* The wait is over: the busy hook clears what it showed. */

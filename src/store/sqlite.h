@@ -12,6 +12,9 @@ struct sqlite3;
 enum qd_status sqlite_backup(struct db *db, const char *dest, int flags, struct strbuf *err);
 /* Checkpoint and truncate the WAL (db.h db_truncate_wal). */
 void sqlite_truncate_wal(struct db *db);
+/* Tell SQLite the process is one thread (no mutex per call); sq_open
+ * does it before the first connection. */
+void sqlite_single_thread(void);
 /* The connection of a SQLite database, NULL on another backend. */
 struct sqlite3 *sqlite_handle(struct db *db);
 

@@ -63,16 +63,19 @@ static inline const char *store_kind_sql(int kind)
 									: STORE_KIND_DUTY_SQL;
 }
 
-/* Ids of the items where :person is owner or lead, each once, in :year
- * (PICK_YEAR) or in any year (PICK_ALL).  A UNION ALL, so the owner index
- * and the lead index each serve their half: `(owner = ? OR lead = ?) AND
- * year = ?` walks the whole year.  Used as `i.id IN (…)` with item first
- * (store_join_hint list). */
+/* Ids of the items where :person is owner or lead, each once, in the
+ * year's run of list ids :l0 … :l1 (PICK_YEAR, store_list_range: a
+ * superset of the year when other years' lists fall inside the run, so the
+ * caller keeps `l.year = :year`) or in any year (PICK_ALL).  A UNION ALL,
+ * so the owner index and the lead index each serve their half with one
+ * range seek: `(owner = ? OR lead = ?) AND year = ?` walks the whole year,
+ * and `list_id IN (the year's lists)` is a seek per list (502 at L, a
+ * person's counts 2.1 M instructions → 0.3 M).  Used as `i.id IN (…)` with
+ * item first (store_join_hint list). */
 #define STORE_PICK_YEAR \
-	"SELECT id FROM item WHERE owner_id = :person " \
-	"AND list_id IN (SELECT id FROM list WHERE year = :year) UNION ALL " \
+	"SELECT id FROM item WHERE owner_id = :person AND list_id BETWEEN :l0 AND :l1 UNION ALL " \
 	"SELECT id FROM item WHERE lead_id = :person AND owner_id IS DISTINCT FROM :person " \
-	"AND list_id IN (SELECT id FROM list WHERE year = :year)"
+	"AND list_id BETWEEN :l0 AND :l1"
 #define STORE_PICK_ALL \
 	"SELECT id FROM item WHERE owner_id = :person UNION ALL " \
 	"SELECT id FROM item WHERE lead_id = :person AND owner_id IS DISTINCT FROM :person"
@@ -95,8 +98,12 @@ static inline const char *store_kind_sql(int kind)
 int store_search_fts(int dialect, int narrow, const char *text);
 const char *store_search_sql(int dialect, int narrow, int year, const char *text);
 char *store_search_pattern(int dialect, int narrow, const char *text);
-/* The lowest and highest item id of the year's lists (of one org unless
- * org_id is 0); an empty range (lo > hi) when there are none. */
+/* The lowest and highest list id of the year (an empty run, lo > hi, when
+ * it has none), for :l0 and :l1; kept while the data is unchanged. */
+void store_list_range(struct db *db, int year, long long *lo, long long *hi);
+/* A range of item ids holding every item of the year's lists (of one org
+ * unless org_id is 0): exact, except that the newest year runs to the
+ * file's last id and the oldest from 1 (cheap probes, see ID_RANGE_SQL). */
 void store_id_range(struct db *db, int year, long long org_id, long long *lo, long long *hi);
 /* The hot queries of the interactive screen (store_page.c), for
  * store_hot_queries. */

@@ -18,6 +18,7 @@
 #include "qingdan/store_meeting.h"
 #include "qingdan/store_problem.h"
 #include "qingdan/store_meeting_check.h"
+#include "db_impl.h"
 #include "json.h"
 #include "store_impl.h"
 
@@ -201,14 +202,16 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 	/* one org's or one person's items are few: LIKE as they are read (see
 	 * store_page.c use_fts); the whole year or file: the FTS5 index */
 	char *pattern = NULL;
-	long long lo = 1, hi = 0;
+	long long lo = 1, hi = 0, l0 = 1, l1 = 0;
+	if (f->person_id && f->year)
+		store_list_range(db, f->year, &l0, &l1);
 	if (f->search && *f->search) {
 		pattern = store_search_pattern(dialect, narrow, f->search);
 		if (f->year && store_search_fts(dialect, narrow, f->search))
 			store_id_range(db, f->year, f->org_id, &lo, &hi);
 	}
 	const struct bind b[] = {
-		NUM(":lo", lo), NUM(":hi", hi),
+		NUM(":lo", lo), NUM(":hi", hi), NUM(":l0", l0), NUM(":l1", l1),
 		NUM(":year", f->year), NUM(":org", f->org_id), NUM(":owner", f->owner_id),
 		NUM(":person", f->person_id),
 		TXT(":status", f->status >= 0 ? status_code((enum item_status)f->status) : NULL),
@@ -597,9 +600,46 @@ enum qd_status store_item_show(struct db *db, long long id, const char *today, c
 
 /* ---- ranges, statistics, the hot queries ---- */
 
+/* Any range holding the year's ids will do (the query still keeps to the
+ * year), and the exact one costs a walk of the year's index entries (100k
+ * at L; min and max each about a third of `item list --search`).  So the
+ * newest year ends at the last id of the file and the oldest starts at 1,
+ * each a probe; only the other end is walked, and both only for a year in
+ * between.  An empty year gives an empty range, or a range that finds no
+ * row of the year. */
+#define ID_RANGE_YEAR_ITEMS \
+	"FROM item WHERE list_id IN (SELECT id FROM list WHERE year = :year AND (:org = 0 OR org_id = :org))"
 #define ID_RANGE_SQL \
-	"SELECT coalesce(min(id), 1), coalesce(max(id), 0) FROM item WHERE list_id IN " \
-	"(SELECT id FROM list WHERE year = :year AND (:org = 0 OR org_id = :org))"
+	"SELECT CASE WHEN :year <= (SELECT min(year) FROM list) THEN 1 " \
+	"ELSE (SELECT coalesce(min(id), 1) " ID_RANGE_YEAR_ITEMS ") END, " \
+	"CASE WHEN :year >= (SELECT max(year) FROM list) THEN (SELECT coalesce(max(id), 0) FROM item) " \
+	"ELSE (SELECT coalesce(max(id), 0) " ID_RANGE_YEAR_ITEMS ") END"
+
+#define LIST_RANGE_SQL "SELECT coalesce(min(id), 1), coalesce(max(id), 0) FROM list WHERE year = :year"
+
+void store_list_range(struct db *db, int year, long long *lo, long long *hi)
+{
+	/* the people view asks once per person on screen: the last answer is
+	 * kept while no one (this connection or another) has written */
+	long long version = db_data_version(db), changes = db_total_changes(db);
+	if (db->range_year != year || !year || db->range_version != version ||
+	    db->range_changes != changes) {
+		struct sql_stmt *st = db_stmt(db, LIST_RANGE_SQL);
+		sql_bind_int(st, sql_param_index(st, ":year"), year);
+		db->range_lo = 1;
+		db->range_hi = 0;
+		if (sql_step(st) == SQL_ROW) {
+			db->range_lo = sql_column_int64(st, 0);
+			db->range_hi = sql_column_int64(st, 1);
+		}
+		sql_reset(st);
+		db->range_year = year;
+		db->range_version = version;
+		db->range_changes = changes;
+	}
+	*lo = db->range_lo;
+	*hi = db->range_hi;
+}
 
 void store_id_range(struct db *db, int year, long long org_id, long long *lo, long long *hi)
 {
@@ -673,6 +713,7 @@ void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, cons
 	fn(ctx, "stats by org", stats_sql("org", STORE_KIND_DUTY));
 	fn(ctx, "stats by category", stats_sql("category", STORE_KIND_DUTY));
 	fn(ctx, "search id range", ID_RANGE_SQL);
+	fn(ctx, "year list range", LIST_RANGE_SQL);
 	store_page_hot_queries(dialect, fn, ctx);
 	store_check_hot_queries(dialect, fn, ctx);
 	store_meeting_hot_queries(fn, ctx);

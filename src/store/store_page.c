@@ -106,6 +106,12 @@ static void scope_bind(struct db *db, struct sql_stmt *st, const struct item_sco
 		bind_int(st, ":lo", lo);
 		bind_int(st, ":hi", hi);
 	}
+	if (sql_param_index(st, ":l0")) {
+		long long l0, l1;
+		store_list_range(db, sc->year, &l0, &l1);
+		bind_int(st, ":l0", l0);
+		bind_int(st, ":l1", l1);
+	}
 	bind_int(st, ":year", sc->year);
 	bind_int(st, ":org", sc->org_id);
 	bind_int(st, ":person", sc->person_id);

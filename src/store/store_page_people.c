@@ -184,21 +184,28 @@ int store_page_people_total(struct db *db, const char *search)
 	return n;
 }
 
-/* Owner half and lead half each on its index (owner_id, list_id, …),
- * the year's duty lists as an IN list: a few index seeks per list. */
-#define PERSON_COUNTS_SQL \
+/* Owner half and lead half each on its index (owner_id, list_id, …): one
+ * range seek over the year's run of list ids (store_list_range), the year
+ * and the list's kind (duty lists only) then checked on each of the person's few items (CROSS JOIN keeps item
+ * the outer loop on SQLite). */
+#define PERSON_COUNTS_HALF(join) \
+	"SELECT i.status, i.due FROM item i " join " list l ON l.id = i.list_id " \
+	"WHERE i.list_id BETWEEN :l0 AND :l1 AND l.year = :year" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL AND "
+#define PERSON_COUNTS_SQL(join) \
 	"SELECT count(*), count(CASE WHEN status = 'done' THEN 1 END), " \
 	"count(CASE WHEN due < :today AND status IN " OPEN_STATES " THEN 1 END) FROM (" \
-	"SELECT status, due FROM item WHERE owner_id = :p AND deleted_at IS NULL " \
-	"AND list_id IN (SELECT id FROM list WHERE year = :year AND kind = 'duty') " \
-	"UNION ALL SELECT status, due FROM item WHERE lead_id = :p AND owner_id IS DISTINCT FROM :p " \
-	"AND deleted_at IS NULL AND list_id IN (SELECT id FROM list WHERE year = :year " \
-	"AND kind = 'duty')) pick"
+	PERSON_COUNTS_HALF(join) "i.owner_id = :p UNION ALL " \
+	PERSON_COUNTS_HALF(join) "i.lead_id = :p AND i.owner_id IS DISTINCT FROM :p) pick"
 
 enum qd_status store_page_person_counts(struct db *db, long long person_id, int year,
 					const char *today, int *items, int *done, int *overdue)
 {
-	struct sql_stmt *st = db_stmt(db, PERSON_COUNTS_SQL);
+	struct sql_stmt *st =
+		db_stmt(db, STORE_SQL(db, PERSON_COUNTS_SQL("CROSS JOIN"), PERSON_COUNTS_SQL("JOIN")));
+	long long l0, l1;
+	store_list_range(db, year, &l0, &l1);
+	bind_int(st, ":l0", l0);
+	bind_int(st, ":l1", l1);
 	bind_text(st, ":today", today);
 	bind_int(st, ":p", person_id);
 	bind_int(st, ":year", year);
@@ -300,7 +307,7 @@ void store_page_people_hot_queries(int dialect,
 						 c ? "back" : "forward", e);
 					fn(ctx, name, people_sql[d][a][b][c][e]);
 				}
-	fn(ctx, "tui person counts", PERSON_COUNTS_SQL);
+	fn(ctx, "tui person counts", d == DB_PG ? PERSON_COUNTS_SQL("JOIN") : PERSON_COUNTS_SQL("CROSS JOIN"));
 	fn(ctx, "tui picker by prefix", PICKER_PREFIX_SQL);
 	fn(ctx, "tui picker by substring",
 	   d == DB_PG ? PICKER_REST_SQL("ILIKE") : PICKER_REST_SQL("LIKE"));
