@@ -67,26 +67,53 @@ static void must(const char *sql)
 /* t_plan.c's office in PostgreSQL's SQL, five times the people and items
  * so that a person's share is L's (an owner has ~10 items, one of 300
  * leads ~100, of 30,000): 40 orgs, 3,000 people, 3 years of 10,000 items,
- * notes on a third, pledges, 600 meetings with everyone of the org
+ * notes on a third, pledges, 300 meetings with everyone of the org
  * recorded at each.  Autovacuum is off for these tables, so statistics
  * exist only once a test runs ANALYZE. */
-static void fixture(void)
+static char template_db[64];
+
+static char *uri_of(const char *dbname)
 {
-	setlocale(LC_ALL, "C.UTF-8");
-	msg_set_english(0);
-	date_set_today(date_from_ymd(2026, 6, 30));
-	memset(&q, 0, sizeof q);
-	q.year = 2026;
-	const char *uri = tt_db("plan_pg");
-	if (qd_open(&q, uri, DB_CREATE, &err) != QD_OK || qd_ensure_defaults(&q, &err) != QD_OK) {
-		fprintf(stderr, "  %s: %s\n", uri, err.s ? err.s : "cannot open");
-		abort();
-	}
+	return xasprintf("postgresql:///%s?host=%s", dbname, tt_pg_sock());
+}
+
+static void connect_to(const char *uri)
+{
 	pg = PQconnectdb(uri);
 	if (PQstatus(pg) != CONNECTION_OK) {
 		fprintf(stderr, "  %s: %s", uri, PQerrorMessage(pg));
 		abort();
 	}
+}
+
+/* Made once, before the tests (out of their alarm), as a template each
+ * test copies (CREATE DATABASE … TEMPLATE: a file copy, no migration and
+ * no insert again).  The rows go in with the foreign-key triggers off
+ * (session_replication_role) and item's secondary indexes built after
+ * them, as a bulk load does. */
+static void make_template(void)
+{
+	snprintf(template_db, sizeof template_db, "qdt_plan_template_%ld", (long)getpid());
+	char sql[160];
+	snprintf(sql, sizeof sql, "CREATE DATABASE \"%s\";\n", template_db);
+	if (tt_psql(sql) != 0)
+		abort();
+	char *uri = uri_of(template_db);
+	memset(&q, 0, sizeof q);
+	q.year = 2026;
+	if (qd_open(&q, uri, DB_CREATE, &err) != QD_OK || qd_ensure_defaults(&q, &err) != QD_OK) {
+		fprintf(stderr, "  %s: %s\n", uri, err.s ? err.s : "cannot open");
+		abort();
+	}
+	qd_close(&q);
+	connect_to(uri);
+	free(uri);
+	must("SET session_replication_role = replica");
+	must("CREATE TEMP TABLE item_index AS SELECT pg_get_indexdef(indexrelid) AS def, "
+	     "indexrelid::regclass::text AS name FROM pg_index "
+	     "WHERE indrelid = 'item'::regclass AND NOT indisprimary AND NOT indisunique");
+	must("DO $$ DECLARE n text; BEGIN FOR n IN SELECT name FROM item_index LOOP "
+	     "EXECUTE 'DROP INDEX ' || n; END LOOP; END $$");
 	must("INSERT INTO org(name, level, parent_id, sort) "
 	     "SELECT 'org' || k, 'branch', 2, k FROM generate_series(1, 40) k");
 	must("INSERT INTO person(name, post, org_id) "
@@ -117,8 +144,8 @@ static void fixture(void)
 	     "SELECT (SELECT min(id) FROM org WHERE name = 'org1') + k % 40, "
 	     "  CASE k % 4 WHEN 0 THEN 'committee' WHEN 1 THEN 'members' WHEN 2 THEN 'theme-day' "
 	     "  ELSE 'training' END, "
-	     "  to_char(date '2024-01-01' + (k * 1095 / 600) * interval '1 day', 'YYYY-MM-DD'), 2, "
-	     "  '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z' FROM generate_series(1, 600) k");
+	     "  to_char(date '2024-01-01' + (k * 1095 / 300) * interval '1 day', 'YYYY-MM-DD'), 2, "
+	     "  '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z' FROM generate_series(1, 300) k");
 	must("INSERT INTO attendance(meeting_id, person_id, status) SELECT m.id, p.id, "
 	     "CASE (m.id + p.id) % 3 WHEN 0 THEN 'absent' ELSE 'present' END "
 	     "FROM meeting m JOIN person p ON p.org_id = m.org_id");
@@ -126,10 +153,42 @@ static void fixture(void)
 	static const char *const tables[] = {"org", "person", "list", "item", "note", "pledge",
 					     "member", "meeting", "attendance"};
 	for (size_t i = 0; i < ARRAY_SIZE(tables); i++) {
-		char sql[96];
-		snprintf(sql, sizeof sql, "ALTER TABLE %s SET (autovacuum_enabled = off)", tables[i]);
-		must(sql);
+		char alter[96];
+		snprintf(alter, sizeof alter, "ALTER TABLE %s SET (autovacuum_enabled = off)", tables[i]);
+		must(alter);
 	}
+	must("DO $$ DECLARE d text; BEGIN FOR d IN SELECT def FROM item_index LOOP "
+	     "EXECUTE d; END LOOP; END $$");
+	PQfinish(pg);
+	pg = NULL;
+}
+
+/* This test's copy of the template, opened (q) and connected (pg). */
+static void fixture(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	msg_set_english(0);
+	date_set_today(date_from_ymd(2026, 6, 30));
+	/* tt_db_cleanup drops the test's databases qdt_PID_* when it finds
+	 * this mark (tt.h) */
+	char name[96], sql[224];
+	snprintf(name, sizeof name, "%s/qdt_%ld_0_pg", tt_tmpdir(), (long)getpid());
+	FILE *mark = fopen(name, "w");
+	if (mark)
+		fclose(mark);
+	snprintf(name, sizeof name, "qdt_%ld_1_plan", (long)getpid());
+	snprintf(sql, sizeof sql, "CREATE DATABASE \"%s\" TEMPLATE \"%s\";\n", name, template_db);
+	if (tt_psql(sql) != 0)
+		abort();
+	char *uri = uri_of(name);
+	memset(&q, 0, sizeof q);
+	q.year = 2026;
+	if (qd_open(&q, uri, 0, &err) != QD_OK) {
+		fprintf(stderr, "  %s: %s\n", uri, err.s ? err.s : "cannot open");
+		abort();
+	}
+	connect_to(uri);
+	free(uri);
 	must("SET plan_cache_mode = force_custom_plan");
 	must("SET enable_seqscan = off");
 	person = tt_num(q.db, "SELECT id FROM person WHERE name = 'p7'");
@@ -180,6 +239,16 @@ static int in_list(const char *name, const char *const *names)
  * ("" for an expression, as the trigram index): from the catalogue. */
 static void index_info(const char *index, char *table, char *first, size_t size)
 {
+	static struct {
+		char index[64], table[64], first[64];
+	} cache[128];
+	static int ncache;
+	for (int i = 0; i < ncache; i++)
+		if (strcmp(cache[i].index, index) == 0) {
+			snprintf(table, size, "%s", cache[i].table);
+			snprintf(first, size, "%s", cache[i].first);
+			return;
+		}
 	const char *v[1] = {index};
 	PGresult *r = PQexecParams(pg, "SELECT t.relname, coalesce(a.attname, '') FROM pg_class c "
 				       "JOIN pg_index x ON x.indexrelid = c.oid JOIN pg_class t ON t.oid = x.indrelid "
@@ -190,6 +259,12 @@ static void index_info(const char *index, char *table, char *first, size_t size)
 	snprintf(table, size, "%s", ok ? PQgetvalue(r, 0, 0) : "");
 	snprintf(first, size, "%s", ok ? PQgetvalue(r, 0, 1) : "");
 	PQclear(r);
+	if (ok && ncache < (int)ARRAY_SIZE(cache)) {
+		snprintf(cache[ncache].index, sizeof cache[0].index, "%s", index);
+		snprintf(cache[ncache].table, sizeof cache[0].table, "%s", table);
+		snprintf(cache[ncache].first, sizeof cache[0].first, "%s", first);
+		ncache++;
+	}
 }
 
 /* Copy the word at p (an identifier, maybe "quoted", maybe schema.name:
@@ -589,9 +664,15 @@ int main(void)
 		       "t_plan and t_print_plan check SQLite's plans)\n");
 		return TT_END();
 	}
+	make_template();
 	RUN(hot_queries_use_indexes_without_statistics);
 	RUN(hot_queries_use_indexes_after_analyze);
 	RUN(print_queries_use_the_person_indexes);
 	RUN(checker_catches_walks_and_the_list_shape);
+	char sql[160];
+	snprintf(sql, sizeof sql, "DROP DATABASE \"%s\" WITH (FORCE);\n", template_db);
+	if (tt_psql(sql) != 0)
+		fprintf(stderr, "  could not drop %s\n", template_db);
+	sb_free(&err);
 	return TT_END();
 }
