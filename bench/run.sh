@@ -26,7 +26,11 @@ B=build/bench
 QD=./qingdan
 LOG=$B/log
 mkdir -p "$B" "$LOG"
-rm -f "$LOG"/*.log "$LOG"/*.txt
+# a run of some scripts (BENCH_ONLY) keeps the others' logs: the table
+# then mixes runs, and says which log each row comes from
+if [ -z "${BENCH_ONLY:-}" ]; then
+	rm -f "$LOG"/*.log "$LOG"/*.txt
+fi
 if [ ! -s "$B/L.db" ]; then
 	if [ -n "${QD_BENCH_L:-}" ] && [ -s "$QD_BENCH_L" ]; then
 		echo "copying the L dataset from $QD_BENCH_L..."
@@ -42,7 +46,9 @@ fi
 # out of a shared /tmp that others may sweep
 mkdir -p "$B/tmp"
 STATE=$(mktemp -d "$PWD/$B/tmp/state.XXXXXX")
-trap 'rm -rf "$STATE"' EXIT INT TERM
+# a trap on TERM alone would run and carry on: exit, and EXIT cleans up
+trap 'rm -rf "$STATE"' EXIT
+trap 'exit 130' INT TERM HUP
 export TMPDIR="$PWD/$B/tmp" XDG_STATE_HOME="$STATE" LC_ALL=C.UTF-8 TZ=Asia/Shanghai
 # rounds: here (R, RS for the slower commands), startup, print --all,
 # pg, and import (rows, pairs); peers.sh reads BENCH_QUICK itself
@@ -104,7 +110,7 @@ for n in $order; do
 	case $n in
 	startup) N=$N_STARTUP TUI=0 sh bench/startup.sh ;;
 	print) N=$N_PRINT sh bench/print.sh ;;
-	peers) PEERS_OUT=$PWD/$LOG/peers.txt sh bench/peers.sh ;;
+	peers) rm -f "$LOG/peers.txt"; PEERS_OUT=$PWD/$LOG/peers.txt sh bench/peers.sh ;;
 	io) N=$N_IO R=$R_IO sh bench/io.sh ;;
 	pg) N=$N_PG sh bench/pg.sh ;;
 	*) sh "bench/$n.sh" ;;

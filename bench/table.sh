@@ -122,6 +122,9 @@ for what in "item list --owner" "stats --by person"; do
 	row "$what on PostgreSQL, M (SQLite: ${SQ:-?} ms)" "$PQ" "" "$PF" "— (none set; floor: psql)" none 0 pg.log
 done
 echo
+[ -z "$HF" ] || echo "How loaded the machine was: \`sqlite3 DB 'select 1'\` took $HF ms here, 9 ms in the issue's" \
+	"quiet measurement ($(awk -v a="$HF" 'BEGIN { printf "%.0f", a / 9 }')×); the bars in ms assume a quiet machine," \
+	"the ratios hold under load.  Load average now: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo "Wall medians; CPU rows from bench/run1's wait4.  Ratios in brackets: ×TW is TW / qingdan, ×floor"
 echo "qingdan / floor.  Details, p90s and the runs behind each row: $LOG/*.log."
 
