@@ -11,6 +11,7 @@
 # the rows shown.
 #   sh bench/pg.sh            (M: 50k items this year, 200 people)
 #   PG_BENCH_SIZE=L sh bench/pg.sh   (the L file of bench/run.sh; the copy takes minutes)
+#   PG_TUI=0 leaves out the screen (BENCH_QUICK does)
 set -eu
 cd "$(dirname "$0")/.."
 SIZE=${PG_BENCH_SIZE:-M}
@@ -58,13 +59,15 @@ echo "== interleaved, $N rounds each, median wall time of the whole process"
 race4 "item list --owner (#$OWNER)" "$BARE" item list --owner "#$OWNER" --format tsv
 race4 "stats --by person" "$BARE_ST" stats --by person --format tsv
 
-echo "== the screen (bench/tui_bench.c)"
-printf '   SQLite:     '
-build/bench/tui_bench "$QD" "$F" | head -n 2 | tr '\n' ' '
-echo
-printf '   PostgreSQL: '
-build/bench/tui_bench "$QD" "$U" | head -n 2 | tr '\n' ' '
-echo
+if [ "${PG_TUI:-1}" != 0 ]; then
+	echo "== the screen (bench/tui_bench.c)"
+	printf '   SQLite:     '
+	build/bench/tui_bench "$QD" "$F" | head -n 2 | tr '\n' ' '
+	echo
+	printf '   PostgreSQL: '
+	build/bench/tui_bench "$QD" "$U" | head -n 2 | tr '\n' ' '
+	echo
+fi
 
 # statements per command: the server logs every statement of this database
 psql -X -q -h "$SOCK" -d postgres -c "ALTER DATABASE qdbench SET log_statement = 'all'"
