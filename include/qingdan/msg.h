@@ -20,6 +20,7 @@
 #include "qingdan/msg_meeting_tui.h"     /* issue 11: tab 7 组织生活 */
 #include "qingdan/msg_meeting_print.h"   /* issue 11: meeting print, import --meetings */
 #include "qingdan/msg_problem_model.h"   /* issue 12: 问题清单 → 整改清单, the model */
+#include "qingdan/msg_problem_print.h"   /* issue 12: problem print, import --problems */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -166,6 +167,7 @@
 	MSG_LIST_MEETING_TUI(_) \
 	MSG_LIST_MEETING_PRINT(_) \
 	MSG_LIST_PROBLEM_MODEL(_) \
+	MSG_LIST_PROBLEM_PRINT(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
