@@ -19,7 +19,8 @@ enum qd_status store_person_measures(struct db *db, int year, long long person_i
 				     const char *today, const char *soon,
 				     void (*fn)(void *ctx, const struct store_person_measure *m),
 				     void *ctx, struct strbuf *err);
-/* The query, for the plan test (store_hot_queries). */
-const char *store_person_measures_sql(void);
+/* The query in the dialect (DB_SQLITE / DB_PG), for the plan test
+ * (store_hot_queries). */
+const char *store_person_measures_sql(int dialect);
 
 #endif

@@ -7,19 +7,26 @@
 #include "qingdan/db.h"
 #include "store_impl.h"
 
-#define PERSON_MEASURES_SQL \
+#define PERSON_MEASURES_SQL(HINT) \
 	"SELECT i.id, o.id, pm.problem_id, i.seq, " \
 	"CASE WHEN i.owner_id = :person THEN 1 ELSE 0 END, " \
 	"CASE WHEN i.lead_id = :person THEN 1 ELSE 0 END, o.name, i.content, i.standard, " \
 	"coalesce(i.due, ''), i.due_text, i.status, " FLAGS_SQL ", p.text " \
-	"FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
-	"JOIN problem_measure pm ON pm.item_id = i.id JOIN problem p ON p.id = pm.problem_id " \
-	"WHERE i.id IN (" STORE_PICK_YEAR ") AND l.kind = 'rectify' AND i.deleted_at IS NULL " \
-	"AND p.deleted_at IS NULL ORDER BY o.sort, o.id, i.seq, i.id"
+	"FROM (" STORE_PICK_YEAR ") pick " HINT " item i ON i.id = pick.id " HINT \
+	" problem_measure pm ON pm.item_id = i.id " HINT " list l ON l.id = i.list_id " \
+	"JOIN org o ON o.id = l.org_id JOIN problem p ON p.id = pm.problem_id " \
+	"WHERE l.kind = 'rectify' AND i.deleted_at IS NULL AND p.deleted_at IS NULL " \
+	"ORDER BY o.sort, o.id, i.seq, i.id"
 
-const char *store_person_measures_sql(void)
+/* The person's items (the owner and lead indexes) drive: SQLite's CROSS
+ * JOIN keeps that order (store_join_hint), else its planner may walk every
+ * list and its items, or every measure link of the file. */
+static const char sql_sqlite[] = PERSON_MEASURES_SQL("CROSS JOIN");
+static const char sql_pg[] = PERSON_MEASURES_SQL("JOIN");
+
+const char *store_person_measures_sql(int dialect)
 {
-	return PERSON_MEASURES_SQL;
+	return dialect == DB_PG ? sql_pg : sql_sqlite;
 }
 
 static const char *col(struct sql_stmt *st, int i)
@@ -33,7 +40,7 @@ enum qd_status store_person_measures(struct db *db, int year, long long person_i
 				     void (*fn)(void *ctx, const struct store_person_measure *m),
 				     void *ctx, struct strbuf *err)
 {
-	struct sql_stmt *st = db_stmt(db, PERSON_MEASURES_SQL);
+	struct sql_stmt *st = db_stmt(db, store_person_measures_sql(db_dialect(db)));
 	bind_int(st, ":person", person_id);
 	bind_int(st, ":year", year);
 	bind_text(st, ":today", today);
