@@ -14,6 +14,7 @@
 #include "qingdan/db.h"
 #include "qingdan/msg.h"
 #include "qingdan/norm.h"
+#include "qingdan/store.h"
 #include "qingdan/text.h"
 
 int (*cli_tui_hook)(struct cli *c);
@@ -156,6 +157,15 @@ int cli_org(struct cli *c, const char *name, long long *id)
 	rc = cli_fail(s, &err);
 	sb_free(&err);
 	return rc;
+}
+
+int cli_kind(const char *s)
+{
+	if (!s || strcmp(s, "duty") == 0)
+		return STORE_KIND_DUTY;
+	if (strcmp(s, "rectify") == 0)
+		return STORE_KIND_RECTIFY;
+	return strcmp(s, "all") == 0 ? STORE_KIND_ALL : CLI_KIND_BAD;
 }
 
 int cli_list(struct cli *c, void *ctx,

@@ -79,6 +79,10 @@ int cli_id(struct cli *c, const char *s, long long *id);
 /* Resolve a person or org named on the command line (NULL/"" = none → 0). */
 int cli_person(struct cli *c, const char *who, long long *id);
 int cli_org(struct cli *c, const char *name, long long *id);
+/* The lists of `--kind duty|rectify|all` (item list, stats): STORE_KIND_*
+ * (store.h), or CLI_KIND_BAD for anything else. */
+#define CLI_KIND_BAD (-2)
+int cli_kind(const char *s);
 /* Run a listing through the chosen format to stdout. */
 int cli_list(struct cli *c, void *ctx,
 	     enum qd_status (*fn)(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err));

@@ -294,10 +294,16 @@ static void stats_more_row(struct rowsink *rs, const char *const *vals, const ch
 	sb_free(&j);
 }
 
+struct stats_args {
+	const char *by;
+	int kind;
+};
+
 static enum qd_status run_stats(struct cli *c, void *ctx, struct rowsink *s, struct strbuf *err)
 {
 	char today[11];
-	const char *const *by = ctx;
+	const struct stats_args *a = ctx;
+	const char *const *by = &a->by;
 	struct stats_more w = {{stats_more_header, stats_more_row, s->want_json}, s, 0,
 			       strcmp(*by, "org") == 0, NULL, 0, NULL, 0};
 	enum qd_status st = QD_OK;
@@ -307,8 +313,8 @@ static enum qd_status run_stats(struct cli *c, void *ctx, struct rowsink *s, str
 			st = qd_meeting_check(&c->q, 0, c->q.year, &w.ck, &w.nck, err);
 	}
 	if (st == QD_OK)
-		st = store_stats(c->q.db, c->q.year, date_format(date_today(), today), *by, &w.base,
-				 err);
+		st = store_stats_kind(c->q.db, c->q.year, date_format(date_today(), today), *by,
+				      a->kind, &w.base, err);
 	meeting_stats_free(w.st, w.nst);
 	check_rows_free(w.ck, w.nck);
 	return st;
@@ -316,14 +322,18 @@ static enum qd_status run_stats(struct cli *c, void *ctx, struct rowsink *s, str
 
 static int cmd_stats(struct cli *c, int argc, char **argv)
 {
-	const char *by = "org";
-	const struct opt opts[] = {{"--by", &by, NULL, NULL, NULL}, {0}};
+	const char *by = "org", *kind = "duty";
+	const struct opt opts[] = {{"--by", &by, NULL, NULL, NULL}, {"--kind", &kind, NULL, NULL, NULL},
+				   {0}};
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
 	if (rc)
 		return rc;
 	if (strcmp(by, "org") != 0 && strcmp(by, "person") != 0 && strcmp(by, "category") != 0)
 		return cli_usage_error(c, msg(M_BAD_CHOICE), c->cmd, "--by", by, "org, person, category");
-	return cli_list(c, &by, run_stats);
+	struct stats_args a = {by, cli_kind(kind)};
+	if (a.kind == CLI_KIND_BAD)
+		return cli_usage_error(c, msg(M_BAD_CHOICE), c->cmd, "--kind", kind, "duty, rectify, all");
+	return cli_list(c, &a, run_stats);
 }
 
 /* ---- audit ---- */
@@ -586,7 +596,8 @@ const struct cli_command cli_admin_commands[] = {
 				      "[--admin yes|no] [--active yes|no] [--party P] [--committee ROLE|none] "
 				      "[--group 党小组]", CLI_WRITE},
 	{"person", "merge", person_merge, "person merge KEEP DROP", CLI_WRITE},
-	{"stats", NULL, cmd_stats, "stats [--by org|person|category] [--format F]", CLI_READ},
+	{"stats", NULL, cmd_stats, "stats [--by org|person|category] [--kind duty|rectify|all] "
+				   "[--format F]", CLI_READ},
 	{"audit", "list", audit_list, "audit list [--entity E] [--id N] [--format F]", CLI_READ},
 	{"audit", "verify", audit_verify, "audit verify [--code CODE | --anchor SEQ:HASH]", CLI_READ},
 	{"audit", "anchor", audit_anchor, "audit anchor [--accept]", CLI_READ},

@@ -84,18 +84,20 @@ static enum qd_status run_item_list(struct cli *c, void *ctx, struct rowsink *s,
 static int item_list(struct cli *c, int argc, char **argv)
 {
 	const char *org = NULL, *owner = NULL, *person = NULL, *status = NULL, *search = NULL,
-		   *category = NULL;
+		   *category = NULL, *kind = "duty";
 	int overdue = 0, all_years = 0;
 	const struct opt opts[] = {
 		{"--org", &org, NULL, NULL, NULL}, {"--owner", &owner, NULL, NULL, NULL},
 		{"--person", &person, NULL, NULL, NULL}, {"--status", &status, NULL, NULL, NULL},
 		{"--search", &search, NULL, NULL, NULL}, {"--category", &category, NULL, NULL, NULL},
 		{"--overdue", NULL, &overdue, NULL, NULL}, {"--all-years", NULL, &all_years, NULL, NULL},
-		{0}};
+		{"--kind", &kind, NULL, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
 	if (rc)
 		return rc;
 	struct list_args a = {0};
+	if ((a.f.kind = cli_kind(kind)) == CLI_KIND_BAD)
+		return cli_usage_error(c, msg(M_BAD_CHOICE), c->cmd, "--kind", kind, "duty, rectify, all");
 	a.f.year = all_years ? 0 : c->q.year;
 	a.f.status = status ? status_parse(status) : -1;
 	if (status && a.f.status < 0)
@@ -294,7 +296,8 @@ const struct cli_command cli_item_commands[] = {
 	{"item", "add", item_add, "item add --org ORG --content TEXT [--category C] [--measures M] "
 				  "[--standard S] [--owner WHO] [--lead WHO] [--due DATE] [--due-text T]", CLI_CREATE},
 	{"item", "list", item_list, "item list [--org ORG] [--owner WHO] [--person WHO] [--status S] "
-				    "[--category C] [--overdue] [--search TEXT] [--all-years] [--format F]", CLI_READ},
+				    "[--category C] [--overdue] [--search TEXT] [--all-years] [--kind duty|rectify|all] "
+				    "[--format F]", CLI_READ},
 	{"item", "show", item_show, "item show ID [--format F]", CLI_READ},
 	{"item", "set", item_set, "item set ID [--status S [--reason R]] [--owner WHO] [--lead WHO] "
 				  "[--due DATE] [--content T] [--category C] [--measures M] [--standard S] "

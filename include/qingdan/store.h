@@ -33,7 +33,16 @@ struct item_filter {
 	const char *search;     /* substring of the content, NULL = none */
 	const char *today;      /* ISO, for the flags */
 	const char *soon;       /* ISO: today + due_soon_days */
+	int kind;               /* which lists: STORE_KIND_DUTY (0, the default: the 三张清单),
+				 * STORE_KIND_RECTIFY (the 整改清单's measures), STORE_KIND_ALL */
 };
+/* The kinds of list an item query reads (item_filter.kind, item_scope.kind,
+ * store_stats_kind): the values of enum list_kind (problem.h), and -1 for
+ * every kind.  Every listing, count and print about the 三张清单 reads the
+ * duty lists only, so a zeroed filter or scope is the duty one. */
+#define STORE_KIND_DUTY 0
+#define STORE_KIND_RECTIFY 1
+#define STORE_KIND_ALL (-1)
 /* Columns: id org year seq category content owner lead due status flags */
 enum qd_status store_item_list(struct db *db, const struct item_filter *f, struct rowsink *s,
 			       struct strbuf *err);
@@ -43,15 +52,20 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
  * {on_date, person, text}, tsv/csv as lines.  QD_NOTFOUND if no such id. */
 enum qd_status store_item_show(struct db *db, long long id, const char *today, const char *soon,
 			       struct rowsink *s, struct strbuf *err);
-/* Columns: id name level parent items */
+/* Columns: id name level parent items (items of its duty list) */
 enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct strbuf *err);
-/* Columns: id name post org login admin active items done overdue */
+/* Columns: id name post org login admin active items done overdue (duty
+ * items) */
 enum qd_status store_person_list(struct db *db, int year, const char *today, struct rowsink *s,
 				 struct strbuf *err);
 /* by: "org", "person" or "category".  Columns: id group total done overdue
  * late completion pledges_signed pledges_issued */
 enum qd_status store_stats(struct db *db, int year, const char *today, const char *by,
 			   struct rowsink *s, struct strbuf *err);
+/* store_stats over the lists of one kind (STORE_KIND_*); store_stats is
+ * the duty lists'.  The pledge columns do not depend on the kind. */
+enum qd_status store_stats_kind(struct db *db, int year, const char *today, const char *by,
+				int kind, struct rowsink *s, struct strbuf *err);
 /* The text of every hot query — listings, checklists, people and stats
  * views, search, the TUI's pages — for representative filters, built by
  * the very code that prepares them, in the SQL of a dialect (enum
@@ -111,7 +125,7 @@ int store_upgrade_pending(struct db *db, const char *task);
 enum qd_status store_upgrade_done(struct db *db, const char *task);
 
 /* ---- lists and items ---- */
-/* The org's list for the year; *created says whether it was made now. */
+/* The org's duty list for the year; *created says whether it was made now. */
 enum qd_status store_list_ensure(struct db *db, long long org_id, int year, const char *title,
 				 long long *list_id, int *created);
 /* Insert with created_at = updated_at = now; seq = next in the list. */

@@ -45,6 +45,7 @@ struct item_scope {
 	const char *today, *soon;   /* ISO, for the flags */
 	/* Optional, the caller's: a checklist's keys kept between pages. */
 	struct page_cache *cache;
+	int kind;                /* STORE_KIND_* (store.h): 0 the duty lists (the default) */
 };
 
 /* A person's items of a year are few (dozens; 2,000 for the busiest

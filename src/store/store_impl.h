@@ -5,6 +5,7 @@
 #include "sql.h"
 
 #include "qingdan/db.h"
+#include "qingdan/store.h"
 #include "qingdan/util.h"
 
 /* ---- the two dialects ----
@@ -37,6 +38,17 @@ static inline const char *store_like(int dialect)
 	"CASE WHEN i.due >= :today AND i.due <= :soon AND " \
 	"i.status IN ('planned','in_progress','submitted') THEN 'due_soon,' ELSE '' END || " \
 	"CASE WHEN i.status = 'done' AND i.done_on > i.due THEN 'late,' ELSE '' END, ',')"
+
+/* The condition on the list aliased l of an item query for a kind
+ * (STORE_KIND_*, store.h): its duty lists, its rectify lists, or every
+ * list.  Literal, so each statement's text stays fixed. */
+#define STORE_KIND_DUTY_SQL " AND l.kind = 'duty'"
+#define STORE_KIND_RECTIFY_SQL " AND l.kind = 'rectify'"
+static inline const char *store_kind_sql(int kind)
+{
+	return kind == STORE_KIND_ALL ? "" : kind == STORE_KIND_RECTIFY ? STORE_KIND_RECTIFY_SQL
+									: STORE_KIND_DUTY_SQL;
+}
 
 /* Ids of the items where :person is owner or lead, each once, in :year
  * (PICK_YEAR) or in any year (PICK_ALL).  A UNION ALL, so the owner index

@@ -67,7 +67,7 @@ static const char *col(struct sql_stmt *st, int i)
 #define EXPORT_FROM \
 	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
 	"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id " \
-	"WHERE l.year = :year AND i.deleted_at IS NULL"
+	"WHERE l.year = :year" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL"
 
 /* Items in the file's order; the id last, so that items of one seq come
  * in the same order as their notes (export_notes_sql). */
@@ -79,7 +79,7 @@ static const char export_notes_sql[] =
 	"SELECT n.item_id, n.on_date, coalesce(np.name, '') AS person, n.text FROM note n "
 	"JOIN item i ON i.id = n.item_id JOIN list l ON l.id = i.list_id "
 	"JOIN org o ON o.id = l.org_id LEFT JOIN person np ON np.id = n.person_id "
-	"WHERE l.year = :year AND i.deleted_at IS NULL "
+	"WHERE l.year = :year" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL "
 	"ORDER BY o.sort, o.id, i.seq, i.id, n.on_date, n.id";
 
 /* A column for a JSON key that is null when empty (nullif(c, '')). */
@@ -189,9 +189,11 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 			"SELECT p.id FROM person p LEFT JOIN org o ON o.id = p.org_id "
 			"WHERE p.active = 1 AND (p.org_id = :org OR p.id IN ("
 			"SELECT i.owner_id FROM item i JOIN list l ON l.id = i.list_id "
-			"WHERE l.org_id = :org AND l.year = :year AND i.deleted_at IS NULL "
+			"WHERE l.org_id = :org AND l.year = :year" STORE_KIND_DUTY_SQL " "
+			"AND i.deleted_at IS NULL "
 			"UNION SELECT i.lead_id FROM item i JOIN list l ON l.id = i.list_id "
-			"WHERE l.org_id = :org AND l.year = :year AND i.deleted_at IS NULL)) "
+			"WHERE l.org_id = :org AND l.year = :year" STORE_KIND_DUTY_SQL " "
+			"AND i.deleted_at IS NULL)) "
 			"ORDER BY o.id IS NULL, o.sort, o.id, p.name, p.id");
 		bind_int_named(st, ":org", org_id);
 		bind_int_named(st, ":year", year);
@@ -224,7 +226,7 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 	"i.content, i.standard, coalesce(i.due, ''), i.due_text, i.status, " FLAGS_SQL ", o.sort AS k"
 #define PRINT_ITEM_FROM \
 	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
-	"WHERE +l.year = :year AND i.deleted_at IS NULL AND "
+	"WHERE +l.year = :year" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL AND "
 
 enum qd_status store_io_person_items(struct db *db, int year, long long person_id,
 				     const char *today, const char *soon,
@@ -264,9 +266,11 @@ enum qd_status store_io_sections(struct db *db, int year, long long person_id,
 	struct sql_stmt *st = db_stmt(db,
 		"SELECT o.id, o.name FROM org o WHERE o.level IN ('party-group', 'organ-committee') "
 		"OR o.id = :org OR o.id IN (SELECT l.org_id FROM item i JOIN list l "
-		"ON l.id = i.list_id WHERE i.owner_id = :p AND +l.year = :year AND i.deleted_at IS NULL "
+		"ON l.id = i.list_id WHERE i.owner_id = :p AND +l.year = :year" STORE_KIND_DUTY_SQL " "
+		"AND i.deleted_at IS NULL "
 		"UNION ALL SELECT l.org_id FROM item i JOIN list l ON l.id = i.list_id "
-		"WHERE i.lead_id = :p AND +l.year = :year AND i.deleted_at IS NULL) ORDER BY o.sort, o.id");
+		"WHERE i.lead_id = :p AND +l.year = :year" STORE_KIND_DUTY_SQL " "
+		"AND i.deleted_at IS NULL) ORDER BY o.sort, o.id");
 	bind_int_named(st, ":org", person_org);
 	bind_int_named(st, ":p", person_id);
 	bind_int_named(st, ":year", year);

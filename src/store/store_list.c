@@ -170,6 +170,7 @@ static void item_list_sql(struct strbuf *sql, int dialect, const struct item_fil
 		       "JOIN org o ON o.id = l.org_id LEFT JOIN person ow ON ow.id = i.owner_id "
 		       "LEFT JOIN person ld ON ld.id = i.lead_id WHERE i.deleted_at IS NULL",
 		  f->person_id ? store_join_hint(dialect) : "JOIN");
+	sb_puts(sql, store_kind_sql(f->kind));
 	if (f->year)
 		sb_puts(sql, " AND l.year = :year");
 	if (f->org_id)
@@ -223,7 +224,7 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 #define ORG_LIST_SQL \
 	"SELECT o.id AS id, o.name AS name, o.level AS level, coalesce(p.name, '') AS parent, " \
 	"(SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id WHERE l.org_id = o.id " \
-	"AND l.year = :year AND i.deleted_at IS NULL) AS items " \
+	"AND l.year = :year" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL) AS items " \
 	"FROM org o LEFT JOIN org p ON p.id = o.parent_id ORDER BY o.sort, o.id"
 
 enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct strbuf *err)
@@ -233,12 +234,14 @@ enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct
 	return run_listing(db, ORG_LIST_SQL, cols, (int)ARRAY_SIZE(cols), b, 1, s, err);
 }
 
-/* Items where the person is owner or lead, each once, for the year. */
+/* Duty items where the person is owner or lead, each once, for the year. */
 #define PERSON_ITEMS_SQL \
 	"SELECT i.owner_id AS pid, i.status, i.due FROM item i JOIN list l ON l.id = i.list_id " \
-	"WHERE l.year = :year AND i.deleted_at IS NULL AND i.owner_id IS NOT NULL " \
+	"WHERE l.year = :year" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL " \
+	"AND i.owner_id IS NOT NULL " \
 	"UNION ALL SELECT i.lead_id, i.status, i.due FROM item i JOIN list l ON l.id = i.list_id " \
-	"WHERE l.year = :year AND i.deleted_at IS NULL AND i.lead_id IS NOT NULL " \
+	"WHERE l.year = :year" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL " \
+	"AND i.lead_id IS NOT NULL " \
 	"AND i.lead_id IS DISTINCT FROM i.owner_id"
 
 #define OPEN_SQL(a) a "status IN ('planned','in_progress','submitted')"
@@ -286,10 +289,12 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
  * while the year's items stream from the covering index item_stats; then
  * the people stream by id and each owner with items becomes a row. */
 
-#define STATS_ITEMS_SQL \
+/* The year's items of one kind of list (K: a store_kind_sql text). */
+#define STATS_ITEMS_KIND_SQL(K) \
 	"SELECT i.owner_id, i.status, i.due, i.done_on FROM list l JOIN item i " \
-	"ON i.list_id = l.id WHERE l.year = :year AND i.deleted_at IS NULL " \
+	"ON i.list_id = l.id WHERE l.year = :year" K " AND i.deleted_at IS NULL " \
 	"AND i.owner_id IS NOT NULL"
+#define STATS_ITEMS_SQL STATS_ITEMS_KIND_SQL(STORE_KIND_DUTY_SQL)
 #define STATS_PLEDGES_SQL \
 	"SELECT signer_id, CASE WHEN status IN " SIGNED_STATES " THEN 1 ELSE 0 END, " \
 	"CASE WHEN status IN " ISSUED_STATES " THEN 1 ELSE 0 END FROM pledge WHERE year = :year"
@@ -318,10 +323,17 @@ struct tally {
 	int total, done, overdue, late, live, signed_, issued;
 };
 
-static int tally_items(struct db *db, int year, const char *today, struct tally *t,
+static const char *stats_items_sql(int kind)
+{
+	return kind == STORE_KIND_ALL ? STATS_ITEMS_KIND_SQL("")
+	       : kind == STORE_KIND_RECTIFY ? STATS_ITEMS_KIND_SQL(STORE_KIND_RECTIFY_SQL)
+					    : STATS_ITEMS_SQL;
+}
+
+static int tally_items(struct db *db, int year, const char *today, int kind, struct tally *t,
 		       long long max)
 {
-	struct sql_stmt *st = db_stmt(db, STATS_ITEMS_SQL);
+	struct sql_stmt *st = db_stmt(db, stats_items_sql(kind));
 	sql_bind_int(st, 1, year);
 	int rc;
 	while ((rc = sql_step(st)) == SQL_ROW) {
@@ -356,7 +368,7 @@ static int tally_items(struct db *db, int year, const char *today, struct tally 
 	return rc == SQL_DONE ? 0 : -1;
 }
 
-static enum qd_status stats_by_person(struct db *db, int year, const char *today,
+static enum qd_status stats_by_person(struct db *db, int year, const char *today, int kind,
 				      const char *const *cols, int ncol, struct rowsink *s,
 				      struct strbuf *err)
 {
@@ -364,7 +376,7 @@ static enum qd_status stats_by_person(struct db *db, int year, const char *today
 	long long max = sql_step(st) == SQL_ROW ? sql_column_int64(st, 0) : 0;
 	sql_reset(st);
 	struct tally *t = xcalloc((size_t)max + 1, sizeof *t);
-	if (tally_items(db, year, today, t, max) != 0) {
+	if (tally_items(db, year, today, kind, t, max) != 0) {
 		free(t);
 		return db_error(db, err);
 	}
@@ -406,31 +418,47 @@ static enum qd_status stats_by_person(struct db *db, int year, const char *today
 	return rc == SQL_DONE ? QD_OK : db_error(db, err);
 }
 
-/* by org and by category: a few hundred groups, one query each */
-static const char *stats_sql(const char *by)
+/* by org and by category: a few hundred groups, one query each; K the
+ * kind of list (a store_kind_sql text) */
+#define STATS_CATEGORY_SQL(K) \
+	"SELECT '' AS id, i.category AS \"group\", " STATS_COUNTS ", " \
+	"'' AS pledges_signed, '' AS pledges_issued " \
+	"FROM item i JOIN list l ON l.id = i.list_id " \
+	"WHERE l.year = :year" K " AND i.deleted_at IS NULL GROUP BY i.category ORDER BY i.category"
+#define STATS_ORG_SQL(K) \
+	"SELECT o.id AS id, o.name AS \"group\", " STATS_COUNTS ", " \
+	PLEDGE_COUNT("sp.org_id = o.id", SIGNED_STATES) " AS pledges_signed, " \
+	PLEDGE_COUNT("sp.org_id = o.id", ISSUED_STATES) " AS pledges_issued " \
+	"FROM org o LEFT JOIN list l ON l.org_id = o.id AND l.year = :year" K " " \
+	"LEFT JOIN item i ON i.list_id = l.id AND i.deleted_at IS NULL " \
+	"GROUP BY o.id ORDER BY o.sort, o.id"
+
+static const char *stats_sql(const char *by, int kind)
 {
 	if (strcmp(by, "category") == 0)
-		return "SELECT '' AS id, i.category AS \"group\", " STATS_COUNTS ", "
-		       "'' AS pledges_signed, '' AS pledges_issued "
-		       "FROM item i JOIN list l ON l.id = i.list_id "
-		       "WHERE l.year = :year AND i.deleted_at IS NULL GROUP BY i.category ORDER BY i.category";
-	return "SELECT o.id AS id, o.name AS \"group\", " STATS_COUNTS ", "
-	       PLEDGE_COUNT("sp.org_id = o.id", SIGNED_STATES) " AS pledges_signed, "
-	       PLEDGE_COUNT("sp.org_id = o.id", ISSUED_STATES) " AS pledges_issued "
-	       "FROM org o LEFT JOIN list l ON l.org_id = o.id AND l.year = :year "
-	       "LEFT JOIN item i ON i.list_id = l.id AND i.deleted_at IS NULL "
-	       "GROUP BY o.id ORDER BY o.sort, o.id";
+		return kind == STORE_KIND_ALL ? STATS_CATEGORY_SQL("")
+		       : kind == STORE_KIND_RECTIFY ? STATS_CATEGORY_SQL(STORE_KIND_RECTIFY_SQL)
+						    : STATS_CATEGORY_SQL(STORE_KIND_DUTY_SQL);
+	return kind == STORE_KIND_ALL ? STATS_ORG_SQL("")
+	       : kind == STORE_KIND_RECTIFY ? STATS_ORG_SQL(STORE_KIND_RECTIFY_SQL)
+					    : STATS_ORG_SQL(STORE_KIND_DUTY_SQL);
 }
 
 enum qd_status store_stats(struct db *db, int year, const char *today, const char *by,
 			   struct rowsink *s, struct strbuf *err)
 {
+	return store_stats_kind(db, year, today, by, STORE_KIND_DUTY, s, err);
+}
+
+enum qd_status store_stats_kind(struct db *db, int year, const char *today, const char *by,
+				int kind, struct rowsink *s, struct strbuf *err)
+{
 	static const char *const cols[] = {"id", "group", "total", "done", "overdue", "late",
 					   "completion", "pledges_signed", "pledges_issued"};
 	if (strcmp(by, "person") == 0)
-		return stats_by_person(db, year, today, cols, (int)ARRAY_SIZE(cols), s, err);
+		return stats_by_person(db, year, today, kind, cols, (int)ARRAY_SIZE(cols), s, err);
 	const struct bind b[] = {NUM(":year", year), TXT(":today", today)};
-	return run_listing(db, stats_sql(by), cols, (int)ARRAY_SIZE(cols), b, (int)ARRAY_SIZE(b),
+	return run_listing(db, stats_sql(by, kind), cols, (int)ARRAY_SIZE(cols), b, (int)ARRAY_SIZE(b),
 			   s, err);
 }
 
@@ -624,13 +652,26 @@ void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, cons
 			fn(ctx, name, sql.s);
 			sb_free(&sql);
 		}
+	/* the measures: an org's 整改清单, a person's (problem views) */
+	for (int who = 0; who < 2; who++) {
+		struct item_filter f = {0};
+		f.year = 2026;
+		f.status = -1;
+		f.kind = STORE_KIND_RECTIFY;
+		f.org_id = !who;
+		f.person_id = who;
+		struct strbuf sql = {0};
+		item_list_sql(&sql, dialect, &f);
+		fn(ctx, who ? "item list by person, rectify" : "item list by org, rectify", sql.s);
+		sb_free(&sql);
+	}
 	fn(ctx, "org list", ORG_LIST_SQL);
 	fn(ctx, "person list", PERSON_LIST_SQL);
 	fn(ctx, "stats by person: items", STATS_ITEMS_SQL);
 	fn(ctx, "stats by person: pledges", STATS_PLEDGES_SQL);
 	fn(ctx, "stats by person: people", STATS_PEOPLE_SQL);
-	fn(ctx, "stats by org", stats_sql("org"));
-	fn(ctx, "stats by category", stats_sql("category"));
+	fn(ctx, "stats by org", stats_sql("org", STORE_KIND_DUTY));
+	fn(ctx, "stats by category", stats_sql("category", STORE_KIND_DUTY));
 	fn(ctx, "search id range", ID_RANGE_SQL);
 	store_page_hot_queries(dialect, fn, ctx);
 	store_check_hot_queries(dialect, fn, ctx);

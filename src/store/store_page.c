@@ -80,6 +80,7 @@ static int narrow(const struct item_scope *sc)
 static void scope_where(struct strbuf *sql, int d, const struct item_scope *sc)
 {
 	sb_puts(sql, " WHERE i.deleted_at IS NULL AND l.year = :year");
+	sb_puts(sql, store_kind_sql(sc->kind));
 	if (sc->org_id)
 		sb_puts(sql, " AND l.org_id = :org");
 	if (sc->person_id)
@@ -221,7 +222,7 @@ void store_page_cache_free(struct page_cache **c)
 
 static char *scope_sig(const struct item_scope *sc)
 {
-	return xasprintf("%d|%lld|%lld|%d|%lld|%d|%d|%s|%s|%s|%s", sc->year, sc->org_id,
+	return xasprintf("%d|%d|%lld|%lld|%d|%lld|%d|%d|%s|%s|%s|%s", sc->kind, sc->year, sc->org_id,
 			 sc->person_id, sc->status, sc->owner_id, sc->overdue, (int)sc->sort,
 			 sc->category ? sc->category : "\x01", sc->search ? sc->search : "",
 			 sc->today ? sc->today : "", sc->soon ? sc->soon : "");
@@ -306,6 +307,7 @@ static struct item_scope bare_scope(const struct item_scope *sc)
 	bare.year = sc->year;
 	bare.org_id = sc->org_id;
 	bare.person_id = sc->person_id;
+	bare.kind = sc->kind;
 	bare.status = -1;
 	return bare;
 }

@@ -185,14 +185,15 @@ int store_page_people_total(struct db *db, const char *search)
 }
 
 /* Owner half and lead half each on its index (owner_id, list_id, …),
- * the year's lists as an IN list: a few index seeks per list. */
+ * the year's duty lists as an IN list: a few index seeks per list. */
 #define PERSON_COUNTS_SQL \
 	"SELECT count(*), count(CASE WHEN status = 'done' THEN 1 END), " \
 	"count(CASE WHEN due < :today AND status IN " OPEN_STATES " THEN 1 END) FROM (" \
 	"SELECT status, due FROM item WHERE owner_id = :p AND deleted_at IS NULL " \
-	"AND list_id IN (SELECT id FROM list WHERE year = :year) " \
+	"AND list_id IN (SELECT id FROM list WHERE year = :year AND kind = 'duty') " \
 	"UNION ALL SELECT status, due FROM item WHERE lead_id = :p AND owner_id IS DISTINCT FROM :p " \
-	"AND deleted_at IS NULL AND list_id IN (SELECT id FROM list WHERE year = :year)) pick"
+	"AND deleted_at IS NULL AND list_id IN (SELECT id FROM list WHERE year = :year " \
+	"AND kind = 'duty')) pick"
 
 enum qd_status store_page_person_counts(struct db *db, long long person_id, int year,
 					const char *today, int *items, int *done, int *overdue)

@@ -236,7 +236,8 @@ enum qd_status store_list_ensure(struct db *db, long long org_id, int year, cons
 				 long long *list_id, int *created)
 {
 	*created = 0;
-	struct sql_stmt *st = db_stmt(db, "SELECT id FROM list WHERE org_id = ?1 AND year = ?2");
+	struct sql_stmt *st = db_stmt(db, "SELECT id FROM list WHERE org_id = ?1 AND year = ?2 "
+				       "AND kind = 'duty'");
 	sql_bind_int64(st, 1, org_id);
 	sql_bind_int(st, 2, year);
 	if (sql_step(st) == SQL_ROW) {
@@ -456,7 +457,7 @@ enum qd_status store_notes(struct db *db, long long item_id, struct note **out, 
 int store_year_item_count(struct db *db, int year)
 {
 	struct sql_stmt *st = db_stmt(db, "SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id "
-				       "WHERE l.year = ?1 AND i.deleted_at IS NULL");
+				       "WHERE l.year = ?1" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL");
 	sql_bind_int(st, 1, year);
 	int n = sql_step(st) == SQL_ROW ? sql_column_int(st, 0) : 0;
 	sql_reset(st);
@@ -470,8 +471,8 @@ enum qd_status store_year_items(struct db *db, int year,
 	struct sql_stmt *st = db_stmt(db,
 		"SELECT l.org_id, i.category, i.content, i.measures, i.standard, i.due, i.due_text, "
 		"i.owner_id, i.lead_id FROM item i JOIN list l ON l.id = i.list_id "
-		"WHERE l.year = ?1 AND i.deleted_at IS NULL AND i.status <> 'cancelled' "
-		"ORDER BY l.org_id, i.seq");
+		"WHERE l.year = ?1" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL "
+		"AND i.status <> 'cancelled' ORDER BY l.org_id, i.seq");
 	sql_bind_int(st, 1, year);
 	int rc;
 	while ((rc = sql_step(st)) == SQL_ROW) {
