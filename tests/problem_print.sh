@@ -165,6 +165,8 @@ check "林涛: the measure he owns" has "$OUT" "推行午间延时服务，窗�
 check "林涛: the problem it rectifies" has "$OUT" "政务服务大厅窗口午休时段无人值守"
 check "林涛: measures of several orgs name their org" has "$OUT" "机关党委：政务服务大厅"
 check "林涛: the measure he leads, marked" has "$OUT" "每月抽查一次值守情况〔牵头〕"
+check "林涛: a measure is not in the lists' sections" \
+	hasnt "$(printf '%s\n' "$OUT" | sed '/、整改措施/,$d')" "推行午间延时服务"
 check "林涛: the section before the pledges" \
 	is "$(printf '%s\n' "$OUT" | grep -n -e '、整改措施' -e '责任书' | head -1 | grep -c 整改措施)" 1
 LCODE=$(printf '%s\n' "$OUT" | sed -n 's/.*校验码：\([0-9a-f-]*\).*/\1/p' | tail -1)
