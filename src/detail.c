@@ -12,6 +12,7 @@
 #include "qingdan/meeting.h"
 #include "qingdan/msg.h"
 #include "qingdan/pledge.h"
+#include "qingdan/problem.h"
 #include "qingdan/store.h"
 #include "qingdan/text.h"
 
@@ -31,7 +32,8 @@ static int is_key(const char *key, const char *const *keys)
 /* One value as people read it (malloc'd). */
 static char *value_text(const char *key, const char *v)
 {
-	static const char *const yes_no[] = {"is_admin", "active", "issuer_proxy", "signer_proxy", NULL};
+	static const char *const yes_no[] = {"is_admin", "active", "issuer_proxy", "signer_proxy",
+					     "satisfied", NULL};
 	static const char *const methods[] = {"issuer_method", "signer_method", NULL};
 	int code;
 	if (!v || !*v)
@@ -55,6 +57,9 @@ static char *value_text(const char *key, const char *v)
 		return xstrdup(period_kind_label((enum period_kind)code));
 	if (strcmp(key, "kind") == 0 && (code = meeting_note_kind_parse(v)) > 0)
 		return xstrdup(meeting_note_kind_label(v));
+	/* 问题清单 → 整改清单's codes (problem.h) */
+	if (strcmp(key, "source") == 0 && (code = problem_source_parse(v)) >= 0)
+		return xstrdup(problem_source_label((enum problem_source)code));
 	if (is_key(key, yes_no) && (strcmp(v, "0") == 0 || strcmp(v, "1") == 0))
 		return xstrdup(msg(strcmp(v, "1") == 0 ? M_YES : M_NO));
 	if (is_key(key, methods) && (strcmp(v, "paper") == 0 || strcmp(v, "tui") == 0))

@@ -104,6 +104,38 @@ dbsql "UPDATE member SET committee = '' WHERE person_id = $PID" >/dev/null
 OUT=$(msql "UPDATE meeting SET title = 'x' WHERE id = $MID")
 check "psql: without the role, no more writes" is "$OUT" "UPDATE 0"
 
+# 问题清单 → 整改清单 (issue 12, schema 6): the org's recorder adds its
+# problems and their 回访, a plain member cannot; measures (items and their
+# links) are the admins'; the lead of every measure may close a problem
+problem_of() {
+	echo "INSERT INTO problem(org_id, year, source, raised_on, text, raiser_name, created_at, updated_at) VALUES ($1, 2026, 'phone', '2026-05-01', '窗口推诿', '张群众', 'x', 'x')"
+}
+OUT=$(msql "$(problem_of "$ORG1")")
+check "psql: a plain member cannot add a problem" has "$OUT" "row-level security"
+dbsql "UPDATE member SET committee = 'organization' WHERE person_id = $PID" >/dev/null
+OUT=$(msql "$(problem_of "$ORG1") RETURNING id")
+check "psql: the org's 组织委员 adds its problem" has "$OUT" "INSERT 0 1"
+PB=$(printf '%s\n' "$OUT" | sed -n 1p)
+OUT=$(msql "INSERT INTO problem_feedback(problem_id, on_date, by_id, result, satisfied, created_at) VALUES ($PB, '2026-06-01', $PID, '满意', 1, 'x')")
+check "psql: … and records its 回访" is "$OUT" "INSERT 0 1"
+OUT=$(msql "$(problem_of "$ORG2")")
+check "psql: not another org's problem" has "$OUT" "row-level security"
+L=$(dbsql "INSERT INTO list(org_id, year, title, kind) VALUES ($ORG1, 2026, '整改清单', 'rectify') RETURNING id" | sed -n 1p)
+I=$(dbsql "INSERT INTO item(list_id, seq, content, owner_id, lead_id, status, done_on, due, created_at, updated_at) VALUES ($L, 1, '立行立改', $PID, $PID, 'done', '2026-06-01', '2026-09-30', 'x', 'x') RETURNING id" | sed -n 1p)
+OUT=$(msql "INSERT INTO problem_measure(problem_id, item_id) VALUES ($PB, $I)")
+check "psql: measures are the admins' (even the 组织委员's)" has "$OUT" "ERROR"
+OUT=$(msql "DELETE FROM problem WHERE id = $PB")
+check "psql: deleting a problem is the admins'" has "$OUT" "ERROR"
+dbsql "INSERT INTO problem_measure(problem_id, item_id) VALUES ($PB, $I)" >/dev/null
+dbsql "UPDATE member SET committee = '' WHERE person_id = $PID" >/dev/null
+OUT=$(msql "INSERT INTO problem_feedback(problem_id, on_date, by_id, result, satisfied, created_at) VALUES ($PB, '2026-06-02', $PID, '满意', 1, 'x')")
+check "psql: a plain member records no 回访" has "$OUT" "row-level security"
+OTHERPB=$(dbsql "$(problem_of "$ORG1") RETURNING id" | sed -n 1p)
+OUT=$(msql "UPDATE problem SET closed_on = '2026-07-01' WHERE id = $OTHERPB")
+check "psql: a plain member closes no problem it does not lead" is "$OUT" "UPDATE 0"
+OUT=$(msql "UPDATE problem SET closed_on = '2026-07-01', closed_by = $PID WHERE id = $PB")
+check "psql: the lead of its measures closes the problem" is "$OUT" "UPDATE 1"
+
 # revoke: the role stays, its access goes
 run qd db revoke "$M"
 check "db revoke" has "$ERR" "已收回角色 $M"

@@ -3,8 +3,10 @@
  * raiser's three kinds, measures as items of the org's 整改清单 (through the
  * item model: status machine, audit), the derived status, 回访, 销号 with
  * each refusal, who may write, the figures, and audit verify over it all. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "qingdan/date.h"
 #include "qingdan/db.h"
@@ -861,6 +863,141 @@ TEST(readonly_file_refuses_writes)
 	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM problem_feedback"), 0);
 }
 
+TEST(merge_moves_problem_records)
+{
+	open_branch();
+	long long dup = person("孙正式", "科员（重复）", NULL, 0, branch);
+	long long pid = add_problem(branch, SRC_ORG_LIFE, "学习不够", NULL, dup);
+	sb_reset(&err);
+	CHECK_INT(qd_problem_feedback(&q, pid, NULL, dup, "满意", 1, &err), QD_OK);
+	int moved = 0;
+	sb_reset(&err);
+	CHECK_INT(qd_person_merge(&q, full, dup, &moved, &err), QD_OK);
+	CHECK_INT(moved, 2);
+	struct problem p = get(pid);
+	CHECK_INT(p.raiser_id, full);
+	problem_clear(&p);
+	CHECK_INT(tt_num(q.db, "SELECT by_id FROM problem_feedback"), full);
+	CHECK(verify_ok());
+}
+
+TEST(audit_detail_in_words)
+{
+	open_branch();
+	long long pid = add_problem(branch, SRC_PHONE, "问题", NULL, full);
+	struct problem_fields f = PROBLEM_FIELDS_INIT;
+	f.source = SRC_VISIT;
+	CHECK_INT(qd_problem_set(&q, pid, 0, &f, &err), QD_OK);
+	char *detail = tt_text(q.db, "SELECT detail FROM audit WHERE entity = 'problem' "
+				     "AND action = 'set'");
+	char *words = qd_detail_text(&q, "problem", detail);
+	CHECK_CONTAINS(words, "问题来源");
+	CHECK_CONTAINS(words, "公开电话");
+	CHECK_CONTAINS(words, "群众来访");
+	free(words);
+	free(detail);
+	detail = tt_text(q.db, "SELECT detail FROM audit WHERE entity = 'problem' AND action = 'add'");
+	words = qd_detail_text(&q, "problem", detail);
+	CHECK_CONTAINS(words, "反映人：孙正式");
+	free(words);
+	free(detail);
+}
+
+/* Undo migration 6 on an open SQLite file: list without its kind, no
+ * problem tables, user_version 5. */
+static void downgrade_to_5(void)
+{
+	CHECK_INT(tt_exec(q.db,
+"PRAGMA foreign_keys=OFF;"
+"DROP TABLE problem_feedback; DROP TABLE problem_measure; DROP TABLE problem;"
+"CREATE TABLE list5(id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL REFERENCES org(id),"
+"  year INTEGER NOT NULL, title TEXT NOT NULL DEFAULT '', state TEXT NOT NULL DEFAULT 'draft'"
+"  CHECK(state IN ('draft','approved','archived')), UNIQUE(org_id, year)) STRICT;"
+"INSERT INTO list5 SELECT id, org_id, year, title, state FROM list;"
+"DROP TABLE list; ALTER TABLE list5 RENAME TO list;"
+"CREATE INDEX list_year ON list(year, org_id);"
+"PRAGMA foreign_keys=ON;"
+"PRAGMA user_version = 5;"), SQL_OK);
+}
+
+/* A version-5 file with lists, items and notes migrates: every list is a
+ * duty list with its id, the items keep theirs and their lists, foreign
+ * keys hold, and audit verify passes; then measures go to a new 整改清单
+ * and items to the old list. */
+TEST(a_v5_file_with_items_upgrades)
+{
+	TT_SQLITE_ONLY("a file downgraded with SQLite's DDL, reopened");
+	char *path = xasprintf("%s/qdt_%ld_v5.db", tt_tmpdir(), (long)getpid());
+	unlink(path);
+	memset(&q, 0, sizeof q);
+	q.year = 2026;
+	date_set_today(date_from_ymd(2026, 6, 30));
+	CHECK_INT(qd_open(&q, path, DB_CREATE, &err), QD_OK);
+	CHECK_INT(qd_ensure_defaults(&q, &err), QD_OK);
+	CHECK_INT(qd_find_org(&q, "机关党委", &organ, &err), QD_OK);
+	CHECK_INT(qd_org_add(&q, "第一党支部", LV_BRANCH, organ, &branch, &err), QD_OK);
+	full = person("孙正式", "科员", NULL, 0, branch);
+	long long ids[4];
+	const long long orgs[4] = {branch, organ, branch, organ};
+	for (int i = 0; i < 4; i++) {
+		struct item_fields f = ITEM_FIELDS_INIT;
+		f.content = i % 2 ? "机关事项" : "支部事项";
+		f.owner_id = full;
+		q.year = i < 2 ? 2025 : 2026;
+		CHECK_INT(qd_item_add(&q, orgs[i], &f, &ids[i], &err), QD_OK);
+	}
+	q.year = 2026;
+	CHECK_INT(qd_item_note(&q, ids[0], NULL, "纪实", &err), QD_OK);
+	char *lists_before = tt_text(q.db, "SELECT group_concat(id || ':' || org_id || ':' || year, ',') "
+					   "FROM (SELECT * FROM list ORDER BY id)");
+	char *items_before = tt_text(q.db, "SELECT group_concat(id || ':' || list_id, ',') "
+					   "FROM (SELECT * FROM item ORDER BY id)");
+	downgrade_to_5();
+	qd_close(&q);
+
+	memset(&q, 0, sizeof q);
+	q.year = 2026;
+	CHECK_INT(qd_open(&q, path, 0, &err), QD_OK);
+	CHECK_INT(tt_num(q.db, "PRAGMA user_version"), db_schema_version());
+	char *lists = tt_text(q.db, "SELECT group_concat(id || ':' || org_id || ':' || year, ',') "
+				    "FROM (SELECT * FROM list ORDER BY id)");
+	char *items = tt_text(q.db, "SELECT group_concat(id || ':' || list_id, ',') "
+				    "FROM (SELECT * FROM item ORDER BY id)");
+	CHECK_STR(lists, lists_before);
+	CHECK_STR(items, items_before);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM list WHERE kind <> 'duty'"), 0);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	CHECK_INT(tt_num(q.db, "PRAGMA foreign_keys"), 1);
+	CHECK(verify_ok());
+	/* and it works on: a problem, a measure in a new 整改清单 */
+	long long pid = add_problem(branch, SRC_INSPECTION, "巡察反馈", NULL, -1);
+	long long m = add_measure(pid, "立行立改", full, 0, "2026-09-30");
+	long long more = 0;
+	struct item_fields f = ITEM_FIELDS_INIT;
+	f.content = "新增事项";
+	CHECK_INT(qd_item_add(&q, branch, &f, &more, &err), QD_OK);
+	struct item a = {0}, b = {0};
+	CHECK_INT(qd_get_item(&q, more, &a, &err), QD_OK);
+	CHECK_INT(qd_get_item(&q, ids[2], &b, &err), QD_OK);
+	CHECK_INT(a.list_id, b.list_id);
+	item_clear(&a);
+	CHECK_INT(qd_get_item(&q, m, &a, &err), QD_OK);
+	CHECK(a.list_id != b.list_id);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM list WHERE kind = 'rectify'"), 1);
+	item_clear(&a);
+	item_clear(&b);
+	CHECK(verify_ok());
+	qd_close(&q);
+	free(lists);
+	free(items);
+	free(lists_before);
+	free(items_before);
+	char *bak = xasprintf("rm -f %s %s.bak-v5-*", path, path);
+	CHECK(system(bak) == 0);
+	free(bak);
+	free(path);
+}
+
 int main(void)
 {
 	text_init_locale();
@@ -881,5 +1018,8 @@ int main(void)
 	RUN(stats_by_org_and_source);
 	RUN(tampering_with_a_problem_fails_verify);
 	RUN(readonly_file_refuses_writes);
+	RUN(merge_moves_problem_records);
+	RUN(audit_detail_in_words);
+	RUN(a_v5_file_with_items_upgrades);
 	return TT_END();
 }

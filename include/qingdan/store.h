@@ -113,7 +113,8 @@ enum qd_status store_names(struct db *db, int orgs, struct store_name **out, int
 enum qd_status store_org_rename(struct db *db, long long id, const char *name);
 /* Each record naming the person: items (owner, lead), notes (author),
  * pledges (issuer, signer, signed_by, recorded_by), meetings (host,
- * recorder), attendance, meeting evidence (author); fn(entity, id). */
+ * recorder), attendance, meeting evidence (author), problems (raiser,
+ * closer), 回访 (who made it); fn(entity, id). */
 enum qd_status store_person_refs(struct db *db, long long person,
 				 void (*fn)(void *ctx, const char *entity, long long id), void *ctx);
 /* In that record, every person column holding `from` now holds `to`

@@ -495,6 +495,8 @@ static int name_kind(const char *key)
 		{"org_id", NAME_ORG}, {"parent_id", NAME_ORG}, {"list_id", NAME_LIST},
 		{"item_id", NAME_REF}, {"successor_id", NAME_REF},
 		{"host_id", NAME_PERSON}, {"recorder_id", NAME_PERSON}, {"meeting_id", NAME_REF},
+		{"raiser_id", NAME_PERSON}, {"closed_by", NAME_PERSON}, {"by_id", NAME_PERSON},
+		{"problem_id", NAME_REF},
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
 		if (strcmp(kinds[i].key, key) == 0)

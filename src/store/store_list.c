@@ -16,6 +16,7 @@
 #include "qingdan/db.h"
 #include "qingdan/norm.h"
 #include "qingdan/store_meeting.h"
+#include "qingdan/store_problem.h"
 #include "qingdan/store_meeting_check.h"
 #include "qingdan/store_problem_print.h"
 #include "json.h"
@@ -676,5 +677,6 @@ void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, cons
 	store_page_hot_queries(dialect, fn, ctx);
 	store_check_hot_queries(dialect, fn, ctx);
 	store_meeting_hot_queries(fn, ctx);
+	store_problem_hot_queries(fn, ctx);
 	fn(ctx, "print: a person's measures", store_person_measures_sql(dialect));
 }

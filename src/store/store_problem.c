@@ -76,6 +76,15 @@ enum qd_status store_list_ensure_kind(struct db *db, long long org_id, int year,
 	") x JOIN org o ON o.id = x.org_id LEFT JOIN person rp ON rp.id = x.raiser_id " \
 	"LEFT JOIN person cp ON cp.id = x.closed_by "
 
+#define MEASURE_IDS_SQL \
+	"SELECT pm.item_id FROM problem_measure pm JOIN item i ON i.id = pm.item_id " \
+	"WHERE pm.problem_id = ?1 AND i.deleted_at IS NULL ORDER BY i.seq, i.id"
+#define ITEM_PROBLEM_SQL "SELECT problem_id FROM problem_measure WHERE item_id = ?1"
+#define FEEDBACKS_SQL \
+	"SELECT f.id, f.problem_id, f.by_id, f.on_date, coalesce(p.name, ''), f.result, " \
+	"f.created_at, f.satisfied FROM problem_feedback f LEFT JOIN person p ON p.id = f.by_id " \
+	"WHERE f.problem_id = ?1 ORDER BY f.on_date, f.id"
+
 static void problem_row(struct sql_stmt *st, struct problem *p)
 {
 	memset(p, 0, sizeof *p);
@@ -142,33 +151,68 @@ enum qd_status store_problem_get(struct db *db, long long id, const char *today,
 	return s;
 }
 
-#define PROBLEM_LIST_SQL \
-	"WITH RECURSIVE sub(id) AS (SELECT id FROM org WHERE id = :org UNION " \
-	"SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id) " \
-	PROBLEM_OUTER_HEAD PROBLEM_INNER \
-	"WHERE pb.deleted_at IS NULL " \
-	"AND (CAST(:year AS INTEGER) = 0 OR pb.year = :year) " \
-	"AND (CAST(:org AS BIGINT) = 0 OR pb.org_id = :org " \
-	"OR (CAST(:sub AS INTEGER) = 1 AND pb.org_id IN (SELECT id FROM sub))) " \
-	"AND (CAST(:source AS TEXT) = '' OR pb.source = :source) " \
-	"AND (CAST(:person AS BIGINT) = 0 OR pb.id IN (SELECT pm.problem_id FROM problem_measure pm " \
-	"JOIN item i ON i.id = pm.item_id WHERE i.deleted_at IS NULL " \
-	"AND (i.owner_id = :person OR i.lead_id = :person)))" \
-	PROBLEM_OUTER_TAIL "ORDER BY o.sort, o.id, x.raised_on, x.id"
+/* The listing's text for the filters set (bits of PL_*), built once each
+ * and kept (db_stmt keeps one statement per text): each filter only when
+ * asked, so a year's or an org's problems start from its index. */
+enum { PL_YEAR = 1, PL_ORG = 2, PL_SUB = 4, PL_SOURCE = 8, PL_PERSON = 16, PL__ALL = 32 };
+
+static const char *problem_list_sql(int mask)
+{
+	static char *texts[PL__ALL];
+	if (texts[mask])
+		return texts[mask];
+	struct strbuf sql = {0};
+	if (mask & PL_SUB)
+		sb_puts(&sql, "WITH RECURSIVE k(id) AS (SELECT id FROM org WHERE id = :org UNION "
+			      "SELECT o.id FROM org o JOIN k ON o.parent_id = k.id) ");
+	sb_puts(&sql, PROBLEM_OUTER_HEAD PROBLEM_INNER "WHERE pb.deleted_at IS NULL");
+	if (mask & PL_YEAR)
+		sb_puts(&sql, " AND pb.year = :year");
+	if (mask & PL_SUB)
+		sb_puts(&sql, " AND pb.org_id IN (SELECT id FROM k)");
+	else if (mask & PL_ORG)
+		sb_puts(&sql, " AND pb.org_id = :org");
+	if (mask & PL_SOURCE)
+		sb_puts(&sql, " AND pb.source = :source");
+	if (mask & PL_PERSON)
+		sb_puts(&sql, " AND pb.id IN (SELECT pm.problem_id FROM problem_measure pm "
+			      "WHERE pm.item_id IN (" STORE_PICK_ALL "))");
+	sb_puts(&sql, PROBLEM_OUTER_TAIL "ORDER BY o.sort, o.id, x.raised_on, x.id");
+	texts[mask] = sql.s;
+	return texts[mask];
+}
 
 void store_problem_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx)
 {
-	fn(ctx, "problem list", PROBLEM_LIST_SQL);
+	static const struct {
+		const char *name;
+		int mask;
+	} q[] = {
+		{"problem list by year", PL_YEAR},
+		{"problem list by org", PL_YEAR | PL_ORG},
+		{"problem list by org and the orgs under it", PL_YEAR | PL_ORG | PL_SUB},
+		{"problem list by source", PL_YEAR | PL_SOURCE},
+		{"problem list by person", PL_YEAR | PL_PERSON},
+		{"problem list by person, every year", PL_PERSON},
+		{"problem list by org, every year", PL_ORG},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(q); i++)
+		fn(ctx, q[i].name, problem_list_sql(q[i].mask));
+	fn(ctx, "problem measures", MEASURE_IDS_SQL);
+	fn(ctx, "problem of an item", ITEM_PROBLEM_SQL);
+	fn(ctx, "problem feedback", FEEDBACKS_SQL);
 }
 
 enum qd_status store_problem_list(struct db *db, const struct problem_filter *f, int subtree,
 				  const char *today, struct problem **out, int *n)
 {
-	struct sql_stmt *st = db_stmt(db, PROBLEM_LIST_SQL);
+	int mask = (f->year ? PL_YEAR : 0) | (f->org_id ? PL_ORG : 0) |
+		   (f->org_id && subtree ? PL_SUB : 0) | (f->source >= 0 ? PL_SOURCE : 0) |
+		   (f->person_id ? PL_PERSON : 0);
+	struct sql_stmt *st = db_stmt(db, problem_list_sql(mask));
 	bind_text(st, ":today", today);
 	bind_int(st, ":year", f->year);
 	bind_int(st, ":org", f->org_id);
-	bind_int(st, ":sub", subtree ? 1 : 0);
 	bind_text(st, ":source",
 		  f->source >= 0 ? problem_source_code((enum problem_source)f->source) : "");
 	bind_int(st, ":person", f->person_id);
@@ -279,9 +323,7 @@ enum qd_status store_problem_measure_insert(struct db *db, long long problem_id,
 enum qd_status store_problem_measure_ids(struct db *db, long long problem_id, long long **ids,
 					 int *n)
 {
-	struct sql_stmt *st = db_stmt(db,
-		"SELECT pm.item_id FROM problem_measure pm JOIN item i ON i.id = pm.item_id "
-		"WHERE pm.problem_id = ?1 AND i.deleted_at IS NULL ORDER BY i.seq, i.id");
+	struct sql_stmt *st = db_stmt(db, MEASURE_IDS_SQL);
 	sql_bind_int64(st, 1, problem_id);
 	*ids = NULL;
 	*n = 0;
@@ -302,7 +344,7 @@ enum qd_status store_problem_measure_ids(struct db *db, long long problem_id, lo
 
 enum qd_status store_item_problem(struct db *db, long long item_id, long long *problem_id)
 {
-	struct sql_stmt *st = db_stmt(db, "SELECT problem_id FROM problem_measure WHERE item_id = ?1");
+	struct sql_stmt *st = db_stmt(db, ITEM_PROBLEM_SQL);
 	sql_bind_int64(st, 1, item_id);
 	*problem_id = 0;
 	int rc = sql_step(st);
@@ -333,10 +375,7 @@ enum qd_status store_problem_feedback_insert(struct db *db, long long problem_id
 enum qd_status store_problem_feedbacks(struct db *db, long long problem_id,
 				       struct problem_feedback **out, int *n)
 {
-	struct sql_stmt *st = db_stmt(db,
-		"SELECT f.id, f.problem_id, f.by_id, f.on_date, coalesce(p.name, ''), f.result, "
-		"f.created_at, f.satisfied FROM problem_feedback f LEFT JOIN person p ON p.id = f.by_id "
-		"WHERE f.problem_id = ?1 ORDER BY f.on_date, f.id");
+	struct sql_stmt *st = db_stmt(db, FEEDBACKS_SQL);
 	sql_bind_int64(st, 1, problem_id);
 	*out = NULL;
 	*n = 0;
