@@ -120,8 +120,13 @@ static void text_collation(int v, const char *sql)
 		const char *end = strchr(line, '\n');
 		size_t len = end ? (size_t)(end - line) : strlen(line);
 		const char *s = line;
-		if (column)
-			s = strstr(line, " ADD COLUMN ") + 12;
+		if (column) {
+			/* the column's own line; a CHECK on the next one is no column */
+			const char *add = strstr(line, " ADD COLUMN ");
+			if (!add || (end && add > end))
+				continue;
+			s = add + 12;
+		}
 		while (*s == ' ' || *s == '(')
 			s++;
 		while (isalnum((unsigned char)*s) || *s == '_')
