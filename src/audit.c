@@ -345,9 +345,10 @@ static int check_printed(struct qd *q, const char *code, const char *detail, str
 	int changed = 0;
 	const char *p = strstr(detail, "\"records\":[");
 	while (p && (p = strchr(p, '[')) && (p = strstr(p, "[\"")) != NULL) {
-		char entity[16], digest[65], now[65];
+		char entity[32], digest[65], now[65];
 		long long id;
-		if (sscanf(p, "[\"%15[a-z]\",%lld,\"%64[0-9a-f]\"]", entity, &id, digest) != 3)
+		/* entity names have '_' (meeting_note, problem_feedback) */
+		if (sscanf(p, "[\"%31[a-z_]\",%lld,\"%64[0-9a-f]\"]", entity, &id, digest) != 3)
 			break;
 		char *canon = store_canon(q->db, entity, id);
 		store_sha256_hex(canon ? canon : "", canon ? strlen(canon) : 0, now);

@@ -108,6 +108,7 @@ extern const struct cli_command cli_db_commands[];      /* db copy (cli_db.c) */
 extern const struct cli_command cli_meeting_print_commands[];   /* meeting print */
 extern const struct cli_command cli_problem_commands[];  /* cli_problem.c */
 extern const struct cli_command cli_report_commands[];   /* report (cli_report.c) */
+extern const struct cli_command cli_problem_print_commands[];   /* problem print */
 
 /* db copy and the backup of a server database (cli_db.c): a progress line
  * on a terminal (quiet otherwise) and the audit check (db.h db_copy). */

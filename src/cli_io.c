@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "qingdan/import_meeting.h"
+#include "qingdan/import_problem.h"
 #include "qingdan/io.h"
 #include "qingdan/msg.h"
 #include "qingdan/outfile.h"
@@ -103,14 +104,53 @@ static int import_meetings(struct cli *c, const char *path, int dry)
 	return rc;
 }
 
+/* import --problems FILE [--org ORG] [--source SRC]: a problem list
+ * (import_problem.h) */
+static int import_problems(struct cli *c, const char *path, const char *org, const char *source,
+			   int dry)
+{
+	int src = -1;
+	if (source && (src = problem_source_parse(source)) < 0)
+		return cli_usage_error(c, msg(M_PI_BAD_SOURCE), source);
+	struct import_request r = {0};
+	int rc = cli_db(c);
+	if (rc || (org && (rc = cli_org(c, org, &r.org_id))))
+		return rc;
+	struct import_view v = {path, isatty(STDERR_FILENO), -1, 0};
+	r.path = path;
+	r.dry_run = dry;
+	r.report = on_report;
+	r.ctx = &v;
+	struct problem_import_result res;
+	struct strbuf err = {0};
+	enum qd_status s = io_import_problems(&c->q, &r, src, &res, &err);
+	if (s == QD_OK) {
+		printf(msg(dry ? M_PI_DRY_OK : M_PI_IMPORTED), res.problems, res.measures, res.encoding);
+		putchar('\n');
+	}
+	rc = cli_fail(s, &err);
+	sb_free(&err);
+	return rc;
+}
+
 static int cmd_import(struct cli *c, int argc, char **argv)
 {
-	const char *org = NULL, *meetings = NULL, *pos[1] = {NULL};
+	const char *org = NULL, *meetings = NULL, *problems = NULL, *source = NULL, *pos[1] = {NULL};
 	int dry = 0;
 	const struct opt opts[] = {{"--org", &org, NULL, NULL, NULL},
 				   {"--meetings", &meetings, NULL, NULL, NULL},
+				   {"--problems", &problems, NULL, NULL, NULL},
+				   {"--source", &source, NULL, NULL, NULL},
 				   {"--dry-run", NULL, &dry, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, pos, 0, 1);
+	if (!rc && problems && (meetings || pos[0]))
+		return cli_usage_error(c, "%s", msg(M_PI_ONE_OF));
+	if (!rc && source && !problems)
+		return cli_usage_error(c, "%s", msg(M_PI_SOURCE_ONLY));
+	if (!rc && problems) {
+		c->access = dry ? CLI_READ : CLI_WRITE;
+		return import_problems(c, problems, org, source, dry);
+	}
 	if (!rc && meetings && (org || pos[0]))
 		return cli_usage_error(c, "%s", msg(M_MI_ONE_OF));
 	if (!rc && meetings) {
@@ -277,7 +317,8 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 }
 
 const struct cli_command cli_io_commands[] = {
-	{"import", NULL, cmd_import, "import FILE|- [--org ORG] [--dry-run] | import --meetings FILE [--dry-run]", CLI_CREATE},
+	{"import", NULL, cmd_import, "import FILE|- [--org ORG] [--dry-run] | import --meetings FILE [--dry-run] | "
+	 "import --problems FILE [--org ORG] [--source SRC] [--dry-run]", CLI_CREATE},
 	{"export", NULL, cmd_export, "export [--format csv|json|xlsx] [-o FILE [--force]]", CLI_READ},
 	/* printing logs its verification code: a write, but never the first */
 	{"print", NULL, cmd_print, "print (--person WHO | --org ORG | --all) [--format text|pdf] "

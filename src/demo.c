@@ -196,6 +196,7 @@ enum qd_status demo_load(struct qd *q, struct strbuf *err)
 	each_row(&d, demo_items_tsv, 13, load_item);
 	d.status = d.status == QD_OK ? pledge_demo_load(q, err) : d.status;
 	d.status = d.status == QD_OK ? meeting_demo_load(q, err) : d.status;
+	d.status = d.status == QD_OK ? problem_demo_load(q, err) : d.status;
 	if (d.status == QD_OK) {
 		char *unit = xstrdup((const char *)demo_unit_txt);
 		unit[strcspn(unit, "\r\n")] = '\0';

@@ -23,6 +23,7 @@
 #include "qingdan/meeting_print.h"
 #include "qingdan/msg.h"
 #include "qingdan/outfile.h"
+#include "qingdan/problem_print.h"
 #include "qingdan/store.h"
 #include "qingdan/store_io.h"
 #include "qingdan/text.h"
@@ -67,6 +68,7 @@ struct printer {
 	int nfixed;
 	struct pledge_row *pledges;
 	int npledges;
+	struct checklist_measures measures;   /* 整改措施 (problem_print.c) */
 };
 
 /* The page cache while printing many people (as import has it). */
@@ -232,12 +234,13 @@ static void person_forget(struct printer *pr)
 	pr->secs = NULL;
 	pr->pledges = NULL;
 	pr->nrows = pr->nsecs = pr->npledges = 0;
+	checklist_measures_clear(&pr->measures);
 }
 
 /* The 校验码 covering the person, their items and their pledges. */
 static char *print_code(struct printer *pr, long long person_id)
 {
-	int n = 1 + pr->nrows + pr->npledges;
+	int n = 1 + pr->nrows + pr->npledges + pr->measures.n;
 	const char **entities = xmalloc((size_t)n * sizeof *entities);
 	const char **known = xcalloc((size_t)n, sizeof *known);
 	long long *ids = xmalloc((size_t)n * sizeof *ids);
@@ -251,6 +254,10 @@ static char *print_code(struct printer *pr, long long person_id)
 	for (int i = 0; i < pr->npledges; i++) {
 		entities[1 + pr->nrows + i] = "pledge";
 		ids[1 + pr->nrows + i] = pr->pledges[i].id;
+	}
+	for (int i = 0; i < pr->measures.n; i++) {
+		entities[1 + pr->nrows + pr->npledges + i] = "item";
+		ids[1 + pr->nrows + pr->npledges + i] = pr->measures.ids[i];
 	}
 	char *code = NULL;
 	enum qd_status s = qd_print_code_known(pr->q, "checklist", entities, ids, known, n, &code,
@@ -312,7 +319,13 @@ static void build_group(struct printer *pr, const struct person *p, const char *
 			doc_para(d, 0, msg(M_IO_PRINT_NONE));
 	}
 
-	char *num = cn_number(++k);
+	char *num;
+	if (pr->measures.n) {
+		num = cn_number(++k);
+		checklist_measures_section(d, num, &pr->measures);
+		free(num);
+	}
+	num = cn_number(++k);
 	char *heading = xasprintf(msg(M_IO_PRINT_PLEDGES), num);
 	doc_heading(d, heading);
 	free(heading);
@@ -354,6 +367,9 @@ static void print_person(void *ctx, long long id)
 		add_section(pr, pr->fixed[i].org_id, pr->fixed[i].sort, pr->fixed[i].name);
 	if (s == QD_OK)
 		s = store_io_person_pledges(db, year, id, add_pledge, pr, pr->err);
+	if (s == QD_OK)
+		s = checklist_measures_get(pr->q, year, id, pr->r->format == PRINT_PDF, &pr->measures,
+					   pr->err);
 	if (s != QD_OK) {
 		pr->status = s;
 	} else {

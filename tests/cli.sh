@@ -168,16 +168,16 @@ tamper t4 "INSERT INTO person(name) VALUES ('影子')"
 run "$QD" --db "$COPY" audit verify
 check "record added behind qingdan's back" has "$ERR" "人员 #"
 
-# ---- stats agree with SQL counts ----
+# ---- stats agree with SQL counts (of the duty lists: the demo has 整改清单 too) ----
 run qd stats --format tsv
 TOTAL=$(printf '%s\n' "$OUT" | awk -F'\t' 'NR>1 {s += $3} END {print s}')
-SQL=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND i.deleted_at IS NULL")
+SQL=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND l.kind='duty' AND i.deleted_at IS NULL")
 check "stats total = sqlite3 count" is "$TOTAL" "$SQL"
 DONE=$(printf '%s\n' "$OUT" | awk -F'\t' 'NR>1 {s += $4} END {print s}')
-SQLD=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND i.deleted_at IS NULL AND status='done'")
+SQLD=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND l.kind='duty' AND i.deleted_at IS NULL AND status='done'")
 check "stats done = sqlite3 count" is "$DONE" "$SQLD"
 OVER=$(printf '%s\n' "$OUT" | awk -F'\t' 'NR>1 {s += $5} END {print s}')
-SQLO=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND i.deleted_at IS NULL AND due < '$TODAY' AND status IN ('planned','in_progress','submitted')")
+SQLO=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND l.kind='duty' AND i.deleted_at IS NULL AND due < '$TODAY' AND status IN ('planned','in_progress','submitted')")
 check "stats overdue = sqlite3 count" is "$OVER" "$SQLO"
 run qd stats --by person --format tsv
 check "stats by person" has "$OUT" 周海燕

@@ -165,7 +165,8 @@ n=$(wc -l <"$T/contents" | tr -d ' ')
 while read -r c; do has "$txt" "$c" || missing=$((missing + 1)); done <"$T/contents"
 check "pdf: every item of the person (owner or lead) is in the text ($n)" is "$missing" 0
 check "pdf: items from all three lists" has "$txt" "一、党组责任清单"
-check "pdf: pledges" has "$txt" "四、责任书"
+check "pdf: his 整改措施 (the demo's measures) their own section" has "$txt" "四、整改措施"
+check "pdf: pledges" has "$txt" "五、责任书"
 check "pdf: A4" has "$(pdfinfo "$T/z.pdf")" "595.28 x 841.89 pts (A4)"
 pages=$(pdfinfo "$T/z.pdf" | sed -n 's/^Pages: *//p')
 check "pdf: page label on each page" has "$txt" "第${pages}页共${pages}页"

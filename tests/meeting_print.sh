@@ -12,7 +12,7 @@ natt() { dbsql "SELECT count(*) FROM attendance"; }
 
 demo_db
 # ---- the demo's ledger ----
-check "demo: 21 meetings" is "$(nmeet)" 21
+check "demo: 22 meetings" is "$(nmeet)" 22
 check "demo: standings from posts" is "$(dbsql "SELECT count(*) FROM member WHERE committee <> ''")" 16
 run qd meeting print --org "$B1" --format text
 check "ledger text exit 0" is "$RC" 0
@@ -103,16 +103,16 @@ CSV
 run qd import --meetings "$T/sheet.csv" --dry-run
 check "dry run exit 0" is "$RC" 0
 check "dry run says so" has "$OUT" "检查通过：可导入 2 次会议、10 条出席记录"
-check "dry run wrote nothing" is "$(nmeet)" 21
+check "dry run wrote nothing" is "$(nmeet)" 22
 A0=$(natt)
 run qd import --meetings "$T/sheet.csv"
 check "import exit 0" is "$RC" 0
 check "import summary" has "$OUT" "已导入 2 次会议、10 条出席记录（UTF-8）"
-check "two meetings more" is "$(nmeet)" 23
+check "two meetings more" is "$(nmeet)" 24
 check "ten attendance rows more" is "$(natt)" $((A0 + 10))
-check "import: the date read" is "$(dbsql "SELECT on_date FROM meeting WHERE id = 23")" 2026-06-28
-check "import: audit rows" is "$(dbsql "SELECT count(*) FROM audit WHERE entity = 'attendance' AND entity_id IN (SELECT id FROM attendance WHERE meeting_id IN (22, 23))")" 10
-run qd meeting print 22 --format text
+check "import: the date read" is "$(dbsql "SELECT on_date FROM meeting WHERE id = 24")" 2026-06-28
+check "import: audit rows" is "$(dbsql "SELECT count(*) FROM audit WHERE entity = 'attendance' AND entity_id IN (SELECT id FROM attendance WHERE meeting_id IN (23, 24))")" 10
+run qd meeting print 23 --format text
 check "imported meeting prints" has "$OUT" "请假：1 人：黄志刚"
 run qd audit verify
 check "chain verifies after import" is "$RC" 0
@@ -123,7 +123,7 @@ if command -v iconv >/dev/null; then
 	run qd import --meetings "$T/gbk.csv"
 	check "gbk import exit 0" is "$RC" 0
 	check "gbk: encoding named" has "$OUT" "GB18030"
-	check "gbk: title read" is "$(dbsql "SELECT title FROM meeting WHERE id = 24")" GBK支委会
+	check "gbk: title read" is "$(dbsql "SELECT title FROM meeting WHERE id = 25")" GBK支委会
 fi
 
 # every bad row named, nothing written

@@ -19,6 +19,7 @@
 #include "qingdan/store_problem.h"
 #include "qingdan/store_meeting_check.h"
 #include "db_impl.h"
+#include "qingdan/store_problem_print.h"
 #include "json.h"
 #include "store_impl.h"
 
@@ -718,4 +719,5 @@ void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, cons
 	store_check_hot_queries(dialect, fn, ctx);
 	store_meeting_hot_queries(fn, ctx);
 	store_problem_hot_queries(fn, ctx);
+	fn(ctx, "print: a person's measures", store_person_measures_sql(dialect));
 }

@@ -32,6 +32,7 @@ limits() {
 	fuzz_tui) echo "400 192" ;;
 	fuzz_import) echo "1000 1024" ;;
 	fuzz_import_meetings) echo "600 1024" ;;
+	fuzz_import_problems) echo "600 1024" ;;
 	fuzz_csv) echo "5000 2048" ;;
 	fuzz_date) echo "200000 48" ;;
 	fuzz_text) echo "60000 512" ;;
