@@ -632,17 +632,22 @@ static char *file_who(const struct tui_print_request *tr)
 	return clean;
 }
 
-/* Tab 7's papers: the record sheet of a meeting or the org's ledger. */
+/* Tab 7's papers (the record sheet of a meeting, the org's ledger) and
+ * tab 8's (the org's 问题清单 and 整改清单). */
 static int is_meeting_paper(const struct tui_print_request *tr)
 {
-	return tr->scope == TUI_PRINT_MEETING || tr->scope == TUI_PRINT_LEDGER;
+	return tr->scope == TUI_PRINT_MEETING || tr->scope == TUI_PRINT_LEDGER ||
+	       tr->scope == TUI_PRINT_PROBLEMS;
 }
 
-/* A new file for a meeting paper: 会议记录-12.pdf, 2026年度组织生活台账-第一党支部.pdf. */
+/* A new file for such a paper: 会议记录-12.pdf, 2026年度组织生活台账-第一党支部.pdf,
+ * problems-3-2026.pdf (as `problem print` names it). */
 static char *meeting_pdf_name(const struct tui_print_request *tr)
 {
 	char *stem;
-	if (tr->scope == TUI_PRINT_MEETING) {
+	if (tr->scope == TUI_PRINT_PROBLEMS) {
+		stem = xasprintf("problems-%lld-%d", tr->org_id, tr->year ? tr->year : tr->q->year);
+	} else if (tr->scope == TUI_PRINT_MEETING) {
 		stem = xasprintf(msg(M_MP_FILE_SHEET), tr->meeting_id);
 	} else {
 		char *who = file_who(tr);
@@ -665,7 +670,27 @@ char *io_tui_print_suggest(const struct tui_print_request *tr, int *lp)
 	return path;
 }
 
-/* The p key on tab 7: print what was chosen through meeting_print. */
+/* Tab 8's 问题清单 through problem_print; *label what was printed. */
+static enum qd_status tui_print_problems(const struct tui_print_request *tr, const char *file,
+					 char **code, char **lp_output, char **label,
+					 struct strbuf *out)
+{
+	struct problem_print_request r = {0};
+	r.org_id = tr->org_id;
+	r.year = tr->year ? tr->year : tr->q->year;
+	r.path = file;
+	r.path_flags = OUTFILE_NO_HINT;
+	r.lp = tr->lp;
+	r.printer = str_empty(tr->printer) ? NULL : tr->printer;
+	struct org o = {0};
+	*label = xasprintf(msg(M_TUI_PRINT_PROBLEMS),
+			   qd_get_org(tr->q, r.org_id, &o) == QD_OK ? o.name : "");
+	org_clear(&o);
+	return problem_print(tr->q, &r, code, lp_output, out);
+}
+
+/* The p key on tabs 7 and 8: print what was chosen through meeting_print
+ * or problem_print. */
 static enum qd_status tui_print_meeting(const struct tui_print_request *tr, struct strbuf *out)
 {
 	struct meeting_print_request r = {0};
@@ -675,13 +700,19 @@ static enum qd_status tui_print_meeting(const struct tui_print_request *tr, stru
 	r.path_flags = OUTFILE_NO_HINT;      /* an existing file: the dialog takes another name */
 	r.lp = tr->lp;
 	r.printer = str_empty(tr->printer) ? NULL : tr->printer;
-	char *file = NULL, *code = NULL, *lp_output = NULL;
+	char *file = NULL, *code = NULL, *lp_output = NULL, *label = NULL;
 	if (!r.lp)
 		r.path = file = str_empty(tr->path) ? meeting_pdf_name(tr) : xstrdup(tr->path);
-	enum qd_status s = meeting_print(tr->q, &r, &code, &lp_output, out);
-	const char *what = msg(r.id ? M_TUI_PRINT_MEETING : M_TUI_PRINT_LEDGER);
-	char *label = r.id ? xasprintf(what, r.id) : NULL;
+	enum qd_status s;
+	if (tr->scope == TUI_PRINT_PROBLEMS) {
+		s = tui_print_problems(tr, file, &code, &lp_output, &label, out);
+	} else {
+		s = meeting_print(tr->q, &r, &code, &lp_output, out);
+		const char *what = msg(r.id ? M_TUI_PRINT_MEETING : M_TUI_PRINT_LEDGER);
+		label = r.id ? xasprintf(what, r.id) : NULL;
+	}
 	if (!label) {
+		const char *what = msg(M_TUI_PRINT_LEDGER);
 		struct org o = {0};
 		label = xasprintf(what, qd_get_org(tr->q, r.org_id, &o) == QD_OK ? o.name : "");
 		org_clear(&o);

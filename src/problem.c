@@ -651,10 +651,6 @@ static int leads_every_measure(struct qd *q, const struct problem *p)
 /* The refusal of closing p now, in why; 0 when it may be closed. */
 static enum qd_status close_refusal(struct qd *q, const struct problem *p, struct strbuf *why)
 {
-	if (db_readonly(q->db)) {
-		sb_puts(why, msg(M_READONLY));
-		return QD_DENIED;
-	}
 	if (p->deleted_at) {
 		sb_printf(why, msg(M_PROBLEM_DELETED), p->id);
 		return QD_INVALID;
@@ -709,6 +705,10 @@ enum qd_status qd_problem_close(struct qd *q, long long id, const char *on, int 
 	if (s == QD_OK && !undo && (s = model_iso_date(on, date_buf, &iso, err)) == QD_OK &&
 	    str_empty(iso))
 		iso = today_iso(today);
+	if (s == QD_OK && db_readonly(q->db)) {
+		sb_puts(err, msg(M_READONLY));
+		s = QD_DENIED;
+	}
 	if (s != QD_OK || (s = model_begin(q, err)) != QD_OK)
 		return s;
 	s = load_live(q, id, 0, &p, err);

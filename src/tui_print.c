@@ -94,8 +94,8 @@ void tui_print_open(struct tui *t)
 	if (v->ops->print)
 		v->ops->print(t, v->st, &c->r);
 
-	char *labels[4];
-	long long ids[4];
+	char *labels[5];
+	long long ids[5];
 	int n = 0;
 	if (c->r.person_id) {
 		struct person p = {0};
@@ -120,6 +120,14 @@ void tui_print_open(struct tui *t)
 						o->name);
 		}
 		org_clear(&got);
+	}
+	if (c->r.org_id && c->r.problems) {
+		struct org o = {0};
+		if (qd_get_org(t->q, c->r.org_id, &o) == QD_OK) {
+			ids[n] = TUI_PRINT_PROBLEMS;
+			labels[n++] = xasprintf(msg(M_TUI_PRINT_PROBLEMS), o.name);
+		}
+		org_clear(&o);
 	}
 	ids[n] = TUI_PRINT_ALL;
 	labels[n++] = xstrdup(msg(M_TUI_PRINT_ALL));

@@ -537,6 +537,7 @@ static void problem_print_offer(struct tui *t, void *st, struct tui_print_reques
 	struct problem *p = current(v);
 	(void)t;
 	r->org_id = v->f.org_id ? v->f.org_id : p ? p->org_id : 0;
+	r->problems = 1;
 }
 
 const struct tui_view_ops tui_problem_ops = {

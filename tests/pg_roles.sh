@@ -120,7 +120,8 @@ OUT=$(msql "INSERT INTO problem_feedback(problem_id, on_date, by_id, result, sat
 check "psql: … and records its 回访" is "$OUT" "INSERT 0 1"
 OUT=$(msql "$(problem_of "$ORG2")")
 check "psql: not another org's problem" has "$OUT" "row-level security"
-L=$(dbsql "INSERT INTO list(org_id, year, title, kind) VALUES ($ORG1, 2026, '整改清单', 'rectify') RETURNING id" | sed -n 1p)
+# the org's 2026 整改清单: the demo's, or a new one
+L=$(dbsql "INSERT INTO list(org_id, year, title, kind) VALUES ($ORG1, 2026, '整改清单', 'rectify') ON CONFLICT (org_id, year, kind) DO UPDATE SET title = list.title RETURNING id" | sed -n 1p)
 I=$(dbsql "INSERT INTO item(list_id, seq, content, owner_id, lead_id, status, done_on, due, created_at, updated_at) VALUES ($L, 1, '立行立改', $PID, $PID, 'done', '2026-06-01', '2026-09-30', 'x', 'x') RETURNING id" | sed -n 1p)
 OUT=$(msql "INSERT INTO problem_measure(problem_id, item_id) VALUES ($PB, $I)")
 check "psql: measures are the admins' (even the 组织委员's)" has "$OUT" "ERROR"

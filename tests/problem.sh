@@ -230,6 +230,7 @@ check "close: refused, no 回访" is "$RC" 1
 check "close: the 回访 is needed first" has "$ERR" "问题 #$P1 由陈群众反映，须先回访并记录（problem feedback）才能销号"
 run qd problem show "$P1"
 check "show: why it cannot be closed yet" has "$OUT" "暂不能销号"
+check "show (a read-only open): the rule's reason, not 只读" has "$OUT" "须先回访并记录"
 run qd problem feedback "$P1" --by 李书记 --result 值班仍有空档 --satisfied maybe
 check "feedback: bad --satisfied refused" is "$RC" 2
 check "feedback: bad --satisfied: yes or no" has "$ERR" "yes"

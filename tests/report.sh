@@ -205,7 +205,9 @@ pid=$(qd person list --format tsv | awk -F'\t' -v n="$owner" '$2 == n { print $1
 p_items=$(qd item list --owner "#$pid" --format tsv | awk -F'\t' 'NR > 1 && $10 != "cancelled"' | grep -c .)
 prow=$(printf '%s\n' "$A" | awk -F'\t' -v id="$pid" '$2 == "person" && $1 == id')
 check "a person's items are those they own" is "$(printf '%s' "$prow" | cut -f5)" "$p_items"
-check "a person's problems: those with their measures" is "$(printf '%s' "$prow" | cut -f20)" 2
+p_problems=$(qd problem list --person "#$pid" --format tsv | sed 1d | grep -c .)
+check "a person's problems: those with their measures" is "$(printf '%s' "$prow" | cut -f20)" "$p_problems"
+check "… and the person has some (the demo's and this test's)" test "$p_problems" -ge 2
 score=$(printf '%s' "$row" | cut -f23)
 run qd setting assess_weight_items 0
 check "a weight set" is "$RC" 0

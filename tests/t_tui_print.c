@@ -177,6 +177,34 @@ TEST(meeting_papers_from_tab_7)
 	end();
 }
 
+/* Tab 8 offers the selected problem's org's 问题清单 and 整改清单 besides its
+ * checklists, to a PDF named as `problem print` names it. */
+TEST(problem_list_from_tab_8)
+{
+	begin(120, 40);
+	RUN_SCRIPT("8 p");
+	const char *s = screen();
+	CHECK_CONTAINS(s, "本组织（");
+	CHECK_CONTAINS(s, "问题清单和整改清单（");
+	RUN_SCRIPT("<Down> <Enter>");
+	CHECK_CONTAINS(screen(), "problems-");
+	RUN_SCRIPT("<Enter> <Enter>");
+	const char *m = tui_message(t);
+	CHECK_CONTAINS(m, "已输出问题清单和整改清单（");
+	CHECK_CONTAINS(m, "校验码：");
+	const char *file = m ? strstr(m, "problems-") : NULL;
+	char name[64] = "";
+	if (file)
+		sscanf(file, "%63[^ ]", name);
+	CHECK_CONTAINS(name, ".pdf");
+	char *text = pdf_text(name);
+	CHECK_CONTAINS(text, "整改措施");
+	CHECK_CONTAINS(text, "完成情况");
+	free(text);
+	CHECK_INT(files_here(), 1);
+	end();
+}
+
 TEST(escape_prints_nothing)
 {
 	begin(100, 30);
@@ -252,6 +280,7 @@ int main(void)
 	RUN(everyone_to_a_file);
 	RUN(this_person_to_the_default_file);
 	RUN(meeting_papers_from_tab_7);
+	RUN(problem_list_from_tab_8);
 	RUN(escape_prints_nothing);
 	RUN(printer_through_a_stub_lp);
 	return TT_END();

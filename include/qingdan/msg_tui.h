@@ -84,6 +84,7 @@
 	_(M_TUI_PRINT_ORG, "本组织（%s）", "this org (%s)") \
 	_(M_TUI_PRINT_MEETING, "会议记录（#%lld）", "the record of meeting #%lld") \
 	_(M_TUI_PRINT_LEDGER, "组织生活台账（%s）", "the meetings ledger of %s") \
+	_(M_TUI_PRINT_PROBLEMS, "问题清单和整改清单（%s）", "the problems and their rectification of %s") \
 	_(M_TUI_PRINT_ALL, "全部（所有人员）", "everyone") \
 	_(M_TUI_PRINT_FORM, "打印 %s", "Print: %s") \
 	_(M_TUI_PRINT_DEST, "输出", "to") \

@@ -15,7 +15,8 @@
 	"FROM (" STORE_PICK_YEAR ") pick " HINT " item i ON i.id = pick.id " HINT \
 	" problem_measure pm ON pm.item_id = i.id " HINT " list l ON l.id = i.list_id " \
 	"JOIN org o ON o.id = l.org_id JOIN problem p ON p.id = pm.problem_id " \
-	"WHERE l.kind = 'rectify' AND i.deleted_at IS NULL AND p.deleted_at IS NULL " \
+	"WHERE l.year = :year AND l.kind = 'rectify' AND i.deleted_at IS NULL " \
+	"AND p.deleted_at IS NULL " \
 	"ORDER BY o.sort, o.id, i.seq, i.id"
 
 /* The person's items (the owner and lead indexes) drive: SQLite's CROSS
@@ -41,8 +42,12 @@ enum qd_status store_person_measures(struct db *db, int year, long long person_i
 				     void *ctx, struct strbuf *err)
 {
 	struct sql_stmt *st = db_stmt(db, store_person_measures_sql(db_dialect(db)));
+	long long l0, l1;   /* the year's run of list ids (PICK_YEAR) */
+	store_list_range(db, year, &l0, &l1);
 	bind_int(st, ":person", person_id);
 	bind_int(st, ":year", year);
+	bind_int(st, ":l0", l0);
+	bind_int(st, ":l1", l1);
 	bind_text(st, ":today", today);
 	bind_text(st, ":soon", soon);
 	int rc;
