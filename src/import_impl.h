@@ -1,9 +1,12 @@
-/* import_impl.h — private to the two CSV importers (import.c: the lists;
- * import_meeting.c: sign-in sheets): what both read the same way. */
+/* import_impl.h — private to the CSV importers (import.c: the lists;
+ * import_meeting.c: sign-in sheets; import_problem.c: problem sheets):
+ * what they read the same way. */
 #ifndef QINGDAN_IMPORT_IMPL_H
 #define QINGDAN_IMPORT_IMPL_H
 
 #include "qingdan/csv.h"
+#include "qingdan/io.h"
+#include "qingdan/msg.h"
 #include "qingdan/util.h"
 
 /* Trim spaces, tabs, line breaks and the ideographic space U+3000 at both
@@ -13,5 +16,38 @@ char *import_trim(char *s);
 int import_blank_record(const struct csv_record *rec);
 /* What is wrong with the file, for its reader: FILE, the line, what to do. */
 void import_csv_failure(const struct csv_fail *f, const char *file, struct strbuf *out);
+
+/* ---- the sheet importers (import_meeting.c, import_problem.c) ----
+ * Each importer's state starts with a struct import_sheet; the reading
+ * loop calls back with it. */
+struct import_column {
+	const char *name;   /* a header as people write it, lower case */
+	int col;
+};
+struct import_sheet {
+	const struct import_request *r;
+	struct strbuf why;    /* the current row's faults, M_IO_ROW_SEP between */
+	struct strbuf line;   /* the note being reported */
+	/* the header: a row with which columns is one, and reading it (0 or -1) */
+	int (*is_header)(const struct csv_record *rec);
+	int (*header)(struct import_sheet *sh, const struct csv_record *rec);
+	void (*row)(struct import_sheet *sh, const struct csv_record *rec);
+	enum msg_id no_header;    /* "%s" the file, "%ld" the line where one was looked for */
+};
+/* A note to r->report. */
+void import_report(struct import_sheet *sh, enum import_note kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* One more fault of the current row (into why). */
+void import_row_bad(struct import_sheet *sh, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The column a header cell names (trimmed, ASCII folded, a trailing '*'
+ * dropped), or -1. */
+int import_column_of(const struct import_column *names, size_t n, const char *cell);
+/* The CSV failure as an IMPORT_ERROR note. */
+void import_sheet_failure(struct import_sheet *sh, const struct csv_fail *f);
+/* Read the file: up to five lines before the header (a title), then every
+ * row; -1 when the file cannot be read or has no header (reported). */
+int import_read_sheet(struct import_sheet *sh, struct csv_reader *csv);
+void import_sheet_free(struct import_sheet *sh);
 
 #endif

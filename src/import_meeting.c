@@ -20,10 +20,7 @@
 
 enum { C_ORG, C_TYPE, C_DATE, C_TOPIC, C_HOST, C_RECORDER, C_PRESENT, C_LEAVE, C_ABSENT, C__N };
 
-static const struct {
-	const char *name;
-	int col;
-} names[] = {
+static const struct import_column names[] = {
 	{"组织", C_ORG}, {"党组织", C_ORG}, {"所属组织", C_ORG}, {"单位", C_ORG}, {"org", C_ORG},
 	{"organisation", C_ORG}, {"organization", C_ORG},
 	{"类型", C_TYPE}, {"会议类型", C_TYPE}, {"活动类型", C_TYPE}, {"type", C_TYPE},
@@ -54,58 +51,17 @@ struct mrow {
 };
 
 struct mimporter {
+	struct import_sheet sh;    /* first: the reading loop's */
 	struct qd *q;
-	const struct import_request *r;
 	struct meeting_import_result *res;
 	int col[C__N];
-	struct strbuf why, line;
 	struct mrow *rows;
 	int nrows;
 };
 
-static void report(struct mimporter *im, enum import_note kind, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void report(struct mimporter *im, enum import_note kind, const char *fmt, ...)
-{
-	va_list ap;
-	sb_reset(&im->line);
-	va_start(ap, fmt);
-	sb_vprintf(&im->line, fmt, ap);
-	va_end(ap);
-	if (im->r->report)
-		im->r->report(im->r->ctx, kind, im->line.s);
-}
-
-static void row_bad(struct mimporter *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void row_bad(struct mimporter *im, const char *fmt, ...)
-{
-	va_list ap;
-	if (im->why.len)
-		sb_puts(&im->why, msg(M_IO_ROW_SEP));
-	va_start(ap, fmt);
-	sb_vprintf(&im->why, fmt, ap);
-	va_end(ap);
-}
-
-
 static int column_of(const char *cell)
 {
-	char *buf = xstrdup(cell);
-	char *s = import_trim(buf);
-	size_t n = strlen(s);
-	while (n && s[n - 1] == '*')
-		s[--n] = '\0';
-	for (char *p = s; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	int col = -1;
-	for (size_t i = 0; i < ARRAY_SIZE(names) && col < 0; i++)
-		if (strcmp(import_trim(s), names[i].name) == 0)
-			col = names[i].col;
-	free(buf);
-	return col;
+	return import_column_of(names, ARRAY_SIZE(names), cell);
 }
 
 static int looks_like_header(const struct csv_record *rec)
@@ -119,8 +75,9 @@ static int looks_like_header(const struct csv_record *rec)
 	return date && type;
 }
 
-static int read_header(struct mimporter *im, const struct csv_record *rec)
+static int read_header(struct import_sheet *sh, const struct csv_record *rec)
 {
+	struct mimporter *im = (struct mimporter *)sh;
 	int bad = 0;
 	for (int c = 0; c < C__N; c++)
 		im->col[c] = -1;
@@ -129,7 +86,7 @@ static int read_header(struct mimporter *im, const struct csv_record *rec)
 		if (c < 0)
 			continue;
 		if (im->col[c] >= 0) {
-			report(im, IMPORT_ERROR, msg(M_MI_DUP_COL), im->r->path, rec->line,
+			import_report(&im->sh, IMPORT_ERROR, msg(M_MI_DUP_COL), im->sh.r->path, rec->line,
 			       rec->fields[i], im->col[c] + 1, i + 1);
 			bad = 1;
 		} else {
@@ -137,7 +94,7 @@ static int read_header(struct mimporter *im, const struct csv_record *rec)
 		}
 	}
 	if (im->col[C_ORG] < 0) {
-		report(im, IMPORT_ERROR, msg(M_MI_MISSING_COL), im->r->path, rec->line,
+		import_report(&im->sh, IMPORT_ERROR, msg(M_MI_MISSING_COL), im->sh.r->path, rec->line,
 		       msg(M_MI_COL_ORG));
 		bad = 1;
 	}
@@ -161,11 +118,11 @@ static long long person_of(struct mimporter *im, const char *who, enum msg_id ro
 	struct strbuf e = {0};
 	enum qd_status s = qd_match_person(im->q, who, &id, NULL, &cands, &e);
 	if (s == QD_AMBIGUOUS)
-		row_bad(im, msg(M_MI_AMBIGUOUS), msg(role), who, cands ? cands : "");
+		import_row_bad(&im->sh, msg(M_MI_AMBIGUOUS), msg(role), who, cands ? cands : "");
 	else if (s == QD_NOTFOUND)
-		row_bad(im, msg(M_MI_NO_PERSON), msg(role), who);
+		import_row_bad(&im->sh, msg(M_MI_NO_PERSON), msg(role), who);
 	else if (s != QD_OK)
-		row_bad(im, "%s", e.s ? e.s : "");
+		import_row_bad(&im->sh, "%s", e.s ? e.s : "");
 	free(cands);
 	sb_free(&e);
 	return s == QD_OK ? id : 0;
@@ -195,7 +152,7 @@ static void names_of(struct mimporter *im, char *cell, int g, struct mrow *row,
 			long long id = person_of(im, who, col_msg[C_PRESENT + g]);
 			for (int i = 0; id && i < *nseen; i++)
 				if ((*seen)[i] == id) {
-					row_bad(im, msg(M_MI_TWICE), who, (*seen_by)[i], msg(col_msg[C_PRESENT + g]));
+					import_row_bad(&im->sh, msg(M_MI_TWICE), who, (*seen_by)[i], msg(col_msg[C_PRESENT + g]));
 					id = 0;
 				}
 			if (id) {
@@ -221,40 +178,41 @@ static void row_free(struct mrow *r)
 		free(r->people[g]);
 }
 
-static void import_row(struct mimporter *im, const struct csv_record *rec)
+static void import_row(struct import_sheet *sh, const struct csv_record *rec)
 {
+	struct mimporter *im = (struct mimporter *)sh;
 	struct mrow row;
 	memset(&row, 0, sizeof row);
 	row.line = rec->line;
-	sb_reset(&im->why);
+	sb_reset(&im->sh.why);
 	im->res->rows++;
 
 	char *org = field(im, rec, C_ORG);
 	if (!*org) {
-		row_bad(im, "%s", msg(M_MI_NO_ORG));
+		import_row_bad(&im->sh, "%s", msg(M_MI_NO_ORG));
 	} else {
 		struct strbuf e = {0};
 		if (qd_find_org(im->q, org, &row.org_id, &e) != QD_OK) {
-			row_bad(im, "%s", e.s ? e.s : "");
+			import_row_bad(&im->sh, "%s", e.s ? e.s : "");
 			row.org_id = 0;
 		} else if (!qd_is_meeting_recorder(im->q, row.org_id)) {
 			/* a dry run opens the file read-only: the right is checked, not the mode */
-			row_bad(im, msg(M_MI_DENIED), org, im->q->actor_name ? im->q->actor_name : "");
+			import_row_bad(&im->sh, msg(M_MI_DENIED), org, im->q->actor_name ? im->q->actor_name : "");
 		}
 		sb_free(&e);
 	}
 	char *type = field(im, rec, C_TYPE);
 	row.type = *type ? meeting_type_parse(type) : -1;
 	if (!*type)
-		row_bad(im, "%s", msg(M_MI_NO_TYPE));
+		import_row_bad(&im->sh, "%s", msg(M_MI_NO_TYPE));
 	else if (row.type < 0)
-		row_bad(im, msg(M_MEETING_BAD_TYPE), type);
+		import_row_bad(&im->sh, msg(M_MEETING_BAD_TYPE), type);
 	char *on = field(im, rec, C_DATE);
 	int day;
 	if (!*on)
-		row_bad(im, "%s", msg(M_MI_NO_DATE));
+		import_row_bad(&im->sh, "%s", msg(M_MI_NO_DATE));
 	else if (date_parse(on, &day) != 0)
-		row_bad(im, msg(M_BAD_DATE), on);
+		import_row_bad(&im->sh, msg(M_BAD_DATE), on);
 	else
 		date_format(day, row.on);
 	row.title = xstrdup(field(im, rec, C_TOPIC));
@@ -271,9 +229,9 @@ static void import_row(struct mimporter *im, const struct csv_record *rec)
 	free(seen);
 	free(seen_by);
 
-	if (im->why.len) {
+	if (im->sh.why.len) {
 		im->res->bad_rows++;
-		report(im, IMPORT_ERROR, msg(M_IO_ROW), im->r->path, rec->line, im->why.s);
+		import_report(&im->sh, IMPORT_ERROR, msg(M_IO_ROW), im->sh.r->path, rec->line, im->sh.why.s);
 		row_free(&row);
 		return;
 	}
@@ -282,49 +240,6 @@ static void import_row(struct mimporter *im, const struct csv_record *rec)
 		im->res->attendance += row.npeople[g];
 	im->rows = xrealloc(im->rows, (size_t)(im->nrows + 1) * sizeof *im->rows);
 	im->rows[im->nrows++] = row;
-}
-
-static void report_csv_failure(struct mimporter *im, const struct csv_fail *f)
-{
-	struct strbuf b = {0};
-	import_csv_failure(f, im->r->path, &b);
-	report(im, IMPORT_ERROR, "%s", b.s);
-	sb_free(&b);
-}
-
-static int read_file(struct mimporter *im, struct csv_reader *csv)
-{
-	struct csv_record rec;
-	struct csv_fail fail;
-	int rc, header = 0, skipped = 0;
-	long first = 0;
-	while ((rc = csv_next(csv, &rec, &fail)) == 1) {
-		if (import_blank_record(&rec))
-			continue;
-		if (!header) {
-			if (!looks_like_header(&rec)) {
-				if (!skipped++)
-					first = rec.line;
-				if (skipped > 5)
-					break;
-				continue;
-			}
-			if (read_header(im, &rec) != 0)
-				return -1;
-			header = 1;
-			continue;
-		}
-		import_row(im, &rec);
-	}
-	if (rc < 0) {
-		report_csv_failure(im, &fail);
-		return -1;
-	}
-	if (!header) {
-		report(im, IMPORT_ERROR, msg(M_MI_NO_HEADER), im->r->path, skipped ? first : 1L);
-		return -1;
-	}
-	return 0;
 }
 
 static enum qd_status write_rows(struct mimporter *im, struct strbuf *err)
@@ -350,7 +265,7 @@ static enum qd_status write_rows(struct mimporter *im, struct strbuf *err)
 				s = qd_meeting_attend(q, id, r->people[g], r->npeople[g], group_status[g],
 						      NULL, &e);
 		if (s != QD_OK) {
-			report(im, IMPORT_ERROR, msg(M_IO_ROW), im->r->path, r->line, e.s ? e.s : "");
+			import_report(&im->sh, IMPORT_ERROR, msg(M_IO_ROW), im->sh.r->path, r->line, e.s ? e.s : "");
 			im->res->bad_rows++;
 		}
 		sb_free(&e);
@@ -361,19 +276,21 @@ static enum qd_status write_rows(struct mimporter *im, struct strbuf *err)
 enum qd_status io_import_meetings(struct qd *q, const struct import_request *r,
 				  struct meeting_import_result *res, struct strbuf *err)
 {
-	struct mimporter im = {.q = q, .r = r, .res = res};
+	struct mimporter im = {.q = q, .res = res};
+	im.sh = (struct import_sheet){.r = r, .is_header = looks_like_header, .header = read_header,
+				       .row = import_row, .no_header = M_MI_NO_HEADER};
 	struct csv_fail fail;
 	memset(res, 0, sizeof *res);
 	res->encoding = "";
 	struct csv_reader *csv = csv_open(r->path, &fail);
 	if (!csv) {
-		report_csv_failure(&im, &fail);
-		sb_free(&im.line);
+		import_sheet_failure(&im.sh, &fail);
+		import_sheet_free(&im.sh);
 		sb_printf(err, msg(M_IO_FAILED), r->path);
 		return fail.code == CSV_ERR_IO ? QD_IOERROR : QD_INVALID;
 	}
 	res->encoding = csv_encoding(csv);
-	int file_ok = read_file(&im, csv);
+	int file_ok = import_read_sheet(&im.sh, csv);
 	csv_close(&csv);
 	enum qd_status s = QD_OK;
 	if (file_ok != 0) {
@@ -397,7 +314,6 @@ enum qd_status io_import_meetings(struct qd *q, const struct import_request *r,
 	for (int i = 0; i < im.nrows; i++)
 		row_free(&im.rows[i]);
 	free(im.rows);
-	sb_free(&im.why);
-	sb_free(&im.line);
+	import_sheet_free(&im.sh);
 	return s;
 }

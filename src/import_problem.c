@@ -22,10 +22,7 @@
 enum { C_TEXT, C_SOURCE, C_ORG, C_ON, C_CATEGORY, C_RAISER, C_CONTACT, C_MEASURE, C_OWNER,
        C_LEAD, C_DUE, C_STANDARD, C__N };
 
-static const struct {
-	const char *name;
-	int col;
-} names[] = {
+static const struct import_column names[] = {
 	{"问题", C_TEXT}, {"问题描述", C_TEXT}, {"存在问题", C_TEXT}, {"问题内容", C_TEXT},
 	{"反馈问题", C_TEXT}, {"problem", C_TEXT}, {"text", C_TEXT},
 	{"来源", C_SOURCE}, {"问题来源", C_SOURCE}, {"source", C_SOURCE},
@@ -67,60 +64,20 @@ struct prow {
 };
 
 struct pimporter {
+	struct import_sheet sh;    /* first: the reading loop's */
 	struct qd *q;
-	const struct import_request *r;
 	int source;                 /* the default 来源, -1 none */
 	struct problem_import_result *res;
 	int col[C__N];
-	struct strbuf why, line;
 	struct prow *rows;
 	int nrows;
 	int last_ok;                /* the row above is a good problem (rows[nrows-1]) */
 	int last_problem;           /* there is a problem row above, good or bad */
 };
 
-static void report(struct pimporter *im, enum import_note kind, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void report(struct pimporter *im, enum import_note kind, const char *fmt, ...)
-{
-	va_list ap;
-	sb_reset(&im->line);
-	va_start(ap, fmt);
-	sb_vprintf(&im->line, fmt, ap);
-	va_end(ap);
-	if (im->r->report)
-		im->r->report(im->r->ctx, kind, im->line.s);
-}
-
-static void row_bad(struct pimporter *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void row_bad(struct pimporter *im, const char *fmt, ...)
-{
-	va_list ap;
-	if (im->why.len)
-		sb_puts(&im->why, msg(M_IO_ROW_SEP));
-	va_start(ap, fmt);
-	sb_vprintf(&im->why, fmt, ap);
-	va_end(ap);
-}
-
 static int column_of(const char *cell)
 {
-	char *buf = xstrdup(cell);
-	char *s = import_trim(buf);
-	size_t n = strlen(s);
-	while (n && s[n - 1] == '*')
-		s[--n] = '\0';
-	for (char *p = s; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	int col = -1;
-	for (size_t i = 0; i < ARRAY_SIZE(names) && col < 0; i++)
-		if (strcmp(import_trim(s), names[i].name) == 0)
-			col = names[i].col;
-	free(buf);
-	return col;
+	return import_column_of(names, ARRAY_SIZE(names), cell);
 }
 
 /* The header has the 问题 column and one more of ours (a title line such
@@ -136,8 +93,9 @@ static int looks_like_header(const struct csv_record *rec)
 	return text && other;
 }
 
-static int read_header(struct pimporter *im, const struct csv_record *rec)
+static int read_header(struct import_sheet *sh, const struct csv_record *rec)
 {
+	struct pimporter *im = (struct pimporter *)sh;
 	int bad = 0;
 	for (int c = 0; c < C__N; c++)
 		im->col[c] = -1;
@@ -146,7 +104,7 @@ static int read_header(struct pimporter *im, const struct csv_record *rec)
 		if (c < 0)
 			continue;
 		if (im->col[c] >= 0) {
-			report(im, IMPORT_ERROR, msg(M_PI_DUP_COL), im->r->path, rec->line,
+			import_report(&im->sh, IMPORT_ERROR, msg(M_PI_DUP_COL), im->sh.r->path, rec->line,
 			       rec->fields[i], im->col[c] + 1, i + 1);
 			bad = 1;
 		} else {
@@ -172,11 +130,11 @@ static long long person_of(struct pimporter *im, const char *who, int col)
 	struct strbuf e = {0};
 	enum qd_status s = qd_match_person(im->q, who, &id, NULL, &cands, &e);
 	if (s == QD_AMBIGUOUS)
-		row_bad(im, msg(M_PI_AMBIGUOUS), msg(col_msg[col]), who, cands ? cands : "");
+		import_row_bad(&im->sh, msg(M_PI_AMBIGUOUS), msg(col_msg[col]), who, cands ? cands : "");
 	else if (s == QD_NOTFOUND)
-		row_bad(im, msg(M_PI_NO_PERSON), msg(col_msg[col]), who);
+		import_row_bad(&im->sh, msg(M_PI_NO_PERSON), msg(col_msg[col]), who);
 	else if (s != QD_OK)
-		row_bad(im, "%s", e.s ? e.s : "");
+		import_row_bad(&im->sh, "%s", e.s ? e.s : "");
 	free(cands);
 	sb_free(&e);
 	return s == QD_OK ? id : 0;
@@ -218,7 +176,7 @@ static void date_of(struct pimporter *im, const char *cell, int col, char out[11
 	if (!*cell)
 		return;
 	if (date_parse(cell, &day) != 0)
-		row_bad(im, msg(M_PI_BAD_DATE), msg(col_msg[col]), cell);
+		import_row_bad(&im->sh, msg(M_PI_BAD_DATE), msg(col_msg[col]), cell);
 	else
 		date_format(day, out);
 }
@@ -251,32 +209,32 @@ static int measure_of(struct pimporter *im, const struct csv_record *rec, struct
 		static const int others[] = {C_OWNER, C_LEAD, C_DUE, C_STANDARD};
 		for (size_t i = 0; i < ARRAY_SIZE(others); i++)
 			if (*field(im, rec, others[i]))
-				row_bad(im, msg(M_PI_MEASURE_ONLY), msg(col_msg[others[i]]));
+				import_row_bad(&im->sh, msg(M_PI_MEASURE_ONLY), msg(col_msg[others[i]]));
 		return 0;
 	}
 	m->text = xstrdup(text);
 	m->standard = xstrdup(field(im, rec, C_STANDARD));
 	char *owner = field(im, rec, C_OWNER), *lead = field(im, rec, C_LEAD);
 	if (!*owner)
-		row_bad(im, "%s", msg(M_PI_NEEDS_OWNER));
+		import_row_bad(&im->sh, "%s", msg(M_PI_NEEDS_OWNER));
 	else
 		m->owner_id = person_of(im, owner, C_OWNER);
 	if (*lead)
 		m->lead_id = person_of(im, lead, C_LEAD);
 	char *due = field(im, rec, C_DUE);
 	if (!*due)
-		row_bad(im, "%s", msg(M_PI_NEEDS_DUE));
+		import_row_bad(&im->sh, "%s", msg(M_PI_NEEDS_DUE));
 	else
 		date_of(im, due, C_DUE, m->due);
 	if (!im->q->actor_admin)
-		row_bad(im, msg(M_PI_DENIED_MEASURE), im->q->actor_name ? im->q->actor_name : "");
+		import_row_bad(&im->sh, msg(M_PI_DENIED_MEASURE), im->q->actor_name ? im->q->actor_name : "");
 	return 1;
 }
 
 static void bad_row(struct pimporter *im, const struct csv_record *rec)
 {
 	im->res->bad_rows++;
-	report(im, IMPORT_ERROR, msg(M_IO_ROW), im->r->path, rec->line, im->why.s);
+	import_report(&im->sh, IMPORT_ERROR, msg(M_IO_ROW), im->sh.r->path, rec->line, im->sh.why.s);
 }
 
 /* A row with a measure and no problem: one more measure of the one above. */
@@ -285,10 +243,10 @@ static void continuation_row(struct pimporter *im, const struct csv_record *rec)
 	struct pmeasure m;
 	int has = measure_of(im, rec, &m);
 	if (!has)
-		row_bad(im, "%s", msg(M_PI_NO_TEXT));
+		import_row_bad(&im->sh, "%s", msg(M_PI_NO_TEXT));
 	else if (!im->last_problem)
-		row_bad(im, "%s", msg(M_PI_ORPHAN));
-	if (im->why.len) {
+		import_row_bad(&im->sh, "%s", msg(M_PI_ORPHAN));
+	if (im->sh.why.len) {
 		bad_row(im, rec);
 		if (has)
 			measure_free(&m);
@@ -304,9 +262,10 @@ static void continuation_row(struct pimporter *im, const struct csv_record *rec)
 	im->res->measures++;
 }
 
-static void import_row(struct pimporter *im, const struct csv_record *rec)
+static void import_row(struct import_sheet *sh, const struct csv_record *rec)
 {
-	sb_reset(&im->why);
+	struct pimporter *im = (struct pimporter *)sh;
+	sb_reset(&im->sh.why);
 	im->res->rows++;
 	char *text = field(im, rec, C_TEXT);
 	if (!*text) {
@@ -319,14 +278,14 @@ static void import_row(struct pimporter *im, const struct csv_record *rec)
 	row.text = xstrdup(text);
 
 	char *org = field(im, rec, C_ORG);
-	if (!*org && !im->r->org_id) {
-		row_bad(im, "%s", msg(M_PI_NO_ORG));
+	if (!*org && !im->sh.r->org_id) {
+		import_row_bad(&im->sh, "%s", msg(M_PI_NO_ORG));
 	} else if (!*org) {
-		row.org_id = im->r->org_id;
+		row.org_id = im->sh.r->org_id;
 	} else {
 		struct strbuf e = {0};
 		if (qd_find_org(im->q, org, &row.org_id, &e) != QD_OK) {
-			row_bad(im, "%s", e.s ? e.s : "");
+			import_row_bad(&im->sh, "%s", e.s ? e.s : "");
 			row.org_id = 0;
 		}
 		sb_free(&e);
@@ -335,16 +294,16 @@ static void import_row(struct pimporter *im, const struct csv_record *rec)
 	if (row.org_id && !qd_is_meeting_recorder(im->q, row.org_id)) {
 		struct org o = {0};
 		qd_get_org(im->q, row.org_id, &o);
-		row_bad(im, msg(M_PI_DENIED), o.name ? o.name : org,
+		import_row_bad(&im->sh, msg(M_PI_DENIED), o.name ? o.name : org,
 			im->q->actor_name ? im->q->actor_name : "");
 		org_clear(&o);
 	}
 	char *source = field(im, rec, C_SOURCE);
 	row.source = *source ? source_of(source) : im->source;
 	if (!*source && im->source < 0)
-		row_bad(im, "%s", msg(M_PI_NO_SOURCE));
+		import_row_bad(&im->sh, "%s", msg(M_PI_NO_SOURCE));
 	else if (row.source < 0)
-		row_bad(im, msg(M_PI_BAD_SOURCE), source);
+		import_row_bad(&im->sh, msg(M_PI_BAD_SOURCE), source);
 	date_of(im, field(im, rec, C_ON), C_ON, row.on);
 	row.category = xstrdup(field(im, rec, C_CATEGORY));
 	char *raiser = field(im, rec, C_RAISER);
@@ -360,22 +319,22 @@ static void import_row(struct pimporter *im, const struct csv_record *rec)
 			free(row.raiser_name);
 			row.raiser_name = xstrdup(raiser);
 		} else if (s == QD_AMBIGUOUS) {
-			row_bad(im, msg(M_PI_RAISER_AMBIGUOUS), raiser, cands ? cands : "");
+			import_row_bad(&im->sh, msg(M_PI_RAISER_AMBIGUOUS), raiser, cands ? cands : "");
 		} else {
-			row_bad(im, "%s", e.s ? e.s : "");
+			import_row_bad(&im->sh, "%s", e.s ? e.s : "");
 		}
 		free(cands);
 		sb_free(&e);
 	}
 	char *contact = field(im, rec, C_CONTACT);
 	if (*contact && is_anonymous(raiser))
-		row_bad(im, "%s", msg(M_PI_CONTACT_ALONE));
+		import_row_bad(&im->sh, "%s", msg(M_PI_CONTACT_ALONE));
 	row.contact = xstrdup(contact);
 	struct pmeasure m;
 	int has = measure_of(im, rec, &m);
 
 	im->last_problem = 1;
-	if (im->why.len) {
+	if (im->sh.why.len) {
 		bad_row(im, rec);
 		if (has)
 			measure_free(&m);
@@ -393,49 +352,6 @@ static void import_row(struct pimporter *im, const struct csv_record *rec)
 	im->rows = xrealloc(im->rows, (size_t)(im->nrows + 1) * sizeof *im->rows);
 	im->rows[im->nrows++] = row;
 	im->last_ok = 1;
-}
-
-static void report_csv_failure(struct pimporter *im, const struct csv_fail *f)
-{
-	struct strbuf b = {0};
-	import_csv_failure(f, im->r->path, &b);
-	report(im, IMPORT_ERROR, "%s", b.s);
-	sb_free(&b);
-}
-
-static int read_file(struct pimporter *im, struct csv_reader *csv)
-{
-	struct csv_record rec;
-	struct csv_fail fail;
-	int rc, header = 0, skipped = 0;
-	long first = 0;
-	while ((rc = csv_next(csv, &rec, &fail)) == 1) {
-		if (import_blank_record(&rec))
-			continue;
-		if (!header) {
-			if (!looks_like_header(&rec)) {
-				if (!skipped++)
-					first = rec.line;
-				if (skipped > 5)
-					break;
-				continue;
-			}
-			if (read_header(im, &rec) != 0)
-				return -1;
-			header = 1;
-			continue;
-		}
-		import_row(im, &rec);
-	}
-	if (rc < 0) {
-		report_csv_failure(im, &fail);
-		return -1;
-	}
-	if (!header) {
-		report(im, IMPORT_ERROR, msg(M_PI_NO_HEADER), im->r->path, skipped ? first : 1L);
-		return -1;
-	}
-	return 0;
 }
 
 static enum qd_status write_rows(struct pimporter *im, struct strbuf *err)
@@ -471,7 +387,7 @@ static enum qd_status write_rows(struct pimporter *im, struct strbuf *err)
 			s = qd_problem_measure(q, id, &it, NULL, &e);
 		}
 		if (s != QD_OK) {
-			report(im, IMPORT_ERROR, msg(M_IO_ROW), im->r->path, line, e.s ? e.s : "");
+			import_report(&im->sh, IMPORT_ERROR, msg(M_IO_ROW), im->sh.r->path, line, e.s ? e.s : "");
 			im->res->bad_rows++;
 		}
 		sb_free(&e);
@@ -482,19 +398,21 @@ static enum qd_status write_rows(struct pimporter *im, struct strbuf *err)
 enum qd_status io_import_problems(struct qd *q, const struct import_request *r, int source,
 				  struct problem_import_result *res, struct strbuf *err)
 {
-	struct pimporter im = {.q = q, .r = r, .source = source, .res = res};
+	struct pimporter im = {.q = q, .source = source, .res = res};
+	im.sh = (struct import_sheet){.r = r, .is_header = looks_like_header, .header = read_header,
+				       .row = import_row, .no_header = M_PI_NO_HEADER};
 	struct csv_fail fail;
 	memset(res, 0, sizeof *res);
 	res->encoding = "";
 	struct csv_reader *csv = csv_open(r->path, &fail);
 	if (!csv) {
-		report_csv_failure(&im, &fail);
-		sb_free(&im.line);
+		import_sheet_failure(&im.sh, &fail);
+		import_sheet_free(&im.sh);
 		sb_printf(err, msg(M_IO_FAILED), r->path);
 		return fail.code == CSV_ERR_IO ? QD_IOERROR : QD_INVALID;
 	}
 	res->encoding = csv_encoding(csv);
-	int file_ok = read_file(&im, csv);
+	int file_ok = import_read_sheet(&im.sh, csv);
 	csv_close(&csv);
 	enum qd_status s = QD_OK;
 	if (file_ok != 0) {
@@ -518,7 +436,6 @@ enum qd_status io_import_problems(struct qd *q, const struct import_request *r, 
 	for (int i = 0; i < im.nrows; i++)
 		row_free(&im.rows[i]);
 	free(im.rows);
-	sb_free(&im.why);
-	sb_free(&im.line);
+	import_sheet_free(&im.sh);
 	return s;
 }
