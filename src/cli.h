@@ -109,6 +109,9 @@ extern const struct cli_command cli_meeting_print_commands[];   /* meeting print
 extern const struct cli_command cli_problem_commands[];  /* cli_problem.c */
 extern const struct cli_command cli_report_commands[];   /* report (cli_report.c) */
 extern const struct cli_command cli_problem_print_commands[];   /* problem print */
+/* A printed paper's line on stderr (cli_meeting_print.c). */
+void cli_paper_said(const char *path, int lp, const char *printer, const char *code,
+		    const char *lp_said);
 
 /* db copy and the backup of a server database (cli_db.c): a progress line
  * on a terminal (quiet otherwise) and the audit check (db.h db_copy). */

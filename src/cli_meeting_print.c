@@ -13,6 +13,25 @@
 #include "qingdan/outfile.h"
 #include "qingdan/text.h"
 
+/* What a printed paper says on stderr: where it went and its 校验码
+ * (meeting print, problem print). */
+void cli_paper_said(const char *path, int lp, const char *printer, const char *code,
+		    const char *lp_said)
+{
+	if (lp) {
+		char *said = text_sanitize(lp_said ? lp_said : "", 0);
+		fputs("qingdan: ", stderr);
+		fprintf(stderr, msg(M_MP_LP_SENT), printer ? printer : msg(M_IO_LP_DEFAULT), code, said);
+		fputc('\n', stderr);
+		free(said);
+	}
+	if (path) {
+		fputs("qingdan: ", stderr);
+		fprintf(stderr, msg(M_MP_PRINTED), path, code);
+		fputc('\n', stderr);
+	}
+}
+
 static int meeting_print_cmd(struct cli *c, int argc, char **argv)
 {
 	const char *format = "pdf", *printer = NULL, *org = NULL, *year = NULL, *out = NULL,
@@ -71,18 +90,8 @@ static int meeting_print_cmd(struct cli *c, int argc, char **argv)
 	char *code = NULL, *lp_said = NULL;
 	struct strbuf err = {0};
 	enum qd_status s = meeting_print(&c->q, &r, &code, &lp_said, &err);
-	if (s == QD_OK && lp) {
-		char *said = text_sanitize(lp_said ? lp_said : "", 0);
-		fputs("qingdan: ", stderr);
-		fprintf(stderr, msg(M_MP_LP_SENT), printer ? printer : msg(M_IO_LP_DEFAULT), code, said);
-		fputc('\n', stderr);
-		free(said);
-	}
-	if (s == QD_OK && path) {
-		fputs("qingdan: ", stderr);
-		fprintf(stderr, msg(M_MP_PRINTED), path, code);
-		fputc('\n', stderr);
-	}
+	if (s == QD_OK)
+		cli_paper_said(path, lp, printer, code, lp_said);
 	free(code);
 	free(lp_said);
 	free(path);

@@ -66,18 +66,8 @@ static int problem_print_cmd(struct cli *c, int argc, char **argv)
 	char *code = NULL, *lp_said = NULL;
 	struct strbuf err = {0};
 	enum qd_status s = problem_print(&c->q, &r, &code, &lp_said, &err);
-	if (s == QD_OK && lp) {
-		char *said = text_sanitize(lp_said ? lp_said : "", 0);
-		fputs("qingdan: ", stderr);
-		fprintf(stderr, msg(M_PP_LP_SENT), printer ? printer : msg(M_IO_LP_DEFAULT), code, said);
-		fputc('\n', stderr);
-		free(said);
-	}
-	if (s == QD_OK && path) {
-		fputs("qingdan: ", stderr);
-		fprintf(stderr, msg(M_PP_PRINTED), path, code);
-		fputc('\n', stderr);
-	}
+	if (s == QD_OK)
+		cli_paper_said(path, lp, printer, code, lp_said);
 	free(code);
 	free(lp_said);
 	free(path);

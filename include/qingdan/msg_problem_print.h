@@ -61,8 +61,6 @@
 	/* the command */ \
 	_(M_PP_NEED_ORG, "problem print 需要 --org ORG（打印哪个组织的问题清单）", "problem print needs --org ORG (whose problems to print)") \
 	_(M_PP_BAD_YEAR, "年份“%s”无效；请写成 2026 这样的四位年份", "invalid year \"%s\"; give a four-digit year such as 2026") \
-	_(M_PP_PRINTED, "已生成 %s（校验码 %s）", "wrote %s (verification code %s)") \
-	_(M_PP_LP_SENT, "已发送到打印机 %s（校验码 %s）：%s", "sent to printer %s (verification code %s): %s") \
 	_(M_PP_WRITE, "无法写入 %s：%s", "cannot write %s: %s") \
 	_(M_PP_LP_TITLE, "问题清单和整改清单", "problems and rectification") \
 	/* import --problems */ \
