@@ -215,7 +215,7 @@ static int seen_cmp(const void *a, const void *b)
 static struct seen *seen_find(struct seen_set *s, long long id)
 {
 	struct seen key = {id, NULL, NULL};
-	return bsearch(&key, s->v, (size_t)s->n, sizeof *s->v, seen_cmp);
+	return s->n ? bsearch(&key, s->v, (size_t)s->n, sizeof *s->v, seen_cmp) : NULL;
 }
 
 /* An earlier first day for person id (ISO), if they are in the set. */
@@ -432,8 +432,10 @@ enum qd_status qd_meeting_hours(struct qd *q, long long org_id, int year,
 		m->org_id = people[i].org_id;
 		m->name = xstrdup(people[i].name ? people[i].name : "");
 		m->org_name = xstrdup(people[i].org_name ? people[i].org_name : "");
-		/* the query gives person id order: a binary search */
-		const long long *at = bsearch(&people[i].id, h.ids, (size_t)h.n, sizeof *h.ids, ll_cmp);
+		/* the query gives person id order: a binary search (none when
+		 * nobody has hours: bsearch must not be given a NULL array) */
+		const long long *at =
+			h.n ? bsearch(&people[i].id, h.ids, (size_t)h.n, sizeof *h.ids, ll_cmp) : NULL;
 		m->hours = at ? h.hours[at - h.ids] : 0;
 		m->leader = is_leader(&people[i]);
 		m->norm = m->leader ? norm_leader : norm;
