@@ -351,7 +351,7 @@ TEST(copy_verifies_with_the_model_and_the_copy_verifies_on_its_own)
 	sb_reset(&err);
 	CHECK_INT(db_copy(from, to, &how, &err), QD_OK);
 	CHECK_CONTAINS(how.report.s, "校验通过");
-	CHECK_INT(how.tables, 18);
+	CHECK_INT(how.tables, 19);
 	CHECK_INT(how.rows, tt_num(from, "SELECT (SELECT count(*) FROM setting) + (SELECT count(*) FROM org) + "
 					"(SELECT count(*) FROM person) + (SELECT count(*) FROM list) + "
 					"(SELECT count(*) FROM item) + (SELECT count(*) FROM note) + "
@@ -360,7 +360,8 @@ TEST(copy_verifies_with_the_model_and_the_copy_verifies_on_its_own)
 					"(SELECT count(*) FROM meeting) + (SELECT count(*) FROM attendance) + "
 					"(SELECT count(*) FROM meeting_note) + (SELECT count(*) FROM item_meeting) + "
 					"(SELECT count(*) FROM meeting_rule) + (SELECT count(*) FROM problem) + "
-					"(SELECT count(*) FROM problem_measure) + (SELECT count(*) FROM problem_feedback)"));
+					"(SELECT count(*) FROM problem_measure) + (SELECT count(*) FROM problem_feedback) + "
+					"(SELECT count(*) FROM category)"));
 	sb_free(&how.report);
 	db_close(&to);
 	/* the copy, opened as any file: the chain and every record check out,

@@ -908,6 +908,7 @@ TEST(audit_detail_in_words)
 static void downgrade_to_5(void)
 {
 	CHECK_INT(tt_exec(q.db,
+TT_UNDO_MIGRATION_7
 "PRAGMA foreign_keys=OFF;"
 "DROP TABLE problem_feedback; DROP TABLE problem_measure; DROP TABLE problem;"
 "CREATE TABLE list5(id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL REFERENCES org(id),"

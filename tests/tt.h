@@ -397,6 +397,14 @@ static __attribute__((unused)) void tt_login(struct qd *q, const char *login)
 /* A test about SQLite itself: under QD_TEST_PG it stops here, counted as
  * skipped (exit status 77 to tt_run), saying why. */
 #define TT_SKIP_STATUS 77
+/* SQLite DDL that takes a file of migration 7 back to 6 (the tests that
+ * make an older file drop what 7 added first). */
+#define TT_UNDO_MIGRATION_7 \
+	"DROP TABLE category; DROP INDEX person_sort; DROP INDEX person_initials;" \
+	"ALTER TABLE person DROP COLUMN sort_key; ALTER TABLE person DROP COLUMN pinyin;" \
+	"ALTER TABLE person DROP COLUMN initials;" \
+	"DELETE FROM upgrade_task WHERE name = 'person_sort_keys';"
+
 #define TT_SQLITE_ONLY(why) do { if (tt_pg()) { printf("  skip on PostgreSQL: %s\n", (why)); \
 	fflush(NULL); _exit(TT_SKIP_STATUS); } } while (0)
 

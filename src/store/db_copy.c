@@ -53,7 +53,9 @@ static const struct table {
 } tables[] = {
 	{"setting", "id:i key:t value:t", NULL, T_ROWID},
 	{"org", "id:i name:t level:t parent_id:i sort:i", "parent_id", 0},
-	{"person", "id:i name:t post:t org_id:i login:t is_admin:i active:i", NULL, 0},
+	{"person",
+	 "id:i name:t post:t org_id:i login:t is_admin:i active:i sort_key:t pinyin:t initials:t",
+	 NULL, 0},
 	{"list", "id:i org_id:i year:i title:t state:t kind:t", NULL, 0},
 	{"item",
 	 "id:i list_id:i seq:i category:t content:t measures:t standard:t due:t due_text:t "
@@ -89,6 +91,8 @@ static const struct table {
 	{"problem_measure", "id:i problem_id:i item_id:i", NULL, 0},
 	{"problem_feedback", "id:i problem_id:i on_date:t by_id:i result:t satisfied:i created_at:t",
 	 NULL, 0},
+	/* categories in their order (migration 7, which inserts the defaults) */
+	{"category", "id:i name:t sort:i", NULL, T_MIGRATED},
 	{"audit",
 	 "seq:i at:t login:t person_id:i action:t entity:t entity_id:i detail:t digest:t "
 	 "prev_hash:t hash:t",

@@ -33,4 +33,12 @@ const char *const *schema_pg_migration(int version);
 	"'phone','mail','box','org-life','democratic-life','inspection','superior','self'," \
 	"'visit','other'"
 
+/* Migration 7's six default categories (issue 13), in their canonical order
+ * (政治→思想→组织→作风→纪律→制度), the same on both dialects; sort leaves
+ * room between them for an office's own. */
+#define CATEGORY_DEFAULTS \
+	"INSERT INTO category(name, sort) VALUES\n" \
+	"  ('政治建设', 10), ('思想建设', 20), ('组织建设', 30),\n" \
+	"  ('作风建设', 40), ('纪律建设', 50), ('制度建设', 60);\n"
+
 #endif

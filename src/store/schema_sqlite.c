@@ -350,6 +350,36 @@ static const char *const migration6[] = {
 	NULL,
 };
 
+/* 7: Chinese order (issue 13).  A person's sort_key is the ICU collation
+ * key of the name under the setting name_order (pinyin by default, or
+ * stroke), hex-encoded so that byte order is text order on both dialects
+ * and db copy moves it as text; pinyin is the full reading, lower-case
+ * ASCII syllables separated by one space ("zhao guo qiang"), initials
+ * their first letters ("zgq").  All three are derived from the name by the
+ * model (collate.h) whenever a name is written, never typed; the
+ * upgrade task 'person_sort_keys' fills them for the people already in a
+ * file (and again when ICU's collation version or name_order changes).
+ * They are not part of person's canonical text: the digests in use stay.
+ * category holds the categories of items in their canonical order; an
+ * item still carries its category as text (a category not in the table
+ * sorts after every one that is). */
+static const char *const migration7[] = {
+	"ALTER TABLE person ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';\n",
+	"ALTER TABLE person ADD COLUMN pinyin TEXT NOT NULL DEFAULT '';\n",
+	"ALTER TABLE person ADD COLUMN initials TEXT NOT NULL DEFAULT '';\n",
+	"CREATE INDEX person_sort ON person(sort_key, id);\n",
+	"CREATE INDEX person_initials ON person(initials);\n",
+	"CREATE TABLE category(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL UNIQUE,\n"
+	"  sort INTEGER NOT NULL\n"
+	") STRICT;\n",
+	CATEGORY_DEFAULTS,
+	"INSERT OR IGNORE INTO upgrade_task SELECT 'person_sort_keys' "
+	"WHERE EXISTS (SELECT 1 FROM person);\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration1, /* the whole model of DESIGN §3 */
 	migration2,
@@ -357,6 +387,7 @@ static const char *const *const migrations[] = {
 	migration4,
 	migration5,
 	migration6,
+	migration7,
 };
 
 int schema_latest(void)
