@@ -9,7 +9,7 @@ set -u
 PKGS="build-essential pkg-config clang libclang-rt-14-dev libncursesw5-dev libsqlite3-dev sqlite3 libssl-dev \
 libpango1.0-dev libcairo2-dev libxlsxwriter-dev fonts-wqy-microhei poppler-utils \
 libvterm-dev valgrind libutf8proc-dev libpq-dev postgresql \
-libminizip-dev libexpat1-dev libfreexl-dev libicu-dev fonts-noto-cjk fonts-hanazono fonts-noto-color-emoji"
+libminizip-dev libexpat1-dev libfreexl-dev libicu-dev fonts-noto-cjk fonts-hanazono fonts-noto-color-emoji fonts-symbola"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -242,7 +242,7 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 {
 	const char *format = NULL, *printer = NULL, *person = NULL, *org = NULL, *out = NULL,
 		   *width = NULL;
-	int all = 0, force = 0;
+	int all = 0, force = 0, include_empty = 0;
 	int has_format = cli_take_option(c, &argc, argv, "--format", 0, &format);
 	int lp = has_format < 0 ? 0 : cli_take_option(c, &argc, argv, "--lp", 1, &printer);
 	if (has_format < 0 || lp < 0)
@@ -251,11 +251,13 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 		{"--person", &person, NULL, NULL, NULL}, {"--org", &org, NULL, NULL, NULL},
 		{"--all", NULL, &all, NULL, NULL}, {"-o", &out, NULL, NULL, NULL},
 		{"--output", &out, NULL, NULL, NULL}, {"--width", &width, NULL, NULL, NULL},
-		{"--force", NULL, &force, NULL, NULL}, {0}};
+		{"--force", NULL, &force, NULL, NULL},
+		{"--include-empty", NULL, &include_empty, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
 	if (rc)
 		return rc;
 	struct print_request r = {0};
+	r.include_empty = include_empty;
 	if ((person != NULL) + (org != NULL) + (all != 0) != 1)
 		return cli_usage_error(c, "%s", msg(M_IO_PRINT_WHO));
 	if (has_format) {
@@ -322,6 +324,6 @@ const struct cli_command cli_io_commands[] = {
 	{"export", NULL, cmd_export, "export [--format csv|json|xlsx] [-o FILE [--force]]", CLI_READ},
 	/* printing logs its verification code: a write, but never the first */
 	{"print", NULL, cmd_print, "print (--person WHO | --org ORG | --all) [--format text|pdf] "
-				   "[-o FILE [--force]] [--width N] [--lp [PRINTER]]", CLI_WRITE},
+				   "[-o FILE [--force]] [--width N] [--lp [PRINTER]] [--include-empty]", CLI_WRITE},
 	{NULL, NULL, NULL, NULL, CLI_READ},
 };

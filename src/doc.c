@@ -6,15 +6,42 @@
  * them (valid UTF-8, no control characters except '\n' where allowed). */
 #include "qingdan/doc.h"
 
+#include "qingdan/msg.h"
 #include "qingdan/text.h"
 #include "qingdan/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* s with each tab as four spaces (malloc'd): a tab in content prints as
+ * spaces, not as the U+FFFD of a control character. */
+static char *untab(const char *s)
+{
+	size_t n = 0;
+	for (const char *p = s; *p; p++)
+		n += *p == '\t' ? 4 : 1;
+	char *out = xmalloc(n + 1), *o = out;
+	for (const char *p = s; *p; p++) {
+		if (*p == '\t') {
+			memcpy(o, "    ", 4);
+			o += 4;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return out;
+}
 
 /* Clean copy of s; newlines kept only where the block gives them meaning. */
 static char *clean(const char *s, int keep_newlines)
 {
+	if (s && strchr(s, '\t')) {
+		char *u = untab(s);
+		char *c = text_sanitize_take(u, keep_newlines);
+		return c;
+	}
 	return text_sanitize(s ? s : "", keep_newlines);
 }
 
@@ -22,6 +49,7 @@ struct doc *doc_new(const char *title)
 {
 	struct doc *d = xcalloc(1, sizeof *d);
 	d->title = clean(title, 0);
+	d->missing = xcalloc(1, sizeof *d->missing);
 	return d;
 }
 
@@ -48,6 +76,7 @@ static void block_free(struct doc_block *b)
 	for (int i = 0; i < b->nfields; i++)
 		free(b->fields[i]);
 	free(b->fields);
+	free(b->vstart);
 	table_free(b->table);
 }
 
@@ -65,6 +94,9 @@ void doc_free(struct doc **dp)
 	}
 	free(d->groups);
 	free(d->title);
+	free(d->missing->cp);
+	free(d->missing->name);
+	free(d->missing);
 	free(d);
 	*dp = NULL;
 }
@@ -122,9 +154,18 @@ void doc_field(struct doc *d, const char *key, const char *value)
 		b = add_block(d, DOC_FIELDS);
 	char *k = clean(key, 0), *v = clean(value, 0);
 	b->fields = xrealloc(b->fields, (size_t)(b->nfields + 1) * sizeof *b->fields);
+	b->vstart = xrealloc(b->vstart, (size_t)(b->nfields + 1) * sizeof *b->vstart);
+	b->vstart[b->nfields] = *k ? (int)(strlen(k) + strlen("：")) : 0;
 	b->fields[b->nfields++] = *k ? xasprintf("%s：%s", k, v) : xstrdup(v);
 	free(k);
 	free(v);
+}
+
+void doc_fields_grid(struct doc *d, int pairs)
+{
+	struct doc_block *b = last_block(d);
+	if (b && b->kind == DOC_FIELDS)
+		b->grid = pairs < 1 ? 1 : pairs > 4 ? 4 : pairs;
 }
 
 void doc_heading(struct doc *d, const char *text)
@@ -175,6 +216,11 @@ void doc_row_take(struct doc_table *t, unsigned flags, char **cells)
 	r->flags = flags;
 	r->cells = xcalloc((size_t)t->ncols, sizeof *r->cells);
 	for (int c = 0; c < t->ncols; c++) {
+		if (cells[c] && strchr(cells[c], '\t')) {
+			char *u = untab(cells[c]);
+			free(cells[c]);
+			cells[c] = u;
+		}
 		r->cells[c] = text_sanitize_take(cells[c], 1);
 		cells[c] = NULL;
 	}
@@ -197,4 +243,93 @@ void doc_sign(struct doc *d, const char *left, const char *right)
 char *doc_page_label(int page, int pages)
 {
 	return xasprintf("第 %d 页 共 %d 页", page, pages);
+}
+
+/* ---- characters no font could draw ---- */
+
+void doc_set_warn(struct doc *d, const char *name, void (*fn)(void *ctx, const char *text),
+		  void *ctx)
+{
+	free(d->missing->name);
+	d->missing->name = name ? clean(name, 0) : NULL;
+	d->missing->fn = fn;
+	d->missing->ctx = ctx;
+}
+
+void doc_missing_add(const struct doc *d, unsigned cp)
+{
+	struct doc_missing *m = d->missing;
+	for (int i = 0; i < m->n; i++)   /* a handful at most */
+		if (m->cp[i] == cp)
+			return;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 8;
+		m->cp = xrealloc(m->cp, (size_t)m->cap * sizeof *m->cp);
+	}
+	m->cp[m->n++] = cp;
+}
+
+/* cp as UTF-8 into buf (at least 5 bytes). */
+static void utf8_put(unsigned cp, char *buf)
+{
+	unsigned char *o = (unsigned char *)buf;
+	if (cp < 0x80) {
+		*o++ = (unsigned char)cp;
+	} else if (cp < 0x800) {
+		*o++ = (unsigned char)(0xC0 | cp >> 6);
+		*o++ = (unsigned char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*o++ = (unsigned char)(0xE0 | cp >> 12);
+		*o++ = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+		*o++ = (unsigned char)(0x80 | (cp & 0x3F));
+	} else {
+		*o++ = (unsigned char)(0xF0 | cp >> 18);
+		*o++ = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+		*o++ = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+		*o++ = (unsigned char)(0x80 | (cp & 0x3F));
+	}
+	*o = '\0';
+}
+
+enum { MISSING_SHOWN = 20 };
+
+char *doc_missing_list(const struct doc *d)
+{
+	const struct doc_missing *m = d->missing;
+	if (m->n == 0)
+		return NULL;
+	struct strbuf b = {0};
+	for (int i = 0; i < m->n && i < MISSING_SHOWN; i++) {
+		char ch[5];
+		unsigned cp = m->cp[i];
+		/* a character that is itself invisible is shown by its number only */
+		int visible = cp >= 0x20 && !(cp >= 0x7F && cp < 0xA0) && !(cp >= 0xD800 && cp < 0xE000) &&
+			      cp <= 0x10FFFF;
+		utf8_put(visible ? cp : 0xFFFD, ch);
+		if (i)
+			sb_puts(&b, msg(M_DP_SEP));
+		sb_printf(&b, "%s (U+%04X)", visible ? ch : "", cp);
+	}
+	if (m->n > MISSING_SHOWN) {
+		sb_puts(&b, msg(M_DP_SEP));
+		sb_printf(&b, msg(M_DP_MORE), m->n - MISSING_SHOWN);
+	}
+	return sb_take(&b);
+}
+
+void doc_missing_report(const struct doc *d, const char *path)
+{
+	char *list = doc_missing_list(d);
+	if (!list)
+		return;
+	const struct doc_missing *m = d->missing;
+	char *clean_path = m->name ? xstrdup(m->name) : clean(path ? path : "-", 0);
+	char *text = xasprintf(msg(M_DP_MISSING), clean_path, list);
+	if (m->fn)
+		m->fn(m->ctx, text);
+	else
+		fprintf(stderr, "qingdan: %s\n", text);
+	free(text);
+	free(clean_path);
+	free(list);
 }

@@ -45,9 +45,24 @@
 #define MIN_SPLIT 30.0           /* don't start cutting a row in less room */
 #define EPS 0.01
 
-/* Families tried in order; WenQuanYi is what the setup script installs. */
-#define FAMILIES "WenQuanYi Micro Hei,Noto Sans CJK SC,Source Han Sans SC," \
-	"Droid Sans Fallback,AR PL UMing CN,sans-serif"
+/* Families tried in order, for every character (pango falls back per
+ * character along the list, then to what fontconfig finds): a Song face for
+ * the body of an official paper (fonts-noto-cjk), Hanazono Mincho for the
+ * ideographs of Extension B–G that real names use (𠀀 𪚥 𡃁; HanaMinB holds
+ * the supplementary planes, fonts-hanazono), an outline emoji font (
+ * fonts-symbola), then the Hei faces the older setup installed.
+ *
+ * Emoji are set in text presentation (a U+FE0E after each, see
+ * emoji_text()), in Symbola's outlines: cairo 1.16 draws a colour emoji
+ * (Noto Color Emoji) as a bitmap with no text behind it, so pdftotext
+ * lost it, and naming the colour font in the list made pango take the
+ * digits from it too.  Black outlines suit a paper printed in black; an
+ * emoji Symbola lacks still reaches the colour font through fontconfig.  Headings take a Hei face first (黑体, as official
+ * papers set their section headings). */
+#define FALLBACK "HanaMinA,HanaMinB,Symbola,WenQuanYi Micro Hei," \
+	"Noto Sans CJK SC,Source Han Sans SC,Droid Sans Fallback,AR PL UMing CN"
+#define FAMILIES "Noto Serif CJK SC,Source Han Serif SC," FALLBACK ",serif"
+#define HEI_FAMILIES "Noto Sans CJK SC,Source Han Sans SC,WenQuanYi Micro Hei," FALLBACK ",sans-serif"
 
 static double pu(int v)  /* pango units to points (resolution is 72 dpi) */
 {
@@ -60,6 +75,11 @@ static const char *const font_spec[F_COUNT] = {
 	[F_CELL] = "9.5", [F_CELLB] = "Bold 9.5", [F_PARA] = "12",
 	[F_SIGN] = "11", [F_FOOT] = "9",
 };
+/* the faces in Hei (the others are in Song) */
+static const int font_hei[F_COUNT] = {[F_HEAD] = 1, [F_CELLB] = 1};
+/* a header-grid value is shrunk at most to this share of its size to stay
+ * on one line; past that it wraps */
+#define MIN_SHRINK 0.6
 
 enum op_kind { OP_TEXT, OP_BOX, OP_FILL };
 
@@ -67,7 +87,7 @@ enum op_kind { OP_TEXT, OP_BOX, OP_FILL };
 struct op {
 	enum op_kind kind;
 	int page;
-	int red;
+	int red;                    /* OP_TEXT: 1 red, 2 grey */
 	double x, y, w, h;          /* OP_TEXT: top-left; OP_BOX/FILL: the box */
 	PangoLayout *lay;           /* OP_TEXT: a reference */
 	int l0, l1;                 /* OP_TEXT: lines [l0, l1), l1 < 0 = all */
@@ -91,10 +111,11 @@ struct row {
 	double padx, pady;
 	double h;                   /* tallest cell, points */
 	const struct doc_table *t;  /* ruled table row, or NULL */
-	int fill, red, vcenter;
+	int fill, red, grey, vcenter;
 };
 
 struct pdf {
+	const struct doc *d;        /* where undrawable characters are noted */
 	PangoFontMap *fm;           /* our own, freed with the document */
 	PangoContext *ctx;
 	PangoFontDescription *font[F_COUNT];
@@ -133,10 +154,36 @@ static PangoLayout *new_layout(struct pdf *st, enum font f, const char *text,
 	pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
 	pango_layout_set_alignment(lay, align == 'c' ? PANGO_ALIGN_CENTER
 	                                : align == 'r' ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-	char *safe = text_bidi_safe(text);   /* one name cannot reorder the row */
+	/* each cell is its own paragraph, always left-to-right at its base
+	 * (an Arabic or Uyghur name keeps its own order inside it); the text
+	 * as doc_pdf_text() makes it: no override, emoji in outline */
+	pango_layout_set_auto_dir(lay, FALSE);
+	char *safe = doc_pdf_text(text);
 	pango_layout_set_text(lay, safe, -1);
 	free(safe);
 	return lay;
+}
+
+/* Note the characters of lay that no font could draw (pango's hex boxes:
+ * glyphs flagged PANGO_GLYPH_UNKNOWN_FLAG carry the character).  Called
+ * only when pango counts some, so a normal cell costs one count. */
+static void note_unknown(struct pdf *st, PangoLayout *lay)
+{
+	if (pango_layout_get_unknown_glyphs_count(lay) == 0)
+		return;
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		if (!run)
+			continue;
+		for (int g = 0; g < run->glyphs->num_glyphs; g++) {
+			PangoGlyph gl = run->glyphs->glyphs[g].glyph;
+			if ((gl & PANGO_GLYPH_UNKNOWN_FLAG) && gl != PANGO_GLYPH_EMPTY &&
+			    gl != PANGO_GLYPH_INVALID_INPUT)
+				doc_missing_add(st->d, gl & ~PANGO_GLYPH_UNKNOWN_FLAG);
+		}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
 }
 
 /* Add a cell of width w (padding included) at x to the row. */
@@ -153,6 +200,35 @@ static void row_cell(struct pdf *st, struct row *r, enum font f, const char *tex
 		if (para_flags & DOC_PARA_INDENT)   /* 首行缩进 two characters */
 			pango_layout_set_indent(c->lay, 2 * 12 * PANGO_SCALE);
 	}
+	pango_layout_get_size(c->lay, NULL, &c->h);
+	if (pu(c->h) > r->h)
+		r->h = pu(c->h);
+	note_unknown(st, c->lay);
+}
+
+/* The same for a value of the header grid: on one line, its font shrunk
+ * (down to MIN_SHRINK) when it is wider than the cell; wrapped only past
+ * that, so "机关第一党支部（办公室）" never breaks inside. */
+static void row_cell_oneline(struct pdf *st, struct row *r, const char *text, double x, double w)
+{
+	row_cell(st, r, F_FIELD, text, x, w, 'l', 0);
+	struct cell *c = &r->c[r->n - 1];
+	double avail = w - 2 * r->padx;
+	int nat;
+	pango_layout_set_width(c->lay, -1);
+	pango_layout_get_size(c->lay, &nat, NULL);
+	if (pu(nat) <= avail) {
+		pango_layout_get_size(c->lay, NULL, &c->h);
+		return;
+	}
+	double scale = avail / pu(nat);
+	if (scale >= MIN_SHRINK) {
+		PangoFontDescription *fd = pango_font_description_copy(st->font[F_FIELD]);
+		pango_font_description_set_size(fd, (int)(pango_font_description_get_size(fd) * scale * 0.98));
+		pango_layout_set_font_description(c->lay, fd);
+		pango_font_description_free(fd);
+	}
+	pango_layout_set_width(c->lay, (int)(avail * PANGO_SCALE));
 	pango_layout_get_size(c->lay, NULL, &c->h);
 	if (pu(c->h) > r->h)
 		r->h = pu(c->h);
@@ -228,7 +304,7 @@ static void emit(struct pdf *st, const struct row *r, const int *from, const int
 		double dy = !from && r->vcenter ? (r->h - pu(c->h)) / 2 : 0;
 		struct op *o = op_add(st, OP_TEXT, c->x + r->padx, st->y + r->pady + dy, 0, 0);
 		o->lay = g_object_ref(c->lay);
-		o->red = r->red;
+		o->red = r->red ? 1 : r->grey ? 2 : 0;
 		if (from) {
 			o->l0 = from[i];
 			o->l1 = to[i];
@@ -368,6 +444,7 @@ static void place_table(struct pdf *st, const struct doc_table *t, double space)
 		r->t = t;
 		r->vcenter = 1;
 		r->red = (t->rows[i].flags & DOC_ROW_RED) != 0;
+		r->grey = (t->rows[i].flags & DOC_ROW_GREY) != 0;
 		for (int c = 0; c < t->ncols; c++)
 			row_cell(st, r, F_CELL, t->rows[i].cells[c], x[c], x[c + 1] - x[c],
 			         t->cols[c].align, 0);
@@ -388,6 +465,48 @@ static void place_table(struct pdf *st, const struct doc_table *t, double space)
 	row_free(&hdr);
 }
 
+/* The fields as a grid: b->grid label/value pairs a row, the labels as
+ * wide as the widest, each value on one line (row_cell_oneline).  The rows
+ * are kept together with what follows only as a flow block is. */
+static void place_grid(struct pdf *st, const struct doc_block *b, double space)
+{
+	int pairs = b->grid, nrows = (b->nfields + pairs - 1) / pairs;
+	double labw = 0;
+	for (int i = 0; i < b->nfields; i++) {
+		PangoLayout *lay = new_layout(st, F_FIELD, "", -1, 'l');
+		pango_layout_set_width(lay, -1);
+		pango_layout_set_text(lay, b->fields[i], b->vstart[i]);
+		int w;
+		pango_layout_get_size(lay, &w, NULL);
+		if (pu(w) > labw)
+			labw = pu(w);
+		g_object_unref(lay);
+	}
+	labw += 2;
+	if (labw > BODY_W / pairs / 2)
+		labw = BODY_W / pairs / 2;
+	double pairw = BODY_W / pairs, gap = 10;
+	for (int k = 0; k < nrows; k++) {
+		struct row *r = row_new(LEFT, BODY_W, 0, 2);
+		r->vcenter = 1;
+		for (int j = 0; j < pairs; j++) {
+			int i = k * pairs + j;
+			double x = LEFT + j * pairw;
+			const char *f = i < b->nfields ? b->fields[i] : "";
+			int vs = i < b->nfields ? b->vstart[i] : 0;
+			char *label = xmalloc((size_t)vs + 1);
+			memcpy(label, f, (size_t)vs);
+			label[vs] = '\0';
+			row_cell(st, r, F_FIELD, label, x, labw, 'l', 0);
+			free(label);
+			row_cell_oneline(st, r, f + vs, x + labw, pairw - labw - (j + 1 < pairs ? gap : 0));
+		}
+		ensure(st, k ? 0 : space, row_height(r));
+		place_row(st, r, 1);
+		row_free(&r);
+	}
+}
+
 /* A block of one full-width cell (two for a side-by-side signature). */
 static void place_flow(struct pdf *st, const struct doc_block *b, double space)
 {
@@ -398,6 +517,11 @@ static void place_flow(struct pdf *st, const struct doc_block *b, double space)
 		row_cell(st, r, F_TITLE, b->text, LEFT, BODY_W, 'c', 0);
 		break;
 	case DOC_FIELDS: {
+		if (b->grid) {
+			row_free(&r);
+			place_grid(st, b, space);
+			return;
+		}
 		struct strbuf sb = {0};
 		for (int i = 0; i < b->nfields; i++) {
 			if (i)
@@ -484,8 +608,10 @@ static int layout_group(struct pdf *st, const struct doc_group *g)
 
 static void draw_text(cairo_t *cr, const struct op *o)
 {
-	if (o->red)
+	if (o->red == 1)
 		cairo_set_source_rgb(cr, 0.78, 0, 0);
+	else if (o->red == 2)
+		cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
 	else
 		cairo_set_source_rgb(cr, 0, 0, 0);
 	if (o->l1 < 0) {
@@ -582,7 +708,7 @@ static int pdf_open(struct pdf *st, char *err, size_t errlen)
 	pango_cairo_context_set_font_options(st->ctx, fo);
 	cairo_font_options_destroy(fo);
 	for (int f = 0; f < F_COUNT; f++) {
-		char *spec = xasprintf("%s %s", FAMILIES, font_spec[f]);
+		char *spec = xasprintf("%s %s", font_hei[f] ? HEI_FAMILIES : FAMILIES, font_spec[f]);
 		st->font[f] = pango_font_description_from_string(spec);
 		free(spec);
 	}
@@ -615,6 +741,7 @@ int doc_pdf_render(const struct doc *d, const char *path, char *err, size_t errl
 {
 	struct pdf st;
 	memset(&st, 0, sizeof st);
+	st.d = d;
 	if (d->ngroups == 0) {
 		seterr(err, errlen, "nothing to print");
 		return -1;
@@ -660,5 +787,6 @@ int doc_pdf_render(const struct doc *d, const char *path, char *err, size_t errl
 		unlink(path);
 		return -1;
 	}
+	doc_missing_report(d, path);
 	return 0;
 }

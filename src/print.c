@@ -8,7 +8,7 @@
  * per list, the pledges, the signature line, the code in the footer.  The
  * codes of one run share a transaction.  Then doc.h renders the whole
  * document as text or A4 PDF, and a PDF may go on to `lp`. */
-#include "qingdan/io.h"
+#include "print_impl.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,62 +29,8 @@
 #include "qingdan/text.h"
 #include "qingdan/tui.h"
 
-/* One row of a section, copied out of the query. */
-struct prow {
-	long long id, org_id;
-	int seq;
-	char digest[65];     /* of the item's canonical text, from the same row */
-	char *cells[6];
-};
-
-struct section {
-	long long org_id, sort;
-	char *name;
-};
-
-struct pledge_row {
-	long long id;
-	int red;
-	char *cells[5];
-};
-
-struct printer {
-	struct qd *q;
-	const struct print_request *r;
-	struct doc *d;
-	char today[11], soon[11];
-	char *unit;
-	int people;
-	char *code;            /* the last person's 校验码 */
-	enum qd_status status;
-	struct strbuf *err;
-	struct outfile out;    /* where the document goes (render) */
-	/* the person being gathered */
-	struct prow *rows;
-	int nrows;
-	struct section *secs;
-	int nsecs;
-	struct section *fixed;   /* the sections shown even when empty */
-	int nfixed;
-	struct pledge_row *pledges;
-	int npledges;
-	struct checklist_measures measures;   /* 整改措施 (problem_print.c) */
-};
-
 /* The page cache while printing many people (as import has it). */
 enum { PRINT_CACHE_KIB = 32 << 10 };
-
-static const char *const cn_digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-
-/* 一 … 九十九: the numbering of sections. */
-static char *cn_number(int n)
-{
-	if (msg_english())
-		return xasprintf("%d", n);
-	if (n < 10)
-		return xstrdup(cn_digits[n]);
-	return xasprintf("%s十%s", n / 10 > 1 ? cn_digits[n / 10 % 10] : "", cn_digits[n % 10]);
-}
 
 static void *grow(void *p, int n, size_t size)
 {
@@ -115,31 +61,6 @@ static int section_before(long long sort_a, long long id_a, long long sort_b, lo
 	return sort_a < sort_b || (sort_a == sort_b && id_a < id_b);
 }
 
-/* a, or a "\n" b when b is not empty (malloc'd); b NULL: a alone.  Cells
- * are built this way rather than by printf: print --all formats 100k rows. */
-static char *join_cell(const char *a, const char *sep, const char *b)
-{
-	size_t na = strlen(a), ns = b && *b ? strlen(sep) : 0, nb = b && *b ? strlen(b) : 0;
-	char *out = xmalloc(na + ns + nb + 1);
-	memcpy(out, a, na);
-	memcpy(out + na, sep, ns);
-	memcpy(out + na + ns, b ? b : "", nb);
-	out[na + ns + nb] = '\0';
-	return out;
-}
-
-static char *status_cell(const char *code, const char *flags)
-{
-	int st = status_parse(code);
-	const char *label = st >= 0 ? status_label((enum item_status)st) : code;
-	if (!*flags)
-		return xstrdup(label);
-	char *f = flags_label(flags);
-	char *out = join_cell(label, "\n", f);
-	free(f);
-	return out;
-}
-
 static void add_item(void *ctx, const struct io_print_item *it)
 {
 	struct printer *pr = ctx;
@@ -163,17 +84,7 @@ static void add_item(void *ctx, const struct io_print_item *it)
 	row->org_id = it->org_id;
 	row->seq = it->seq;
 	memcpy(row->digest, it->digest, sizeof row->digest);
-	char seq[16];
-	snprintf(seq, sizeof seq, "%d", it->seq);
-	row->cells[0] = xstrdup(seq);
-	row->cells[1] = join_cell(it->content, "", it->is_lead && !it->is_owner ? msg(M_IO_PRINT_LEAD) : NULL);
-	row->cells[2] = xstrdup(it->standard);
-	if (*it->due && *it->due_text)
-		row->cells[3] = join_cell(it->due, "\n", it->due_text);
-	else
-		row->cells[3] = xstrdup(*it->due ? it->due : it->due_text);
-	row->cells[4] = status_cell(it->status, it->flags);
-	row->cells[5] = xstrdup(pr->r->format == PRINT_PDF ? "☐" : "[ ]");
+	sheet_item_cells(row, it, pr->r->format == PRINT_PDF);
 }
 
 static const char *pledge_label(const char *code)
@@ -215,7 +126,7 @@ static void add_pledge(void *ctx, const struct io_print_pledge *p)
 static void person_forget(struct printer *pr)
 {
 	for (int i = 0; i < pr->nrows; i++)
-		for (int c = 0; c < 6; c++)
+		for (int c = 0; c < SHEET_COLS; c++)
 			free(pr->rows[i].cells[c]);
 	for (int i = 0; i < pr->nsecs; i++)
 		free(pr->secs[i].name);
@@ -270,82 +181,6 @@ static char *print_code(struct printer *pr, long long person_id)
 	return code;
 }
 
-/* ---- one person's group of the document ---- */
-
-static void build_group(struct printer *pr, const struct person *p, const char *code)
-{
-	static const struct doc_col item_cols[] = {
-		{NULL, 1.0, 'c'}, {NULL, 7.0, 'l'}, {NULL, 4.2, 'l'},
-		{NULL, 3.0, 'c'}, {NULL, 2.0, 'c'}, {NULL, 1.1, 'c'},
-	};
-	static const enum msg_id item_names[] = {M_IO_COL_SEQ, M_IO_COL_CONTENT, M_IO_COL_STANDARD,
-						 M_IO_COL_DUE, M_IO_COL_STATUS, M_IO_COL_CHECK};
-	static const struct doc_col pledge_cols[] = {
-		{NULL, 7.0, 'l'}, {NULL, 2.0, 'c'}, {NULL, 2.0, 'c'}, {NULL, 2.4, 'c'}, {NULL, 2.2, 'c'},
-	};
-	static const enum msg_id pledge_names[] = {M_IO_COL_PLEDGE, M_IO_COL_ISSUER, M_IO_COL_SIGNER,
-						   M_IO_COL_STATUS, M_IO_COL_PROXY};
-	struct doc *d = pr->d;
-	char *footer = xasprintf(msg(M_IO_PRINT_CODE), code ? code : "");
-	doc_group(d, footer);
-	free(footer);
-	char *title = xasprintf(msg(M_IO_PRINT_TITLE), pr->q->year);
-	doc_title(d, title);
-	free(title);
-	doc_field(d, msg(M_IO_PRINT_UNIT), *pr->unit ? pr->unit : "—");
-	doc_field(d, msg(M_IO_PRINT_NAME), p->name);
-	doc_field(d, msg(M_IO_PRINT_POST), !str_empty(p->post) ? p->post : "—");
-	doc_field(d, msg(M_IO_PRINT_BRANCH), !str_empty(p->org_name) ? p->org_name : "—");
-
-	struct doc_col cols[6];
-	for (int c = 0; c < 6; c++) {
-		cols[c] = item_cols[c];
-		cols[c].name = msg(item_names[c]);
-	}
-	int k = 0, row = 0;
-	for (int s = 0; s < pr->nsecs; s++) {
-		char *num = cn_number(++k);
-		char *heading = xasprintf(msg(M_IO_PRINT_SECTION), num, pr->secs[s].name);
-		doc_heading(d, heading);
-		free(heading);
-		free(num);
-		struct doc_table *t = NULL;
-		for (; row < pr->nrows && pr->rows[row].org_id == pr->secs[s].org_id; row++) {
-			if (!t)
-				t = doc_table(d, 6, cols);
-			doc_row_take(t, 0, pr->rows[row].cells);   /* the doc keeps them */
-		}
-		if (!t)
-			doc_para(d, 0, msg(M_IO_PRINT_NONE));
-	}
-
-	char *num;
-	if (pr->measures.n) {
-		num = cn_number(++k);
-		checklist_measures_section(d, num, &pr->measures);
-		free(num);
-	}
-	num = cn_number(++k);
-	char *heading = xasprintf(msg(M_IO_PRINT_PLEDGES), num);
-	doc_heading(d, heading);
-	free(heading);
-	free(num);
-	if (pr->npledges) {
-		struct doc_col pc[5];
-		for (int c = 0; c < 5; c++) {
-			pc[c] = pledge_cols[c];
-			pc[c].name = msg(pledge_names[c]);
-		}
-		struct doc_table *t = doc_table(d, 5, pc);
-		for (int i = 0; i < pr->npledges; i++)
-			doc_row(t, pr->pledges[i].red ? DOC_ROW_RED : 0,
-				(const char *const *)pr->pledges[i].cells);
-	} else {
-		doc_para(d, 0, msg(M_IO_PRINT_NONE));
-	}
-	doc_sign(d, msg(M_IO_PRINT_SIGN), NULL);
-}
-
 static void print_person(void *ctx, long long id)
 {
 	struct printer *pr = ctx;
@@ -370,12 +205,16 @@ static void print_person(void *ctx, long long id)
 	if (s == QD_OK)
 		s = checklist_measures_get(pr->q, year, id, pr->r->format == PRINT_PDF, &pr->measures,
 					   pr->err);
+	/* print --all: nobody's blank page unless asked (--include-empty) */
+	int empty = !pr->nrows && !pr->npledges && !pr->measures.n;
 	if (s != QD_OK) {
 		pr->status = s;
+	} else if (empty && pr->r->scope == PRINT_ALL && !pr->r->include_empty) {
+		pr->skipped++;
 	} else {
 		char *code = print_code(pr, id);
 		if (pr->status == QD_OK) {
-			build_group(pr, &p, code);
+			sheet_build(pr, &p, code);
 			pr->people++;
 			free(pr->code);
 			pr->code = code;
@@ -480,6 +319,12 @@ static enum qd_status open_output(struct printer *pr, struct strbuf *err)
 	     : r->format == PRINT_PDF ? outfile_scratch(&pr->out, ".pdf", err) : QD_OK;
 }
 
+static void warn_add(void *ctx, const char *text)
+{
+	struct strbuf *b = ctx;
+	sb_printf(b, "%s%s", b->len ? "\n" : "", text);
+}
+
 static enum qd_status render(struct printer *pr, struct print_result *res, struct strbuf *err)
 {
 	const struct print_request *r = pr->r;
@@ -497,6 +342,9 @@ static enum qd_status render(struct printer *pr, struct print_result *res, struc
 		}
 	} else {
 		char why[512] = "";
+		/* the undrawable characters: named for the file, to stderr or the TUI's line */
+		doc_set_warn(pr->d, r->path ? r->path : r->lp ? "lp" : "-", r->warn ? warn_add : NULL,
+			     r->warn);
 		if (doc_render_pdf(pr->d, outfile_path(&o), why, sizeof why) != 0) {
 			sb_printf(err, msg(M_IO_PDF_FAILED), why);
 			s = QD_IOERROR;
@@ -561,7 +409,7 @@ enum qd_status print_checklist(struct qd *q, const struct print_request *r,
 	if (batch)
 		s = qd_batch_end(q, s, err);
 	if (s == QD_OK && pr.people == 0) {
-		sb_puts(err, msg(M_IO_NO_PEOPLE));
+		sb_puts(err, msg(pr.skipped ? M_DP_NO_ITEMS : M_IO_NO_PEOPLE));
 		s = QD_NOTFOUND;
 	}
 	if (s == QD_OK)

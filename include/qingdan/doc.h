@@ -11,7 +11,10 @@
  * A group is a list of BLOCKS, laid out top to bottom:
  *   title     centred, large; wraps if too long
  *   fields    one line of "key：value" pairs (单位：… 姓名：…), wrapped at
- *             pair boundaries when too wide
+ *             pair boundaries when too wide; or, after doc_fields_grid(),
+ *             in the PDF a grid of label/value cells, N pairs a row, each
+ *             value on one line (its font shrunk to fit rather than broken
+ *             inside a name such as "机关第一党支部（办公室）")
  *   heading   a section heading; kept on the same page as what follows
  *   table     column headers with relative widths and alignment, then rows;
  *             cells wrap inside their column; the header row repeats at the
@@ -19,7 +22,8 @@
  *             pages unless it is taller than a whole page (then it is cut at
  *             line boundaries and continues under the repeated header);
  *             a row may be flagged DOC_ROW_RED (drawn red in the PDF, with
- *             '!' borders in text)
+ *             '!' borders in text) or DOC_ROW_GREY (grey in the PDF: a
+ *             cancelled item)
  *   paragraph wrapped body text (the pledge body); '\n' starts a new
  *             paragraph; DOC_PARA_INDENT indents each paragraph's first line
  *             by two characters (首行缩进)
@@ -27,8 +31,9 @@
  *             each side may have several lines ('\n'); never split
  *
  * All text is copied in and cleaned with text_sanitize() (bad UTF-8 and
- * control characters become U+FFFD; '\n' is kept where it means something),
- * so the caller's strings need not outlive the calls.  NULL text is "".
+ * control characters become U+FFFD; '\n' is kept where it means something;
+ * a tab becomes four spaces), so the caller's strings need not outlive the
+ * calls.  NULL text is "".
  *
  * Text rendering (doc_render_text*): aligned by display width (CJK = 2
  * columns, via text.h); tables ruled with '+', '-', '=', '|' only, so the
@@ -43,8 +48,13 @@
  * page_lines lines (footer on the last line of each, '\f' between pages,
  * table header repeated), for line printers.
  *
- * PDF rendering: A4 portrait, 20 mm margins, "WenQuanYi Micro Hei" with
- * CJK fallbacks (refused with a message when no Chinese font is found),
+ * PDF rendering: A4 portrait, 20 mm margins; a Song body face (Noto Serif
+ * CJK SC) with fallbacks for Extension B–G (HanaMinA/B) and emoji (Noto
+ * Color Emoji), headings in a Hei face (refused with a message when no
+ * Chinese font is found); every cell is its own bidi paragraph, with the
+ * embedding and override controls (U+202A–U+202E) of data dropped, so a
+ * U+202E in a name reverses nothing; characters that no font can draw
+ * are named in a warning (doc_set_warn),
  * embedded and extractable (pango + cairo), thin-ruled tables with a shaded
  * header, red text for DOC_ROW_RED rows; page label centred and footer flush
  * right under the body.  Memory is bounded by one group, not the document.
@@ -63,7 +73,7 @@ struct doc_table;
 /* Most columns a table may have. */
 enum { DOC_MAX_COLS = 32 };
 /* Row flags for doc_row(). */
-enum { DOC_ROW_RED = 1 };
+enum { DOC_ROW_RED = 1, DOC_ROW_GREY = 2 };
 /* Paragraph flags for doc_para(). */
 enum { DOC_PARA_INDENT = 1 };
 
@@ -92,6 +102,9 @@ void doc_title(struct doc *d, const char *text);
  * consecutive calls build one line; any other block ends it.  A NULL or
  * empty key prints the value alone. */
 void doc_field(struct doc *d, const char *key, const char *value);
+/* Make the fields block at the end of the current group a grid of pairs
+ * label/value pairs a row (1..4) in the PDF; the text stays one line. */
+void doc_fields_grid(struct doc *d, int pairs);
 void doc_heading(struct doc *d, const char *text);
 /* Start a table of ncols (1..DOC_MAX_COLS) columns; add rows with doc_row(). */
 struct doc_table *doc_table(struct doc *d, int ncols, const struct doc_col *cols);
@@ -115,6 +128,21 @@ int doc_render_text_paged(const struct doc *d, FILE *out, int width, int page_li
 /* Write the document as an A4 PDF to path.  Returns 0, or -1 with a message
  * in err (no Chinese font, file not writable, empty document). */
 int doc_render_pdf(const struct doc *d, const char *path, char *err, size_t errlen);
+
+/* Characters the PDF's fonts cannot draw (drawn as hex boxes) are collected
+ * while rendering and reported once at its end, as one warning naming
+ * each character (itself, then its code point: "X (U+E000)"), as
+ * msg_docprint.h's M_DP_MISSING about name (NULL: the path rendered to):
+ * to fn(ctx, text) when fn is set, else to stderr. */
+void doc_set_warn(struct doc *d, const char *name, void (*fn)(void *ctx, const char *text),
+                  void *ctx);
+/* For the renderer: note one undrawable character; report what was noted
+ * (nothing when every character was drawn). */
+void doc_missing_add(const struct doc *d, unsigned cp);
+void doc_missing_report(const struct doc *d, const char *path);
+/* The noted characters, "X (U+XXXX)、Y (U+YYYY)" (at most 20, then "等 N
+ * 个"), freshly allocated; NULL when there are none. */
+char *doc_missing_list(const struct doc *d);
 
 /* ---- Representation, read by the renderers (doc_text.c, doc_pdf.c).
  * Build it only through the functions above. ---- */
@@ -144,7 +172,9 @@ struct doc_block {
 	char *text;            /* title, heading, paragraph, left signature */
 	char *text2;           /* right signature, or NULL */
 	char **fields;         /* DOC_FIELDS: nfields "key：value" strings */
+	int *vstart;           /* DOC_FIELDS: byte offset of each value */
 	int nfields;
+	int grid;              /* DOC_FIELDS: pairs a row of the grid, 0 = a line */
 	struct doc_table *table;
 };
 
@@ -154,11 +184,26 @@ struct doc_group {
 	struct doc_block *blocks;
 };
 
+/* What the renderer noted (doc_missing_add) and where it is reported. */
+struct doc_missing {
+	unsigned *cp;          /* distinct code points, in order of sight */
+	int n, cap;
+	char *name;            /* what the warning names, or NULL */
+	void (*fn)(void *ctx, const char *text);
+	void *ctx;
+};
+
 struct doc {
 	char *title;
 	int ngroups, cap;
 	struct doc_group *groups;
+	struct doc_missing *missing;   /* never NULL; written while rendering */
 };
+
+/* The text of a PDF cell as pango is given it (doc_glyph.c): bidi controls
+ * balanced and the embeddings/overrides U+202A–U+202E dropped, emoji in
+ * text presentation (U+FE0E) for an outline font; freshly allocated. */
+char *doc_pdf_text(const char *text);
 
 /* "第 page 页 共 pages 页" (freshly allocated), shared by both renderers. */
 char *doc_page_label(int page, int pages);

@@ -98,6 +98,8 @@ struct print_request {
 	int lp;                  /* send the PDF to lp (format must be pdf) */
 	const char *printer;     /* lp -d PRINTER; NULL = the default one */
 	int path_flags;          /* outfile.h OUTFILE_* for path (--force) */
+	int include_empty;       /* PRINT_ALL: also people with no item, pledge or measure */
+	struct strbuf *warn;     /* PDF warnings (undrawable characters) go here; NULL: stderr */
 };
 
 struct print_result {

@@ -60,7 +60,7 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 struct io_print_item {
 	long long id, org_id, org_sort;
 	int seq, is_owner, is_lead;
-	const char *org, *level, *content, *standard, *due, *due_text, *status, *flags;
+	const char *org, *level, *content, *measures, *standard, *due, *due_text, *status, *flags;
 	const char *digest;   /* hex SHA-256 of the item's canonical text, as store_canon's */
 };
 /* The person's items (owner or lead) of the year, in org sort, org id,

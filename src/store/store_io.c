@@ -222,7 +222,7 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 /* The columns of io_print_item (and the sort key k), then the item's
  * canonical columns from PRINT_CANON on, and the join, of one half of a
  * person's items.  Its 校验码 digests each printed item from the row
- * printed, not from a second read of it; and the text printed (content,
+ * printed, not from a second read of it; and the text printed (content, measures,
  * standard, due, due_text, status) is read from those same columns, so
  * the sorter carries each once.  The sort keys have names of their own
  * (iseq): PostgreSQL finds ORDER BY seq ambiguous beside the canonical seq. */
@@ -269,6 +269,7 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 			.is_lead = sql_column_int(st, 4), .org = col(st, 5), .level = col(st, 6),
 			.flags = col(st, 7),
 			.content = col(st, PRINT_CANON + PRINT_CANON_content),
+			.measures = col(st, PRINT_CANON + PRINT_CANON_measures),
 			.standard = col(st, PRINT_CANON + PRINT_CANON_standard),
 			.due = col(st, PRINT_CANON + PRINT_CANON_due),   /* NULL: "" */
 			.due_text = col(st, PRINT_CANON + PRINT_CANON_due_text),
