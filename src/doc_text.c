@@ -153,11 +153,12 @@ static int natural_width(const char *s)
 /* Content widths of the columns.  Start from the shares of what the rules
  * and the one-space cell padding leave; a column whose text needs less
  * gives the rest away, and a column of short text (a date, a status) that
- * needs a little more gets its natural width, so "2022-06-30" is never cut
+ * needs a little more gets its natural width, so "2022-06-30" or
+ * "2026年12月31日" (14 columns) is never cut
  * in two; what is left goes to the column that still needs most. */
 static void column_widths(const struct doc_table *t, int width, int *cw)
 {
-	enum { SHORT = 12, MIN_GIVER = 10 };
+	enum { SHORT = 14, MIN_GIVER = 8 };
 	int avail = width - (t->ncols + 1) - 2 * t->ncols, pool = avail, nat[DOC_MAX_COLS];
 	for (int c = 0; c < t->ncols; c++) {
 		nat[c] = natural_width(t->cols[c].name);

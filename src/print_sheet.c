@@ -84,8 +84,8 @@ void sheet_build(struct printer *pr, const struct person *p, const char *code)
 	 * 完成情况 wide enough to write in by hand, 完成时限 for
 	 * "2026年12月31日" on one line */
 	static const struct doc_col item_cols[SHEET_COLS] = {
-		{NULL, 1.3, 'c'}, {NULL, 5.4, 'l'}, {NULL, 4.4, 'l'}, {NULL, 3.6, 'l'},
-		{NULL, 3.9, 'c'}, {NULL, 3.4, 'l'}, {NULL, 1.5, 'c'},
+		{NULL, 1.3, 'c'}, {NULL, 5.1, 'l'}, {NULL, 4.3, 'l'}, {NULL, 3.5, 'l'},
+		{NULL, 3.9, 'c'}, {NULL, 3.4, 'l'}, {NULL, 2.0, 'c'},
 	};
 	static const enum msg_id item_names[SHEET_COLS] = {
 		M_IO_COL_SEQ, M_IO_COL_CONTENT, M_DP_COL_MEASURES, M_IO_COL_STANDARD,

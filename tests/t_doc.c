@@ -468,8 +468,8 @@ TEST(pdf_two_groups)
 	cmd = xasprintf("pdffonts %s", path);
 	char *fonts = run(cmd);
 	free(cmd);
-	/* the CJK font is embedded: the "emb" column (5th from the end) says yes */
-	char *line = strstr(fonts, "WenQuanYiMicroHei");
+	/* the Song body font is embedded: the "emb" column (5th from the end) says yes */
+	char *line = strstr(fonts, "NotoSerifCJKsc-Regular");
 	CHECK(line != NULL);
 	if (line) {
 		char *tok[16], *save = NULL;

@@ -606,7 +606,7 @@ TEST(text_checklist_aligned_by_display_width)
 {
 	setup();
 	long long zh = office();
-	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 80, NULL, NULL, 0, NULL, 0};
+	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .format = PRINT_TEXT, .width = 80};
 	char *t = print_text(&r);
 	CHECK_CONTAINS(t, "2026年度个人党建责任清单");
 	CHECK_CONTAINS(t, "单位：示范单位");
@@ -654,7 +654,7 @@ TEST(text_width_option)
 {
 	setup();
 	long long zh = office();
-	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 120, NULL, NULL, 0, NULL, 0};
+	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .format = PRINT_TEXT, .width = 120};
 	char *t = print_text(&r);
 	int widest = 0;
 	char *save = NULL;
@@ -669,7 +669,7 @@ TEST(print_code_logged_and_verifies)
 {
 	setup();
 	long long zh = office();
-	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 0, NULL, NULL, 0, NULL, 0};
+	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .format = PRINT_TEXT};
 	char *t = print_text(&r);
 	char *p = strstr(t, "校验码：");
 	CHECK(p != NULL);
@@ -699,20 +699,20 @@ TEST(print_org_and_all)
 	setup();
 	office();
 	add_person(&q, "王五", "", 0);      /* no org: last with --all */
-	struct print_request r = {PRINT_ORG, 3, PRINT_TEXT, 0, NULL, NULL, 0, NULL, 0};
+	struct print_request r = {.scope = PRINT_ORG, .id = 3, .format = PRINT_TEXT};
 	char *t = print_text(&r);
 	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit WHERE action = 'print'"), 2);
 	const char *a = strstr(t, "姓名：张三"), *b = strstr(t, "姓名：李四");
 	CHECK(a && b && a < b);             /* by name, in code-point order: 张 < 李 */
 	CHECK(strchr(t, '\f') != NULL);
 	free(t);
-	struct print_request all = {PRINT_ALL, 0, PRINT_TEXT, 0, NULL, NULL, 0, NULL, 0};
+	struct print_request all = {.scope = PRINT_ALL, .format = PRINT_TEXT};
 	t = print_text(&all);
 	const char *c = strstr(t, "姓名：王五");
 	CHECK(c && c > strstr(t, "姓名：张三"));
 	free(t);
 	/* 党组: nobody is a member, but 张三 owns and 李四 leads its item */
-	struct print_request pg = {PRINT_ORG, 1, PRINT_TEXT, 0, NULL, NULL, 0, NULL, 0};
+	struct print_request pg = {.scope = PRINT_ORG, .id = 1, .format = PRINT_TEXT};
 	t = print_text(&pg);
 	CHECK_CONTAINS(t, "姓名：张三");
 	CHECK_CONTAINS(t, "姓名：李四");
@@ -724,7 +724,7 @@ TEST(print_english)
 	setup();
 	long long zh = office();
 	msg_set_english(1);
-	struct print_request r = {PRINT_PERSON, zh, PRINT_TEXT, 0, NULL, NULL, 0, NULL, 0};
+	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .format = PRINT_TEXT};
 	char *t = print_text(&r);
 	CHECK_CONTAINS(t, "Personal Party-building checklist 2026");
 	CHECK_CONTAINS(t, "1. List of 党组");
