@@ -617,10 +617,13 @@ TEST(text_checklist_aligned_by_display_width)
 	CHECK_CONTAINS(t, "二、机关党委责任清单");
 	CHECK_CONTAINS(t, "三、第一党支部责任清单");
 	CHECK_CONTAINS(t, "四、责任书");
-	CHECK_CONTAINS(t, "本人签字：＿＿＿＿＿＿  日期：＿＿＿＿＿＿");
+	CHECK_CONTAINS(t, "本人签字：＿＿＿＿＿＿");
+	CHECK_CONTAINS(t, "审核人（支部书记）签字：＿＿＿＿＿＿");
+	CHECK_CONTAINS(t, "日期：　　年　　月　　日");
+	CHECK_CONTAINS(t, "| 完成情况 |");
 	CHECK_CONTAINS(t, "第 1 页 共 1 页");
 	CHECK_CONTAINS(t, "校验码：");
-	CHECK_CONTAINS(t, "开展主题党日活动");
+	CHECK_CONTAINS(t, "| 开展主题党日");   /* 7 columns at 80: the content wraps in its cell */
 	CHECK_CONTAINS(t, "〔牵头〕");      /* 张三 leads the 机关党委 item */
 	CHECK(!strstr(t, "不相干的事项"));
 	/* every table line: borders at the header's columns, never wider than 80 */
@@ -630,7 +633,7 @@ TEST(text_checklist_aligned_by_display_width)
 		CHECK(text_width(line) <= 80);
 		if (strstr(line, "| 序号 |")) {
 			nhead = borders(line, head, 16);
-			CHECK_INT(nhead, 7);
+			CHECK_INT(nhead, 8);   /* 序号 责任内容 工作措施 完成标准 完成时限 完成情况 确认 */
 			tables++;
 			continue;
 		}
@@ -706,7 +709,12 @@ TEST(print_org_and_all)
 	CHECK(a && b && a < b);             /* by name, in code-point order: 张 < 李 */
 	CHECK(strchr(t, '\f') != NULL);
 	free(t);
+	/* --all leaves out 王五, who has nothing; --include-empty prints him last */
 	struct print_request all = {.scope = PRINT_ALL, .format = PRINT_TEXT};
+	t = print_text(&all);
+	CHECK(strstr(t, "姓名：张三") && !strstr(t, "姓名：王五"));
+	free(t);
+	all.include_empty = 1;
 	t = print_text(&all);
 	const char *c = strstr(t, "姓名：王五");
 	CHECK(c && c > strstr(t, "姓名：张三"));
