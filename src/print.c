@@ -613,6 +613,8 @@ enum qd_status io_tui_print(const struct tui_print_request *tr, struct strbuf *o
 		r.path = file = pdf_name(q->year, who);
 		free(who);
 	}
+	struct strbuf warn = {0};   /* undrawable characters: on the status line, not stderr */
+	r.warn = &warn;
 	enum qd_status s = print_checklist(q, &r, &res, out);
 	if (s == QD_OK && r.lp)
 		sb_printf(out, msg(M_IO_LP_SENT), r.printer ? r.printer : msg(M_IO_LP_DEFAULT), res.people,
@@ -623,6 +625,11 @@ enum qd_status io_tui_print(const struct tui_print_request *tr, struct strbuf *o
 		sb_puts(out, "  ");
 		sb_printf(out, msg(M_IO_PRINT_CODE), res.code);
 	}
+	if (s == QD_OK && warn.len) {
+		sb_puts(out, "  ");
+		sb_puts(out, warn.s);
+	}
+	sb_free(&warn);
 	if (out->len)                        /* one line for the status line */
 		for (char *c = out->s; *c; c++)
 			if (*c == '\n')
