@@ -52,13 +52,14 @@
  * the supplementary planes, fonts-hanazono), an outline emoji font (
  * fonts-symbola), then the Hei faces the older setup installed.
  *
- * Emoji are set in text presentation (a U+FE0E after each, see
- * emoji_text()), in Symbola's outlines: cairo 1.16 draws a colour emoji
+ * Emoji are set in text presentation (a U+FE0E after each, doc.h's
+ * doc_pdf_text), in Symbola's outlines: cairo 1.16 draws a colour emoji
  * (Noto Color Emoji) as a bitmap with no text behind it, so pdftotext
  * lost it, and naming the colour font in the list made pango take the
  * digits from it too.  Black outlines suit a paper printed in black; an
- * emoji Symbola lacks still reaches the colour font through fontconfig.  Headings take a Hei face first (黑体, as official
- * papers set their section headings). */
+ * emoji Symbola lacks still reaches the colour font through fontconfig.
+ * Headings take a Hei face first (黑体, as official papers set their
+ * section headings). */
 #define FALLBACK "HanaMinA,HanaMinB,Symbola,WenQuanYi Micro Hei," \
 	"Noto Sans CJK SC,Source Han Sans SC,Droid Sans Fallback,AR PL UMing CN"
 #define FAMILIES "Noto Serif CJK SC,Source Han Serif SC," FALLBACK ",serif"
@@ -87,7 +88,7 @@ enum op_kind { OP_TEXT, OP_BOX, OP_FILL };
 struct op {
 	enum op_kind kind;
 	int page;
-	int red;                    /* OP_TEXT: 1 red, 2 grey */
+	int color;                  /* OP_TEXT: 0 black, 1 red, 2 grey */
 	double x, y, w, h;          /* OP_TEXT: top-left; OP_BOX/FILL: the box */
 	PangoLayout *lay;           /* OP_TEXT: a reference */
 	int l0, l1;                 /* OP_TEXT: lines [l0, l1), l1 < 0 = all */
@@ -217,10 +218,8 @@ static void row_cell_oneline(struct pdf *st, struct row *r, const char *text, do
 	int nat;
 	pango_layout_set_width(c->lay, -1);
 	pango_layout_get_size(c->lay, &nat, NULL);
-	if (pu(nat) <= avail) {
-		pango_layout_get_size(c->lay, NULL, &c->h);
-		return;
-	}
+	if (pu(nat) <= avail)
+		return;   /* it fits: row_cell's measure stands */
 	double scale = avail / pu(nat);
 	if (scale >= MIN_SHRINK) {
 		PangoFontDescription *fd = pango_font_description_copy(st->font[F_FIELD]);
@@ -230,8 +229,10 @@ static void row_cell_oneline(struct pdf *st, struct row *r, const char *text, do
 	}
 	pango_layout_set_width(c->lay, (int)(avail * PANGO_SCALE));
 	pango_layout_get_size(c->lay, NULL, &c->h);
-	if (pu(c->h) > r->h)
-		r->h = pu(c->h);
+	r->h = 0;   /* row_cell measured it wrapped at its first size */
+	for (int i = 0; i < r->n; i++)
+		if (pu(r->c[i].h) > r->h)
+			r->h = pu(r->c[i].h);
 }
 
 static struct row *row_new(double x, double w, double padx, double pady)
@@ -304,7 +305,7 @@ static void emit(struct pdf *st, const struct row *r, const int *from, const int
 		double dy = !from && r->vcenter ? (r->h - pu(c->h)) / 2 : 0;
 		struct op *o = op_add(st, OP_TEXT, c->x + r->padx, st->y + r->pady + dy, 0, 0);
 		o->lay = g_object_ref(c->lay);
-		o->red = r->red ? 1 : r->grey ? 2 : 0;
+		o->color = r->red ? 1 : r->grey ? 2 : 0;
 		if (from) {
 			o->l0 = from[i];
 			o->l1 = to[i];
@@ -608,9 +609,9 @@ static int layout_group(struct pdf *st, const struct doc_group *g)
 
 static void draw_text(cairo_t *cr, const struct op *o)
 {
-	if (o->red == 1)
+	if (o->color == 1)
 		cairo_set_source_rgb(cr, 0.78, 0, 0);
-	else if (o->red == 2)
+	else if (o->color == 2)
 		cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
 	else
 		cairo_set_source_rgb(cr, 0, 0, 0);

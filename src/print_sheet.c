@@ -42,9 +42,8 @@ static char *join_cell(const char *a, const char *sep, const char *b)
 	return out;
 }
 
-
-/* 完成时限: the date as 2026年3月31日 (not ISO), the due words under it,
- * then the item's flags (逾期, 即将到期). */
+/* 完成时限: the date as 2026年3月31日 (not ISO; in English, ISO), the due
+ * words under it, then the item's flags (逾期, 即将到期). */
 static char *due_cell(const struct io_print_item *it)
 {
 	struct strbuf b = {0};
@@ -52,7 +51,8 @@ static char *due_cell(const struct io_print_item *it)
 	int day;
 	sb_puts(&b, "");
 	if (*it->due)
-		sb_puts(&b, date_parse(it->due, &day) == 0 ? date_format_zh(day, zh) : it->due);
+		sb_puts(&b, !msg_english() && date_parse(it->due, &day) == 0 ? date_format_zh(day, zh)
+								     : it->due);
 	if (*it->due_text)
 		sb_printf(&b, "%s%s", b.len ? "\n" : "", it->due_text);
 	if (*it->flags) {
