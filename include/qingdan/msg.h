@@ -24,6 +24,7 @@
 #include "qingdan/msg_problem.h"   /* issue 12: problem commands */
 #include "qingdan/msg_report.h"   /* issue 12: report, the year in figures */
 #include "qingdan/msg_problem_print.h"   /* issue 12: problem print, import --problems */
+#include "qingdan/msg_sheet.h"   /* issue 13: import of .xlsx */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -174,6 +175,7 @@
 	MSG_LIST_PROBLEM_CLI(_) \
 	MSG_LIST_REPORT(_) \
 	MSG_LIST_PROBLEM_PRINT(_) \
+	MSG_LIST_SHEET(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
