@@ -80,7 +80,7 @@ static void on_progress(void *ctx, long done, long total, long rows)
 }
 
 /* import --meetings FILE: a sign-in sheet (import_meeting.h) */
-static int import_meetings(struct cli *c, const char *path, int dry)
+static int import_meetings(struct cli *c, const char *path, const char *sheet, int dry)
 {
 	int rc = cli_db(c);
 	if (rc)
@@ -88,6 +88,7 @@ static int import_meetings(struct cli *c, const char *path, int dry)
 	struct import_view v = {path, isatty(STDERR_FILENO), -1, 0};
 	struct import_request r = {0};
 	r.path = path;
+	r.sheet = sheet;
 	r.dry_run = dry;
 	r.report = on_report;
 	r.ctx = &v;
@@ -106,8 +107,8 @@ static int import_meetings(struct cli *c, const char *path, int dry)
 
 /* import --problems FILE [--org ORG] [--source SRC]: a problem list
  * (import_problem.h) */
-static int import_problems(struct cli *c, const char *path, const char *org, const char *source,
-			   int dry)
+static int import_problems(struct cli *c, const char *path, const char *sheet, const char *org,
+			   const char *source, int dry)
 {
 	int src = -1;
 	if (source && (src = problem_source_parse(source)) < 0)
@@ -118,6 +119,7 @@ static int import_problems(struct cli *c, const char *path, const char *org, con
 		return rc;
 	struct import_view v = {path, isatty(STDERR_FILENO), -1, 0};
 	r.path = path;
+	r.sheet = sheet;
 	r.dry_run = dry;
 	r.report = on_report;
 	r.ctx = &v;
@@ -136,11 +138,13 @@ static int import_problems(struct cli *c, const char *path, const char *org, con
 static int cmd_import(struct cli *c, int argc, char **argv)
 {
 	const char *org = NULL, *meetings = NULL, *problems = NULL, *source = NULL, *pos[1] = {NULL};
+	const char *sheet = NULL;
 	int dry = 0;
 	const struct opt opts[] = {{"--org", &org, NULL, NULL, NULL},
 				   {"--meetings", &meetings, NULL, NULL, NULL},
 				   {"--problems", &problems, NULL, NULL, NULL},
 				   {"--source", &source, NULL, NULL, NULL},
+				   {"--sheet", &sheet, NULL, NULL, NULL},
 				   {"--dry-run", NULL, &dry, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, pos, 0, 1);
 	if (!rc && problems && (meetings || pos[0]))
@@ -149,13 +153,13 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 		return cli_usage_error(c, "%s", msg(M_PI_SOURCE_ONLY));
 	if (!rc && problems) {
 		c->access = dry ? CLI_READ : CLI_WRITE;
-		return import_problems(c, problems, org, source, dry);
+		return import_problems(c, problems, sheet, org, source, dry);
 	}
 	if (!rc && meetings && (org || pos[0]))
 		return cli_usage_error(c, "%s", msg(M_MI_ONE_OF));
 	if (!rc && meetings) {
 		c->access = dry ? CLI_READ : CLI_WRITE;
-		return import_meetings(c, meetings, dry);
+		return import_meetings(c, meetings, sheet, dry);
 	}
 	if (!rc && !pos[0])
 		return cli_usage_error(c, msg(M_MISSING_OPERAND), c->cmd, c->usage);
@@ -166,6 +170,7 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 		return rc;
 	struct import_view v = {pos[0], isatty(STDERR_FILENO), -1, 0};
 	r.path = pos[0];
+	r.sheet = sheet;
 	r.dry_run = dry;
 	r.report = on_report;
 	r.progress = on_progress;
@@ -319,8 +324,9 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 }
 
 const struct cli_command cli_io_commands[] = {
-	{"import", NULL, cmd_import, "import FILE|- [--org ORG] [--dry-run] | import --meetings FILE [--dry-run] | "
-	 "import --problems FILE [--org ORG] [--source SRC] [--dry-run]", CLI_CREATE},
+	{"import", NULL, cmd_import, "import FILE|- [--sheet NAME] [--org ORG] [--dry-run] | "
+	 "import --meetings FILE [--sheet NAME] [--dry-run] | "
+	 "import --problems FILE [--sheet NAME] [--org ORG] [--source SRC] [--dry-run]", CLI_CREATE},
 	{"export", NULL, cmd_export, "export [--format csv|json|xlsx] [-o FILE [--force]]", CLI_READ},
 	/* printing logs its verification code: a write, but never the first */
 	{"print", NULL, cmd_print, "print (--person WHO | --org ORG | --all) [--format text|pdf] "

@@ -21,6 +21,12 @@
 
 enum { NCOLS = IO__NCOLS };
 
+/* The widest a column gets (in character widths; CJK counts two); longer
+ * text wraps in the cell, and its row is made tall enough for it. */
+static const int cap[NCOLS] = {16, 6, 14, 48, 40, 32, 12, 12, 12, 14, 10, 12};
+/* Points per line of the 11 pt body font, and the row's padding. */
+#define LINE_PT 15.0
+#define ROW_PAD_PT 3.0
 
 struct xlsx_out {
 	lxw_workbook *wb;
@@ -74,7 +80,6 @@ static char *sheet_name(struct xlsx_out *x, const char *org)
  * text wraps in the cell instead. */
 static void finish_sheet(struct xlsx_out *x)
 {
-	static const int cap[NCOLS] = {16, 6, 14, 48, 40, 32, 12, 12, 12, 14, 10, 12};
 	if (!x->ws)
 		return;
 	for (int c = 0; c < NCOLS; c++) {
@@ -149,6 +154,32 @@ static void write_date(struct xlsx_out *x, int c, const char *iso)
 	}
 }
 
+/* The lines s takes in a column of width chars: its own line breaks, and
+ * each line wrapped where the next character would not fit (a CJK
+ * character is two wide; one width is the cell's padding). */
+static int wrapped_lines(const char *s, int width)
+{
+	int avail = width - 1 > 2 ? width - 1 : 2, lines = 1, line = 0;
+	size_t left = strlen(s);
+	for (const char *p = s; left;) {
+		unsigned wc;
+		int cw;
+		size_t n = text_decode(p, left, &wc, &cw);
+		if (*p == '\n') {
+			lines++;
+			line = 0;
+		} else if (line + cw > avail && line > 0) {
+			lines++;
+			line = cw;
+		} else {
+			line += cw;
+		}
+		p += n;
+		left -= n;
+	}
+	return lines;
+}
+
 void export_xlsx_row(struct xlsx_out *x, const struct io_export_row *r)
 {
 	if (!x->ws || r->org_id != x->sheet_org) {
@@ -159,16 +190,30 @@ void export_xlsx_row(struct xlsx_out *x, const struct io_export_row *r)
 	char seq[16];
 	const char *cells[NCOLS];
 	export_cells(r, seq, cells);
+	/* the row as tall as its tallest cell, set before its cells are
+	 * written (constant-memory mode writes a row out as it ends) */
+	char *clean[NCOLS] = {0};
+	int lines = 1;
+	for (int c = 0; c < NCOLS; c++) {
+		if (c == IO_SEQ || c == IO_DUE || c == IO_DONE_ON)
+			continue;
+		clean[c] = text_sanitize(cells[c], 1);
+		measure(x, c, clean[c]);
+		/* the first column grows to its text and never wraps */
+		int n = wrapped_lines(clean[c], c == 0 ? x->width[c] + 2 : cap[c] + 2);
+		if (n > lines)
+			lines = n;
+	}
+	if (lines > 1)
+		worksheet_set_row(x->ws, (lxw_row_t)x->row, LINE_PT * lines + ROW_PAD_PT, NULL);
 	for (int c = 0; c < NCOLS; c++) {
 		if (c == IO_SEQ) {
 			worksheet_write_number(x->ws, (lxw_row_t)x->row, (lxw_col_t)c, r->seq, x->num);
 		} else if (c == IO_DUE || c == IO_DONE_ON) {
 			write_date(x, c, cells[c]);
 		} else {
-			char *clean = text_sanitize(cells[c], 1);
-			worksheet_write_string(x->ws, (lxw_row_t)x->row, (lxw_col_t)c, clean, x->body);
-			measure(x, c, clean);
-			free(clean);
+			worksheet_write_string(x->ws, (lxw_row_t)x->row, (lxw_col_t)c, clean[c], x->body);
+			free(clean[c]);
 		}
 	}
 }

@@ -594,23 +594,23 @@ void import_csv_failure(const struct csv_fail *f, const char *file, struct strbu
 	}
 }
 
-static void report_csv_failure(struct importer *im, const struct csv_fail *f)
+static void report_csv_failure(struct importer *im, const struct sheet_fail *f)
 {
 	struct strbuf b = {0};
-	import_csv_failure(f, im->r->path, &b);
+	import_reader_failure(f, im->r->path, &b);
 	report(im, IMPORT_ERROR, "%s", b.s);
 	sb_free(&b);
 }
 
 /* Read the whole file; returns 0 when the file itself was readable (rows
  * may still be bad: see res->bad_rows), -1 after a file-level error. */
-static int read_file(struct importer *im, struct csv_reader *csv)
+static int read_file(struct importer *im, struct sheet_reader *csv)
 {
 	struct csv_record rec;
-	struct csv_fail fail;
+	struct sheet_fail fail;
 	int rc, header = 0, skipped = 0;
 	long title[5];
-	while ((rc = csv_next(csv, &rec, &fail)) == 1) {
+	while ((rc = sheet_next(csv, &rec, &fail)) == 1) {
 		if (import_blank_record(&rec))
 			continue;
 		if (!header) {
@@ -633,7 +633,7 @@ static int read_file(struct importer *im, struct csv_reader *csv)
 		import_row(im, &rec);
 		if (im->r->progress && im->res->rows % 1024 == 0) {
 			/* the reader reads ahead: only the last call says "all of it" */
-			long total = csv_total_bytes(csv), done = csv_bytes_read(csv);
+			long total = sheet_total_bytes(csv), done = sheet_bytes_read(csv);
 			progress(im, done < total ? done : total - 1, total);
 		}
 	}
@@ -649,7 +649,7 @@ static int read_file(struct importer *im, struct csv_reader *csv)
 		return -1;
 	}
 	if (im->r->progress)
-		progress(im, csv_total_bytes(csv), csv_total_bytes(csv));
+		progress(im, sheet_total_bytes(csv), sheet_total_bytes(csv));
 	return 0;
 }
 
@@ -657,20 +657,20 @@ static int read_file(struct importer *im, struct csv_reader *csv)
  * transaction (a big load with item's indexes made again in bulk).  The
  * lookups of the first pass stand unless someone committed since seen.
  * Sets *file_ok as read_file returns; the status of the write. */
-static enum qd_status write_file(struct importer *im, struct csv_reader **csv, long long seen,
+static enum qd_status write_file(struct importer *im, struct sheet_reader **csv, long long seen,
 				 int *file_ok, struct strbuf *err)
 {
 	struct qd *q = im->q;
 	long rows = im->res->rows;
-	struct csv_fail fail;
-	*csv = csv_reopen(csv, &fail);
+	struct sheet_fail fail;
+	*csv = sheet_reopen(csv, &fail);
 	if (!*csv) {
 		report_csv_failure(im, &fail);
 		*file_ok = -1;
 		return QD_OK;
 	}
 	memset(im->res, 0, sizeof *im->res);
-	im->res->encoding = csv_encoding(*csv);
+	im->res->encoding = sheet_encoding(*csv);
 	im->pass = 2;
 	enum qd_status s = qd_batch_begin(q, err);
 	if (s != QD_OK) {
@@ -706,21 +706,26 @@ enum qd_status io_import(struct qd *q, const struct import_request *r, struct im
 			 struct strbuf *err)
 {
 	struct importer im = {.q = q, .r = r, .res = res};
-	struct csv_fail fail;
+	struct sheet_fail fail;
 	memset(res, 0, sizeof *res);
 	res->encoding = "";
 	if (!r->dry_run && !q->actor_admin) {
 		sb_printf(err, msg(M_IO_NOT_ADMIN), q->actor_name);
 		return QD_DENIED;
 	}
-	struct csv_reader *csv = csv_open(r->path, &fail);
+	struct sheet_reader *csv = sheet_open(r->path, r->sheet, &fail);
 	if (!csv) {
 		report_csv_failure(&im, &fail);
 		sb_free(&im.line);
 		sb_printf(err, msg(M_IO_FAILED), r->path);
-		return fail.code == CSV_ERR_IO ? QD_IOERROR : QD_INVALID;
+		return fail.csv.code == CSV_ERR_IO ? QD_IOERROR : QD_INVALID;
 	}
-	res->encoding = csv_encoding(csv);
+	res->encoding = sheet_encoding(csv);
+	/* messages name FILE:SHEET for a workbook (sheet.h) */
+	struct import_request at = *r;
+	char *where = xstrdup(sheet_where(csv));
+	at.path = where;
+	im.r = &at;
 
 	enum qd_status s = QD_OK;
 	long long seen = db_data_version(q->db);
@@ -743,7 +748,8 @@ enum qd_status io_import(struct qd *q, const struct import_request *r, struct im
 	}
 	if (s != QD_OK && !r->dry_run)
 		res->people_new = 0;
-	csv_close(&csv);
+	sheet_close(&csv);
+	free(where);
 	map_free(&im.orgs);
 	map_free(&im.people);
 	sb_free(&im.why);

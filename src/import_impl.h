@@ -5,6 +5,7 @@
 #define QINGDAN_IMPORT_IMPL_H
 
 #include "qingdan/csv.h"
+#include "qingdan/sheet.h"
 #include "qingdan/io.h"
 #include "qingdan/msg.h"
 #include "qingdan/util.h"
@@ -16,6 +17,9 @@ char *import_trim(char *s);
 int import_blank_record(const struct csv_record *rec);
 /* What is wrong with the file, for its reader: FILE, the line, what to do. */
 void import_csv_failure(const struct csv_fail *f, const char *file, struct strbuf *out);
+/* The same for the reader of sheet.h: a CSV failure as above, a workbook's
+ * as it is worded. */
+void import_reader_failure(const struct sheet_fail *f, const char *file, struct strbuf *out);
 
 /* ---- the sheet importers (import_meeting.c, import_problem.c) ----
  * Each importer's state starts with a struct import_sheet; the reading
@@ -43,11 +47,11 @@ void import_row_bad(struct import_sheet *sh, const char *fmt, ...)
 /* The column a header cell names (trimmed, ASCII folded, a trailing '*'
  * dropped), or -1. */
 int import_column_of(const struct import_column *names, size_t n, const char *cell);
-/* The CSV failure as an IMPORT_ERROR note. */
-void import_sheet_failure(struct import_sheet *sh, const struct csv_fail *f);
+/* The reader's failure as an IMPORT_ERROR note. */
+void import_sheet_failure(struct import_sheet *sh, const struct sheet_fail *f);
 /* Read the file: up to five lines before the header (a title), then every
  * row; -1 when the file cannot be read or has no header (reported). */
-int import_read_sheet(struct import_sheet *sh, struct csv_reader *csv);
+int import_read_sheet(struct import_sheet *sh, struct sheet_reader *rd);
 void import_sheet_free(struct import_sheet *sh);
 
 #endif

@@ -279,19 +279,24 @@ enum qd_status io_import_meetings(struct qd *q, const struct import_request *r,
 	struct mimporter im = {.q = q, .res = res};
 	im.sh = (struct import_sheet){.r = r, .is_header = looks_like_header, .header = read_header,
 				       .row = import_row, .no_header = M_MI_NO_HEADER};
-	struct csv_fail fail;
+	struct sheet_fail fail;
 	memset(res, 0, sizeof *res);
 	res->encoding = "";
-	struct csv_reader *csv = csv_open(r->path, &fail);
-	if (!csv) {
+	struct sheet_reader *rd = sheet_open(r->path, r->sheet, &fail);
+	if (!rd) {
 		import_sheet_failure(&im.sh, &fail);
 		import_sheet_free(&im.sh);
 		sb_printf(err, msg(M_IO_FAILED), r->path);
-		return fail.code == CSV_ERR_IO ? QD_IOERROR : QD_INVALID;
+		return fail.csv.code == CSV_ERR_IO ? QD_IOERROR : QD_INVALID;
 	}
-	res->encoding = csv_encoding(csv);
-	int file_ok = import_read_sheet(&im.sh, csv);
-	csv_close(&csv);
+	res->encoding = sheet_encoding(rd);
+	/* messages name FILE:SHEET for a workbook (sheet.h) */
+	struct import_request at = *r;
+	char *where = xstrdup(sheet_where(rd));
+	at.path = where;
+	im.sh.r = &at;
+	int file_ok = import_read_sheet(&im.sh, rd);
+	sheet_close(&rd);
 	enum qd_status s = QD_OK;
 	if (file_ok != 0) {
 		sb_printf(err, msg(M_IO_FAILED), r->path);
@@ -315,5 +320,6 @@ enum qd_status io_import_meetings(struct qd *q, const struct import_request *r,
 		row_free(&im.rows[i]);
 	free(im.rows);
 	import_sheet_free(&im.sh);
+	free(where);
 	return s;
 }

@@ -46,21 +46,29 @@ int import_column_of(const struct import_column *names, size_t n, const char *ce
 	return col;
 }
 
-void import_sheet_failure(struct import_sheet *sh, const struct csv_fail *f)
+void import_reader_failure(const struct sheet_fail *f, const char *file, struct strbuf *out)
+{
+	if (f->csv.code != CSV_OK)
+		import_csv_failure(&f->csv, file, out);
+	else
+		sb_puts(out, f->text);
+}
+
+void import_sheet_failure(struct import_sheet *sh, const struct sheet_fail *f)
 {
 	struct strbuf b = {0};
-	import_csv_failure(f, sh->r->path, &b);
+	import_reader_failure(f, sh->r->path, &b);
 	import_report(sh, IMPORT_ERROR, "%s", b.s);
 	sb_free(&b);
 }
 
-int import_read_sheet(struct import_sheet *sh, struct csv_reader *csv)
+int import_read_sheet(struct import_sheet *sh, struct sheet_reader *rd)
 {
 	struct csv_record rec;
-	struct csv_fail fail;
+	struct sheet_fail fail;
 	int rc, header = 0, skipped = 0;
 	long first = 0;
-	while ((rc = csv_next(csv, &rec, &fail)) == 1) {
+	while ((rc = sheet_next(rd, &rec, &fail)) == 1) {
 		if (import_blank_record(&rec))
 			continue;
 		if (!header) {

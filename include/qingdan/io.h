@@ -37,6 +37,7 @@ enum import_note {
 
 struct import_request {
 	const char *path;
+	const char *sheet;       /* --sheet: the sheet of a workbook (NULL: the first; sheet.h) */
 	long long org_id;        /* --org: rows without an organisation (0 = none) */
 	int dry_run;             /* check everything, write nothing */
 	/* Each message, complete ("FILE:LINE: reason"), in file order. */
@@ -54,10 +55,10 @@ struct import_result {
 	long warnings;
 	long people_new;         /* people added (or that would be) */
 	int orgs;                /* distinct organisations of the rows */
-	const char *encoding;    /* "UTF-8", "UTF-8 (BOM)", "GB18030" (static) */
+	const char *encoding;    /* "UTF-8", "UTF-8 (BOM)", "GB18030", "XLSX" (static) */
 };
 
-/* Read the CSV at r->path into the lists of q->year, all rows or none.
+/* Read the CSV or xlsx (sheet.h) at r->path into the lists of q->year, all rows or none.
  * Every row is checked; each bad one is reported as "FILE:LINE: reason";
  * if there is any, nothing is written and QD_INVALID is returned, with the
  * summary in err.  On success err is untouched and res says what was done. */

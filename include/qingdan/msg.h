@@ -25,6 +25,7 @@
 #include "qingdan/msg_report.h"   /* issue 12: report, the year in figures */
 #include "qingdan/msg_problem_print.h"   /* issue 12: problem print, import --problems */
 #include "qingdan/msg_docprint.h"   /* issue 13 D: every character printed, the checklist paper */
+#include "qingdan/msg_sheet.h"   /* issue 13: import of .xlsx */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -176,6 +177,7 @@
 	MSG_LIST_REPORT(_) \
 	MSG_LIST_PROBLEM_PRINT(_) \
 	MSG_LIST_DOCPRINT(_) \
+	MSG_LIST_SHEET(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
