@@ -88,7 +88,7 @@ static void import_csv(struct qd *d, const char *csv, int dry, long long org, st
 	char *path = write_file("in.csv", csv, strlen(csv));
 	memset(out, 0, sizeof *out);
 	sb_puts(&out->log, "");
-	struct import_request r = {path, org, dry, collect, NULL, &out->log};
+	struct import_request r = {.path = path, .org_id = org, .dry_run = dry, .report = collect, .ctx = &out->log};
 	out->status = io_import(d, &r, &out->res, &out->err);
 	free(path);
 }
@@ -358,7 +358,7 @@ TEST(file_level_failures)
 	import_csv(&q, "组织,责任内容,责任内容\n党组,a,b\n", 0, 0, &r);
 	CHECK_CONTAINS(r.log.s, "E in.csv:1: “责任内容”列出现了两次（第 2 列和第 3 列）");
 	run_free(&r);
-	struct import_request req = {"/nonexistent/x.csv", 0, 0, collect, NULL, &r.log};
+	struct import_request req = {.path = "/nonexistent/x.csv", .report = collect, .ctx = &r.log};
 	memset(&r, 0, sizeof r);
 	sb_puts(&r.log, "");
 	CHECK_INT(io_import(&q, &req, &r.res, &r.err), QD_IOERROR);
@@ -375,7 +375,7 @@ TEST(gbk_file_imports)
 	char *path = write_file("gbk.csv", gbk, sizeof gbk - 1);
 	struct run r = {0};
 	sb_puts(&r.log, "");
-	struct import_request req = {path, 0, 0, collect, NULL, &r.log};
+	struct import_request req = {.path = path, .report = collect, .ctx = &r.log};
 	CHECK_INT(io_import(&q, &req, &r.res, &r.err), QD_OK);
 	CHECK_STR(r.res.encoding, "GB18030");
 	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item WHERE content = '学习'"), 1);
@@ -452,7 +452,7 @@ TEST(csv_round_trip_restores_every_field)
 	open_db(&q2);
 	char *path = write_file("a.csv", a, strlen(a));
 	memset(&r, 0, sizeof r);
-	struct import_request req = {path, 0, 0, NULL, NULL, NULL};
+	struct import_request req = {.path = path};
 	CHECK_INT(io_import(&q2, &req, &r.res, &r.err), QD_OK);
 	char *b = export_to(&q2, EXPORT_CSV);
 	CHECK_STR(b, a);
@@ -485,7 +485,7 @@ TEST(english_export_round_trips)
 	struct qd q2;
 	open_db(&q2);
 	char *path = write_file("a.csv", a, strlen(a));
-	struct import_request req = {path, 0, 0, NULL, NULL, NULL};
+	struct import_request req = {.path = path};
 	CHECK_INT(io_import(&q2, &req, &r.res, &r.err), QD_OK);
 	char *b = export_to(&q2, EXPORT_CSV);
 	CHECK_STR(b, a);
@@ -852,7 +852,7 @@ TEST(import_bad_utf8_is_file_line_error)
 	struct run r;
 	memset(&r, 0, sizeof r);
 	sb_puts(&r.log, "");
-	struct import_request req = {path, 0, 0, collect, NULL, &r.log};
+	struct import_request req = {.path = path, .report = collect, .ctx = &r.log};
 	r.status = io_import(&q, &req, &r.res, &r.err);
 	CHECK(r.status != QD_OK);
 	CHECK_CONTAINS(r.log.s, "E bad.csv:3: ");

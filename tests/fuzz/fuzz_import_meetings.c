@@ -63,7 +63,7 @@ static enum qd_status import(struct qd *q, int dry, struct meeting_import_result
 			     struct seen *seen)
 {
 	struct strbuf err = {0};
-	struct import_request r = {csv_file, 0, dry, report, NULL, seen};
+	struct import_request r = {.path = csv_file, .dry_run = dry, .report = report, .ctx = seen};
 	memset(res, 0, sizeof *res);
 	memset(seen, 0, sizeof *seen);
 	enum qd_status s = io_import_meetings(q, &r, res, &err);

@@ -72,7 +72,7 @@ static enum qd_status import(struct qd *q, long long org, int dry,
 			     struct problem_import_result *res, struct seen *seen)
 {
 	struct strbuf err = {0};
-	struct import_request r = {csv_file, org, dry, report, NULL, seen};
+	struct import_request r = {.path = csv_file, .org_id = org, .dry_run = dry, .report = report, .ctx = seen};
 	memset(res, 0, sizeof *res);
 	memset(seen, 0, sizeof *seen);
 	enum qd_status s = io_import_problems(q, &r, SRC_INSPECTION, res, &err);
