@@ -232,3 +232,9 @@ $(BUILD)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(BUILD)/libqd.a
 	@mkdir -p $(dir $@)
 	$(E) "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+# the workbook reader is the sheet module's: its objects linked in
+$(BUILD)/fuzz/fuzz_xlsx: $(BUILD)/tests/fuzz/fuzz_xlsx.o $(SHEET_OBJ) $(BUILD)/libqd.a
+	@mkdir -p $(dir $@)
+	$(E) "  LD    $@"
+	$(Q)$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS) $(SHEET_LIBS)

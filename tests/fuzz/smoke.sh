@@ -36,6 +36,7 @@ limits() {
 	fuzz_csv) echo "5000 2048" ;;
 	fuzz_date) echo "200000 48" ;;
 	fuzz_text) echo "60000 512" ;;
+	fuzz_xlsx) echo "1500 4096" ;;
 	*) echo "5000 1024" ;;
 	esac
 }
