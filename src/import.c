@@ -477,7 +477,7 @@ static long long match_row(struct importer *im, const struct csv_record *rec, lo
 	struct import_claim other = {0};
 	long long id = import_match_row(&im->match, im->q, org_id,
 					im->col[IO_SEQ] >= 0 ? field(im, rec, IO_SEQ) : NULL,
-					cells->f->content, rec->line, &other);
+					cells->f, rec->line, &other);
 	if (id == -1)
 		row_bad(im, msg(M_RI_SAME_ITEM), other.line, other.id);
 	else if (id < 0)

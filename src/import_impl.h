@@ -71,11 +71,12 @@ struct import_match {
 struct qd;
 enum qd_status import_match_begin(struct import_match *m, struct qd *q, int enabled);
 void import_match_free(struct import_match *m);
-/* The item a good row of org stands for, now taken by it; 0 none (a new
- * item); -1 when its content is that of the item *other's row took by
- * 序号; -2 a database error. */
+/* The item a good row of org stands for (f: the row as it would be
+ * added; seq_cell its 序号, NULL without the column), now taken by it; 0
+ * none (a new item); -1 when its content is that of the item *other's row
+ * took by 序号; -2 a database error. */
 long long import_match_row(struct import_match *m, struct qd *q, long long org_id,
-			   const char *seq_cell, const char *content, long line,
+			   const char *seq_cell, const struct item_fields *f, long line,
 			   struct import_claim *other);
 
 /* What a row says, as import.c read it, for the comparison. */

@@ -8,10 +8,14 @@
  *  1. by 责任内容 in normal form (norm.h) — an unchanged row, wherever it
  *     moved in the file;
  *  2. else, when the file has a 序号 column, by that position (the seq
- *     export writes) — a row whose content was edited.
- * Content comes first because a 序号 typed by people need not be qingdan's
- * position (the list may have held items before the first import); for
- * qingdan's own export both agree.  Each item stands for one row at most:
+ *     export writes) — a row whose content was edited — provided its
+ *     工作措施 or 完成标准 is still that item's (in normal form, not blank).
+ * Content comes first, and a 序号 alone is not enough, because a 序号
+ * typed by people need not be qingdan's position: a sheet of several
+ * organisations numbers its rows straight through while each list counts
+ * from 1, the list may have held items before the first import, and a
+ * sheet of new items numbers them from 1 again.  For qingdan's own export
+ * content and 序号 agree.  Each item stands for one row at most:
  * the claims of this pass are kept (bounded by the list, not the file).  A
  * row whose content is that of an item another row already took by its
  * 序号 is an error naming both rows (rows were renumbered); a second row
@@ -96,10 +100,33 @@ static int seq_of(const char *cell)
 	return seq;
 }
 
+/* Is a (normal form, not blank) the same as b? */
+static int same_text(const char *a, const char *b)
+{
+	char *x = norm_search(a ? a : ""), *y = norm_search(b ? b : "");
+	int same = *x && strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+/* The item at a row's 序号 is the row's when its 工作措施 or 完成标准 is. */
+static int seq_confirmed(struct qd *q, long long id, const struct item_fields *f)
+{
+	struct item it = {0};
+	struct strbuf e = {0};
+	int ok = qd_get_item(q, id, &it, &e) == QD_OK &&
+		 (same_text(f->measures, it.measures) || same_text(f->standard, it.standard));
+	item_clear(&it);
+	sb_free(&e);
+	return ok;
+}
+
 long long import_match_row(struct import_match *m, struct qd *q, long long org_id,
-			   const char *seq_cell, const char *content, long line,
+			   const char *seq_cell, const struct item_fields *f, long line,
 			   struct import_claim *other)
 {
+	const char *content = f->content;
 	long long ids[MATCH_CANDIDATES];
 	if (!m->active)
 		return 0;
@@ -127,7 +154,7 @@ long long import_match_row(struct import_match *m, struct qd *q, long long org_i
 	if (n < 0)
 		return -2;
 	for (int i = 0; i < n; i++)
-		if (!claim_find(m, ids[i])) {
+		if (!claim_find(m, ids[i]) && seq_confirmed(q, ids[i], f)) {
 			claim(m, ids[i], line, 1);
 			return ids[i];
 		}

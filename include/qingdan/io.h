@@ -40,7 +40,8 @@ enum import_note {
  * A row stands for the live item of its organisation's list of the working
  * year whose 责任内容 is the row's in normal form (norm.h norm_search), else
  * — when the file has a 序号 column — the item at that 序号 (the position
- * export writes); each item for one row at most. */
+ * export writes) if its 工作措施 or 完成标准 is the row's (a row whose
+ * content was edited); each item for one row at most. */
 enum import_mode {
 	IMPORT_NEW,       /* default: any such row refuses the file, nothing written */
 	IMPORT_APPEND,    /* --append: every row a new item, as if none matched */
