@@ -44,12 +44,17 @@ struct import_view {
 static void on_report(void *ctx, enum import_note kind, const char *text)
 {
 	struct import_view *v = ctx;
-	(void)kind;
 	if (v->tty && v->shown >= 0) {
 		fputs("\r\033[K", stderr);
 		v->shown = -1;
 	}
-	print_clean(stderr, text);
+	/* --update's plan is the command's output; the notes go with errors */
+	if (kind == IMPORT_CHANGE) {
+		print_clean(stdout, text);
+		fflush(stdout);
+	} else {
+		print_clean(stderr, text);
+	}
 }
 
 /* Big files only: on a terminal one line redrawn; else a line per 10%. */
@@ -139,14 +144,20 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 {
 	const char *org = NULL, *meetings = NULL, *problems = NULL, *source = NULL, *pos[1] = {NULL};
 	const char *sheet = NULL;
-	int dry = 0;
+	int dry = 0, update = 0, append = 0;
 	const struct opt opts[] = {{"--org", &org, NULL, NULL, NULL},
+				   {"--update", NULL, &update, NULL, NULL},
+				   {"--append", NULL, &append, NULL, NULL},
 				   {"--meetings", &meetings, NULL, NULL, NULL},
 				   {"--problems", &problems, NULL, NULL, NULL},
 				   {"--source", &source, NULL, NULL, NULL},
 				   {"--sheet", &sheet, NULL, NULL, NULL},
 				   {"--dry-run", NULL, &dry, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, pos, 0, 1);
+	if (!rc && update && append)
+		return cli_usage_error(c, "%s", msg(M_RI_ONE_MODE));
+	if (!rc && (update || append) && (problems || meetings))
+		return cli_usage_error(c, "%s", msg(M_RI_LIST_ONLY));
 	if (!rc && problems && (meetings || pos[0]))
 		return cli_usage_error(c, "%s", msg(M_PI_ONE_OF));
 	if (!rc && source && !problems)
@@ -172,6 +183,7 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 	r.path = pos[0];
 	r.sheet = sheet;
 	r.dry_run = dry;
+	r.mode = update ? IMPORT_UPDATE : append ? IMPORT_APPEND : IMPORT_NEW;
 	r.report = on_report;
 	r.progress = on_progress;
 	r.ctx = &v;
@@ -179,8 +191,11 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 	struct strbuf err = {0};
 	enum qd_status s = io_import(&c->q, &r, &res, &err);
 	if (s == QD_OK) {
-		char *sum = xasprintf(msg(dry ? M_IO_DRY_OK : M_IO_IMPORTED), res.items, c->q.year,
-				      res.encoding, res.orgs);
+		char *sum = update ? xasprintf(msg(dry ? M_RI_DRY_UPDATED : M_RI_UPDATED), res.updated,
+					       res.items, c->q.year, res.encoding, res.orgs,
+					       res.unchanged)
+				   : xasprintf(msg(dry ? M_IO_DRY_OK : M_IO_IMPORTED), res.items,
+					       c->q.year, res.encoding, res.orgs);
 		fputs(sum, stdout);
 		if (res.people_new)
 			printf(msg(dry ? M_IO_WOULD_NEW_PEOPLE : M_IO_NEW_PEOPLE), res.people_new);
@@ -324,7 +339,8 @@ static int cmd_print(struct cli *c, int argc, char **argv)
 }
 
 const struct cli_command cli_io_commands[] = {
-	{"import", NULL, cmd_import, "import FILE|- [--sheet NAME] [--org ORG] [--dry-run] | "
+	{"import", NULL, cmd_import, "import FILE|- [--sheet NAME] [--org ORG] [--update|--append] "
+	 "[--dry-run] | "
 	 "import --meetings FILE [--sheet NAME] [--dry-run] | "
 	 "import --problems FILE [--sheet NAME] [--org ORG] [--source SRC] [--dry-run]", CLI_CREATE},
 	{"export", NULL, cmd_export, "export [--format csv|json|xlsx] [-o FILE [--force]]", CLI_READ},

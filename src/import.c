@@ -162,6 +162,11 @@ struct importer {
 	struct refmap orgs, people;
 	struct strbuf why;       /* reasons of the current row */
 	struct strbuf line;      /* scratch for a message */
+	struct import_match match;   /* rows already in the list (import_match.c) */
+	struct {
+		long line;
+		long long id;
+	} seen[3];               /* the first rows found in the list, for the refusal */
 };
 
 static void report(struct importer *im, enum import_note kind, const char *fmt, ...)
@@ -460,6 +465,81 @@ static const char *status_of(char *cell)
 	return NULL;
 }
 
+/* ---- a row already in the list ---- */
+
+/* The item this good row stands for (0: none), found by import_match.c;
+ * with --update its changes in *ch (*changes of them), reported with a
+ * note when the status differs.  A fault goes to the row (why). */
+static long long match_row(struct importer *im, const struct csv_record *rec, long long org_id,
+			   const struct import_row_cells *cells, const char *status,
+			   struct item_fields *ch, int *changes)
+{
+	struct import_claim other = {0};
+	long long id = import_match_row(&im->match, im->q, org_id,
+					im->col[IO_SEQ] >= 0 ? field(im, rec, IO_SEQ) : NULL,
+					cells->f, rec->line, &other);
+	if (id == -1)
+		row_bad(im, msg(M_RI_SAME_ITEM), other.line, other.id);
+	else if (id < 0)
+		row_bad(im, msg(M_DB_ERROR), db_errmsg(im->q->db));
+	if (id <= 0)
+		return 0;
+	im->res->matched++;
+	if (im->r->mode != IMPORT_UPDATE) {
+		if (im->res->matched <= (long)ARRAY_SIZE(im->seen)) {
+			im->seen[im->res->matched - 1].line = rec->line;
+			im->seen[im->res->matched - 1].id = id;
+		}
+		return id;
+	}
+	struct item it = {0};
+	struct strbuf e = {0}, lines = {0}, fields = {0};
+	if (qd_get_item(im->q, id, &it, &e) != QD_OK) {
+		row_bad(im, "%s", e.s ? e.s : "");
+		id = 0;
+	} else {
+		*changes = import_diff(&it, cells, im->r->path, rec->line, ch, &lines, &fields);
+		if (*changes && !status_is_open(it.status))
+			row_bad(im, msg(M_RI_CLOSED), id, status_label(it.status), fields.s);
+		else if (*changes)
+			report(im, IMPORT_CHANGE, "%s", lines.s);
+		if (status && strcmp(status, status_code(it.status)) != 0) {
+			int st = status_parse(status);
+			report(im, IMPORT_INFO, msg(M_RI_STATUS_KEPT), im->r->path, rec->line, id,
+			       st >= 0 ? status_label((enum item_status)st) : status,
+			       status_label(it.status), id);
+		}
+	}
+	item_clear(&it);
+	sb_free(&e);
+	sb_free(&lines);
+	sb_free(&fields);
+	return id;
+}
+
+/* --update: a good row's item changed through the model (one audited edit),
+ * or counted as it is; the default mode only counts (the file is refused). */
+static void update_row(struct importer *im, const struct csv_record *rec, long long id,
+		       const struct item_fields *ch, int changes)
+{
+	if (im->r->mode != IMPORT_UPDATE)
+		return;
+	if (!changes) {
+		im->res->unchanged++;
+		return;
+	}
+	im->res->updated++;
+	if (!im->writing)
+		return;
+	struct strbuf e = {0};
+	if (qd_item_set(im->q, id, 0, ch, &e) != QD_OK) {
+		im->res->bad_rows++;
+		im->writing = 0;
+		report(im, IMPORT_ERROR, msg(M_IO_ROW), im->r->path, rec->line, e.s ? e.s : "");
+	}
+	sb_free(&e);
+}
+
 static void import_row(struct importer *im, const struct csv_record *rec)
 {
 	const char *file = im->r->path;
@@ -491,6 +571,7 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 
 	char *status_cell = field(im, rec, IO_STATUS);
 	char *status_raw = xstrdup(import_trim(status_cell));
+	int status_given = *status_raw != '\0';
 	f.status = status_of(status_cell);
 	if (!f.status)
 		row_bad(im, msg(M_IO_ROW_BAD_STATUS), status_raw);
@@ -520,8 +601,19 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 		report(im, IMPORT_WARNING, msg(M_IO_WARN_DONE_ON), file, rec->line, done);
 	}
 
-	f.owner_id = resolve_person(im, rec, field(im, rec, IO_OWNER), M_SHOW_OWNER);
-	f.lead_id = resolve_person(im, rec, field(im, rec, IO_LEAD), M_SHOW_LEAD);
+	char *owner_cell = field(im, rec, IO_OWNER);
+	f.owner_id = resolve_person(im, rec, owner_cell, M_SHOW_OWNER);
+	char *lead_cell = field(im, rec, IO_LEAD);
+	f.lead_id = resolve_person(im, rec, lead_cell, M_SHOW_LEAD);
+
+	/* a row already in the list: refused, updated or (--append) added */
+	struct item_fields ch = ITEM_FIELDS_INIT;
+	struct import_row_cells cells = {&f, import_trim(owner_cell), import_trim(lead_cell)};
+	long long match = 0;
+	int changes = 0;
+	if (!im->why.len && im->r->mode != IMPORT_APPEND)
+		match = match_row(im, rec, org_id, &cells, status_given ? f.status : NULL, &ch,
+				  &changes);
 
 	if (im->why.len) {
 		im->res->bad_rows++;
@@ -530,8 +622,11 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 	} else {
 		if (org_ref)
 			org_ref->used = 1;
-		im->res->items++;
-		if (im->writing) {
+		if (match > 0)
+			update_row(im, rec, match, &ch, changes);
+		else
+			im->res->items++;
+		if (im->writing && match <= 0) {
 			struct strbuf e = {0};
 			long long id;
 			if (qd_item_add(im->q, org_id, &f, &id, &e) != QD_OK) {
@@ -681,11 +776,19 @@ static enum qd_status write_file(struct importer *im, struct sheet_reader **csv,
 		map_free(&im->orgs);
 		map_free(&im->people);
 	}
+	/* what is matched is what the lock sees */
+	s = import_match_begin(&im->match, q, im->r->mode != IMPORT_APPEND);
+	if (s != QD_OK) {
+		s = db_error(q->db, err);
+		qd_batch_end(q, s, err);
+		*file_ok = -1;
+		return s;
+	}
 	/* a big load touches index pages all over: a fixed 32 MiB cache
 	 * keeps them from being spilled and read back (memory stays flat) */
 	int cache = store_io_cache(q->db, 32 << 10);
 	struct io_bulk bulk;
-	int dropped = store_io_bulk_begin(q->db, rows, &bulk);
+	int dropped = store_io_bulk_begin(q->db, rows, im->match.active, &bulk);
 	im->writing = dropped >= 0;
 	*file_ok = im->writing ? read_file(im, *csv) : -1;
 	int ok = im->writing && *file_ok == 0 && im->res->bad_rows == 0;
@@ -700,6 +803,28 @@ static enum qd_status write_file(struct importer *im, struct sheet_reader **csv,
 		db_truncate_wal(q->db);
 	}
 	return ok ? e : s;
+}
+
+/* The default mode's refusal (after the bad rows' summary, if any): how
+ * many rows are in the list, the first of them, the two modes. */
+static void refuse_duplicate(struct importer *im, struct strbuf *err)
+{
+	const struct import_request *r = im->r;
+	struct strbuf ex = {0};
+	long n = im->res->matched < (long)ARRAY_SIZE(im->seen) ? im->res->matched
+							       : (long)ARRAY_SIZE(im->seen);
+	for (long i = 0; i < n; i++) {
+		if (i)
+			sb_puts(&ex, msg(M_RI_EXAMPLE_SEP));
+		sb_printf(&ex, msg(M_RI_EXAMPLE), r->path, im->seen[i].line, im->seen[i].id);
+	}
+	if (im->res->matched > n)
+		sb_puts(&ex, msg(M_RI_MORE));
+	if (err->len)
+		sb_puts(err, msg(M_IO_ROW_SEP));
+	sb_printf(err, msg(r->dry_run ? M_RI_DRY_DUPLICATE : M_RI_DUPLICATE), r->path,
+		  im->res->rows, im->res->matched, im->q->year, ex.s);
+	sb_free(&ex);
 }
 
 enum qd_status io_import(struct qd *q, const struct import_request *r, struct import_result *res,
@@ -730,10 +855,18 @@ enum qd_status io_import(struct qd *q, const struct import_request *r, struct im
 	enum qd_status s = QD_OK;
 	long long seen = db_data_version(q->db);
 	im.pass = 1;
-	int file_ok = read_file(&im, csv);
-	if (!r->dry_run && file_ok == 0 && res->bad_rows == 0)
+	int file_ok = -1;
+	if (import_match_begin(&im.match, q, r->mode != IMPORT_APPEND) != QD_OK)
+		s = db_error(q->db, err);
+	else
+		file_ok = read_file(&im, csv);
+	int checked = s == QD_OK && file_ok == 0 && res->bad_rows == 0;
+	if (checked && r->mode == IMPORT_UPDATE)
+		report(&im, IMPORT_CHANGE, msg(M_RI_PLAN), res->updated, res->items, res->unchanged);
+	int duplicate = r->mode == IMPORT_NEW && res->matched > 0;
+	if (!r->dry_run && checked && !duplicate)
 		s = write_file(&im, &csv, seen, &file_ok, err);
-	int ok = s == QD_OK && file_ok == 0 && res->bad_rows == 0;
+	int ok = s == QD_OK && file_ok == 0 && res->bad_rows == 0 && !duplicate;
 	for (size_t i = 0; i < im.orgs.cap; i++)
 		res->orgs += im.orgs.slots[i].key && im.orgs.slots[i].used;
 	if (r->org_id > 0 && !res->orgs && res->items)
@@ -742,8 +875,10 @@ enum qd_status io_import(struct qd *q, const struct import_request *r, struct im
 		if (file_ok == 0 && res->bad_rows)
 			sb_printf(err, msg(r->dry_run ? M_IO_DRY_REFUSED : M_IO_REFUSED), r->path,
 				  res->bad_rows);
-		else
+		else if (!duplicate)
 			sb_printf(err, msg(M_IO_FAILED), r->path);
+		if (file_ok == 0 && duplicate)
+			refuse_duplicate(&im, err);
 		s = QD_INVALID;
 	}
 	if (s != QD_OK && !r->dry_run)
@@ -752,6 +887,7 @@ enum qd_status io_import(struct qd *q, const struct import_request *r, struct im
 	free(where);
 	map_free(&im.orgs);
 	map_free(&im.people);
+	import_match_free(&im.match);
 	sb_free(&im.why);
 	sb_free(&im.line);
 	return s;

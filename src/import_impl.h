@@ -54,4 +54,41 @@ void import_sheet_failure(struct import_sheet *sh, const struct sheet_fail *f);
 int import_read_sheet(struct import_sheet *sh, struct sheet_reader *rd);
 void import_sheet_free(struct import_sheet *sh);
 
+/* ---- importing a list again (import_match.c; io.h enum import_mode) ---- */
+struct import_claim {
+	long long id;      /* the item (0: a free slot) */
+	long line;         /* the row that took it */
+	int by_seq;        /* taken by 序号, not by content */
+};
+struct import_match {
+	int active;              /* the working year has live items: rows are looked up */
+	long long max_id;        /* items above this id were added by this import */
+	struct import_claim *slots;  /* the items rows took in this pass */
+	size_t cap, n;
+};
+/* A pass begins (after the write lock, for the writing one): claims
+ * forgotten; enabled 0 (--append) matches nothing. */
+struct qd;
+enum qd_status import_match_begin(struct import_match *m, struct qd *q, int enabled);
+void import_match_free(struct import_match *m);
+/* The item a good row of org stands for (f: the row as it would be
+ * added; seq_cell its 序号, NULL without the column), now taken by it; 0
+ * none (a new item); -1 when its content is that of the item *other's row
+ * took by 序号; -2 a database error. */
+long long import_match_row(struct import_match *m, struct qd *q, long long org_id,
+			   const char *seq_cell, const struct item_fields *f, long line,
+			   struct import_claim *other);
+
+/* What a row says, as import.c read it, for the comparison. */
+struct import_row_cells {
+	const struct item_fields *f;   /* the row as it would be added */
+	const char *owner, *lead;      /* the cells, trimmed ("" none) */
+};
+/* The fields row r changes in item it, into ch (the rest NULL / -1): a
+ * blank cell changes nothing, nor does a text equal in normal form.  Each
+ * change is a line "FILE:ROW: #ID field: old → new" in lines (joined by
+ * '\n'), its field's name in fields; returns how many. */
+int import_diff(const struct item *it, const struct import_row_cells *r, const char *file,
+		long line, struct item_fields *ch, struct strbuf *lines, struct strbuf *fields);
+
 #endif

@@ -33,6 +33,19 @@ enum import_note {
 	IMPORT_ERROR,     /* a bad row or a bad file: nothing will be written */
 	IMPORT_WARNING,   /* kept, but not as written (a due that is no date) */
 	IMPORT_INFO,      /* a note (ignored column, a person to be added) */
+	IMPORT_CHANGE,    /* --update: a change to an item, and the plan's summary line */
+};
+
+/* What to do with rows that are items of the list already (import_match.c).
+ * A row stands for the live item of its organisation's list of the working
+ * year whose 责任内容 is the row's in normal form (norm.h norm_search), else
+ * — when the file has a 序号 column — the item at that 序号 (the position
+ * export writes) if its 工作措施 or 完成标准 is the row's (a row whose
+ * content was edited); each item for one row at most. */
+enum import_mode {
+	IMPORT_NEW,       /* default: any such row refuses the file, nothing written */
+	IMPORT_APPEND,    /* --append: every row a new item, as if none matched */
+	IMPORT_UPDATE,    /* --update: matched rows change their item, the others are added */
 };
 
 struct import_request {
@@ -40,6 +53,7 @@ struct import_request {
 	const char *sheet;       /* --sheet: the sheet of a workbook (NULL: the first; sheet.h) */
 	long long org_id;        /* --org: rows without an organisation (0 = none) */
 	int dry_run;             /* check everything, write nothing */
+	enum import_mode mode;   /* rows already in the list (IMPORT_NEW when 0) */
 	/* Each message, complete ("FILE:LINE: reason"), in file order. */
 	void (*report)(void *ctx, enum import_note kind, const char *text);
 	/* Every thousand rows: bytes read of the file, its size, rows so far;
@@ -50,7 +64,9 @@ struct import_request {
 
 struct import_result {
 	long rows;               /* data rows (blank ones are skipped) */
-	long items;              /* items written (or, dry run, that would be) */
+	long items;              /* items added (or, dry run, that would be) */
+	long matched;            /* rows that stand for an item of the list (not --append) */
+	long updated, unchanged; /* --update: matched items changed / left as they are */
 	long bad_rows;
 	long warnings;
 	long people_new;         /* people added (or that would be) */
@@ -61,7 +77,14 @@ struct import_result {
 /* Read the CSV or xlsx (sheet.h) at r->path into the lists of q->year, all rows or none.
  * Every row is checked; each bad one is reported as "FILE:LINE: reason";
  * if there is any, nothing is written and QD_INVALID is returned, with the
- * summary in err.  On success err is untouched and res says what was done. */
+ * summary in err.  Rows already in the list (see enum import_mode): by
+ * default QD_INVALID, err counting them with the first few FILE:ROW → #ID
+ * and naming --update and --append; with IMPORT_UPDATE each change is
+ * reported (IMPORT_CHANGE, "FILE:ROW: #ID field: old → new", then the line
+ * "N updated, M added, K unchanged") before anything is written, and
+ * applied through qd_item_set (one audited edit per item).  An empty cell
+ * leaves its field as it is; the status is never changed (a note says so).
+ * On success err is untouched and res says what was done. */
 enum qd_status io_import(struct qd *q, const struct import_request *r, struct import_result *res,
 			 struct strbuf *err);
 

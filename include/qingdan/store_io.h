@@ -29,10 +29,23 @@ struct io_bulk {
 	char **sql;            /* CREATE INDEX statements to run again */
 	int n;
 };
-int store_io_bulk_begin(struct db *db, long rows, struct io_bulk *b);
+/* keep_match: item_match stays (a re-import looks rows up on it). */
+int store_io_bulk_begin(struct db *db, long rows, int keep_match, struct io_bulk *b);
 /* Make the dropped indexes again (when ok; always frees b).  QD_OK, or
  * QD_DBERROR: the caller rolls back. */
 enum qd_status store_io_bulk_end(struct db *db, struct io_bulk *b, int ok);
+
+/* ---- re-import: the items a row stands for (import_match.c) ---- */
+/* The live items of year's lists (*count) and the greatest item id of the
+ * file (*max_id, 0 when none): what a pass may match. */
+enum qd_status store_io_year_items(struct db *db, int year, long long *count, long long *max_id);
+/* Up to n ids, smallest first, of the live items of org's list of year
+ * with id <= max_id: with key, those whose content in normal form
+ * (norm_search; the form item.search_text keeps) is key, on the index
+ * item_match; without, those at position seq (item_list).  Returns how
+ * many, or -1 on a database error. */
+int store_io_match(struct db *db, int year, long long org_id, const char *key, int seq,
+		   long long max_id, long long *ids, int n);
 
 /* ---- export ---- */
 /* How a person is written in a list file: the name when it is unique, else

@@ -380,6 +380,16 @@ static const char *const migration7[] = {
 	NULL,
 };
 
+/* 8: importing a list again (issue 13) finds the item a row stands for by
+ * its organisation's list and its content in normal form (norm.h, the form
+ * coalesce(search_text, content) holds); the key is that form's first 64
+ * characters, the full text is compared after it (store_io_match).  By
+ * position it uses item_list. */
+static const char *const migration8[] = {
+	"CREATE INDEX item_match ON item(list_id, (substr(coalesce(search_text, content), 1, 64)));\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration1, /* the whole model of DESIGN §3 */
 	migration2,
@@ -388,6 +398,7 @@ static const char *const *const migrations[] = {
 	migration5,
 	migration6,
 	migration7,
+	migration8,
 };
 
 int schema_latest(void)

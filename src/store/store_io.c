@@ -331,6 +331,54 @@ enum qd_status store_io_person_pledges(struct db *db, int year, long long person
 	return s;
 }
 
+/* ---- re-import ---- */
+
+enum qd_status store_io_year_items(struct db *db, int year, long long *count, long long *max_id)
+{
+	struct sql_stmt *st = db_stmt(db, "SELECT count(*), (SELECT coalesce(max(id), 0) FROM item) "
+					  "FROM list l JOIN item i ON i.list_id = l.id "
+					  "WHERE l.year = :year AND i.deleted_at IS NULL");
+	bind_int_named(st, ":year", year);
+	enum qd_status s = QD_DBERROR;
+	if (sql_step(st) == SQL_ROW) {
+		*count = sql_column_int64(st, 0);
+		*max_id = sql_column_int64(st, 1);
+		s = QD_OK;
+	}
+	sql_reset(st);
+	return s;
+}
+
+/* The prefix keeps item_match's keys short (a PostgreSQL b-tree entry has
+ * a size limit); the full comparison follows it. */
+#define MATCH_FROM \
+	"SELECT i.id FROM list l JOIN item i ON i.list_id = l.id " \
+	"WHERE l.org_id = :org AND l.year = :year AND i.deleted_at IS NULL AND i.id <= :max "
+
+int store_io_match(struct db *db, int year, long long org_id, const char *key, int seq,
+		   long long max_id, long long *ids, int n)
+{
+	struct sql_stmt *st =
+		key ? db_stmt(db, MATCH_FROM
+			      "AND substr(coalesce(i.search_text, i.content), 1, 64) = "
+			      "substr(CAST(:key AS TEXT), 1, 64) "
+			      "AND coalesce(i.search_text, i.content) = :key ORDER BY i.id")
+		    : db_stmt(db, MATCH_FROM "AND i.seq = :seq ORDER BY i.id");
+	bind_int_named(st, ":org", org_id);
+	bind_int_named(st, ":year", year);
+	bind_int_named(st, ":max", max_id);
+	if (key)
+		bind_text_named(st, ":key", key);
+	else
+		bind_int_named(st, ":seq", seq);
+	int rc, k = 0;
+	while ((rc = sql_step(st)) == SQL_ROW)
+		if (k < n)
+			ids[k++] = sql_column_int64(st, 0);
+	sql_reset(st);
+	return rc == SQL_DONE ? k : -1;
+}
+
 /* ---- bulk work ---- */
 
 int store_io_cache(struct db *db, int kib)
@@ -346,7 +394,7 @@ int store_io_cache(struct db *db, int kib)
 	return old;
 }
 
-int store_io_bulk_begin(struct db *db, long rows, struct io_bulk *b)
+int store_io_bulk_begin(struct db *db, long rows, int keep_match, struct io_bulk *b)
 {
 	memset(b, 0, sizeof *b);
 	struct sql_stmt *st = db_stmt(db, "SELECT count(*) FROM item");
@@ -361,6 +409,8 @@ int store_io_bulk_begin(struct db *db, long rows, struct io_bulk *b)
 	char **names = NULL;
 	int rc;
 	while ((rc = sql_step(st)) == SQL_ROW) {
+		if (keep_match && strcmp(col(st, 0), "item_match") == 0)
+			continue;
 		names = xrealloc(names, (size_t)(b->n + 1) * sizeof *names);
 		b->sql = xrealloc(b->sql, (size_t)(b->n + 1) * sizeof *b->sql);
 		names[b->n] = xstrdup(col(st, 0));
