@@ -614,7 +614,7 @@ const struct cli_command cli_admin_commands[] = {
 	{"audit", "anchor", audit_anchor, "audit anchor [--accept]", CLI_READ},
 	/* reading a setting is CLI_READ: cmd_setting lowers it */
 	{"setting", NULL, cmd_setting, "setting [unit_name|due_soon_days|printer|hours_norm|hours_norm_leader|assess_weight_items|"
-				    "assess_weight_pledges|assess_weight_meetings|assess_weight_problems [VALUE]]", CLI_CREATE},
+				    "assess_weight_pledges|assess_weight_meetings|assess_weight_problems|name_order [VALUE]]", CLI_CREATE},
 	{"backup", NULL, cmd_backup, "backup FILE [--force]", CLI_READ},
 	{"year", "copy", year_copy, "year copy FROM TO", CLI_WRITE},
 	{NULL, NULL, NULL, NULL, CLI_READ},
