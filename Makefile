@@ -17,6 +17,8 @@ PRINT_PKGS := pangocairo cairo-pdf xlsxwriter
 PG_PKGS := libpq
 # and only the sheet module qingdan-sheet.so (reading .xlsx, sheet.h) these
 SHEET_PKGS := minizip expat
+# and only the collation module qingdan-icu.so (Chinese order, collate.h) ICU
+COLLATE_PKGS := icu-uc icu-i18n
 PREFIX  ?= /usr/local
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wcast-qual -Wundef \
@@ -32,6 +34,8 @@ PG_CFLAGS = $(shell pkg-config --cflags $(PG_PKGS) 2>/dev/null | sed "s/-I/-isys
 PG_LIBS   = $(shell pkg-config --libs $(PG_PKGS) 2>/dev/null)
 SHEET_CFLAGS = $(shell pkg-config --cflags $(SHEET_PKGS) 2>/dev/null | sed "s/-I/-isystem /g")
 SHEET_LIBS   = $(shell pkg-config --libs $(SHEET_PKGS) 2>/dev/null)
+COLLATE_CFLAGS = $(shell pkg-config --cflags $(COLLATE_PKGS) 2>/dev/null | sed "s/-I/-isystem /g")
+COLLATE_LIBS   = $(shell pkg-config --libs $(COLLATE_PKGS) 2>/dev/null)
 CPPFLAGS += -Iinclude
 CFLAGS   += $(WARN) $(OPT) $(SAN) -MMD -MP
 LDLIBS   += $(PKG_LIBS) -lm -ldl
@@ -59,8 +63,12 @@ PG_PLUGIN := $(BUILD)/qingdan-pg.so
 SHEET_SRC := src/sheet_xlsx.c src/sheet_rows.c src/sheet_entry.c
 SHEET_OBJ := $(SHEET_SRC:%.c=$(BUILD)/%.o)
 SHEET_PLUGIN := $(BUILD)/qingdan-sheet.so
-MODULES  := $(PLUGIN) $(PG_PLUGIN) $(SHEET_PLUGIN)
-CORE_SRC := $(filter-out $(MAIN_SRC) $(PRINT_SRC) $(PG_SRC) $(SHEET_SRC),$(wildcard src/*.c src/store/*.c))
+COLLATE_SRC := src/collate_icu.c
+COLLATE_OBJ := $(COLLATE_SRC:%.c=$(BUILD)/%.o)
+COLLATE_PLUGIN := $(BUILD)/qingdan-icu.so
+MODULES  := $(PLUGIN) $(PG_PLUGIN) $(SHEET_PLUGIN) $(COLLATE_PLUGIN)
+MODULE_OBJ := $(PRINT_OBJ) $(PG_OBJ) $(SHEET_OBJ) $(COLLATE_OBJ)
+CORE_SRC := $(filter-out $(MAIN_SRC) $(PRINT_SRC) $(PG_SRC) $(SHEET_SRC) $(COLLATE_SRC),$(wildcard src/*.c src/store/*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/demo_data.o
 DEMO_DATA := $(sort $(wildcard data/demo/*.tsv data/demo/*.txt))
 TEST_SRC := $(wildcard tests/t_*.c)
@@ -78,7 +86,7 @@ deps:
 
 ifeq ($(BUILD),build)
 qingdan: $(BUILD)/qingdan $(MODULES)
-	$(Q)cp $(BUILD)/qingdan $@ && cp $(PLUGIN) qingdan-print.so && cp $(PG_PLUGIN) qingdan-pg.so && cp $(SHEET_PLUGIN) qingdan-sheet.so
+	$(Q)cp $(BUILD)/qingdan $@ && cp $(PLUGIN) qingdan-print.so && cp $(PG_PLUGIN) qingdan-pg.so && cp $(SHEET_PLUGIN) qingdan-sheet.so && cp $(COLLATE_PLUGIN) qingdan-icu.so
 endif
 
 # The program exports to the modules exactly the symbols of the core
@@ -90,9 +98,10 @@ $(BUILD)/qingdan: $(BUILD)/src/main.o $(BUILD)/libqd.a $(BUILD)/plugin.syms $(MO
 	  $$(sed -n 's/^  \(.*\);$$/-Wl,-u,\1/p' $(BUILD)/plugin.syms) \
 	  -o $@ $(BUILD)/src/main.o $(BUILD)/libqd.a $(LDLIBS)
 
-$(PRINT_OBJ) $(PG_OBJ) $(SHEET_OBJ): CFLAGS += -fPIC -fvisibility=hidden
+$(MODULE_OBJ): CFLAGS += -fPIC -fvisibility=hidden
 $(PRINT_OBJ): PKG_CFLAGS += $(PRINT_CFLAGS)
 $(SHEET_OBJ): PKG_CFLAGS += $(SHEET_CFLAGS)
+$(COLLATE_OBJ): PKG_CFLAGS += $(COLLATE_CFLAGS)
 # libpq-fe.h: the driver, and tests/t_pg_driver.c which uses its insides
 $(PG_OBJ) $(TEST_SRC:%.c=$(BUILD)/%.o): PKG_CFLAGS += $(PG_CFLAGS)
 $(BUILD)/src/plugin.o: CPPFLAGS += -DQD_LIBDIR='"$(PREFIX)/lib/qingdan"'
@@ -114,8 +123,12 @@ $(SHEET_PLUGIN): $(SHEET_OBJ)
 	$(E) "  LD    $@"
 	$(Q)$(CC) -shared $(LDFLAGS) -o $@ $^ $(SHEET_LIBS)
 
-$(BUILD)/plugin.syms: $(PRINT_OBJ) $(PG_OBJ) $(SHEET_OBJ) $(BUILD)/libqd.a
-	$(Q)nm -u --format=just-symbols $(PRINT_OBJ) $(PG_OBJ) $(SHEET_OBJ) | sort -u > $@.need
+$(COLLATE_PLUGIN): $(COLLATE_OBJ)
+	$(E) "  LD    $@"
+	$(Q)$(CC) -shared $(LDFLAGS) -o $@ $^ $(COLLATE_LIBS)
+
+$(BUILD)/plugin.syms: $(MODULE_OBJ) $(BUILD)/libqd.a
+	$(Q)nm -u --format=just-symbols $(MODULE_OBJ) | sort -u > $@.need
 	$(Q)nm --defined-only --format=just-symbols $(BUILD)/libqd.a | sort -u > $@.have
 	$(Q){ echo '{'; comm -12 $@.need $@.have | sed 's/.*/  &;/'; echo '};'; } > $@
 	$(Q)rm -f $@.need $@.have
@@ -135,9 +148,9 @@ $(BUILD)/%.o: %.c
 	$(E) "  CC    $<"
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(PRINT_OBJ) $(PG_OBJ) $(SHEET_OBJ) $(BUILD)/libqd.a
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(MODULE_OBJ) $(BUILD)/libqd.a
 	$(E) "  LD    $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PRINT_LIBS) $(PG_LIBS) $(SHEET_LIBS) $(shell pkg-config --libs vterm 2>/dev/null) -lutil
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PRINT_LIBS) $(PG_LIBS) $(SHEET_LIBS) $(COLLATE_LIBS) $(shell pkg-config --libs vterm 2>/dev/null) -lutil
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libqd.a
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -198,15 +211,16 @@ bench: qingdan $(BENCH_BIN)
 	$(Q)sh bench/run.sh
 
 clean:
-	rm -rf build build-asan build-fuzz qingdan qingdan-print.so qingdan-pg.so qingdan-sheet.so
+	rm -rf build build-asan build-fuzz qingdan qingdan-print.so qingdan-pg.so qingdan-sheet.so qingdan-icu.so
 
-# The program, its three modules (where plugin.c looks for them) and the page.
+# The program, its four modules (where plugin.c looks for them) and the page.
 install: $(BUILD)/qingdan $(MODULES)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/qingdan $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/qingdan $(DESTDIR)$(PREFIX)/bin/qingdan
 	install -m 644 $(PLUGIN) $(DESTDIR)$(PREFIX)/lib/qingdan/qingdan-print.so
 	install -m 644 $(PG_PLUGIN) $(DESTDIR)$(PREFIX)/lib/qingdan/qingdan-pg.so
 	install -m 644 $(SHEET_PLUGIN) $(DESTDIR)$(PREFIX)/lib/qingdan/qingdan-sheet.so
+	install -m 644 $(COLLATE_PLUGIN) $(DESTDIR)$(PREFIX)/lib/qingdan/qingdan-icu.so
 	install -m 644 qingdan.1 $(DESTDIR)$(PREFIX)/share/man/man1/qingdan.1
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "qingdan/collate.h"
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/msg.h"
@@ -394,6 +395,9 @@ int cli_main(int argc, char **argv)
 	}
 	if (c.q.db)
 		qd_close(&c.q);
+	/* names written without the collation module (collate.h): said once */
+	if (collate_warning())
+		fprintf(stderr, "qingdan: %s\n", collate_warning());
 	free(path);
 	return rc;
 }

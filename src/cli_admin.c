@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "qingdan/audit.h"
+#include "qingdan/collate.h"
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/demo.h"
@@ -471,11 +472,12 @@ enum qd_status cli_anchor(struct cli *c, struct strbuf *err)
 static const char *const setting_keys[] = {"unit_name", "due_soon_days", "printer", "hours_norm",
 					   "hours_norm_leader", "assess_weight_items",
 					   "assess_weight_pledges", "assess_weight_meetings",
-					   "assess_weight_problems"};
+					   "assess_weight_problems", "name_order"};
 static const enum msg_id setting_meanings[] = {M_SET_UNIT_NAME, M_SET_DUE_SOON, M_SET_PRINTER,
 					       M_SET_HOURS_NORM, M_SET_HOURS_NORM_LEADER,
 					       M_SET_WEIGHT_ITEMS, M_SET_WEIGHT_PLEDGES,
-					       M_SET_WEIGHT_MEETINGS, M_SET_WEIGHT_PROBLEMS};
+					       M_SET_WEIGHT_MEETINGS, M_SET_WEIGHT_PROBLEMS,
+					       M_SET_NAME_ORDER};
 
 /* A yearly hours norm (meeting.h, qd_meeting_hours): 0 to 1000, fractions
  * allowed, or "" to go back to the default. */
@@ -533,6 +535,8 @@ static int cmd_setting(struct cli *c, int argc, char **argv)
 	/* a weight of report --assess (report.h): 0 to 1000, as the hours */
 	if (strncmp(pos[0], "assess_weight_", 14) == 0 && !hours_ok(pos[1]))
 		return cli_usage_error(c, msg(M_SET_BAD_WEIGHT), pos[1]);
+	if (strcmp(pos[0], "name_order") == 0 && name_order_parse(pos[1]) < 0)
+		return cli_usage_error(c, msg(M_CO_BAD_ORDER), pos[1]);
 	if ((rc = cli_db(c)))
 		return rc;
 	struct strbuf err = {0};
@@ -610,7 +614,7 @@ const struct cli_command cli_admin_commands[] = {
 	{"audit", "anchor", audit_anchor, "audit anchor [--accept]", CLI_READ},
 	/* reading a setting is CLI_READ: cmd_setting lowers it */
 	{"setting", NULL, cmd_setting, "setting [unit_name|due_soon_days|printer|hours_norm|hours_norm_leader|assess_weight_items|"
-				    "assess_weight_pledges|assess_weight_meetings|assess_weight_problems [VALUE]]", CLI_CREATE},
+				    "assess_weight_pledges|assess_weight_meetings|assess_weight_problems|name_order [VALUE]]", CLI_CREATE},
 	{"backup", NULL, cmd_backup, "backup FILE [--force]", CLI_READ},
 	{"year", "copy", year_copy, "year copy FROM TO", CLI_WRITE},
 	{NULL, NULL, NULL, NULL, CLI_READ},

@@ -376,6 +376,8 @@ enum qd_status qd_person_add(struct qd *q, const struct person_fields *in, long 
 	if (s == QD_OK && (s = model_begin(q, err)) == QD_OK) {
 		s = store_person_insert(q->db, f, id);
 		if (s == QD_OK)
+			s = model_person_keys(q, *id, f->name, err);
+		if (s == QD_OK)
 			s = qd_audit(q, "add", "person", *id, NULL, NULL, err);
 		s = model_end(q, s, err);
 	}
@@ -401,6 +403,8 @@ static enum qd_status person_update(struct qd *q, long long id, const struct per
 	} else {
 		s = store_person_update(q->db, id, f);
 	}
+	if (s == QD_OK && f->name)
+		s = model_person_keys(q, id, f->name, err);
 	if (s == QD_OK)
 		s = qd_audit(q, "set", "person", id, before, NULL, err);
 	free(before);
@@ -437,6 +441,9 @@ enum qd_status qd_setting_set(struct qd *q, const char *key, const char *value,
 	if (store_setting_rowid(q->db, key, &rowid) == QD_OK)
 		before = store_canon(q->db, "setting", rowid);
 	s = store_setting_set(q->db, key, value);
+	/* a new order of names: every key again, in this transaction */
+	if (s == QD_OK && strcmp(key, "name_order") == 0)
+		s = model_name_order_changed(q, value, err);
 	if (s == QD_OK)
 		s = store_setting_rowid(q->db, key, &rowid);
 	if (s == QD_OK)

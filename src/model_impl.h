@@ -22,6 +22,14 @@ void model_now(char *buf);
 enum qd_status model_item_add(struct qd *q, long long org_id, int year, enum list_kind kind,
 			      const struct item_fields *f, long long *id, struct strbuf *err);
 
+/* The keys of collate.h for person id's name (name_order's order),
+ * written beside it: with every write of a name (model_person.c). */
+enum qd_status model_person_keys(struct qd *q, long long id, const char *name,
+				 struct strbuf *err);
+/* The setting name_order is being set to value (inside its transaction):
+ * checks it and computes every person's keys under it. */
+enum qd_status model_name_order_changed(struct qd *q, const char *value, struct strbuf *err);
+
 /* ---- the audit chain and its anchor (audit.c, audit_anchor.c) ---- */
 struct audit_row;
 /* Hex digits of a row's hash a code carries: 64 bits (old codes: 8). */

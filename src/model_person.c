@@ -14,12 +14,16 @@
  *   #12 王伟（副局长）       the form an ambiguity error lists: the id,
  *                           checked against the name
  *   王伟#12                 an id written after the name (files of other
- *                           offices): that person if the name agrees */
+ *                           offices): that person if the name agrees
+ *   zgq  zhao  zhao guo     when no name matches, an ASCII text as pinyin
+ *   ZhaoGuoQiang            (collate.h): initials or spaceless pinyin
+ *                           starting with it, those spelt whole first */
 #include <stdlib.h>
 #include <string.h>
 
 #include "meeting_impl.h"
 #include "model_impl.h"
+#include "qingdan/collate.h"
 #include "qingdan/db.h"
 #include "qingdan/norm.h"
 #include "qingdan/store.h"
@@ -246,6 +250,35 @@ static enum qd_status by_id(struct qd *q, const struct person_ref *r, const char
 	return s;
 }
 
+/* An ASCII reference as pinyin: the people whose initials or pinyin start
+ * with it ("zgq", "zhao", "zhaoguoqiang", "zhao guo"); those it spells
+ * whole first, else every prefix match.  QD_NOTFOUND (err untouched) when
+ * it names no one this way. */
+static enum qd_status by_pinyin(struct qd *q, const char *py, const char *who, long long *id,
+				char **cands, struct strbuf *err)
+{
+	struct person *ps = NULL;
+	int *exact = NULL, n = 0, k = 0, whole = 0;
+	enum qd_status s = store_person_by_pinyin(q->db, py, &ps, &exact, &n);
+	for (int i = 0; i < n; i++)
+		whole += exact[i];
+	for (int i = 0; i < n; i++) {
+		if (!whole || exact[i])
+			ps[k++] = ps[i];
+		else
+			person_clear(&ps[i]);
+	}
+	if (s == QD_OK && k > 0) {
+		struct person_ref plain = {NULL, NULL, 0, 0};   /* no qualifier: name unused */
+		s = choose(ps, k, &plain, who, id, cands, err);
+	} else if (s == QD_OK) {
+		s = QD_NOTFOUND;
+	}
+	people_free(ps, k);
+	free(exact);
+	return s;
+}
+
 enum qd_status qd_match_person(struct qd *q, const char *who, long long *id,
 			       struct person_ref *ref, char **cands, struct strbuf *err)
 {
@@ -282,6 +315,16 @@ enum qd_status qd_match_person(struct qd *q, const char *who, long long *id,
 	if (r.qual && (s = store_person_by_name(q->db, r.name, &ps, &n)) == QD_OK && n > 0) {
 		s = choose(ps, n, &r, who, id, cands, err);
 		goto done;
+	}
+	/* no one of that name: "zgq", "zhao", "zhao guo qiang" (collate.h) */
+	char *py = s == QD_OK || s == QD_NOTFOUND ? collate_pinyin_query(who) : NULL;
+	if (py) {
+		enum qd_status p = by_pinyin(q, py, who, id, cands, err);
+		free(py);
+		if (p != QD_NOTFOUND) {
+			s = p;
+			goto done;
+		}
 	}
 	if (s == QD_OK || s == QD_NOTFOUND) {
 		sb_reset(err);
@@ -390,6 +433,80 @@ enum qd_status qd_person_merge(struct qd *q, long long keep_id, long long drop_i
 	return s;
 }
 
+/* ---- Chinese order: a name's keys (collate.h) ---- */
+
+static enum name_order name_order_of(struct qd *q)
+{
+	char *v = store_setting(q->db, "name_order");
+	int o = name_order_parse(v);
+	free(v);
+	return o < 0 ? NAME_PINYIN : (enum name_order)o;
+}
+
+static enum qd_status write_keys(struct qd *q, long long id, const char *name,
+				 enum name_order order, struct strbuf *err)
+{
+	struct collate_keys k;
+	/* without the module: "" keys and one warning (collate_warning) */
+	collate_name(name, order, &k, NULL);
+	enum qd_status s = store_person_keys(q->db, id, k.sort_key, k.pinyin, k.initials);
+	collate_keys_clear(&k);
+	return s == QD_OK ? QD_OK : db_error(q->db, err);
+}
+
+enum qd_status model_person_keys(struct qd *q, long long id, const char *name, struct strbuf *err)
+{
+	return write_keys(q, id, name, name_order_of(q), err);
+}
+
+/* Every person's keys again, under order. */
+static enum qd_status rekey_people(struct qd *q, enum name_order order, struct strbuf *err)
+{
+	struct store_name *names = NULL;
+	int n = 0;
+	enum qd_status s = store_names(q->db, 0, &names, &n);
+	if (s != QD_OK)
+		s = db_error(q->db, err);
+	for (int i = 0; i < n; i++) {
+		if (s == QD_OK)
+			s = write_keys(q, names[i].id, names[i].name, order, err);
+		free(names[i].name);
+	}
+	free(names);
+	return s;
+}
+
+enum qd_status model_name_order_changed(struct qd *q, const char *value, struct strbuf *err)
+{
+	int order = name_order_parse(value);
+	if (order < 0) {
+		sb_printf(err, msg(M_CO_BAD_ORDER), value);
+		return QD_INVALID;
+	}
+	/* a new order without the module would leave every key stale */
+	if (!collate_available(err))
+		return QD_IOERROR;
+	return rekey_people(q, (enum name_order)order, err);
+}
+
+/* The upgrade task person_sort_keys: the people of a file made before
+ * migration 7 (or before ICU came) get their keys; left pending, to run at
+ * a later open, while the module is missing or the actor may not write
+ * people (a member on a server). */
+static enum qd_status fill_keys(struct qd *q, struct strbuf *err)
+{
+	if (!q->actor_admin || !store_upgrade_pending(q->db, "person_sort_keys") ||
+	    !collate_available(NULL))
+		return QD_OK;
+	enum qd_status s = model_begin(q, err);
+	if (s != QD_OK)
+		return s;
+	s = rekey_people(q, name_order_of(q), err);
+	if (s == QD_OK && (s = store_upgrade_done(q->db, "person_sort_keys")) != QD_OK)
+		s = db_error(q->db, err);
+	return model_end(q, s, err);
+}
+
 /* ---- upgrade: names of an older file into normal form ---- */
 
 static enum qd_status normalise(struct qd *q, int orgs, struct strbuf *err)
@@ -409,6 +526,8 @@ static enum qd_status normalise(struct qd *q, int orgs, struct strbuf *err)
 			char *before = store_canon(q->db, entity, names[i].id);
 			s = orgs ? store_org_rename(q->db, names[i].id, norm)
 				 : store_person_update(q->db, names[i].id, &f);
+			if (s == QD_OK && !orgs)
+				s = model_person_keys(q, names[i].id, norm, err);
 			if (s == QD_OK)
 				s = qd_audit(q, "normalise", entity, names[i].id, before, NULL, err);
 			free(before);
@@ -422,20 +541,22 @@ static enum qd_status normalise(struct qd *q, int orgs, struct strbuf *err)
 
 enum qd_status qd_run_upgrades(struct qd *q, struct strbuf *err)
 {
-	if (db_readonly(q->db) || !store_upgrade_pending(q->db, "normalise_names"))
+	if (db_readonly(q->db))
 		return QD_OK;
-	enum qd_status s = model_begin(q, err);
-	if (s != QD_OK)
-		return s;
-	s = normalise(q, 0, err);
-	if (s == QD_OK)
-		s = normalise(q, 1, err);
-	if (s == QD_OK)
-		s = store_upgrade_done(q->db, "normalise_names");
-	s = model_end(q, s, err);
-	if (s == QD_OK)
-		qd_refresh_actor(q);
-	return s;
+	enum qd_status s = QD_OK;
+	if (store_upgrade_pending(q->db, "normalise_names")) {
+		if ((s = model_begin(q, err)) != QD_OK)
+			return s;
+		s = normalise(q, 0, err);
+		if (s == QD_OK)
+			s = normalise(q, 1, err);
+		if (s == QD_OK)
+			s = store_upgrade_done(q->db, "normalise_names");
+		s = model_end(q, s, err);
+		if (s == QD_OK)
+			qd_refresh_actor(q);
+	}
+	return s == QD_OK ? fill_keys(q, err) : s;
 }
 
 /* ---- server roles ---- */

@@ -94,6 +94,16 @@ enum qd_status store_person_get(struct db *db, long long id, struct person *p);
 enum qd_status store_person_by_name(struct db *db, const char *name, struct person **out, int *n);
 /* Person with this login (active or not); QD_NOTFOUND if none. */
 enum qd_status store_person_by_login(struct db *db, const char *login, struct person *p);
+/* A person's derived keys of collate.h (sort_key, pinyin, initials). */
+enum qd_status store_person_keys(struct db *db, long long id, const char *sort_key,
+				 const char *pinyin, const char *initials);
+/* People whose initials, or pinyin without its spaces, start with q
+ * (lower-case ASCII letters: collate_pinyin_query), active first, in
+ * sort_key order; exact[i] (malloc'd too) says whether person i's
+ * initials or spaceless pinyin is q itself.  On the initials index: both
+ * start with q's first letter. */
+enum qd_status store_person_by_pinyin(struct db *db, const char *q, struct person **out,
+				      int **exact, int *n);
 int store_admins_with_login(struct db *db);
 char *store_setting(struct db *db, const char *key);
 enum qd_status store_setting_set(struct db *db, const char *key, const char *value);

@@ -195,12 +195,12 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 			"UNION SELECT i.lead_id FROM item i JOIN list l ON l.id = i.list_id "
 			"WHERE l.org_id = :org AND l.year = :year" STORE_KIND_DUTY_SQL " "
 			"AND i.deleted_at IS NULL)) "
-			"ORDER BY o.id IS NULL, o.sort, o.id, p.name, p.id");
+			"ORDER BY o.id IS NULL, o.sort, o.id, p.sort_key, p.name, p.id");
 		bind_int_named(st, ":org", org_id);
 		bind_int_named(st, ":year", year);
 	} else {
 		st = db_stmt(db, "SELECT p.id FROM person p LEFT JOIN org o ON o.id = p.org_id "
-				 "WHERE p.active = 1 ORDER BY o.id IS NULL, o.sort, o.id, p.name, p.id");
+				 "WHERE p.active = 1 ORDER BY o.id IS NULL, o.sort, o.id, p.sort_key, p.name, p.id");
 	}
 	/* collect first: the callback runs other statements (and may write) */
 	long long *ids = NULL;

@@ -260,7 +260,7 @@ enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct
 	"LEFT JOIN (SELECT pid, count(*) AS n, count(CASE WHEN status = 'done' THEN 1 END) AS done, " \
 	"count(CASE WHEN due < :today AND " OPEN_SQL("") " THEN 1 END) AS overdue " \
 	"FROM (" PERSON_ITEMS_SQL ") pick GROUP BY pid) c ON c.pid = p.id " \
-	"ORDER BY o.sort NULLS FIRST, p.org_id NULLS FIRST, p.id"
+	"ORDER BY p.sort_key, p.name, p.id"
 
 enum qd_status store_person_list(struct db *db, int year, const char *today, struct rowsink *s,
 				 struct strbuf *err)
@@ -291,7 +291,8 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
  * of the year at L (70–100 ms of 130), so the counts are kept here in one
  * array indexed by person id (its size follows the people, not the items)
  * while the year's items stream from the covering index item_stats; then
- * the people stream by id and each owner with items becomes a row. */
+ * the people stream in name order (sort_key) and each owner with items
+ * becomes a row. */
 
 /* The year's items of one kind of list (K: a store_kind_sql text). */
 #define STATS_ITEMS_KIND_SQL(K) \
@@ -303,7 +304,7 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
 	"SELECT signer_id, CASE WHEN status IN " SIGNED_STATES " THEN 1 ELSE 0 END, " \
 	"CASE WHEN status IN " ISSUED_STATES " THEN 1 ELSE 0 END FROM pledge WHERE year = :year"
 #define STATS_MAX_PERSON_SQL "SELECT coalesce(max(id), 0) FROM person"
-#define STATS_PEOPLE_SQL "SELECT id, name FROM person ORDER BY id"
+#define STATS_PEOPLE_SQL "SELECT id, name FROM person ORDER BY sort_key, name, id"
 
 /* Decimal digits of v into buf (24 bytes); returns buf. */
 static const char *fmt_ll(char *buf, long long v)

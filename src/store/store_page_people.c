@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qingdan/collate.h"
 #include "qingdan/db.h"
 #include "qingdan/store.h"
 #include "store_impl.h"
@@ -40,9 +41,22 @@ void store_page_orgs_free(struct org *orgs, int n)
 /* ---- people ---- */
 
 #define PERSON_COLS STORE_PERSON_SELECT
-/* like: SQLite's LIKE, ILIKE on PostgreSQL (store_like). */
+/* like: SQLite's LIKE, ILIKE on PostgreSQL (store_like).  :q is the
+ * substring pattern of the text; :qp, for a text that reads as pinyin
+ * (collate_pinyin_query), the prefix pattern of the initials and of the
+ * spaceless pinyin ("zgq%"), else NULL (matches nothing). */
 #define PERSON_SEARCH(like) \
-	" AND (p.name " like " :q ESCAPE '\\' OR p.post " like " :q ESCAPE '\\')"
+	" AND (p.name " like " :q ESCAPE '\\' OR p.post " like " :q ESCAPE '\\'" \
+	" OR p.initials LIKE :qp OR replace(p.pinyin, ' ', '') LIKE :qp)"
+
+/* The :qp of PERSON_SEARCH for text (malloc'd), or NULL. */
+static char *pinyin_pattern(const char *text)
+{
+	char *py = collate_pinyin_query(text);
+	char *pattern = py ? xasprintf("%s%%", py) : NULL;
+	free(py);
+	return pattern;
+}
 
 /* The people page queries of a dialect: [with_org][search][dir<0][inclusive]. */
 #define PEOPLE_ONE(where, order) PERSON_COLS " WHERE " where " ORDER BY " order " LIMIT :n"
@@ -76,7 +90,9 @@ static int people_phase(struct db *db, int with_org, const char *search, long lo
 	struct sql_stmt *st =
 		db_stmt(db, people_sql[db_dialect(db)][with_org][srch][dir < 0][inclusive != 0]);
 	char *pattern = srch ? store_like_pattern(search) : NULL;
+	char *py = srch ? pinyin_pattern(search) : NULL;
 	bind_text(st, ":q", pattern);
+	bind_text(st, ":qp", py);
 	bind_int(st, ":g", g);
 	bind_int(st, ":id", id);
 	bind_int(st, ":n", n);
@@ -94,6 +110,7 @@ static int people_phase(struct db *db, int with_org, const char *search, long lo
 	}
 	sql_reset(st);
 	free(pattern);
+	free(py);
 	return got;
 }
 
@@ -155,7 +172,9 @@ enum qd_status store_page_person_key(struct db *db, const char *search, long lon
 		: STORE_SQL(db, KEY_SQL PERSON_SEARCH("LIKE"), KEY_SQL PERSON_SEARCH("ILIKE")));
 #undef KEY_SQL
 	char *pattern = str_empty(search) ? NULL : store_like_pattern(search);
+	char *py = str_empty(search) ? NULL : pinyin_pattern(search);
 	bind_text(st, ":q", pattern);
+	bind_text(st, ":qp", py);
 	bind_int(st, ":id", id);
 	enum qd_status s = QD_NOTFOUND;
 	if (sql_step(st) == SQL_ROW) {
@@ -166,6 +185,7 @@ enum qd_status store_page_person_key(struct db *db, const char *search, long lon
 	}
 	sql_reset(st);
 	free(pattern);
+	free(py);
 	return s;
 }
 
@@ -177,10 +197,13 @@ int store_page_people_total(struct db *db, const char *search)
 			    TOTAL_SQL " WHERE 1 = 1" PERSON_SEARCH("ILIKE")));
 #undef TOTAL_SQL
 	char *pattern = str_empty(search) ? NULL : store_like_pattern(search);
+	char *py = str_empty(search) ? NULL : pinyin_pattern(search);
 	bind_text(st, ":q", pattern);
+	bind_text(st, ":qp", py);
 	int n = sql_step(st) == SQL_ROW ? sql_column_int(st, 0) : 0;
 	sql_reset(st);
 	free(pattern);
+	free(py);
 	return n;
 }
 
@@ -223,10 +246,10 @@ enum qd_status store_page_person_counts(struct db *db, long long person_id, int 
 
 #define PICKER_PREFIX_SQL \
 	PERSON_COLS " WHERE p.name >= :lo AND p.name < :hi AND p.active = 1 " \
-	"ORDER BY p.name, p.id LIMIT :n"
+	"ORDER BY p.sort_key, p.name, p.id LIMIT :n"
 #define PICKER_REST_SQL(like) \
 	PERSON_COLS " WHERE p.active = 1 AND NOT (p.name >= :lo AND p.name < :hi)" \
-	PERSON_SEARCH(like) " ORDER BY p.name, p.id LIMIT :n"
+	PERSON_SEARCH(like) " ORDER BY p.sort_key, p.name, p.id LIMIT :n"
 
 int store_page_person_search(struct db *db, const char *text, int n, struct person *out)
 {
@@ -253,16 +276,18 @@ int store_page_person_search(struct db *db, const char *text, int n, struct pers
 		store_person_row(st, &out[got++]);
 	sql_reset(st);
 	if (got < n && *t) {
-		char *pattern = store_like_pattern(t);
+		char *pattern = store_like_pattern(t), *py = pinyin_pattern(t);
 		st = db_stmt(db, STORE_SQL(db, PICKER_REST_SQL("LIKE"), PICKER_REST_SQL("ILIKE")));
 		bind_text(st, ":lo", t);
 		bind_text(st, ":hi", hi);
 		bind_text(st, ":q", pattern);
+		bind_text(st, ":qp", py);
 		bind_int(st, ":n", n - got);
 		while (got < n && sql_step(st) == SQL_ROW)
 			store_person_row(st, &out[got++]);
 		sql_reset(st);
 		free(pattern);
+		free(py);
 	}
 	free(hi);
 	return got;

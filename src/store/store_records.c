@@ -195,6 +195,48 @@ enum qd_status store_person_by_name(struct db *db, const char *name, struct pers
 	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
+enum qd_status store_person_keys(struct db *db, long long id, const char *sort_key,
+				 const char *pinyin, const char *initials)
+{
+	struct sql_stmt *st = db_stmt(db, "UPDATE person SET sort_key = ?2, pinyin = ?3, "
+				       "initials = ?4 WHERE id = ?1");
+	sql_bind_int64(st, 1, id);
+	store_bind_text(st, 2, sort_key);
+	store_bind_text(st, 3, pinyin);
+	store_bind_text(st, 4, initials);
+	return store_step_done(st);
+}
+
+enum qd_status store_person_by_pinyin(struct db *db, const char *q, struct person **out,
+				      int **exact, int *n)
+{
+	struct sql_stmt *st = db_stmt(db,
+		"SELECT p.id, p.name, p.post, p.org_id, o.name, p.login, p.is_admin, p.active, "
+		"p.initials, replace(p.pinyin, ' ', '') FROM person p LEFT JOIN org o ON o.id = p.org_id "
+		"WHERE p.initials >= ?1 AND p.initials < ?2 "
+		"AND (p.initials LIKE ?3 OR replace(p.pinyin, ' ', '') LIKE ?3) "
+		"ORDER BY p.active DESC, p.sort_key, p.name, p.id");
+	char lo[2] = {q[0], 0}, hi[2] = {(char)(q[0] + 1), 0};
+	char *pattern = xasprintf("%s%%", q);
+	store_bind_text(st, 1, lo);
+	store_bind_text(st, 2, hi);
+	store_bind_text(st, 3, pattern);
+	*out = NULL;
+	*exact = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		*exact = xrealloc(*exact, (size_t)(*n + 1) * sizeof **exact);
+		store_person_row(st, &(*out)[*n]);
+		const char *ini = sql_column_text(st, 8), *py = sql_column_text(st, 9);
+		(*exact)[(*n)++] = (ini && strcmp(ini, q) == 0) || (py && strcmp(py, q) == 0);
+	}
+	sql_reset(st);
+	free(pattern);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
+}
+
 enum qd_status store_person_by_login(struct db *db, const char *login, struct person *p)
 {
 	struct sql_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.login = ?1");
