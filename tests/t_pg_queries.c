@@ -606,7 +606,7 @@ static void call_io(struct db *db)
 	int old = store_io_cache(db, 32 << 10);
 	store_io_cache(db, old);
 	struct io_bulk b;
-	if (store_io_bulk_begin(db, 1000000, &b) > 0)
+	if (store_io_bulk_begin(db, 1000000, 0, &b) > 0)
 		store_io_bulk_end(db, &b, 1);
 	sb_free(&err);
 }
