@@ -447,9 +447,12 @@ static enum qd_status write_keys(struct qd *q, long long id, const char *name,
 				 enum name_order order, struct strbuf *err)
 {
 	struct collate_keys k;
-	/* without the module: "" keys and one warning (collate_warning) */
-	collate_name(name, order, &k, NULL);
+	/* without the module: "" keys, one warning (collate_warning), and the
+	 * upgrade task queued to fill them at an open that has the module */
+	int made = collate_name(name, order, &k, NULL) == 0;
 	enum qd_status s = store_person_keys(q->db, id, k.sort_key, k.pinyin, k.initials);
+	if (s == QD_OK && !made)
+		s = store_upgrade_queue(q->db, "person_sort_keys");
 	collate_keys_clear(&k);
 	return s == QD_OK ? QD_OK : db_error(q->db, err);
 }

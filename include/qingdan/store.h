@@ -134,6 +134,8 @@ enum qd_status store_person_repoint(struct db *db, const char *entity, long long
 /* Data fixes a migration queued for the model (upgrade_task). */
 int store_upgrade_pending(struct db *db, const char *task);
 enum qd_status store_upgrade_done(struct db *db, const char *task);
+/* Queue a task again (no-op if it is queued). */
+enum qd_status store_upgrade_queue(struct db *db, const char *task);
 
 /* ---- lists and items ---- */
 /* The org's duty list for the year; *created says whether it was made now. */

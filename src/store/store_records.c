@@ -646,6 +646,14 @@ int store_upgrade_pending(struct db *db, const char *task)
 	return pending;
 }
 
+enum qd_status store_upgrade_queue(struct db *db, const char *task)
+{
+	struct sql_stmt *st =
+		db_stmt(db, "INSERT INTO upgrade_task(name) VALUES (?1) ON CONFLICT DO NOTHING");
+	store_bind_text(st, 1, task);
+	return store_step_done(st);
+}
+
 enum qd_status store_upgrade_done(struct db *db, const char *task)
 {
 	struct sql_stmt *st = db_stmt(db, "DELETE FROM upgrade_task WHERE name = ?1");
