@@ -377,7 +377,7 @@ static void classify_person(struct importer *im, struct ref *r, struct person_fi
 	struct strbuf e = {0};
 	long long id = 0, org = 0;
 	char *cands = NULL;
-	enum qd_status s = qd_match_person(im->q, r->key, &id, pr, &cands, &e);
+	enum qd_status s = qd_match_person_exact(im->q, r->key, &id, pr, &cands, &e);
 	if (s == QD_OK) {
 		r->state = REF_FOUND;
 		r->id = id;

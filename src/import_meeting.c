@@ -116,7 +116,7 @@ static long long person_of(struct mimporter *im, const char *who, enum msg_id ro
 	long long id = 0;
 	char *cands = NULL;
 	struct strbuf e = {0};
-	enum qd_status s = qd_match_person(im->q, who, &id, NULL, &cands, &e);
+	enum qd_status s = qd_match_person_exact(im->q, who, &id, NULL, &cands, &e);
 	if (s == QD_AMBIGUOUS)
 		import_row_bad(&im->sh, msg(M_MI_AMBIGUOUS), msg(role), who, cands ? cands : "");
 	else if (s == QD_NOTFOUND)

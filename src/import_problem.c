@@ -128,7 +128,7 @@ static long long person_of(struct pimporter *im, const char *who, int col)
 	long long id = 0;
 	char *cands = NULL;
 	struct strbuf e = {0};
-	enum qd_status s = qd_match_person(im->q, who, &id, NULL, &cands, &e);
+	enum qd_status s = qd_match_person_exact(im->q, who, &id, NULL, &cands, &e);
 	if (s == QD_AMBIGUOUS)
 		import_row_bad(&im->sh, msg(M_PI_AMBIGUOUS), msg(col_msg[col]), who, cands ? cands : "");
 	else if (s == QD_NOTFOUND)
@@ -312,7 +312,7 @@ static void import_row(struct import_sheet *sh, const struct csv_record *rec)
 		long long id = 0;
 		char *cands = NULL;
 		struct strbuf e = {0};
-		enum qd_status s = qd_match_person(im->q, raiser, &id, NULL, &cands, &e);
+		enum qd_status s = qd_match_person_exact(im->q, raiser, &id, NULL, &cands, &e);
 		if (s == QD_OK) {
 			row.raiser_id = id;
 		} else if (s == QD_NOTFOUND) {   /* someone from outside: kept by name */

@@ -279,8 +279,10 @@ static enum qd_status by_pinyin(struct qd *q, const char *py, const char *who, l
 	return s;
 }
 
-enum qd_status qd_match_person(struct qd *q, const char *who, long long *id,
-			       struct person_ref *ref, char **cands, struct strbuf *err)
+/* sound: an ASCII text that names no one is also tried as pinyin or
+ * initials ("zgq", "zhao guo qiang"). */
+static enum qd_status match_person(struct qd *q, const char *who, long long *id,
+				   struct person_ref *ref, char **cands, struct strbuf *err, int sound)
 {
 	struct person_ref r;
 	struct person *ps = NULL;
@@ -317,7 +319,7 @@ enum qd_status qd_match_person(struct qd *q, const char *who, long long *id,
 		goto done;
 	}
 	/* no one of that name: "zgq", "zhao", "zhao guo qiang" (collate.h) */
-	char *py = s == QD_OK || s == QD_NOTFOUND ? collate_pinyin_query(who) : NULL;
+	char *py = sound && (s == QD_OK || s == QD_NOTFOUND) ? collate_pinyin_query(who) : NULL;
 	if (py) {
 		enum qd_status p = by_pinyin(q, py, who, id, cands, err);
 		free(py);
@@ -340,9 +342,21 @@ done:
 	return s;
 }
 
+enum qd_status qd_match_person(struct qd *q, const char *who, long long *id,
+			       struct person_ref *ref, char **cands, struct strbuf *err)
+{
+	return match_person(q, who, id, ref, cands, err, 1);
+}
+
+enum qd_status qd_match_person_exact(struct qd *q, const char *who, long long *id,
+				     struct person_ref *ref, char **cands, struct strbuf *err)
+{
+	return match_person(q, who, id, ref, cands, err, 0);
+}
+
 enum qd_status qd_find_person(struct qd *q, const char *who, long long *id, struct strbuf *err)
 {
-	return qd_match_person(q, who ? who : "", id, NULL, NULL, err);
+	return match_person(q, who ? who : "", id, NULL, NULL, err, 1);
 }
 
 /* ---- merge ---- */

@@ -110,6 +110,10 @@ void person_ref_clear(struct person_ref *r);
  * the parsed reference, e.g. to add a new person on QD_NOTFOUND. */
 enum qd_status qd_match_person(struct qd *q, const char *who, long long *id,
 			       struct person_ref *ref, char **cands, struct strbuf *err);
+/* The same with names taken as written, not sounded out as pinyin: what a
+ * file names (import) — "Li Ming" in a sheet is not silently 李明. */
+enum qd_status qd_match_person_exact(struct qd *q, const char *who, long long *id,
+				     struct person_ref *ref, char **cands, struct strbuf *err);
 /* Every "·"-part of qual is in the person's post or org name (folded). */
 int qd_person_fits(const struct person *p, const char *qual);
 /* "王伟（副局长·第二党支部）", as candidates list it (malloc'd). */
