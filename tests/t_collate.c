@@ -171,7 +171,7 @@ static long long add(const char *name)
 
 static char *keys_of(long long id)
 {
-	char *sql = xasprintf("SELECT pinyin || '/' || initials || '/' || (sort_key <> '') "
+	char *sql = xasprintf("SELECT pinyin || '/' || initials || '/' || CASE WHEN sort_key <> '' THEN '1' ELSE '0' END "
 			      "FROM person WHERE id = %lld", id);
 	char *v = tt_text(q.db, sql);
 	free(sql);
@@ -180,8 +180,9 @@ static char *keys_of(long long id)
 
 static char *order(void)
 {
-	return tt_text(q.db, "SELECT group_concat(name, ' ') FROM "
-			     "(SELECT name FROM person ORDER BY sort_key, name, id)");
+	return tt_text(q.db, TT_SQL("SELECT group_concat(name, ' ') FROM "
+				    "(SELECT name FROM person ORDER BY sort_key, name, id)",
+				    "SELECT string_agg(name, ' ' ORDER BY sort_key, name, id) FROM person"));
 }
 
 TEST(model_writes_keys_with_every_name)
