@@ -74,7 +74,12 @@ static char *slurp(const char *path)
 /* Reports as lines "E file:line: …", "W …", "I …". */
 static void collect(void *ctx, enum import_note kind, const char *text)
 {
-	sb_printf(ctx, "%c %s\n", kind == IMPORT_ERROR ? 'E' : kind == IMPORT_WARNING ? 'W' : 'I', text);
+	sb_printf(ctx, "%c %s\n",
+		  kind == IMPORT_ERROR     ? 'E'
+		  : kind == IMPORT_WARNING ? 'W'
+		  : kind == IMPORT_CHANGE  ? 'C'
+					   : 'I',
+		  text);
 }
 
 struct run {
@@ -89,6 +94,19 @@ static void import_csv(struct qd *d, const char *csv, int dry, long long org, st
 	memset(out, 0, sizeof *out);
 	sb_puts(&out->log, "");
 	struct import_request r = {.path = path, .org_id = org, .dry_run = dry, .report = collect, .ctx = &out->log};
+	out->status = io_import(d, &r, &out->res, &out->err);
+	free(path);
+}
+
+/* import_csv with a mode for rows already in the list (import_match.c). */
+static void import_again(struct qd *d, const char *csv, int dry, enum import_mode mode,
+			 struct run *out)
+{
+	char *path = write_file("in.csv", csv, strlen(csv));
+	memset(out, 0, sizeof *out);
+	sb_puts(&out->log, "");
+	struct import_request r = {.path = path, .dry_run = dry, .mode = mode, .report = collect,
+				   .ctx = &out->log};
 	out->status = io_import(d, &r, &out->res, &out->err);
 	free(path);
 }
@@ -861,6 +879,135 @@ TEST(import_bad_utf8_is_file_line_error)
 	free(path);
 }
 
+/* ---- importing again (import_match.c) ---- */
+
+static const char again_csv[] = "组织,序号,责任内容,工作措施,完成标准,责任人\n"
+				"党组,1,学习一,措施一,标准一,张三\n"
+				"党组,2,学习二,措施二,标准二,张三\n"
+				"机关党委,1,学习三,措施三,标准三,李四\n";
+
+TEST(reimport_refused_by_default)
+{
+	setup();
+	struct run r;
+	import_again(&q, again_csv, 0, IMPORT_NEW, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.items, 3);
+	CHECK_INT(r.res.matched, 0);
+	run_free(&r);
+	long long audits = tt_num(q.db, "SELECT count(*) FROM audit");
+	import_again(&q, again_csv, 0, IMPORT_NEW, &r);
+	CHECK_INT(r.status, QD_INVALID);
+	CHECK_INT(r.res.matched, 3);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item"), 3);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit"), audits);
+	CHECK_CONTAINS(r.err.s, "in.csv：3 行中有 3 行已在 2026 年度清单中（in.csv:2 → #1，in.csv:3 → #2，in.csv:4 → #3）");
+	CHECK_CONTAINS(r.err.s, "--update");
+	CHECK_CONTAINS(r.err.s, "--append");
+	run_free(&r);
+	/* a dry run says the same, as a check */
+	import_again(&q, again_csv, 1, IMPORT_NEW, &r);
+	CHECK_INT(r.status, QD_INVALID);
+	CHECK_CONTAINS(r.err.s, "检查模式，未写入");
+	run_free(&r);
+	/* --append: every row again */
+	import_again(&q, again_csv, 0, IMPORT_APPEND, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.items, 3);
+	CHECK_INT(r.res.matched, 0);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item"), 6);
+	run_free(&r);
+}
+
+TEST(reimport_content_in_normal_form_and_per_list)
+{
+	setup();
+	struct run r;
+	import_again(&q, again_csv, 0, IMPORT_NEW, &r);
+	run_free(&r);
+	/* spacing, an ideographic space, a line break, a zero-width space: the same content */
+	import_again(&q,
+		     "组织,责任内容\n"
+		     "党组,\"  学习\u200b一 \"\n"
+		     "党组,\"学习\n二\"\n"
+		     "党组,学习三\n",           /* 机关党委's, not 党组's */
+		     1, IMPORT_UPDATE, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.matched, 2);
+	CHECK_INT(r.res.unchanged, 2);
+	CHECK_INT(r.res.items, 1);
+	CHECK_CONTAINS(r.log.s, "C 0 项更新，1 项新增，2 项不变\n");
+	run_free(&r);
+	/* another year's list, and a deleted item, are not matched */
+	CHECK_INT(qd_item_delete(&q, 2, &err), QD_OK);
+	import_again(&q, again_csv, 1, IMPORT_UPDATE, &r);
+	CHECK_INT(r.res.matched, 2);
+	CHECK_INT(r.res.items, 1);
+	run_free(&r);
+	q.year = 2027;
+	import_again(&q, again_csv, 0, IMPORT_NEW, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.items, 3);
+	q.year = 2026;
+	run_free(&r);
+}
+
+TEST(reimport_update_applies_through_the_model)
+{
+	setup();
+	struct run r;
+	import_again(&q, again_csv, 0, IMPORT_NEW, &r);
+	run_free(&r);
+	long long audits = tt_num(q.db, "SELECT count(*) FROM audit");
+	const char *edited = "组织,序号,责任内容,工作措施,完成标准,责任人\n"
+			     "党组,1,学习一,措施一（改）,,王五\n"      /* blank 完成标准: kept */
+			     "党组,2,学习二,措施二,标准二,张三\n"
+			     "党组,3,学习四,措施四,标准四,\n";         /* a new row */
+	import_again(&q, edited, 1, IMPORT_UPDATE, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.updated, 1);
+	CHECK_INT(r.res.unchanged, 1);
+	CHECK_INT(r.res.items, 1);
+	CHECK_CONTAINS(r.log.s, "C in.csv:2: #1 工作措施：“措施一” → “措施一（改）”\n"
+				"in.csv:2: #1 责任人：“张三” → “王五”\n");
+	CHECK_CONTAINS(r.log.s, "C 1 项更新，1 项新增，1 项不变\n");
+	CHECK(!strstr(r.log.s, "完成标准："));
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit"), audits);   /* dry: nothing */
+	run_free(&r);
+	import_again(&q, edited, 0, IMPORT_UPDATE, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.updated, 1);
+	char *row = tt_text(q.db, "SELECT i.measures || '|' || i.standard || '|' || p.name FROM item i "
+				  "JOIN person p ON p.id = i.owner_id WHERE i.id = 1");
+	CHECK_STR(row, "措施一（改）|标准一|王五");
+	free(row);
+	/* one edit of item 1, a person and an item added */
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit WHERE entity = 'item' AND action = 'set'"), 1);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit"), audits + 3);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM item"), 4);
+	run_free(&r);
+}
+
+TEST(reimport_by_seq_needs_more_than_the_seq)
+{
+	setup();
+	struct run r;
+	import_again(&q, again_csv, 0, IMPORT_NEW, &r);
+	run_free(&r);
+	/* 序号 1 with its measures: the item, its content edited */
+	import_again(&q, "组织,序号,责任内容,工作措施\n党组,1,学习一（修改）,措施一\n", 1, IMPORT_UPDATE,
+		     &r);
+	CHECK_INT(r.res.matched, 1);
+	CHECK_CONTAINS(r.log.s, "C in.csv:2: #1 责任内容：“学习一” → “学习一（修改）”");
+	run_free(&r);
+	/* 序号 1 alone: a new item numbered 1 in another sheet */
+	import_again(&q, "组织,序号,责任内容,工作措施\n党组,1,全新的事项,全新的措施\n", 0, IMPORT_NEW, &r);
+	CHECK_INT(r.status, QD_OK);
+	CHECK_INT(r.res.matched, 0);
+	CHECK_INT(r.res.items, 1);
+	run_free(&r);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir) || chdir(dir) != 0)
@@ -892,6 +1039,10 @@ int main(void)
 	RUN(print_org_and_all);
 	RUN(print_english);
 	RUN(tui_p_key_hook);
+	RUN(reimport_refused_by_default);
+	RUN(reimport_content_in_normal_form_and_per_list);
+	RUN(reimport_update_applies_through_the_model);
+	RUN(reimport_by_seq_needs_more_than_the_seq);
 	char *rm = xasprintf("cd / && rm -rf '%s'", dir);
 	if (system(rm) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
