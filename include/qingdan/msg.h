@@ -26,6 +26,7 @@
 #include "qingdan/msg_problem_print.h"   /* issue 12: problem print, import --problems */
 #include "qingdan/msg_docprint.h"   /* issue 13 D: every character printed, the checklist paper */
 #include "qingdan/msg_sheet.h"   /* issue 13: import of .xlsx */
+#include "qingdan/msg_due.h"     /* issue 13: due words */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -178,6 +179,7 @@
 	MSG_LIST_PROBLEM_PRINT(_) \
 	MSG_LIST_DOCPRINT(_) \
 	MSG_LIST_SHEET(_) \
+	MSG_LIST_DUE(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
