@@ -22,15 +22,41 @@ struct item_opts {
 	{"--owner", &(o).owner, NULL, NULL, NULL}, {"--lead", &(o).lead, NULL, NULL, NULL}, \
 	{"--due", &(o).due, NULL, NULL, NULL}, {"--due-text", &(o).due_text, NULL, NULL, NULL}
 
-/* Resolve the people and copy the texts into f. */
-static int item_fields_of(struct cli *c, const struct item_opts *o, struct item_fields *f)
+/* --due as a date or due words (6月底前, 第三季度) of `year`: the day into
+ * iso, 0; else a message and the exit code. */
+static int due_of(const char *due, int year, char *iso)
+{
+	int day;
+	iso[0] = '\0';
+	if (str_empty(due))
+		return 0;
+	int w = date_due_words(due, year, &day);
+	if (w == 0) {
+		date_format(day, iso);
+		return 0;
+	}
+	struct strbuf bad = {0};
+	sb_printf(&bad, msg(w < 0 ? M_DUE_IMPOSSIBLE : M_DUE_NOT_DUE), due);
+	int rc = cli_fail(QD_INVALID, &bad);
+	sb_free(&bad);
+	return rc;
+}
+
+/* Resolve the people and copy the texts into f; iso is --due as a date
+ * (due_of), and due words are kept as the due text unless --due-text is
+ * given too. */
+static int item_fields_of(struct cli *c, const struct item_opts *o, const char *iso,
+			  struct item_fields *f)
 {
 	f->content = o->content;
 	f->category = o->category;
 	f->measures = o->measures;
 	f->standard = o->standard;
-	f->due = o->due;
+	f->due = o->due ? str_empty(o->due) ? o->due : iso : NULL;
 	f->due_text = o->due_text;
+	int day;
+	if (!o->due_text && !str_empty(o->due) && date_parse(o->due, &day) != 0)
+		f->due_text = o->due;
 	int rc = 0;
 	if (o->owner)
 		rc = cli_person(c, o->owner, &f->owner_id);
@@ -48,18 +74,13 @@ static int item_add(struct cli *c, int argc, char **argv)
 		return rc;
 	if (!o.org || !o.content)
 		return cli_usage_error(c, msg(M_MISSING_OPERAND), c->cmd, c->usage);
-	int day;
-	if (!str_empty(o.due) && date_parse(o.due, &day) != 0) {
-		/* before the file is opened: a bad date never creates it */
-		struct strbuf bad = {0};
-		sb_printf(&bad, msg(M_BAD_DATE), o.due);
-		rc = cli_fail(QD_INVALID, &bad);
-		sb_free(&bad);
-		return rc;
-	}
+	char iso[11];
+	if ((rc = due_of(o.due, c->q.year, iso)))
+		return rc;   /* before the file is opened: a bad date never creates it */
 	struct item_fields f = ITEM_FIELDS_INIT;
 	long long org_id, id = 0;
-	if ((rc = cli_db(c)) || (rc = cli_org(c, o.org, &org_id)) || (rc = item_fields_of(c, &o, &f)))
+	if ((rc = cli_db(c)) || (rc = cli_org(c, o.org, &org_id)) ||
+	    (rc = item_fields_of(c, &o, iso, &f)))
 		return rc;
 	struct strbuf err = {0};
 	enum qd_status s = qd_item_add(&c->q, org_id, &f, &id, &err);
@@ -224,7 +245,21 @@ static int item_set(struct cli *c, int argc, char **argv)
 		return 1;
 	}
 	struct item_fields f = ITEM_FIELDS_INIT;
-	if ((rc = cli_db(c)) || (rc = item_fields_of(c, &o, &f)))
+	char iso[11];
+	if ((rc = cli_db(c)))
+		return rc;
+	if (!str_empty(o.due)) {
+		/* due words are of the item's year */
+		struct item it;
+		int year = c->q.year;
+		if (qd_get_item(&c->q, id, &it, NULL) == QD_OK) {
+			year = it.year;
+			item_clear(&it);
+		}
+		if ((rc = due_of(o.due, year, iso)))
+			return rc;
+	}
+	if ((rc = item_fields_of(c, &o, iso, &f)))
 		return rc;
 	struct strbuf err = {0};
 	enum qd_status s = QD_OK;
@@ -294,13 +329,13 @@ static int item_link(struct cli *c, int argc, char **argv)
 
 const struct cli_command cli_item_commands[] = {
 	{"item", "add", item_add, "item add --org ORG --content TEXT [--category C] [--measures M] "
-				  "[--standard S] [--owner WHO] [--lead WHO] [--due DATE] [--due-text T]", CLI_CREATE},
+				  "[--standard S] [--owner WHO] [--lead WHO] [--due DATE|WORDS] [--due-text T]", CLI_CREATE},
 	{"item", "list", item_list, "item list [--org ORG] [--owner WHO] [--person WHO] [--status S] "
 				    "[--category C] [--overdue] [--search TEXT] [--all-years] [--kind duty|rectify|all] "
 				    "[--format F]", CLI_READ},
 	{"item", "show", item_show, "item show ID [--format F]", CLI_READ},
 	{"item", "set", item_set, "item set ID [--status S [--reason R]] [--owner WHO] [--lead WHO] "
-				  "[--due DATE] [--content T] [--category C] [--measures M] [--standard S] "
+				  "[--due DATE|WORDS] [--content T] [--category C] [--measures M] [--standard S] "
 				  "[--due-text T] [--if-version N]", CLI_WRITE},
 	{"item", "note", item_note, "item note ID TEXT [--on DATE]", CLI_WRITE},
 	{"item", "delete", item_delete, "item delete ID", CLI_WRITE},

@@ -224,3 +224,211 @@ char *date_now_utc(char *buf)
 		buf[0] = '\0';
 	return buf;
 }
+
+/* ---- due words ---- */
+
+#define DUE_MAX 96
+
+/* The text without blanks, full-width digits and - / . made ASCII; 0 if
+ * too long to be due words. */
+static int due_normalise(const char *s, char *out)
+{
+	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		char c = 0;
+		size_t step = 1;
+		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+			p++;
+			continue;
+		}
+		if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {   /* U+3000 */
+			p += 3;
+			continue;
+		}
+		if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99)
+			c = (char)('0' + (p[2] - 0x90)), step = 3;
+		else if (p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x8D || p[2] == 0x8F || p[2] == 0x8E))
+			c = p[2] == 0x8D ? '-' : p[2] == 0x8F ? '/' : '.', step = 3;
+		if (c) {
+			if (n + 1 >= DUE_MAX)
+				return 0;
+			out[n++] = c;
+			p += step;
+			continue;
+		}
+		if (n + 1 >= DUE_MAX)
+			return 0;
+		out[n++] = (char)*p++;
+	}
+	out[n] = '\0';
+	return 1;
+}
+
+static int eat(const char **p, const char *word)
+{
+	size_t n = strlen(word);
+	if (strncmp(*p, word, n) != 0)
+		return 0;
+	*p += n;
+	return 1;
+}
+
+/* Drop word from the end of s if it is there. */
+static int drop_tail(char *s, const char *word)
+{
+	size_t n = strlen(s), w = strlen(word);
+	if (n < w || strcmp(s + n - w, word) != 0)
+		return 0;
+	s[n - w] = '\0';
+	return 1;
+}
+
+static int zh_digit(const char **p)
+{
+	static const char *const d[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	for (int i = 0; i < 10; i++)
+		if (eat(p, d[i]))
+			return i;
+	if (eat(p, "零"))
+		return 0;
+	return -1;
+}
+
+/* A number of at most 3 digits, or a Chinese numeral up to 九十九; -1 if
+ * there is none at *p. */
+static int due_number(const char **p)
+{
+	const char *s = *p;
+	if (*s >= '0' && *s <= '9') {
+		int v = 0, n = 0;
+		while (*s >= '0' && *s <= '9') {
+			if (++n > 3)
+				return -1;
+			v = v * 10 + (*s++ - '0');
+		}
+		*p = s;
+		return v;
+	}
+	int tens = zh_digit(&s);
+	if (eat(&s, "十")) {
+		int ones = zh_digit(&s);
+		*p = s;
+		return (tens < 0 ? 1 : tens) * 10 + (ones < 0 ? 0 : ones);
+	}
+	if (tens < 0)
+		return -1;
+	*p = s;
+	return tens;
+}
+
+/* y-m-d, -1 if no such day or the year is outside 1900..2999. */
+static int due_ymd(int y, int m, int d, int *day)
+{
+	if (y < PARSE_YEAR_MIN || y > PARSE_YEAR_MAX || m < 1 || m > 12)
+		return -1;
+	if (d == 0)
+		d = days_in_month(y, m);
+	int v = date_from_ymd(y, m, d);
+	if (v == DATE_NONE)
+		return -1;
+	*day = v;
+	return 0;
+}
+
+/* 2026-6-31, 2026/13, 2026.12: numbers joined by - / . (the shape of a
+ * date whether it exists or not). */
+static int due_numeric(const char *s, int *day)
+{
+	int part[3], n = 0;
+	char sep = 0;
+	for (;;) {
+		int v = 0, k = 0;
+		while (*s >= '0' && *s <= '9' && k < 5)
+			v = v * 10 + (*s++ - '0'), k++;
+		if (k == 0 || (n == 0 && k != 4) || (n > 0 && k > 2))
+			return 1;
+		part[n++] = v;
+		if (*s == '\0')
+			break;
+		if (!strchr("-/.", *s) || (sep && *s != sep) || n == 3)
+			return 1;
+		sep = *s++;
+	}
+	if (n < 2)
+		return 1;
+	return due_ymd(part[0], part[1], n == 3 ? part[2] : 0, day);
+}
+
+int date_due_words(const char *s, int year, int *day)
+{
+	char buf[DUE_MAX];
+	if (!s || !due_normalise(s, buf) || !buf[0])
+		return 1;
+	if (date_parse(buf, day) == 0)
+		return 0;
+	drop_tail(buf, "完成");
+	if (!drop_tail(buf, "以前") && !drop_tail(buf, "之前"))
+		drop_tail(buf, "前");
+	int end = drop_tail(buf, "底") || drop_tail(buf, "末");
+	if (!buf[0])
+		return 1;
+	if (buf[0] >= '0' && buf[0] <= '9' && strpbrk(buf, "-/."))
+		return due_numeric(buf, day);
+	const char *p = buf;
+	int y = year, has_year = 0;
+	if (p[0] >= '0' && p[0] <= '9') {
+		const char *q = p;
+		int v = 0, k = 0;
+		while (*q >= '0' && *q <= '9' && k < 5)
+			v = v * 10 + (*q++ - '0'), k++;
+		if (k == 4 && eat(&q, "年")) {
+			y = v;
+			has_year = 1;
+			p = q;
+		}
+	} else if (eat(&p, "今年") || eat(&p, "本年度") || eat(&p, "本年")) {
+		has_year = 1;
+	}
+	/* the whole year: 2026年, 2026年底, 今年, 年底, 全年, 年内 */
+	if ((has_year && (!*p || strcmp(p, "内") == 0 || strcmp(p, "全年") == 0 ||
+			  (end && strcmp(p, "年") == 0))) ||
+	    (!has_year && ((end && strcmp(p, "年") == 0) || strcmp(p, "全年") == 0 ||
+			   strcmp(p, "年内") == 0)))
+		return due_ymd(y, 12, 31, day);
+	if (strcmp(p, "上半年") == 0)
+		return due_ymd(y, 6, 30, day);
+	if (strcmp(p, "下半年") == 0)
+		return due_ymd(y, 12, 31, day);
+	/* quarters: 第三季度, 三季度, 第3季度, 3季度, 一季, Q3 */
+	const char *q = p;
+	int nth = -1;
+	if (*q == 'Q' || *q == 'q') {
+		q++;
+		if (*q >= '0' && *q <= '9' && q[1] == '\0')
+			nth = *q - '0', q++;
+	} else {
+		eat(&q, "第");
+		nth = due_number(&q);
+		if (nth >= 0 && !(eat(&q, "季度") || eat(&q, "季")))
+			nth = -1;
+	}
+	if (nth >= 0 && !*q)
+		return nth >= 1 && nth <= 4 ? due_ymd(y, nth * 3, 0, day) : -1;
+	/* months and days: 6月, 12月底, 6月30日, 6月30号 */
+	q = p;
+	int m = due_number(&q);
+	if (m < 0 || !eat(&q, "月"))
+		return 1;
+	int d = 0;
+	if (*q) {
+		if (end)
+			return 1;          /* 6月30日底 */
+		d = due_number(&q);
+		if (d < 0 || !(eat(&q, "日") || eat(&q, "号")) || *q)
+			return 1;
+		if (d == 0)
+			return -1;
+	}
+	return due_ymd(y, m, d, day);
+}

@@ -580,8 +580,18 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 	const char *text = field(im, rec, IO_DUE_TEXT);
 	char *due = import_trim(field(im, rec, IO_DUE));
 	f.due_text = text;
+	int words = *due ? date_due_words(due, im->q->year, &day) : 1;
 	if (*due && date_parse(due, &day) == 0) {
 		f.due = date_format(day, due_iso);
+	} else if (words == 0) {
+		/* 6月底前, 第三季度: the period's last day, the words kept */
+		f.due = date_format(day, due_iso);
+		if (*text && strcmp(text, due) != 0)
+			f.due_text = due_text = xasprintf("%s%s%s", due, msg(M_IO_ROW_SEP), text);
+		else
+			f.due_text = due;
+	} else if (words < 0) {
+		row_bad(im, msg(M_DUE_ROW_IMPOSSIBLE), due);
 	} else if (*due) {
 		/* 长期坚持, 每季度, 6月底: kept as words, with a warning */
 		report(im, IMPORT_WARNING, msg(M_IO_WARN_DUE), file, rec->line, due);

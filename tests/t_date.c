@@ -254,6 +254,106 @@ TEST(now_utc_shape)
 	CHECK(d == utc_day || d == utc_day + 1);
 }
 
+/* The day due words name in working year 2026, or DATE_NONE (rc 1) or
+ * -1 (rc -1). */
+static int due(const char *s, int year)
+{
+	int day = 777;
+	int rc = date_due_words(s, year, &day);
+	if (rc == 0)
+		return day;
+	CHECK_INT(day, 777);   /* untouched unless it is a date */
+	return rc == 1 ? DATE_NONE : -1;
+}
+
+TEST(due_words_periods)
+{
+	static const struct {
+		const char *words;
+		int y, m, d;
+	} forms[] = {
+		{"6月底前", 2026, 6, 30}, {"6月底", 2026, 6, 30}, {"6月", 2026, 6, 30},
+		{"6月前", 2026, 6, 30}, {"6月末", 2026, 6, 30}, {"六月底前", 2026, 6, 30},
+		{"６月底前", 2026, 6, 30}, {" 6 月 底前 ", 2026, 6, 30}, {"6月底前完成", 2026, 6, 30},
+		{"年底前", 2026, 12, 31}, {"年底", 2026, 12, 31}, {"年末", 2026, 12, 31},
+		{"全年", 2026, 12, 31}, {"年内", 2026, 12, 31}, {"今年年底", 2026, 12, 31},
+		{"今年底", 2026, 12, 31}, {"2027年底前", 2027, 12, 31}, {"2027年", 2027, 12, 31},
+		{"2027年全年", 2027, 12, 31},
+		{"2026年12月", 2026, 12, 31}, {"2025年12月底前", 2025, 12, 31}, {"12月", 2026, 12, 31},
+		{"十二月", 2026, 12, 31}, {"十月底", 2026, 10, 31}, {"十一月", 2026, 11, 30},
+		{"4月以前", 2026, 4, 30}, {"9月之前", 2026, 9, 30},
+		{"第三季度", 2026, 9, 30}, {"三季度", 2026, 9, 30}, {"第3季度", 2026, 9, 30},
+		{"3季度", 2026, 9, 30}, {"第三季度末", 2026, 9, 30}, {"一季度末", 2026, 3, 31},
+		{"一季度", 2026, 3, 31}, {"二季度底前", 2026, 6, 30}, {"第四季度", 2026, 12, 31},
+		{"Q4", 2026, 12, 31}, {"q2", 2026, 6, 30}, {"2027年第一季度", 2027, 3, 31},
+		{"上半年", 2026, 6, 30}, {"下半年", 2026, 12, 31}, {"上半年前", 2026, 6, 30},
+		{"2027年上半年", 2027, 6, 30},
+		{"6月30日前", 2026, 6, 30}, {"6月15号", 2026, 6, 15}, {"三月三十一日", 2026, 3, 31},
+		{"2026年6月30日前", 2026, 6, 30}, {"2026年6月30日", 2026, 6, 30},
+		{"2026-06-30", 2026, 6, 30}, {"2026/6/30前", 2026, 6, 30}, {"２０２６．６．３０", 2026, 6, 30},
+		{"2026.12", 2026, 12, 31}, {"2026-6", 2026, 6, 30}, {"2026/2", 2026, 2, 28},
+	};
+	init();
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		int want = date_from_ymd(forms[i].y, forms[i].m, forms[i].d);
+		if (due(forms[i].words, 2026) != want)
+			fprintf(stderr, "  due words [%s]\n", forms[i].words);
+		CHECK_INT(due(forms[i].words, 2026), want);
+	}
+}
+
+TEST(due_words_edges)
+{
+	init();
+	/* February by the year: 2028 is a leap year, 2026 and 2100 are not */
+	CHECK_INT(due("2月底", 2028), date_from_ymd(2028, 2, 29));
+	CHECK_INT(due("2月底", 2026), date_from_ymd(2026, 2, 28));
+	CHECK_INT(due("2028年2月", 2026), date_from_ymd(2028, 2, 29));
+	CHECK_INT(due("2100年2月", 2026), date_from_ymd(2100, 2, 28));
+	CHECK_INT(due("2028/2/29", 2026), date_from_ymd(2028, 2, 29));
+	CHECK_INT(due("2月29日", 2028), date_from_ymd(2028, 2, 29));
+	CHECK_INT(due("2月29日", 2026), -1);
+	/* the year of the words wins over the working year */
+	CHECK_INT(due("12月", 2030), date_from_ymd(2030, 12, 31));
+	CHECK_INT(due("2026年12月", 2030), date_from_ymd(2026, 12, 31));
+	CHECK_INT(due("第四季度", 2028), date_from_ymd(2028, 12, 31));
+	CHECK_INT(due("1月", 2026), date_from_ymd(2026, 1, 31));
+}
+
+TEST(due_words_refused)
+{
+	static const char *const not_due[] = {
+		"长期坚持", "每季度", "每月", "每年", "经常性", "持续推进", "", "   ", "年",
+		"月底", "季度", "6月中旬", "2026", "abc", "6", "六", "6月30", "6月30日底",
+		"2026年6月30日x", "x6月", "第三", "上半", "2022-3/31", "2026--06-30",
+		"\xff\xfe", "半年",
+	};
+	static const char *const impossible[] = {
+		"2026/2/30", "2026-02-30", "2026年2月30日", "2026-13-01", "13月", "十三月",
+		"0月", "2026年13月", "2026年13月底前", "2月30日", "4月31日前", "6月0日",
+		"第五季度", "五季度", "第0季度", "Q5", "2026/13", "1899年底", "3000年12月",
+		"2026-00-10",
+	};
+	init();
+	for (size_t i = 0; i < sizeof not_due / sizeof not_due[0]; i++) {
+		if (due(not_due[i], 2026) != DATE_NONE)
+			fprintf(stderr, "  due words [%s]\n", not_due[i]);
+		CHECK_INT(due(not_due[i], 2026), DATE_NONE);
+	}
+	for (size_t i = 0; i < sizeof impossible / sizeof impossible[0]; i++) {
+		if (due(impossible[i], 2026) != -1)
+			fprintf(stderr, "  impossible [%s]\n", impossible[i]);
+		CHECK_INT(due(impossible[i], 2026), -1);
+	}
+	int day = 5;
+	CHECK_INT(date_due_words(NULL, 2026, &day), 1);
+	CHECK_INT(day, 5);
+	char big[400];
+	memset(big, '6', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	CHECK_INT(date_due_words(big, 2026, &day), 1);
+}
+
 int main(void)
 {
 	RUN(known_day_numbers);
@@ -267,5 +367,8 @@ int main(void)
 	RUN(round_trip_1900_2999);
 	RUN(today_override);
 	RUN(now_utc_shape);
+	RUN(due_words_periods);
+	RUN(due_words_edges);
+	RUN(due_words_refused);
 	return TT_END();
 }

@@ -28,6 +28,7 @@
 #include "qingdan/msg_sheet.h"   /* issue 13: import of .xlsx */
 #include "qingdan/msg_reimport.h"   /* issue 13: importing a list again */
 #include "qingdan/msg_collate.h"   /* issue 13: pinyin and stroke order, lookup by pinyin */
+#include "qingdan/msg_due.h"     /* issue 13: due words */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -182,6 +183,7 @@
 	MSG_LIST_SHEET(_) \
 	MSG_LIST_REIMPORT(_) \
 	MSG_LIST_COLLATE(_) \
+	MSG_LIST_DUE(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
