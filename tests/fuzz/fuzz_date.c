@@ -117,6 +117,24 @@ static void check_arithmetic(const uint8_t *data, size_t size)
 	}
 }
 
+/* Due words (6月底前, 第三季度): a plain date is the same day; a period is
+ * a last day within the year range; a refusal leaves *day alone; the
+ * working year only fills in a year the text does not give. */
+static void check_due_words(const char *s, int parsed, int day)
+{
+	int w = DATE_NONE, w2 = DATE_NONE;
+	int rc = date_due_words(s, 2026, &w);
+	FUZZ_CHECK(rc == 0 || rc == 1 || rc == -1);
+	if (rc != 0) {
+		FUZZ_CHECK(w == DATE_NONE && !parsed);
+		return;
+	}
+	if (parsed)
+		FUZZ_CHECK(w == day);
+	FUZZ_CHECK(w >= date_from_ymd(1900, 1, 1) && w <= date_from_ymd(2999, 12, 31));
+	FUZZ_CHECK(date_due_words(s, 2026, &w2) == 0 && w2 == w);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_setup();
@@ -131,6 +149,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(day == DATE_NONE);   /* a refusal leaves *day alone */
 	}
 	check_model(s, parsed, day);
+	check_due_words(s, parsed, day);
 	check_arithmetic(data, size);
 	free(s);
 	return 0;
