@@ -251,7 +251,7 @@ static struct field *add_field(struct tui_form *f, const char *label, int kind)
 
 int tui_form_text(struct tui_form *f, const char *label, const char *value, int kind)
 {
-	struct field *x = add_field(f, label, kind == TF_DATE ? TF_DATE : TF_TEXT);
+	struct field *x = add_field(f, label, kind == TF_DATE || kind == TF_DUE ? kind : TF_TEXT);
 	tui_line_set(&x->line, value);
 	x->line.cur = 0;
 	x->orig = xstrdup(value ? value : "");
@@ -335,9 +335,12 @@ static int field_ok(struct tui *t, struct tui_form *f)
 	struct field *x = &f->f[f->cur];
 	int day;
 	const char *v = tui_line_text(&x->line);
-	if (x->kind != TF_DATE || !*v || date_parse(v, &day) == 0)
+	int w = x->kind == TF_DUE ? date_due_words(v, t->q->year, &day) : 0;
+	if (x->kind == TF_DUE && (!*v || w == 0))
 		return 1;
-	char *m = xasprintf(msg(M_BAD_DATE), v);
+	if (x->kind != TF_DUE && (x->kind != TF_DATE || !*v || date_parse(v, &day) == 0))
+		return 1;
+	char *m = xasprintf(msg(x->kind != TF_DUE ? M_BAD_DATE : w < 0 ? M_DUE_IMPOSSIBLE : M_DUE_NOT_DUE), v);
 	tui_form_error(t, f, m);
 	free(m);
 	return 0;

@@ -53,7 +53,8 @@ enum { F_CAT, F_CONTENT, F_MEASURES, F_STANDARD, F_DUE, F_DUE_TEXT, F_OWNER, F_L
 struct edit_ctx {
 	struct list_view *lv;
 	long long org_id, id;
-	int version;
+	int version, year;      /* year: of the item, for due words */
+	char due[11];           /* the due field as a date */
 };
 
 static struct tui_form *item_form(const char *title, struct edit_ctx *c,
@@ -66,7 +67,7 @@ static struct tui_form *item_form(const char *title, struct edit_ctx *c,
 	tui_form_text(f, msg(M_SHOW_CONTENT), it ? it->content : "", TF_TEXT);
 	tui_form_text(f, msg(M_SHOW_MEASURES), it ? it->measures : "", TF_TEXT);
 	tui_form_text(f, msg(M_SHOW_STANDARD), it ? it->standard : "", TF_TEXT);
-	tui_form_text(f, msg(M_SHOW_DUE), it ? it->due : "", TF_DATE);
+	tui_form_text(f, msg(M_SHOW_DUE), it ? it->due : "", TF_DUE);
 	tui_form_text(f, msg(M_TUI_DUE_TEXT), it ? it->due_text : "", TF_TEXT);
 	tui_form_person(f, msg(M_SHOW_OWNER), it ? it->owner_id : 0, it ? it->owner_name : NULL);
 	tui_form_person(f, msg(M_SHOW_LEAD), it ? it->lead_id : 0, it ? it->lead_name : NULL);
@@ -88,10 +89,29 @@ static struct item_fields form_fields(const struct tui_form *f, int only_changed
 	return v;
 }
 
+/* Due words in the due field (6月底前): the date of the item's year into
+ * v->due, the words into the due text unless that field was changed or
+ * filled in too.  A plain date or anything else goes to the model as is. */
+static void due_words_of(const struct tui_form *f, struct edit_ctx *c, struct item_fields *v,
+			 int only_changed)
+{
+	int day;
+	if (str_empty(v->due) || date_parse(v->due, &day) == 0 ||
+	    date_due_words(v->due, c->year, &day) != 0)
+		return;
+	const char *words = v->due;
+	v->due = date_format(day, c->due);
+	int text_given = only_changed ? tui_form_changed(f, F_DUE_TEXT)
+				      : !str_empty(tui_form_value(f, F_DUE_TEXT));
+	if (!text_given)
+		v->due_text = words;
+}
+
 static int add_submit(struct tui *t, struct tui_form *f, void *ctx)
 {
 	struct edit_ctx *c = ctx;
 	struct item_fields v = form_fields(f, 0);
+	due_words_of(f, c, &v, 0);
 	struct strbuf err = {0};
 	long long id = 0;
 	if (qd_item_add(t->q, c->org_id, &v, &id, &err) != QD_OK) {
@@ -121,6 +141,7 @@ static void add(struct tui *t, struct list_view *lv)
 	struct edit_ctx *c = xcalloc(1, sizeof *c);
 	c->lv = lv;
 	c->org_id = o->id;
+	c->year = t->q->year;
 	char *title = xasprintf(msg(M_TUI_FORM_ADD), o->name, t->q->year);
 	struct tui_form *f = item_form(title, c, add_submit, NULL);
 	free(title);
@@ -166,6 +187,7 @@ static int save_fields(struct tui *t, struct tui_form *f, struct edit_ctx *c,
 static int edit_submit(struct tui *t, struct tui_form *f, void *ctx)
 {
 	struct item_fields v = form_fields(f, 1);
+	due_words_of(f, ctx, &v, 1);
 	return save_fields(t, f, ctx, &v);
 }
 
@@ -182,6 +204,7 @@ static void open_edit(struct tui *t, struct list_view *lv, long long id)
 	c->lv = lv;
 	c->id = id;
 	c->version = it.version;
+	c->year = it.year;
 	char *title = xasprintf(msg(M_TUI_FORM_EDIT), id, it.org_name ? it.org_name : "", it.seq);
 	struct tui_form *f = item_form(title, c, edit_submit, &it);
 	free(title);

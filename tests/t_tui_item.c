@@ -73,13 +73,45 @@ TEST(add_refusals_keep_input)
 	CHECK_CONTAINS(screen(), "新增事项（");           /* the form stays */
 	CHECK_INT(audit_head(), before);
 	RUN_SCRIPT("\"保留我的输入\" <Tab> <Tab> <Tab> \"2026-02-30\" <Tab>");
-	CHECK_CONTAINS(tui_message(t), "日期“2026-02-30”无效");
+	CHECK_CONTAINS(tui_message(t), "完成时限“2026-02-30”不是存在的日期");
 	CHECK_CONTAINS(screen(), "保留我的输入");
 	RUN_SCRIPT("<C-u> \"2026年2月28日\" <C-s>");
 	CHECK_CONTAINS(tui_message(t), "已新增事项");
 	struct item it = get(tui_selected_item(t));
 	CHECK_STR(it.content, "保留我的输入");
 	CHECK_STR(it.due, "2026-02-28");
+	item_clear(&it);
+	stop();
+}
+
+/* Due words in the due field: the period's last day, the words as the due
+ * text; an impossible date or words that are no period are refused. */
+TEST(due_words_in_form)
+{
+	start(100, 30);
+	long long before = audit_head();
+	RUN_SCRIPT("a \"时限用文字\" <Tab> <Tab> <Tab> \"2026/2/30\" <Tab>");
+	CHECK_CONTAINS(tui_message(t), "完成时限“2026/2/30”不是存在的日期");
+	RUN_SCRIPT("<C-u> \"长期坚持\" <Tab>");
+	CHECK_CONTAINS(tui_message(t), "既不是日期也不是时限");
+	CHECK_INT(audit_head(), before);
+	RUN_SCRIPT("<C-u> \"6月底前\" <Tab> <C-s>");
+	CHECK_CONTAINS(tui_message(t), "已新增事项");
+	long long id = tui_selected_item(t);
+	struct item it = get(id);
+	CHECK_STR(it.due, "2026-06-30");
+	CHECK_STR(it.due_text, "6月底前");
+	item_clear(&it);
+	/* edit: new words, the due text follows; a given due text wins */
+	RUN_SCRIPT("e <Tab> <Tab> <Tab> <End> <C-u> \"第三季度\" <C-s>");
+	it = get(id);
+	CHECK_STR(it.due, "2026-09-30");
+	CHECK_STR(it.due_text, "第三季度");
+	item_clear(&it);
+	RUN_SCRIPT("e <Tab> <Tab> <Tab> <End> <C-u> \"上半年\" <Tab> <End> <C-u> \"以通知为准\" <C-s>");
+	it = get(id);
+	CHECK_STR(it.due, "2026-06-30");
+	CHECK_STR(it.due_text, "以通知为准");
 	item_clear(&it);
 	stop();
 }
@@ -527,6 +559,7 @@ int main(void)
 {
 	RUN(add_through_form);
 	RUN(add_refusals_keep_input);
+	RUN(due_words_in_form);
 	RUN(line_editor_moves_by_character);
 	RUN(line_editor_scrolls_long_text);
 	RUN(delete_asks_first);

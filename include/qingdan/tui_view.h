@@ -218,7 +218,9 @@ void tui_command_prompt(struct tui *t, const char *initial);
 void tui_confirm(struct tui *t, const char *question, const struct tui_prompt_cb *cb);
 
 /* Multi-field form. */
-enum tui_field_kind { TF_TEXT, TF_DATE, TF_PERSON, TF_CHOICE, TF_TOGGLE };
+/* TF_DUE: a date or due words (6月底前, 第三季度: date_due_words of the
+ * working year). */
+enum tui_field_kind { TF_TEXT, TF_DATE, TF_PERSON, TF_CHOICE, TF_TOGGLE, TF_DUE };
 struct tui_form;
 struct tui_form_cb {
 	/* Save: return 1 to close, 0 to keep the form and its input (after
