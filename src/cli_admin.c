@@ -75,6 +75,20 @@ static int org_list(struct cli *c, int argc, char **argv)
 	return rc ? rc : cli_list(c, NULL, run_org_list);
 }
 
+static enum qd_status run_category_list(struct cli *c, void *ctx, struct rowsink *s,
+					struct strbuf *err)
+{
+	(void)ctx;
+	return store_category_list(c->q.db, c->q.year, s, err);
+}
+
+/* category list: the order of `stats --by category` and the item form. */
+static int category_list(struct cli *c, int argc, char **argv)
+{
+	int rc = cli_parse(c, argc, argv, NULL, NULL, 0, 0);
+	return rc ? rc : cli_list(c, NULL, run_category_list);
+}
+
 /* ---- people ---- */
 
 /* yes/no for --admin and --active values of person set */
@@ -599,6 +613,7 @@ const struct cli_command cli_admin_commands[] = {
 	{"org", "add", org_add, "org add NAME --level party-group|organ-committee|branch [--parent ORG]",
 	 CLI_CREATE},
 	{"org", "list", org_list, "org list [--format F]", CLI_READ},
+	{"category", "list", category_list, "category list [--format F]", CLI_READ},
 	{"person", "add", person_add, "person add NAME [--post P] [--org ORG] [--login U] [--admin] [--party full|probationary|none] "
 					      "[--committee ROLE] [--group 党小组]",
 	 CLI_CREATE},

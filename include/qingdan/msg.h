@@ -214,7 +214,8 @@
 	_("key", "设置项", "key") _("value", "值", "value") _("meaning", "说明", "meaning") \
 	COLUMN_LIST_MEETING(_) \
 	COLUMN_LIST_PROBLEM(_) \
-	COLUMN_LIST_REPORT(_)
+	COLUMN_LIST_REPORT(_) \
+	COLUMN_LIST_CATEGORY(_)
 
 /* The header label of a column key in the current language (key if unknown). */
 const char *msg_column(const char *key);

@@ -54,6 +54,8 @@ enum qd_status store_item_show(struct db *db, long long id, const char *today, c
 			       struct rowsink *s, struct strbuf *err);
 /* Columns: id name level parent items (items of its duty list) */
 enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct strbuf *err);
+/* id name sort items: the category table in its order, items of the year. */
+enum qd_status store_category_list(struct db *db, int year, struct rowsink *s, struct strbuf *err);
 /* Columns: id name post org login admin active items done overdue (duty
  * items) */
 enum qd_status store_person_list(struct db *db, int year, const char *today, struct rowsink *s,

@@ -55,6 +55,12 @@ const char *const *store_canon_keys(const char *entity, int *n);
 /* The condition on the list aliased l of an item query for a kind
  * (STORE_KIND_*, store.h): its duty lists, its rectify lists, or every
  * list.  Literal, so each statement's text stays fixed. */
+/* ORDER BY terms for a category column X (issue 13): the order of the
+ * category table (政治建设 思想建设 … 制度建设 and an office's own), then
+ * any category not in it, by name. */
+#define STORE_CATEGORY_ORDER(X) \
+	"coalesce((SELECT c.sort FROM category c WHERE c.name = " X "), 2147483647), " X
+
 #define STORE_KIND_DUTY_SQL " AND l.kind = 'duty'"
 #define STORE_KIND_RECTIFY_SQL " AND l.kind = 'rectify'"
 static inline const char *store_kind_sql(int kind)

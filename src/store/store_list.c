@@ -238,6 +238,20 @@ enum qd_status store_org_list(struct db *db, int year, struct rowsink *s, struct
 	return run_listing(db, ORG_LIST_SQL, cols, (int)ARRAY_SIZE(cols), b, 1, s, err);
 }
 
+/* The categories in their order (issue 13), with the year's live items of
+ * each. */
+enum qd_status store_category_list(struct db *db, int year, struct rowsink *s, struct strbuf *err)
+{
+	static const char *const cols[] = {"id", "name", "sort", "items"};
+	const struct bind b[] = {NUM(":year", year)};
+	return run_listing(db,
+			   "SELECT c.id AS id, c.name AS name, c.sort AS sort, "
+			   "(SELECT count(*) FROM item i JOIN list l ON l.id = i.list_id "
+			   "WHERE i.category = c.name AND l.year = :year AND i.deleted_at IS NULL) AS items "
+			   "FROM category c ORDER BY c.sort, c.name",
+			   cols, (int)ARRAY_SIZE(cols), b, 1, s, err);
+}
+
 /* Duty items where the person is owner or lead, each once, for the year. */
 #define PERSON_ITEMS_SQL \
 	"SELECT i.owner_id AS pid, i.status, i.due FROM item i JOIN list l ON l.id = i.list_id " \
@@ -424,12 +438,13 @@ static enum qd_status stats_by_person(struct db *db, int year, const char *today
 }
 
 /* by org and by category: a few hundred groups, one query each; K the
- * kind of list (a store_kind_sql text) */
+ * kind of list (a store_kind_sql text); categories in the table's order */
 #define STATS_CATEGORY_SQL(K) \
 	"SELECT '' AS id, i.category AS \"group\", " STATS_COUNTS ", " \
 	"'' AS pledges_signed, '' AS pledges_issued " \
 	"FROM item i JOIN list l ON l.id = i.list_id " \
-	"WHERE l.year = :year" K " AND i.deleted_at IS NULL GROUP BY i.category ORDER BY i.category"
+	"WHERE l.year = :year" K " AND i.deleted_at IS NULL GROUP BY i.category " \
+	"ORDER BY " STORE_CATEGORY_ORDER("i.category")
 #define STATS_ORG_SQL(K) \
 	"SELECT o.id AS id, o.name AS \"group\", " STATS_COUNTS ", " \
 	PLEDGE_COUNT("sp.org_id = o.id", SIGNED_STATES) " AS pledges_signed, " \

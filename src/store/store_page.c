@@ -320,10 +320,10 @@ static struct item_scope bare_scope(const struct item_scope *sc)
 
 static void categories_sql(struct strbuf *sql, int d, const struct item_scope *bare)
 {
-	sb_printf(sql, "SELECT DISTINCT i.category FROM item i %s list l ON l.id = i.list_id",
+	sb_printf(sql, "SELECT i.category FROM item i %s list l ON l.id = i.list_id",
 		  join_list(d, bare));
 	scope_where(sql, d, bare);
-	sb_puts(sql, " AND i.category <> '' ORDER BY 1");
+	sb_puts(sql, " AND i.category <> '' GROUP BY i.category ORDER BY " STORE_CATEGORY_ORDER("i.category"));
 }
 
 static enum qd_status cache_fill(struct db *db, const struct item_scope *sc, struct strbuf *err)
