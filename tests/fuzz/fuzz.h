@@ -187,4 +187,20 @@ static __attribute__((unused)) int fuzz_no_controls(const char *s, int newline_o
 	return 1;
 }
 
+#ifdef QINGDAN_CSV_H
+/* One record of a reader (csv.h's contract, sheets too): at least one
+ * field, a line after *prev, every field well-formed UTF-8 within
+ * CSV_MAX_FIELD. */
+static __attribute__((unused)) void fuzz_check_record(const struct csv_record *rec, long *prev)
+{
+	FUZZ_CHECK(rec->nfields >= 1 && rec->line > *prev);
+	*prev = rec->line;
+	for (int i = 0; i < rec->nfields; i++) {
+		FUZZ_CHECK(rec->fields[i] != NULL);
+		FUZZ_CHECK(strlen(rec->fields[i]) <= (size_t)CSV_MAX_FIELD);
+		FUZZ_CHECK(fuzz_valid_utf8(rec->fields[i]));
+	}
+}
+#endif
+
 #endif

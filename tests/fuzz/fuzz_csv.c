@@ -30,13 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	long prev = 0;
 	int rc;
 	while ((rc = csv_next(r, &rec, &f)) == 1) {
-		FUZZ_CHECK(rec.nfields >= 1 && rec.line > prev);
-		prev = rec.line;
-		for (int i = 0; i < rec.nfields; i++) {
-			FUZZ_CHECK(rec.fields[i] != NULL);
-			FUZZ_CHECK(strlen(rec.fields[i]) <= (size_t)CSV_MAX_FIELD);
-			FUZZ_CHECK(fuzz_valid_utf8(rec.fields[i]));
-		}
+		fuzz_check_record(&rec, &prev);
 	}
 	FUZZ_CHECK(rc == 0 || f.code == CSV_ERR_UNTERMINATED || f.code == CSV_ERR_TOOLONG ||
 		   f.code == CSV_ERR_TOOMANY);

@@ -46,13 +46,7 @@ static void read_all(struct sheet_book *b, char **first)
 	int rc;
 	*first = NULL;
 	while ((rc = sheet_xlsx_next(b, &rec, &err)) == 1) {
-		FUZZ_CHECK(rec.nfields >= 1 && rec.line > prev);
-		prev = rec.line;
-		for (int i = 0; i < rec.nfields; i++) {
-			FUZZ_CHECK(rec.fields[i] != NULL);
-			FUZZ_CHECK(strlen(rec.fields[i]) <= (size_t)CSV_MAX_FIELD);
-			FUZZ_CHECK(fuzz_valid_utf8(rec.fields[i]));
-		}
+		fuzz_check_record(&rec, &prev);
 		if (!*first)
 			*first = xstrdup(rec.fields[0]);
 	}
