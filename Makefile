@@ -73,12 +73,13 @@ CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/demo_data.o
 DEMO_DATA := $(sort $(wildcard data/demo/*.tsv data/demo/*.txt))
 TEST_SRC := $(wildcard tests/t_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+ALL_TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TEST_SH  := $(filter-out tests/lib.sh tests/run_all.sh,$(wildcard tests/*.sh))
 BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 .SECONDARY:
-.PHONY: all deps run test test-only test-pg test-pg-only asan-test valgrind-test bench clean install FORCE
+.PHONY: all deps run test tests-build test-only test-pg test-pg-only asan-test valgrind-test bench clean install FORCE
 all: qingdan
 
 deps:
@@ -164,6 +165,9 @@ run: deps qingdan
 # line is the total "N passed, N failed".
 test: deps
 	$(Q)$(MAKE) --no-print-directory test-only
+
+# every test and bench program compiled, none run (TEST_BIN= narrows only what runs)
+tests-build: $(BUILD)/qingdan $(MODULES) $(ALL_TEST_BIN) $(BENCH_BIN)
 
 test-only: $(BUILD)/qingdan $(MODULES) $(TEST_BIN) $(BENCH_BIN)
 	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan QD_BUILD=$(CURDIR)/$(BUILD) \

@@ -6,6 +6,7 @@
 #include "qingdan/model.h"
 #include "qingdan/msg.h"
 #include "qingdan/out.h"
+#include "qingdan/paper.h"
 
 struct cli {
 	struct qd q;
@@ -109,9 +110,31 @@ extern const struct cli_command cli_meeting_print_commands[];   /* meeting print
 extern const struct cli_command cli_problem_commands[];  /* cli_problem.c */
 extern const struct cli_command cli_report_commands[];   /* report (cli_report.c) */
 extern const struct cli_command cli_problem_print_commands[];   /* problem print */
-/* A printed paper's line on stderr (cli_meeting_print.c). */
-void cli_paper_said(const char *path, int lp, const char *printer, const char *code,
-		    const char *lp_said);
+/* The options of every print command (cli_print.c): --format pdf|text,
+ * -o/--output FILE ("-" = standard output), --force, --width N, --lp
+ * [PRINTER] (or --lp=PRINTER), --copies N and --duplex (with --lp only). */
+struct cli_paper {
+	struct paper_dest to;
+	const char *out;        /* -o as given; NULL for none or "-" */
+	int force;
+	char *path, *printer;   /* owned: the file, the `printer` setting */
+};
+/* Take them out of argv before cli_parse; without --format the paper is
+ * a PDF when pdf_default, else (print) text unless --lp or -o *.pdf.
+ * 0, or 2 after a usage error. */
+int cli_paper_options(struct cli *c, int *argc, char **argv, int pdf_default, struct cli_paper *p);
+/* Settle the destination: -o's file, else default_name (malloc'd, taken
+ * over; NULL: none) for a PDF not going to lp, else standard output — a
+ * PDF is refused there on a terminal; --lp without a printer takes the
+ * `printer` setting (opens the database).  0 or the exit code. */
+int cli_paper_ready(struct cli *c, struct cli_paper *p, char *default_name);
+void cli_paper_clear(struct cli_paper *p);
+/* A printed paper's line on stderr: the file and where lp sent it, with
+ * the 校验码. */
+void cli_paper_said(const struct cli_paper *p, const char *code, const char *lp_said);
+/* --year Y (1900..9999) into *year; NULL leaves it; 0 or 2 after a usage
+ * error with the message bad (cli_meeting_print.c). */
+int cli_year(struct cli *c, const char *s, enum msg_id bad, int *year);
 
 /* db copy and the backup of a server database (cli_db.c): a progress line
  * on a terminal (quiet otherwise) and the audit check (db.h db_copy). */

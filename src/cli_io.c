@@ -252,87 +252,45 @@ static int cmd_export(struct cli *c, int argc, char **argv)
 
 /* ---- print ---- */
 
-static int ends_with_pdf(const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-	return n > 4 && strcasecmp(s + n - 4, ".pdf") == 0;
-}
-
 static int cmd_print(struct cli *c, int argc, char **argv)
 {
-	const char *format = NULL, *printer = NULL, *person = NULL, *org = NULL, *out = NULL,
-		   *width = NULL;
-	int all = 0, force = 0, include_empty = 0;
-	int has_format = cli_take_option(c, &argc, argv, "--format", 0, &format);
-	int lp = has_format < 0 ? 0 : cli_take_option(c, &argc, argv, "--lp", 1, &printer);
-	if (has_format < 0 || lp < 0)
-		return 2;
+	const char *person = NULL, *org = NULL;
+	int all = 0, include_empty = 0;
+	struct print_request r = {0};
+	struct cli_paper paper;
+	int rc = cli_paper_options(c, &argc, argv, 0, &paper);
 	const struct opt opts[] = {
 		{"--person", &person, NULL, NULL, NULL}, {"--org", &org, NULL, NULL, NULL},
-		{"--all", NULL, &all, NULL, NULL}, {"-o", &out, NULL, NULL, NULL},
-		{"--output", &out, NULL, NULL, NULL}, {"--width", &width, NULL, NULL, NULL},
-		{"--force", NULL, &force, NULL, NULL},
+		{"--all", NULL, &all, NULL, NULL},
 		{"--include-empty", NULL, &include_empty, NULL, NULL}, {0}};
-	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
-	if (rc)
+	if (rc || (rc = cli_parse(c, argc, argv, opts, NULL, 0, 0)))
 		return rc;
-	struct print_request r = {0};
 	r.include_empty = include_empty;
 	if ((person != NULL) + (org != NULL) + (all != 0) != 1)
 		return cli_usage_error(c, "%s", msg(M_IO_PRINT_WHO));
-	if (has_format) {
-		if (strcmp(format, "text") == 0 || strcmp(format, "txt") == 0)
-			r.format = PRINT_TEXT;
-		else if (strcmp(format, "pdf") == 0)
-			r.format = PRINT_PDF;
-		else
-			return cli_usage_error(c, msg(M_IO_BAD_PRINT_FORMAT), format);
-	} else {
-		r.format = lp || ends_with_pdf(out) ? PRINT_PDF : PRINT_TEXT;
-	}
-	if (lp && r.format != PRINT_PDF)
-		return cli_usage_error(c, "%s", msg(M_IO_LP_TEXT));
-	if (width) {
-		long long w;
-		if (parse_id(width, &w) != 0 || width[0] == '#' || w < 24 || w > 1000)
-			return cli_usage_error(c, msg(M_IO_BAD_WIDTH), width);
-		r.width = (int)w;
-	}
-	if (out && strcmp(out, "-") == 0)
-		out = NULL;
-	if (!out && !lp && r.format == PRINT_PDF && isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "qingdan: ");
-		fprintf(stderr, msg(M_IO_BINARY_TTY), "PDF");
-		fputc('\n', stderr);
-		return 2;
-	}
-	if (person)
-		r.scope = PRINT_PERSON;
-	else if (org)
-		r.scope = PRINT_ORG;
-	else
-		r.scope = PRINT_ALL;
-	if ((rc = cli_db(c)) || (rc = person ? cli_person(c, person, &r.id) : cli_org(c, org, &r.id)))
+	r.scope = person ? PRINT_PERSON : org ? PRINT_ORG : PRINT_ALL;
+	if ((rc = cli_paper_ready(c, &paper, NULL)) || (rc = cli_db(c)) ||
+	    (rc = person ? cli_person(c, person, &r.id) : cli_org(c, org, &r.id))) {
+		cli_paper_clear(&paper);
 		return rc;
-	r.path = out;
-	r.path_flags = force ? OUTFILE_FORCE : 0;
-	r.out = stdout;
-	r.lp = lp;
-	r.printer = printer;
+	}
+	r.to = paper.to;
 	struct print_result res;
 	struct strbuf err = {0};
 	enum qd_status s = print_checklist(&c->q, &r, &res, &err);
-	if (s == QD_OK && lp) {
+	if (s == QD_OK && r.to.lp) {
 		fputs("qingdan: ", stderr);
-		fprintf(stderr, msg(M_IO_LP_SENT), printer ? printer : msg(M_IO_LP_DEFAULT), res.people,
+		fprintf(stderr, msg(M_IO_LP_SENT),
+			r.to.lpo.printer ? r.to.lpo.printer : msg(M_IO_LP_DEFAULT), res.people,
 			res.lp_output ? res.lp_output : "");
 		fputc('\n', stderr);
-	} else if (s == QD_OK && out) {
+	} else if (s == QD_OK && r.to.path) {
 		fputs("qingdan: ", stderr);
-		fprintf(stderr, msg(M_IO_PRINTED), res.people, out);
+		fprintf(stderr, msg(M_IO_PRINTED), res.people, r.to.path);
 		fputc('\n', stderr);
 	}
 	print_result_clear(&res);
+	cli_paper_clear(&paper);
 	rc = cli_fail(s, &err);
 	sb_free(&err);
 	return rc;
@@ -346,6 +304,7 @@ const struct cli_command cli_io_commands[] = {
 	{"export", NULL, cmd_export, "export [--format csv|json|xlsx] [-o FILE [--force]]", CLI_READ},
 	/* printing logs its verification code: a write, but never the first */
 	{"print", NULL, cmd_print, "print (--person WHO | --org ORG | --all) [--format text|pdf] "
-				   "[-o FILE [--force]] [--width N] [--lp [PRINTER]] [--include-empty]", CLI_WRITE},
+				   "[-o FILE [--force]] [--width N] [--lp [PRINTER] [--copies N] [--duplex]] "
+				   "[--include-empty]", CLI_WRITE},
 	{NULL, NULL, NULL, NULL, CLI_READ},
 };

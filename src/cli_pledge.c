@@ -464,49 +464,66 @@ static int pledge_show(struct cli *c, int argc, char **argv)
 
 /* ---- print ---- */
 
-static int pledge_print(struct cli *c, int argc, char **argv)
+/* pledge print ID… | --all | --status S: one document, a group per pledge */
+static int pledge_print_cmd(struct cli *c, int argc, char **argv)
 {
-	const char *outfile = NULL, *format = "pdf", *width = NULL, *pos[1];
-	int force = 0;
-	const struct opt opts[] = {{"-o", &outfile, NULL, NULL, NULL},
-				   {"--output", &outfile, NULL, NULL, NULL},
-				   {"--width", &width, NULL, NULL, NULL},
-				   {"--force", NULL, &force, NULL, NULL}, {0}};
-	long long id, cols = 0;
-	/* --format here means text|pdf, not a listing format: take it first */
-	for (int i = 0; i + 1 < argc; i++)
-		if (strcmp(argv[i], "--format") == 0) {
-			format = argv[i + 1];
-			memmove(&argv[i], &argv[i + 2], (size_t)(argc - i - 2) * sizeof *argv);
-			argc -= 2;
-			break;
-		}
-	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
-	if (rc || (rc = pledge_id(c, pos[0], &id)))
-		return rc;
-	int text = strcmp(format, "text") == 0;
-	if (!text && strcmp(format, "pdf") != 0)
-		return cli_usage_error(c, msg(M_BAD_CHOICE), c->cmd, "--format", format, "pdf, text");
-	if (width && (parse_id(width, &cols) != 0 || width[0] == '#' || cols < 24 || cols > 1000))
-		return cli_usage_error(c, msg(M_IO_BAD_WIDTH), width);
-	if ((rc = cli_db(c)))
-		return rc;
-	char *code = NULL, *path = NULL;
+	const char *status = NULL;
+	int all = 0;
+	struct cli_paper paper;
+	int rc = cli_paper_options(c, &argc, argv, 1, &paper);
+	const struct opt opts[] = {{"--all", NULL, &all, NULL, NULL},
+				   {"--status", &status, NULL, NULL, NULL}, {0}};
+	const char **pos = xcalloc(CLI_MAX_IDS, sizeof *pos);
+	long long *ids = NULL;
+	struct pledge_print_request r = {.status = -1};
+	if (rc || (rc = cli_parse(c, argc, argv, opts, pos, 0, CLI_MAX_IDS)))
+		goto out;
+	while (r.nids < CLI_MAX_IDS && pos[r.nids])
+		r.nids++;
+	if ((r.nids > 0) + all + (status != NULL) != 1) {
+		rc = cli_usage_error(c, "%s", msg(M_PL_PRINT_WHICH));
+		goto out;
+	}
+	if (status && (r.status = pledge_status_parse(status)) < 0) {
+		rc = cli_usage_error(c, msg(M_PL_BAD_STATUS), status);
+		goto out;
+	}
+	ids = xcalloc((size_t)r.nids + 1, sizeof *ids);
+	for (int i = 0; i < r.nids && !rc; i++)
+		rc = pledge_id(c, pos[i], &ids[i]);
+	r.ids = ids;
+	if (rc || (rc = cli_db(c)))
+		goto out;
+	r.year = c->q.year;
+	char *name = r.nids == 1 ? xasprintf("pledge-%lld.pdf", ids[0]) : xasprintf("pledges-%d.pdf", r.year);
+	if ((rc = cli_paper_ready(c, &paper, name)))
+		goto out;
+	r.to = paper.to;
+	struct pledge_print_result res;
 	struct strbuf err = {0};
-	if (text)
-		path = outfile && strcmp(outfile, "-") != 0 ? xstrdup(outfile) : NULL;
-	else
-		path = outfile ? xstrdup(outfile) : xasprintf("pledge-%lld.pdf", id);
-	enum qd_status s = pledge_print_to(&c->q, id, text, (int)cols, path,
-					   force ? OUTFILE_FORCE : 0, &code, &err);
-	if (s == QD_OK && path) {
+	enum qd_status s = pledge_print(&c->q, &r, &res, &err);
+	if (s == QD_OK && res.pledges == 1) {
+		cli_paper_said(&paper, res.code, res.lp_output);
+	} else if (s == QD_OK && r.to.lp) {
+		char *said = text_sanitize(res.lp_output ? res.lp_output : "", 0);
 		fputs("qingdan: ", stderr);
-		fprintf(stderr, msg(M_PL_PRINTED), path, code);
+		fprintf(stderr, msg(M_PL_LP_SENT_N),
+			r.to.lpo.printer ? r.to.lpo.printer : msg(M_IO_LP_DEFAULT), res.pledges, said);
+		fputc('\n', stderr);
+		free(said);
+	}
+	if (s == QD_OK && res.pledges > 1 && r.to.path) {
+		fputs("qingdan: ", stderr);
+		fprintf(stderr, msg(M_PL_PRINTED_N), r.to.path, res.pledges);
 		fputc('\n', stderr);
 	}
-	free(code);
-	free(path);
-	return done(s, &err);
+	pledge_print_result_clear(&res);
+	rc = done(s, &err);
+out:
+	cli_paper_clear(&paper);
+	free(pos);
+	free(ids);
+	return rc;
 }
 
 const struct cli_command cli_pledge_commands[] = {
@@ -531,7 +548,9 @@ const struct cli_command cli_pledge_commands[] = {
 	 "pledge list [--status S] [--overdue] [--proxy] [--signer WHO] [--issuer WHO] "
 	 "[--person WHO] [--search TEXT] [--all-years] [--format F]", CLI_READ},
 	{"pledge", "show", pledge_show, "pledge show ID [--format F]", CLI_READ},
-	{"pledge", "print", pledge_print, "pledge print ID [-o FILE] [--force] [--format pdf|text] [--width N]", CLI_WRITE},
+	{"pledge", "print", pledge_print_cmd,
+	 "pledge print (ID … | --all | --status S) [--format pdf|text] [-o FILE [--force]] [--width N] "
+	 "[--lp [PRINTER] [--copies N] [--duplex]]", CLI_WRITE},
 	{"pledge", "progress", pledge_progress, "pledge progress", CLI_READ},
 	{NULL, NULL, NULL, NULL, CLI_READ},
 };

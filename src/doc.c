@@ -91,6 +91,7 @@ void doc_free(struct doc **dp)
 			block_free(&grp->blocks[i]);
 		free(grp->blocks);
 		free(grp->footer);
+		free(grp->note);
 	}
 	free(d->groups);
 	free(d->title);
@@ -110,6 +111,16 @@ void doc_group(struct doc *d, const char *footer)
 	struct doc_group *g = &d->groups[d->ngroups++];
 	memset(g, 0, sizeof *g);
 	g->footer = clean(footer, 0);
+	g->note = xstrdup("");
+}
+
+void doc_group_note(struct doc *d, const char *note)
+{
+	if (d->ngroups == 0)
+		doc_group(d, NULL);
+	struct doc_group *g = &d->groups[d->ngroups - 1];
+	free(g->note);
+	g->note = clean(note, 0);
 }
 
 int doc_ngroups(const struct doc *d)

@@ -13,8 +13,8 @@
  * people are printed, and no text is laid out twice.
  *
  * Page breaking: a row that does not fit moves to the next page; a table
- * header repeats at the top of each continuation page; a heading stays with
- * what follows it.  A row taller than a whole page (or a long paragraph) is
+ * header repeats at the top of each continuation page; a heading (and a
+ * paragraph marked DOC_PARA_KEEP_NEXT) stays with what follows it.  A row taller than a whole page (or a long paragraph) is
  * cut between lines; on a fresh page at least one line of each unfinished
  * cell is always placed, so the loop ends whatever the input.
  *
@@ -197,7 +197,7 @@ static void row_cell(struct pdf *st, struct row *r, enum font f, const char *tex
 	c->w = w;
 	c->lay = new_layout(st, f, text, w - 2 * r->padx, align);
 	if (f == F_PARA) {
-		pango_layout_set_line_spacing(c->lay, 1.5f);
+		pango_layout_set_line_spacing(c->lay, 1.25f);
 		if (para_flags & DOC_PARA_INDENT)   /* 首行缩进 two characters */
 			pango_layout_set_indent(c->lay, 2 * 12 * PANGO_SCALE);
 	}
@@ -547,9 +547,9 @@ static void place_flow(struct pdf *st, const struct doc_block *b, double space)
 		} else {
 			row_cell(st, r, F_SIGN, b->text, LEFT, BODY_W, 'l', 0);
 		}
-		pango_layout_set_line_spacing(r->c[0].lay, 1.8f);
+		pango_layout_set_line_spacing(r->c[0].lay, 1.5f);
 		if (r->n > 1)
-			pango_layout_set_line_spacing(r->c[1].lay, 1.8f);
+			pango_layout_set_line_spacing(r->c[1].lay, 1.5f);
 		r->h = 0;
 		for (int i = 0; i < r->n; i++) {
 			pango_layout_get_size(r->c[i].lay, NULL, &r->c[i].h);
@@ -560,7 +560,8 @@ static void place_flow(struct pdf *st, const struct doc_block *b, double space)
 	case DOC_TABLE:
 		break;
 	}
-	if (b->kind == DOC_HEADING) {   /* kept with the next block */
+	if (b->kind == DOC_HEADING || (b->kind == DOC_PARA && (b->flags & DOC_PARA_KEEP_NEXT))) {
+		/* kept with the next block: placed when that one is */
 		if (st->pend)
 			ensure(st, 0, 0);
 		st->pend = r;
@@ -665,8 +666,10 @@ static void draw_op(cairo_t *cr, const struct op *o)
  * body.  The label's spaces are widened a little: between CJK characters a
  * plain space is so narrow that pdftotext -layout loses it, and then
  * "第 1 页 共 2 页" could not be found in the extracted text. */
-static void draw_footer(cairo_t *cr, PangoLayout *lay, const char *footer, int page, int pages)
+static void draw_footer(cairo_t *cr, PangoLayout *lay, const struct doc_group *g, int page,
+			int pages)
 {
+	const char *footer = g->footer;
 	char *label = doc_page_label(page, pages);
 	PangoAttrList *al = pango_attr_list_new();
 	for (const char *q = label; *q; q++)
@@ -689,6 +692,18 @@ static void draw_footer(cairo_t *cr, PangoLayout *lay, const char *footer, int p
 		pango_layout_set_text(lay, footer, -1);
 		cairo_move_to(cr, LEFT, FOOT_Y);
 		pango_cairo_show_layout(cr, lay);
+	}
+	if (*g->note) {   /* the record line under it, smaller and grey */
+		PangoAttrList *small = pango_attr_list_new();
+		pango_attr_list_insert(small, pango_attr_scale_new(0.85));
+		pango_layout_set_attributes(lay, small);
+		pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
+		pango_layout_set_text(lay, g->note, -1);
+		cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+		cairo_move_to(cr, LEFT, FOOT_Y + 14);
+		pango_cairo_show_layout(cr, lay);
+		pango_layout_set_attributes(lay, NULL);
+		pango_attr_list_unref(small);
 	}
 	free(label);
 }
@@ -770,7 +785,7 @@ int doc_pdf_render(const struct doc *d, const char *path, char *err, size_t errl
 		for (int p = 0; p < pages; p++) {
 			for (; i < st.nops && st.ops[i].page == p; i++)
 				draw_op(cr, &st.ops[i]);
-			draw_footer(cr, foot, grp->footer, p + 1, pages);
+			draw_footer(cr, foot, grp, p + 1, pages);
 			cairo_show_page(cr);
 		}
 		ops_clear(&st);

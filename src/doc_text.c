@@ -357,7 +357,8 @@ static void group_chunks(struct chunks *cs, const struct doc_group *g, int width
 			table_chunks(cs, bl->table, width, space);
 			break;
 		case DOC_PARA:
-			para_chunk(chunk_new(cs, 0, space), bl, width);
+			para_chunk(chunk_new(cs, bl->flags & DOC_PARA_KEEP_NEXT ? CK_KEEP | CK_NEXT : 0,
+					     space), bl, width);
 			break;
 		case DOC_SIGN:
 			sign_chunk(chunk_new(cs, CK_KEEP, i == 0 ? 0 : 2), bl, width);
@@ -449,29 +450,50 @@ static void paginate(const struct chunks *cs, int body, struct pages *ps)
 
 /* ---- output ---- */
 
-static int footer_lines(const char *footer, int width)
+/* The footer: the page label centred and the group's footer flush right
+ * on one line when both fit, else each on its own lines (the footer
+ * wrapped, flush right); then the group's note, wrapped and centred. */
+static int footer_one_line(const char *footer, int width)
 {
-	return *footer && text_width("第 9999 页 共 9999 页") + 4 + text_width(footer) > width ? 2 : 1;
+	return !*footer || text_width("第 9999 页 共 9999 页") + 4 + text_width(footer) <= width;
 }
 
-static void put_footer(FILE *out, const char *footer, int width, int page, int pages, int nlines)
+static int footer_lines(const struct doc_group *g, int width, char ***note, int *nnote)
+{
+	*nnote = *g->note ? text_wrap(g->note, width, note) : 0;
+	int n = 1;
+	if (!footer_one_line(g->footer, width)) {
+		char **f;
+		int nf = text_wrap(g->footer, width, &f);
+		text_lines_free(f, nf);
+		n += nf;
+	}
+	return n + *nnote;
+}
+
+static void put_footer(FILE *out, const struct doc_group *g, int width, int page, int pages,
+		       char **note, int nnote)
 {
 	char *label = doc_page_label(page, pages);
+	const char *footer = g->footer;
 	int lw = text_width(label), fw = text_width(footer);
 	int lx = (width - lw) / 2;
-	if (nlines == 1 && *footer) {   /* label centred, footer flush right */
+	if (*footer && footer_one_line(footer, width)) {   /* label centred, footer flush right */
 		int fx = width - fw;
 		if (fx < lx + lw + 2)
 			lx = fx - lw - 2 < 0 ? 0 : fx - lw - 2;
 		fprintf(out, "%*s%s%*s%s\n", lx, "", label, fx - lx - lw, "", footer);
 	} else {
 		fprintf(out, "%*s%s\n", lx, "", label);
-		if (*footer) {
-			char *f = text_fit(footer, width, 1);
-			fprintf(out, "%*s%s\n", width - text_width(f), "", f);
-			free(f);
-		}
+		char **f;
+		int nf = *footer ? text_wrap(footer, width, &f) : 0;
+		for (int i = 0; i < nf; i++)
+			fprintf(out, "%*s%s\n", width - text_width(f[i]), "", f[i]);
+		if (nf)
+			text_lines_free(f, nf);
 	}
+	for (int i = 0; i < nnote; i++)
+		fprintf(out, "%*s%s\n", (width - text_width(note[i])) / 2, "", note[i]);
 	free(label);
 }
 
@@ -484,7 +506,9 @@ int doc_render_text_paged(const struct doc *d, FILE *out, int width, int page_li
 		page_lines = 12;
 	for (int g = 0; g < d->ngroups; g++) {
 		const struct doc_group *grp = &d->groups[g];
-		int fl = footer_lines(grp->footer, width);
+		char **note = NULL;
+		int nnote;
+		int fl = footer_lines(grp, width, &note, &nnote);
 		int body = page_lines > 0 ? page_lines - fl - 1 : INT_MAX / 2;
 		struct chunks cs = {0};
 		struct pages ps = {0};
@@ -500,8 +524,10 @@ int doc_render_text_paged(const struct doc *d, FILE *out, int width, int page_li
 			for (int j = ps.v[p].n; page_lines > 0 && j < body; j++)
 				fputc('\n', out);
 			fputc('\n', out);
-			put_footer(out, grp->footer, width, p + 1, ps.n, fl);
+			put_footer(out, grp, width, p + 1, ps.n, note, nnote);
 		}
+		if (nnote)
+			text_lines_free(note, nnote);
 		pages_free(&ps);
 		chunks_free(&cs);
 	}

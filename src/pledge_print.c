@@ -14,7 +14,7 @@
 #include "qingdan/db.h"
 #include "qingdan/doc.h"
 #include "qingdan/msg.h"
-#include "qingdan/outfile.h"
+#include "qingdan/paper.h"
 #include "qingdan/pledge.h"
 
 /* The title without the book-title marks 《》 around it. */
@@ -40,28 +40,30 @@ static const char *method_label(const char *method)
 	return msg(str_eq(method, "tui") ? M_PL_METHOD_TUI : M_PL_METHOD_PAPER);
 }
 
-/* "甲方（签字）：赵立新\n日期：2026年3月4日\n方式：纸质" */
+/* The signature areas: 甲方 with room for the seal above its
+ * representative's signature, 乙方's signature on the same line:
+ *   甲方（盖章）：
+ *
+ *   负责人（签字）：赵立新          乙方（签字）：陈明
+ *   日期：2026年3月4日              日期：2026年3月5日
+ * Unsigned, the name and the date are lines to write on. */
 static char *sign_block(const struct pledge *p, enum pledge_party party)
 {
 	const struct pledge_sig *s = &p->sig[party];
+	enum msg_id form = party == PARTY_ISSUER ? M_PL_DOC_SIGN_ISSUER : M_PL_DOC_SIGN_SIGNER;
 	char day[24];
 	int d;
 	if (!s->on || date_parse(s->on, &d) != 0)
-		return xasprintf(msg(M_PL_DOC_SIGN), pledge_party_label(party), msg(M_PL_DOC_BLANK_NAME),
-				 msg(M_PL_DOC_BLANK_DATE));
+		return xasprintf(msg(form), msg(M_PL_DOC_BLANK_NAME), msg(M_PL_DOC_BLANK_DATE));
 	if (msg_english())
 		date_format(d, day);
 	else
 		date_format_zh(d, day);
 	const char *who = s->by_name ? s->by_name : msg(M_PL_SIG_UNKNOWN);
 	char *name = s->proxy ? xasprintf("%s（%s）", who, msg(M_PL_PROXY)) : xstrdup(who);
-	char *text = xasprintf(msg(M_PL_DOC_SIGN), pledge_party_label(party), name, day);
-	char *how = xasprintf(msg(M_PL_DOC_METHOD), method_label(s->method));
-	char *out = xasprintf("%s%s", text, how);
+	char *text = xasprintf(msg(form), name, day);
 	free(name);
-	free(text);
-	free(how);
-	return out;
+	return text;
 }
 
 /* The body as paragraphs: blank lines only separate, they print as nothing. */
@@ -105,6 +107,55 @@ static void warnings(struct doc *d, const struct pledge *p)
 	}
 }
 
+/* The record the paper stands for, in the footer of every page (not on
+ * the signature page): "编号 #12 · 年度 2026 · 状态 已签订 · 签字方式 甲方纸质、
+ * 乙方本人电子签字 · 考核 合格 · 正文 SHA-256 1a2b3c4d5e6f7a8b…". */
+static char *record_line(const struct pledge *p)
+{
+	struct strbuf b = {0};
+	const char *sep = " · ";
+	sb_printf(&b, "%s #%lld%s%s %d%s%s %s", msg(M_PL_F_ID), p->id, sep, msg(M_PL_F_YEAR), p->year,
+		  sep, msg(M_PL_F_STATUS), pledge_status_label(p->status));
+	int first = 1;
+	for (int party = PARTY_ISSUER; party <= PARTY_SIGNER; party++) {
+		const struct pledge_sig *s = &p->sig[party];
+		if (!s->on)
+			continue;
+		sb_printf(&b, "%s%s%s", first ? sep : "、", first ? msg(M_PL_F_METHOD) : "",
+			  first ? " " : "");
+		sb_printf(&b, "%s%s", pledge_party_label((enum pledge_party)party), method_label(s->method));
+		first = 0;
+	}
+	if (p->grade) {
+		sb_printf(&b, "%s%s %s", sep, msg(M_PL_F_ASSESS), p->grade);
+		if (p->has_score) {
+			char num[32];
+			snprintf(num, sizeof num, "%g", p->score);
+			sb_puts(&b, msg_english() ? ", " : "，");
+			sb_printf(&b, msg(M_PL_SCORE), num);
+		}
+		if (p->assessed_on)
+			sb_printf(&b, " %s", p->assessed_on);
+	}
+	if (p->body_sha256)
+		sb_printf(&b, "%s%s %.16s…", sep, msg(M_PL_F_HASH), p->body_sha256);
+	return sb_take(&b);
+}
+
+/* The body's paragraphs; the last one is kept on the page of the
+ * signatures, so that they never stand alone on a page. */
+static void body_paras(struct doc *d, const char *text)
+{
+	char *body = paragraphs(text);
+	char *last = strrchr(body, '\n');
+	if (last) {
+		*last = '\0';
+		doc_para(d, DOC_PARA_INDENT, body);
+	}
+	doc_para(d, DOC_PARA_INDENT | DOC_PARA_KEEP_NEXT, last ? last + 1 : body);
+	free(body);
+}
+
 enum qd_status pledge_doc(struct qd *q, long long id, struct doc *d, char **code, struct strbuf *err)
 {
 	struct pledge p;
@@ -123,6 +174,9 @@ enum qd_status pledge_doc(struct qd *q, long long id, struct doc *d, char **code
 	char *footer = xasprintf(msg(M_PL_DOC_CODE), *code);
 	doc_group(d, footer);
 	free(footer);
+	char *record = record_line(&p);
+	doc_group_note(d, record);
+	free(record);
 	char *title = bare_title(p.title);
 	doc_title(d, title);
 	free(title);
@@ -133,78 +187,86 @@ enum qd_status pledge_doc(struct qd *q, long long id, struct doc *d, char **code
 	free(a);
 	free(b);
 	warnings(d, &p);
-	char *body = paragraphs(p.body);
-	doc_para(d, DOC_PARA_INDENT, body);
-	free(body);
+	body_paras(d, p.body);
 	char *left = sign_block(&p, PARTY_ISSUER), *right = sign_block(&p, PARTY_SIGNER);
 	doc_sign(d, left, right);
 	free(left);
 	free(right);
-	/* the record's identity under the signatures: what the code vouches for */
-	char buf[32];
-	snprintf(buf, sizeof buf, "#%lld", p.id);
-	doc_field(d, msg(M_PL_F_ID), buf);
-	snprintf(buf, sizeof buf, "%d", p.year);
-	doc_field(d, msg(M_PL_F_YEAR), buf);
-	doc_field(d, msg(M_PL_F_STATUS), pledge_status_label(p.status));
-	if (p.grade) {
-		struct strbuf g = {0};
-		sb_puts(&g, p.grade);
-		if (p.has_score) {
-			char num[32];
-			snprintf(num, sizeof num, "%g", p.score);
-			sb_puts(&g, msg_english() ? ", " : "，");
-			sb_printf(&g, msg(M_PL_SCORE), num);
-		}
-		if (p.assessed_on)
-			sb_printf(&g, " · %s", p.assessed_on);
-		doc_field(d, msg(M_PL_F_ASSESS), g.s);
-		sb_free(&g);
-	}
-	if (p.body_sha256) {
-		char *h = xasprintf("%.16s…", p.body_sha256);
-		doc_field(d, msg(M_PL_F_HASH), h);
-		free(h);
-	}
 	pledge_clear(&p);
 	return QD_OK;
 }
 
-enum qd_status pledge_print_to(struct qd *q, long long id, int text, int width, const char *path,
-			       int flags, char **code, struct strbuf *err)
+/* The pledges the request names, each through pledge_doc (its group and
+ * its code); stops at the first failure. */
+static enum qd_status gather(struct qd *q, const struct pledge_print_request *r, struct doc *d,
+			     struct pledge_print_result *res, struct strbuf *err)
 {
-	/* the file first (outfile.h): a refused name logs no 校验码 */
-	struct outfile o = {.fd = -1};
-	enum qd_status s = path ? outfile_open(&o, path, flags, db_path(q->db), err) : QD_OK;
-	if (s != QD_OK)
-		return s;
-	struct doc *d = doc_new(msg(M_PL_DOC_SECTION));
-	s = pledge_doc(q, id, d, code, err);
-	if (s == QD_OK && text) {
-		FILE *f = path ? outfile_stream(&o) : stdout;
-		if (!f || doc_render_text(d, f, width) != 0 || fflush(f) != 0) {
-			sb_printf(err, msg(M_PL_WRITE), path ? path : "-", strerror(errno ? errno : EIO));
-			s = QD_IOERROR;
-		}
-	} else if (s == QD_OK) {
-		char why[512];
-		if (!path || doc_render_pdf(d, outfile_path(&o), why, sizeof why) != 0) {
-			sb_puts(err, path ? why : "no file named");
-			s = QD_IOERROR;
-		}
+	enum qd_status s = QD_OK;
+	for (int i = 0; i < r->nids && s == QD_OK; i++) {
+		free(res->code);
+		s = pledge_doc(q, r->ids[i], d, &res->code, err);
+		res->pledges += s == QD_OK;
 	}
-	if (s == QD_OK && path)
-		s = outfile_commit(&o, err);
-	else
-		outfile_abort(&o);
-	doc_free(&d);
+	if (r->nids)
+		return s;
+	struct pledge_filter f = PLEDGE_FILTER_INIT;
+	f.year = r->year;
+	f.status = r->status;
+	long long after = 0;
+	for (;;) {
+		struct pledge *ps = NULL;
+		int n = 0;
+		s = qd_pledge_page(q, &f, after, 1, 200, &ps, &n, err);
+		for (int i = 0; i < n && s == QD_OK; i++) {
+			free(res->code);
+			s = pledge_doc(q, ps[i].id, d, &res->code, err);
+			res->pledges += s == QD_OK;
+			after = ps[i].id;
+		}
+		pledges_free(ps, n);
+		if (s != QD_OK || n < 200)
+			break;
+	}
+	if (s == QD_OK && res->pledges == 0) {
+		char *which = r->status >= 0 ? xasprintf(msg(M_PL_PRINT_NONE_STATUS),
+							 pledge_status_label((enum pledge_status)r->status))
+					     : xstrdup("");
+		sb_printf(err, msg(M_PL_PRINT_NONE), r->year, which);
+		free(which);
+		s = QD_NOTFOUND;
+	}
 	return s;
 }
 
-enum qd_status pledge_print_file(struct qd *q, long long id, int text, int width, const char *path,
-				 char **code, struct strbuf *err)
+enum qd_status pledge_print(struct qd *q, const struct pledge_print_request *r,
+			    struct pledge_print_result *res, struct strbuf *err)
 {
-	return pledge_print_to(q, id, text, width, path, OUTFILE_NO_HINT, code, err);
+	memset(res, 0, sizeof *res);
+	/* the file first (paper.h): a refused name logs no 校验码 */
+	struct paper p;
+	enum qd_status s = paper_open(&p, &r->to, q, err);
+	if (s != QD_OK)
+		return s;
+	struct doc *d = doc_new(msg(M_PL_DOC_SECTION));
+	/* the codes of one run in one transaction (none on a read-only file) */
+	struct strbuf ignore = {0};
+	int batch = qd_batch_begin(q, &ignore) == QD_OK;
+	sb_free(&ignore);
+	s = gather(q, r, d, res, err);
+	if (batch)
+		s = qd_batch_end(q, s, err);
+	s = paper_finish(&p, d, s, msg(M_PL_DOC_SECTION), &res->lp_output, err);
+	doc_free(&d);
+	if (s != QD_OK || res->pledges != 1)
+		xfree(&res->code);
+	return s;
+}
+
+void pledge_print_result_clear(struct pledge_print_result *res)
+{
+	xfree(&res->code);
+	xfree(&res->lp_output);
+	res->pledges = 0;
 }
 
 /* ---- for people: show and the screen ---- */

@@ -84,7 +84,7 @@ static void add_item(void *ctx, const struct io_print_item *it)
 	row->org_id = it->org_id;
 	row->seq = it->seq;
 	memcpy(row->digest, it->digest, sizeof row->digest);
-	sheet_item_cells(row, it, pr->r->format == PRINT_PDF);
+	sheet_item_cells(row, it, !pr->r->to.text);
 }
 
 static const char *pledge_label(const char *code)
@@ -203,7 +203,7 @@ static void print_person(void *ctx, long long id)
 	if (s == QD_OK)
 		s = store_io_person_pledges(db, year, id, add_pledge, pr, pr->err);
 	if (s == QD_OK)
-		s = checklist_measures_get(pr->q, year, id, pr->r->format == PRINT_PDF, &pr->measures,
+		s = checklist_measures_get(pr->q, year, id, !pr->r->to.text, &pr->measures,
 					   pr->err);
 	/* print --all: nobody's blank page unless asked (--include-empty) */
 	int empty = !pr->nrows && !pr->npledges && !pr->measures.n;
@@ -228,143 +228,6 @@ static void print_person(void *ctx, long long id)
 
 /* ---- output ---- */
 
-static enum qd_status send_to_lp(const struct print_request *r, const char *pdf, const char *title,
-				 struct print_result *res, struct strbuf *err)
-{
-	return print_lp(r->printer, pdf, title, &res->lp_output, err);
-}
-
-/* Run lp on the PDF; its output (the request id) goes to *output. */
-enum qd_status print_lp(const char *printer, const char *pdf, const char *title, char **output,
-			struct strbuf *err)
-{
-	int fds[2];
-	if (pipe(fds) != 0) {
-		sb_printf(err, msg(M_IO_LP_EXEC), strerror(errno));
-		return QD_IOERROR;
-	}
-	/* lp takes the file last; a name starting with '-' gets "./" */
-	char *file = pdf[0] == '-' ? xasprintf("./%s", pdf) : xstrdup(pdf);
-	const char *args[] = {"lp", "-o", "media=A4", "-t", title, file, NULL, NULL, NULL};
-	char *argv[ARRAY_SIZE(args)];
-	int n = 0;
-	for (int i = 0; args[i]; i++) {
-		if (i == 1 && !str_empty(printer)) {
-			argv[n++] = xstrdup("-d");
-			argv[n++] = xstrdup(printer);
-		}
-		argv[n++] = xstrdup(args[i]);
-	}
-	argv[n] = NULL;
-	free(file);
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		for (int i = 0; i < n; i++)
-			free(argv[i]);
-		sb_printf(err, msg(M_IO_LP_EXEC), strerror(errno));
-		return QD_IOERROR;
-	}
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDONLY);
-		if (null >= 0)
-			dup2(null, 0);
-		dup2(fds[1], 1);
-		dup2(fds[1], 2);
-		close(fds[0]);
-		execvp("lp", argv);
-		dprintf(2, "\x01%s", strerror(errno));
-		_exit(127);
-	}
-	close(fds[1]);
-	for (int i = 0; i < n; i++)
-		free(argv[i]);
-	struct strbuf out = {0};
-	char buf[4096];
-	ssize_t k;
-	sb_puts(&out, "");
-	while ((k = read(fds[0], buf, sizeof buf)) > 0 || (k < 0 && errno == EINTR))
-		if (k > 0)
-			sb_add(&out, buf, (size_t)k);
-	close(fds[0]);
-	int st = 0;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	while (out.len && (out.s[out.len - 1] == '\n' || out.s[out.len - 1] == '\r'))
-		out.s[--out.len] = '\0';
-	enum qd_status s = QD_OK;
-	if (out.s[0] == '\x01') {
-		sb_printf(err, msg(M_IO_LP_EXEC), out.s + 1);
-		s = QD_IOERROR;
-	} else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-		sb_printf(err, msg(M_IO_LP_FAILED), WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st),
-			  out.s);
-		s = QD_IOERROR;
-	} else {
-		*output = sb_take(&out);
-	}
-	sb_free(&out);
-	return s;
-}
-
-/* The document out: to r->path through outfile.h (a temporary beside it,
- * renamed into place), to lp and to stdout through a scratch PDF. */
-static enum qd_status open_output(struct printer *pr, struct strbuf *err)
-{
-	const struct print_request *r = pr->r;
-	pr->out.fd = -1;
-	return r->path ? outfile_open(&pr->out, r->path, r->path_flags, db_path(pr->q->db), err)
-	     : r->format == PRINT_PDF ? outfile_scratch(&pr->out, ".pdf", err) : QD_OK;
-}
-
-static void warn_add(void *ctx, const char *text)
-{
-	struct strbuf *b = ctx;
-	sb_printf(b, "%s%s", b->len ? "\n" : "", text);
-}
-
-static enum qd_status render(struct printer *pr, struct print_result *res, struct strbuf *err)
-{
-	const struct print_request *r = pr->r;
-	struct outfile o = pr->out;
-	enum qd_status s = QD_OK;
-	memset(&pr->out, 0, sizeof pr->out);
-	if (r->format == PRINT_TEXT) {
-		FILE *f = r->path ? outfile_stream(&o) : r->out;
-		int rc = f ? doc_render_text(pr->d, f, r->width) : -1;
-		if (f)
-			rc |= fflush(f);
-		if (rc != 0) {
-			sb_printf(err, msg(M_IO_WRITE_FAILED), r->path ? r->path : "-", strerror(errno ? errno : EIO));
-			s = QD_IOERROR;
-		}
-	} else {
-		char why[512] = "";
-		/* the undrawable characters: named for the file, to stderr or the TUI's line */
-		doc_set_warn(pr->d, r->path ? r->path : r->lp ? "lp" : "-", r->warn ? warn_add : NULL,
-			     r->warn);
-		if (doc_render_pdf(pr->d, outfile_path(&o), why, sizeof why) != 0) {
-			sb_printf(err, msg(M_IO_PDF_FAILED), why);
-			s = QD_IOERROR;
-		}
-	}
-	if (s == QD_OK && r->path) {
-		s = outfile_commit(&o, err);
-	} else if (s == QD_OK && r->format == PRINT_PDF && !r->lp && outfile_copy_to(&o, r->out) != 0) {
-		sb_printf(err, msg(M_IO_WRITE_FAILED), "-", strerror(errno ? errno : EIO));
-		s = QD_IOERROR;
-	}
-	if (s == QD_OK && r->lp) {
-		char *title = xasprintf(msg(M_IO_PRINT_TITLE), pr->q->year);
-		s = send_to_lp(r, r->path ? r->path : outfile_temp_name(&o), title, res, err);
-		free(title);
-	}
-	outfile_abort(&o);   /* the scratch PDF (a committed file is left alone) */
-	return s;
-}
-
 void print_result_clear(struct print_result *res)
 {
 	xfree(&res->lp_output);
@@ -381,7 +244,8 @@ enum qd_status print_checklist(struct qd *q, const struct print_request *r,
 	date_format(t, pr.today);
 	date_format(t + q->due_soon_days, pr.soon);
 	/* the file first: a refused -o FILE logs no 校验码 */
-	enum qd_status s = open_output(&pr, err);
+	struct paper paper;
+	enum qd_status s = paper_open(&paper, &r->to, q, err);
 	if (s != QD_OK)
 		return s;
 	pr.unit = qd_setting(q, "unit_name");
@@ -412,9 +276,9 @@ enum qd_status print_checklist(struct qd *q, const struct print_request *r,
 		sb_puts(err, msg(pr.skipped ? M_DP_NO_ITEMS : M_IO_NO_PEOPLE));
 		s = QD_NOTFOUND;
 	}
-	if (s == QD_OK)
-		s = render(&pr, res, err);
-	outfile_abort(&pr.out);    /* not rendered: the target stays as it was */
+	title = xasprintf(msg(M_IO_PRINT_TITLE), q->year);
+	s = paper_finish(&paper, pr.d, s, title, &res->lp_output, err);
+	free(title);
 	res->people = pr.people;
 	if (s == QD_OK && pr.people == 1) {
 		res->code = pr.code;
@@ -518,18 +382,28 @@ char *io_tui_print_suggest(const struct tui_print_request *tr, int *lp)
 	return path;
 }
 
+/* Where the TUI's p key sends a paper: lp (the dialog's printer, else
+ * the default one) or the file; an existing file is refused so that the
+ * dialog can take another name. */
+static struct paper_dest tui_dest(const struct tui_print_request *tr, const char *file)
+{
+	struct paper_dest to = {0};
+	to.path_flags = OUTFILE_NO_HINT;
+	to.lp = tr->lp;
+	to.lpo.printer = str_empty(tr->printer) ? NULL : tr->printer;
+	to.path = tr->lp ? NULL : file;
+	return to;
+}
+
 /* Tab 8's 问题清单 through problem_print; *label what was printed. */
-static enum qd_status tui_print_problems(const struct tui_print_request *tr, const char *file,
-					 char **code, char **lp_output, char **label,
-					 struct strbuf *out)
+static enum qd_status tui_print_problems(const struct tui_print_request *tr,
+					 const struct paper_dest *to, char **code, char **lp_output,
+					 char **label, struct strbuf *out)
 {
 	struct problem_print_request r = {0};
 	r.org_id = tr->org_id;
 	r.year = tr->year ? tr->year : tr->q->year;
-	r.path = file;
-	r.path_flags = OUTFILE_NO_HINT;
-	r.lp = tr->lp;
-	r.printer = str_empty(tr->printer) ? NULL : tr->printer;
+	r.to = *to;
 	struct org o = {0};
 	*label = xasprintf(msg(M_TUI_PRINT_PROBLEMS),
 			   qd_get_org(tr->q, r.org_id, &o) == QD_OK ? o.name : "");
@@ -545,15 +419,13 @@ static enum qd_status tui_print_meeting(const struct tui_print_request *tr, stru
 	r.id = tr->scope == TUI_PRINT_MEETING ? tr->meeting_id : 0;
 	r.org_id = tr->org_id;
 	r.year = tr->year ? tr->year : tr->q->year;
-	r.path_flags = OUTFILE_NO_HINT;      /* an existing file: the dialog takes another name */
-	r.lp = tr->lp;
-	r.printer = str_empty(tr->printer) ? NULL : tr->printer;
 	char *file = NULL, *code = NULL, *lp_output = NULL, *label = NULL;
-	if (!r.lp)
-		r.path = file = str_empty(tr->path) ? meeting_pdf_name(tr) : xstrdup(tr->path);
+	if (!tr->lp)
+		file = str_empty(tr->path) ? meeting_pdf_name(tr) : xstrdup(tr->path);
+	r.to = tui_dest(tr, file);
 	enum qd_status s;
 	if (tr->scope == TUI_PRINT_PROBLEMS) {
-		s = tui_print_problems(tr, file, &code, &lp_output, &label, out);
+		s = tui_print_problems(tr, &r.to, &code, &lp_output, &label, out);
 	} else {
 		s = meeting_print(tr->q, &r, &code, &lp_output, out);
 		const char *what = msg(r.id ? M_TUI_PRINT_MEETING : M_TUI_PRINT_LEDGER);
@@ -565,8 +437,9 @@ static enum qd_status tui_print_meeting(const struct tui_print_request *tr, stru
 		label = xasprintf(what, qd_get_org(tr->q, r.org_id, &o) == QD_OK ? o.name : "");
 		org_clear(&o);
 	}
-	if (s == QD_OK && r.lp)
-		sb_printf(out, msg(M_MP_TUI_SENT), label, r.printer ? r.printer : msg(M_IO_LP_DEFAULT),
+	if (s == QD_OK && r.to.lp)
+		sb_printf(out, msg(M_MP_TUI_SENT), label,
+			  r.to.lpo.printer ? r.to.lpo.printer : msg(M_IO_LP_DEFAULT),
 			  lp_output ? lp_output : "");
 	else if (s == QD_OK)
 		sb_printf(out, msg(M_MP_TUI_PRINTED), label, file);
@@ -600,24 +473,20 @@ enum qd_status io_tui_print(const struct tui_print_request *tr, struct strbuf *o
 	case TUI_PRINT_ORG: r.scope = PRINT_ORG; r.id = tr->org_id; break;
 	default: r.scope = PRINT_ALL; break;
 	}
-	r.format = PRINT_PDF;
-	r.path_flags = OUTFILE_NO_HINT;      /* an existing file: the dialog takes another name */
 	char *file = NULL;
-	if (tr->lp) {
-		r.lp = 1;
-		r.printer = str_empty(tr->printer) ? NULL : tr->printer;
-	} else if (!str_empty(tr->path)) {
-		r.path = file = xstrdup(tr->path);
-	} else {
+	if (!tr->lp && !str_empty(tr->path)) {
+		file = xstrdup(tr->path);
+	} else if (!tr->lp) {
 		char *who = file_who(tr);
-		r.path = file = pdf_name(q->year, who);
+		file = pdf_name(q->year, who);
 		free(who);
 	}
+	r.to = tui_dest(tr, file);
 	struct strbuf warn = {0};   /* undrawable characters: on the status line, not stderr */
-	r.warn = &warn;
+	r.to.warn = &warn;
 	enum qd_status s = print_checklist(q, &r, &res, out);
-	if (s == QD_OK && r.lp)
-		sb_printf(out, msg(M_IO_LP_SENT), r.printer ? r.printer : msg(M_IO_LP_DEFAULT), res.people,
+	if (s == QD_OK && r.to.lp)
+		sb_printf(out, msg(M_IO_LP_SENT), r.to.lpo.printer ? r.to.lpo.printer : msg(M_IO_LP_DEFAULT), res.people,
 			  res.lp_output ? res.lp_output : "");
 	else if (s == QD_OK)
 		sb_printf(out, msg(M_IO_PRINTED), res.people, file);

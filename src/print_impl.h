@@ -45,7 +45,6 @@ struct printer {
 	char *code;            /* the last person's 校验码 */
 	enum qd_status status;
 	struct strbuf *err;
-	struct outfile out;    /* where the document goes (render) */
 	/* the person being gathered */
 	struct prow *rows;
 	int nrows;

@@ -325,37 +325,14 @@ enum qd_status problem_print(struct qd *q, const struct problem_print_request *r
 {
 	*code = NULL;
 	*lp_output = NULL;
-	/* the file first (outfile.h): a refused name logs no 校验码 */
-	struct outfile o = {.fd = -1};
-	enum qd_status s = QD_OK;
-	if (r->path)
-		s = outfile_open(&o, r->path, r->path_flags, db_path(q->db), err);
-	else if (!r->text)
-		s = outfile_scratch(&o, ".pdf", err);
+	/* the file first (paper.h): a refused name logs no 校验码 */
+	struct paper p;
+	enum qd_status s = paper_open(&p, &r->to, q, err);
 	if (s != QD_OK)
 		return s;
 	struct doc *d = doc_new(msg(M_PP_DOC_TITLE));
 	s = problem_doc(q, r->org_id, r->year, d, code, err);
-	if (s == QD_OK && r->text) {
-		FILE *f = r->path ? outfile_stream(&o) : r->out;
-		if (!f || doc_render_text(d, f, r->width) != 0 || fflush(f) != 0) {
-			sb_printf(err, msg(M_PP_WRITE), r->path ? r->path : "-",
-				  strerror(errno ? errno : EIO));
-			s = QD_IOERROR;
-		}
-	} else if (s == QD_OK) {
-		char why[512] = "";
-		if (doc_render_pdf(d, outfile_path(&o), why, sizeof why) != 0) {
-			sb_printf(err, msg(M_IO_PDF_FAILED), why);
-			s = QD_IOERROR;
-		}
-	}
-	if (s == QD_OK && r->path)
-		s = outfile_commit(&o, err);
-	if (s == QD_OK && r->lp && !r->text)
-		s = print_lp(r->printer, r->path ? r->path : outfile_temp_name(&o), msg(M_PP_LP_TITLE),
-			     lp_output, err);
-	outfile_abort(&o);   /* the scratch PDF (a committed file is left alone) */
+	s = paper_finish(&p, d, s, msg(M_PP_LP_TITLE), lp_output, err);
 	doc_free(&d);
 	return s;
 }

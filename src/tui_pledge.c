@@ -442,15 +442,24 @@ static void print_current(struct tui *t, struct pledge_view *v)
 	}
 	/* a free name beside the last one: never over an earlier print */
 	char *stem = xasprintf("pledge-%lld", p->id);
-	char *path = outfile_unused_name(stem, "pdf"), *code = NULL;
+	char *path = outfile_unused_name(stem, "pdf");
 	free(stem);
-	struct strbuf err = {0};
-	if (pledge_print_file(t->q, p->id, 0, 0, path, &code, &err) == QD_OK)
-		tui_say(t, msg(M_PL_PRINTED), path, code);
-	else
+	struct strbuf err = {0}, warn = {0};
+	struct pledge_print_request r = {.ids = &p->id, .nids = 1, .status = -1};
+	r.to.path = path;
+	r.to.path_flags = OUTFILE_NO_HINT;   /* an existing file: never replaced */
+	r.to.warn = &warn;                    /* undrawable characters: on the status line */
+	struct pledge_print_result res;
+	if (pledge_print(t->q, &r, &res, &err) == QD_OK) {
+		char *said = xasprintf(msg(M_PL_PRINTED), path, res.code);
+		tui_say(t, "%s%s%s", said, warn.len ? "  " : "", warn.len ? warn.s : "");
+		free(said);
+	} else {
 		tui_error(t, &err);
+	}
+	pledge_print_result_clear(&res);
 	sb_free(&err);
-	free(code);
+	sb_free(&warn);
 	free(path);
 }
 

@@ -239,7 +239,7 @@ check "…says unchanged" has "$OUT" "此后未被改动"
 run qd pledge print 1 -o "$T/one.pdf"
 check "print -o" [ -s "$T/one.pdf" ]
 run qd pledge print 1 --format text --width 60
-check "text print to stdout" has "$OUT" "甲方（签字）：赵立新"
+check "text print to stdout" has "$OUT" "负责人（签字）：赵立新"
 check "text print has a code" has "$OUT" "校验码："
 check "text width 60" [ -z "$(printf '%s\n' "$OUT" | awk 'length($0) > 200')" ]
 run qd pledge print 99

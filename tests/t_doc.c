@@ -605,6 +605,76 @@ TEST(pdf_pledge_signatures)
 	doc_free(&d);
 }
 
+/* The last paragraph marked DOC_PARA_KEEP_NEXT goes to the next page with
+ * the signatures rather than leave them alone there; without the mark the
+ * paragraph stays and the signatures go alone (the bug this mends). */
+static int signature_alone(unsigned flags)
+{
+	struct doc *d = doc_new("责任书");
+	doc_group(d, "校验码：1-2");
+	doc_title(d, "责任书");
+	struct strbuf body = {0};
+	for (int i = 1; i <= 14; i++)
+		sb_printf(&body, "%s第%d段内容。", i > 1 ? "\n" : "", i);
+	doc_para(d, DOC_PARA_INDENT, body.s);
+	doc_para(d, DOC_PARA_INDENT | flags, "本责任书一式两份。");
+	doc_sign(d, "甲方（盖章）：\n负责人（签字）：王芳", "\n乙方（签字）：张三");
+	sb_free(&body);
+	/* 20 lines a page: 17 of body and footer, so the 2 signature lines
+	 * and the last paragraph cannot all stay on page 1 */
+	char *out = render_text(d, 60, 22);
+	char *ff = strchr(out, '\f');
+	int alone = 0;
+	CHECK(ff != NULL);
+	if (ff) {
+		*ff = '\0';
+		CHECK(strstr(ff + 1, "乙方（签字）：张三") != NULL);
+		alone = strstr(ff + 1, "本责任书一式两份") == NULL;
+		CHECK(strstr(out, "乙方（签字）") == NULL);
+	}
+	free(out);
+	doc_free(&d);
+	return alone;
+}
+
+TEST(text_last_paragraph_kept_with_signatures)
+{
+	setup();
+	CHECK_INT(signature_alone(0), 1);
+	CHECK_INT(signature_alone(DOC_PARA_KEEP_NEXT), 0);
+}
+
+/* The group's note is a footer line of every page; a footer too wide for
+ * the page beside its label is wrapped, not cut. */
+TEST(text_footer_note_and_wrap)
+{
+	setup();
+	struct doc *d = doc_new("责任书");
+	doc_group(d, "校验码：483-317cc21cfc421470，核对网址 https://example.gov.cn/verify");
+	doc_group_note(d, "编号 #1 · 年度 2026 · 状态 已签订");
+	doc_title(d, "责任书");
+	for (int i = 0; i < 12; i++)   /* 15 body lines a page: two pages */
+		doc_para(d, 0, "正文。");
+	char *out = render_text(d, 40, 20);
+	CHECK_CONTAINS(out, "第 1 页 共 2 页");
+	CHECK_CONTAINS(out, "第 2 页 共 2 页");
+	char *p1 = strstr(out, "编号 #1 · 年度 2026 · 状态 已签订");
+	CHECK(p1 != NULL && strstr(p1 + 1, "编号 #1 · 年度 2026 · 状态 已签订") != NULL);
+	CHECK_CONTAINS(out, "https://example.gov.cn/verify");
+	char **l;
+	int n = split_lines(out, &l);
+	int pages = 1;
+	for (int i = 0; i < n; i++) {
+		CHECK(text_width(l[i]) <= 40);
+		pages += strchr(l[i], '\f') != NULL;
+	}
+	CHECK_INT(pages, 2);
+	CHECK_INT(n, 2 * 20);   /* each page exactly its lines, footer included */
+	free(l);
+	free(out);
+	doc_free(&d);
+}
+
 int main(void)
 {
 	RUN(text_table_columns_align);
@@ -614,6 +684,8 @@ int main(void)
 	RUN(text_tall_row_terminates);
 	RUN(text_sign_side_by_side);
 	RUN(text_cleans_input);
+	RUN(text_last_paragraph_kept_with_signatures);
+	RUN(text_footer_note_and_wrap);
 	RUN(pdf_two_groups);
 	RUN(pdf_tall_row_terminates);
 	RUN(pdf_errors);

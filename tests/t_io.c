@@ -595,8 +595,8 @@ static char *print_text(struct print_request *r)
 {
 	char *path = xstrdup("print.txt");
 	struct print_result res;
-	r->path = path;
-	r->path_flags = OUTFILE_FORCE;   /* the tests reuse the name */
+	r->to.path = path;
+	r->to.path_flags = OUTFILE_FORCE;   /* the tests reuse the name */
 	CHECK_INT(print_checklist(&q, r, &res, &err), QD_OK);
 	print_result_clear(&res);
 	char *s = slurp(path);
@@ -624,7 +624,7 @@ TEST(text_checklist_aligned_by_display_width)
 {
 	setup();
 	long long zh = office();
-	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .format = PRINT_TEXT, .width = 80};
+	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .to = {.text = 1, .width = 80}};
 	char *t = print_text(&r);
 	CHECK_CONTAINS(t, "2026年度个人党建责任清单");
 	CHECK_CONTAINS(t, "单位：示范单位");
@@ -675,7 +675,7 @@ TEST(text_width_option)
 {
 	setup();
 	long long zh = office();
-	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .format = PRINT_TEXT, .width = 120};
+	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .to = {.text = 1, .width = 120}};
 	char *t = print_text(&r);
 	int widest = 0;
 	char *save = NULL;
@@ -690,7 +690,7 @@ TEST(print_code_logged_and_verifies)
 {
 	setup();
 	long long zh = office();
-	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .format = PRINT_TEXT};
+	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .to = {.text = 1}};
 	char *t = print_text(&r);
 	char *p = strstr(t, "校验码：");
 	CHECK(p != NULL);
@@ -720,7 +720,7 @@ TEST(print_org_and_all)
 	setup();
 	office();
 	add_person(&q, "王五", "", 0);      /* no org: last with --all */
-	struct print_request r = {.scope = PRINT_ORG, .id = 3, .format = PRINT_TEXT};
+	struct print_request r = {.scope = PRINT_ORG, .id = 3, .to = {.text = 1}};
 	char *t = print_text(&r);
 	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit WHERE action = 'print'"), 2);
 	const char *a = strstr(t, "姓名：张三"), *b = strstr(t, "姓名：李四");
@@ -728,7 +728,7 @@ TEST(print_org_and_all)
 	CHECK(strchr(t, '\f') != NULL);
 	free(t);
 	/* --all leaves out 王五, who has nothing; --include-empty prints him last */
-	struct print_request all = {.scope = PRINT_ALL, .format = PRINT_TEXT};
+	struct print_request all = {.scope = PRINT_ALL, .to = {.text = 1}};
 	t = print_text(&all);
 	CHECK(strstr(t, "姓名：张三") && !strstr(t, "姓名：王五"));
 	free(t);
@@ -738,7 +738,7 @@ TEST(print_org_and_all)
 	CHECK(c && c > strstr(t, "姓名：张三"));
 	free(t);
 	/* 党组: nobody is a member, but 张三 owns and 李四 leads its item */
-	struct print_request pg = {.scope = PRINT_ORG, .id = 1, .format = PRINT_TEXT};
+	struct print_request pg = {.scope = PRINT_ORG, .id = 1, .to = {.text = 1}};
 	t = print_text(&pg);
 	CHECK_CONTAINS(t, "姓名：张三");
 	CHECK_CONTAINS(t, "姓名：李四");
@@ -750,7 +750,7 @@ TEST(print_english)
 	setup();
 	long long zh = office();
 	msg_set_english(1);
-	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .format = PRINT_TEXT};
+	struct print_request r = {.scope = PRINT_PERSON, .id = zh, .to = {.text = 1}};
 	char *t = print_text(&r);
 	CHECK_CONTAINS(t, "Personal Party-building checklist 2026");
 	CHECK_CONTAINS(t, "1. List of 党组");

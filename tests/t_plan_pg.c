@@ -596,7 +596,7 @@ TEST(print_queries_use_the_person_indexes)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	struct print_request one = {.scope = PRINT_PERSON, .id = person, .format = PRINT_TEXT, .width = 200, .out = f};
+	struct print_request one = {.scope = PRINT_PERSON, .id = person, .to = {.text = 1, .width = 200, .out = f}};
 	struct print_result res;
 	record_on();
 	CHECK_INT(print_checklist(&q, &one, &res, &err), QD_OK);
@@ -618,8 +618,8 @@ TEST(print_queries_use_the_person_indexes)
 	snprintf(path, sizeof path, "%s/all.txt", dir);
 	/* everyone of a tenth of the people: the same statements, a tenth of the time */
 	must("UPDATE person SET active = 0 WHERE id % 10 <> 0");
-	struct print_request all = {.scope = PRINT_ALL, .format = PRINT_TEXT, .path = path};
-	struct print_request in_org = {.scope = PRINT_ORG, .id = org, .format = PRINT_TEXT, .path = path, .path_flags = OUTFILE_FORCE};
+	struct print_request all = {.scope = PRINT_ALL, .to = {.text = 1, .path = path}};
+	struct print_request in_org = {.scope = PRINT_ORG, .id = org, .to = {.text = 1, .path = path, .path_flags = OUTFILE_FORCE}};
 	record_on();
 	CHECK_INT(print_checklist(&q, &all, &res, &err), QD_OK);
 	CHECK(res.people >= 300);

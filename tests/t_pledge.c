@@ -808,7 +808,14 @@ TEST(print_document_and_code)
 	CHECK_CONTAINS(buf, "甲方：赵书记（党组书记、局长）");
 	CHECK_CONTAINS(buf, "乙方：陈副局长（党组成员、副局长）");
 	CHECK_CONTAINS(buf, "一、落实一岗双责。");
-	CHECK_CONTAINS(buf, "甲方（签字）：赵书记");
+	CHECK_CONTAINS(buf, "甲方（盖章）：");
+	CHECK_CONTAINS(buf, "负责人（签字）：赵书记");
+	CHECK_CONTAINS(buf, "乙方（签字）：陈副局长");
+	/* the record line is the footer note, not a block under the signatures */
+	CHECK_CONTAINS(d->groups[0].note, "编号 #1 · 年度 2026 · 状态 已签订");
+	CHECK_CONTAINS(d->groups[0].note, "签字方式 甲方纸质、乙方纸质");
+	CHECK_INT(d->groups[0].blocks[d->groups[0].nblocks - 1].kind, DOC_SIGN);
+	CHECK(d->groups[0].blocks[d->groups[0].nblocks - 2].flags & DOC_PARA_KEEP_NEXT);
 	CHECK_CONTAINS(buf, "日期：2026年6月1日");
 	CHECK_CONTAINS(buf, "日期：2026年6月2日");
 	CHECK_CONTAINS(buf, code);

@@ -212,7 +212,7 @@ static char *print_person_text(long long who)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	struct print_request r = {.scope = PRINT_PERSON, .id = who, .format = PRINT_TEXT, .width = 200, .out = f};
+	struct print_request r = {.scope = PRINT_PERSON, .id = who, .to = {.text = 1, .width = 200, .out = f}};
 	struct print_result res;
 	CHECK_INT(print_checklist(&q, &r, &res, &err), QD_OK);
 	print_result_clear(&res);
@@ -227,8 +227,8 @@ static void plans_of_every_scope(void)
 	free(print_person_text(zh));
 	CHECK(check_plans(1) >= 2);          /* the items and the sections at least */
 	forget();
-	struct print_request all = {.scope = PRINT_ALL, .format = PRINT_TEXT, .path = "all.txt"};
-	struct print_request org = {.scope = PRINT_ORG, .id = 3, .format = PRINT_TEXT, .path = "org.txt"};
+	struct print_request all = {.scope = PRINT_ALL, .to = {.text = 1, .path = "all.txt"}};
+	struct print_request org = {.scope = PRINT_ORG, .id = 3, .to = {.text = 1, .path = "org.txt"}};
 	struct print_result res;
 	CHECK_INT(print_checklist(&q, &all, &res, &err), QD_OK);
 	CHECK_INT(res.people, 30);

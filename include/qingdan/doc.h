@@ -26,7 +26,9 @@
  *             cancelled item)
  *   paragraph wrapped body text (the pledge body); '\n' starts a new
  *             paragraph; DOC_PARA_INDENT indents each paragraph's first line
- *             by two characters (首行缩进)
+ *             by two characters (首行缩进); DOC_PARA_KEEP_NEXT keeps it whole
+ *             on the page of the next block (the last paragraph of a 责任书
+ *             with its signatures, which then never stand alone on a page)
  *   signature one signature line, or two blocks side by side (甲方 / 乙方);
  *             each side may have several lines ('\n'); never split
  *
@@ -75,7 +77,7 @@ enum { DOC_MAX_COLS = 32 };
 /* Row flags for doc_row(). */
 enum { DOC_ROW_RED = 1, DOC_ROW_GREY = 2 };
 /* Paragraph flags for doc_para(). */
-enum { DOC_PARA_INDENT = 1 };
+enum { DOC_PARA_INDENT = 1, DOC_PARA_KEEP_NEXT = 2 };
 
 /* One table column: header text, relative width (> 0; the widths of all
  * columns are shares of the table's width) and alignment 'l', 'c' or 'r'
@@ -95,6 +97,10 @@ void doc_free(struct doc **dp);
  * printed on each of its pages beside the page number (may be NULL).
  * Adding a block to a document without a group starts one with no footer. */
 void doc_group(struct doc *d, const char *footer);
+/* A second footer line for every page of the current group, in small type
+ * under the page number: the record the paper stands for (a 责任书's
+ * number, state and text digest), kept off the body and the signatures. */
+void doc_group_note(struct doc *d, const char *note);
 int doc_ngroups(const struct doc *d);
 
 void doc_title(struct doc *d, const char *text);
@@ -180,6 +186,7 @@ struct doc_block {
 
 struct doc_group {
 	char *footer;          /* never NULL */
+	char *note;            /* the second footer line; never NULL, "" for none */
 	int nblocks, cap;
 	struct doc_block *blocks;
 };

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "qingdan/model.h"
+#include "qingdan/paper.h"
 #include "qingdan/msg_io.h"
 
 /* The columns of a list file, in the order export writes them. */
@@ -110,20 +111,12 @@ enum qd_status io_export(struct qd *q, enum export_format fmt, const char *path,
 /* ---- print (DESIGN §7) ---- */
 
 enum print_scope { PRINT_PERSON, PRINT_ORG, PRINT_ALL };
-enum print_format { PRINT_TEXT, PRINT_PDF };
 
 struct print_request {
 	enum print_scope scope;
 	long long id;            /* the person or the org */
-	enum print_format format;
-	int width;               /* text: columns (0 = 80) */
-	const char *path;        /* write to this file; NULL = to out */
-	FILE *out;               /* when path is NULL and not lp only */
-	int lp;                  /* send the PDF to lp (format must be pdf) */
-	const char *printer;     /* lp -d PRINTER; NULL = the default one */
-	int path_flags;          /* outfile.h OUTFILE_* for path (--force) */
 	int include_empty;       /* PRINT_ALL: also people with no item, pledge or measure */
-	struct strbuf *warn;     /* PDF warnings (undrawable characters) go here; NULL: stderr */
+	struct paper_dest to;    /* text or PDF, to a file, out or lp (paper.h) */
 };
 
 struct print_result {
@@ -132,11 +125,6 @@ struct print_result {
 	char *code;              /* the 校验码 when one checklist was printed */
 };
 void print_result_clear(struct print_result *res);
-/* Send a PDF file to lp (-d printer unless NULL/""; -o media=A4; -t
- * title); *output gets what lp said ("request id is …").  Used by print
- * and meeting print. */
-enum qd_status print_lp(const char *printer, const char *pdf, const char *title, char **output,
-			struct strbuf *err);
 
 /* The per-person checklist: for --person one person; for --org everyone in
  * the org and everyone with an item in its list; for --all every active

@@ -6,6 +6,7 @@
 
 #include "qingdan/doc.h"
 #include "qingdan/meeting.h"
+#include "qingdan/paper.h"
 
 /* The record sheet of meeting id as one group of d: type, time, place,
  * host, recorder, 应到/实到/请假/缺席 with the names, topic, summary,
@@ -23,13 +24,7 @@ struct meeting_print_request {
 	long long id;            /* a meeting (the sheet), or 0 */
 	long long org_id;        /* with id 0: the ledger of this org … */
 	int year;                /* … for this year */
-	int text;                /* 1 text, 0 PDF */
-	int width;               /* text columns (0 = 80) */
-	const char *path;        /* the file; NULL: text to out, PDF to lp only */
-	int path_flags;          /* outfile.h OUTFILE_* */
-	FILE *out;               /* text without a path */
-	int lp;                  /* send the PDF to lp */
-	const char *printer;     /* lp -d; NULL the default */
+	struct paper_dest to;    /* text or PDF, to a file, out or lp (paper.h) */
 };
 /* Build and render; the file appears whole or not at all (outfile.h), and
  * a refused file name logs no code.  *code and *lp_output malloc'd. */

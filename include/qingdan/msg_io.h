@@ -63,6 +63,8 @@
 	_(M_IO_LP_EXEC, "无法运行 lp：%s；请安装 CUPS 客户端（cups-bsd 或 cups-client）", "cannot run lp: %s; install the CUPS client (cups-bsd or cups-client)") \
 	_(M_IO_LP_FAILED, "打印失败（lp 退出码 %d）：%s", "printing failed (lp exit status %d): %s") \
 	_(M_IO_LP_SENT, "已发送到打印机 %s：%d 人。%s", "sent to printer %s: %d people. %s") \
+	_(M_IO_LP_ONLY, "--copies 和 --duplex 只用于 --lp（发送到打印机时）", "--copies and --duplex go with --lp (sending to a printer)") \
+	_(M_IO_BAD_COPIES, "份数“%s”无效；请给 1 到 %d 之间的数", "invalid number of copies \"%s\"; give a number from 1 to %d") \
 	_(M_IO_LP_DEFAULT, "（默认打印机）", "(default printer)") \
 	_(M_IO_PRINTED, "已输出 %d 人的清单到 %s", "wrote the checklists of %d people to %s") \
 	_(M_IO_PRINT_TITLE, "%d年度个人党建责任清单", "Personal Party-building checklist %d") \

@@ -71,7 +71,6 @@
 	_(M_MP_BAD_YEAR, "年份“%s”无效；请写成 2026 这样的四位年份", "invalid year \"%s\"; give a four-digit year such as 2026") \
 	_(M_MP_PRINTED, "已生成 %s（校验码 %s）", "wrote %s (verification code %s)") \
 	_(M_MP_LP_SENT, "已发送到打印机 %s（校验码 %s）：%s", "sent to printer %s (verification code %s): %s") \
-	_(M_MP_WRITE, "无法写入 %s：%s", "cannot write %s: %s") \
 	_(M_MP_LP_TITLE, "会议记录", "meeting record") \
 	/* import --meetings */ \
 	_(M_MI_NO_HEADER, "%s:%ld: 找不到表头；签到表须有“组织”“类型”“日期”三列（另可有 主题、主持人、记录人、出席、请假、缺席）", "%s:%ld: no header found; a sign-in sheet needs the columns 组织 (organisation), 类型 (type) and 日期 (date), optionally 主题, 主持人, 记录人, 出席, 请假, 缺席") \

@@ -89,11 +89,16 @@
 	_(M_PL_HASH_BAD, "与签字时不一致：正文已在 qingdan 之外被改动", "DIFFERS from what was signed: the text was changed outside qingdan") \
 	_(M_PL_HASH_NONE, "（尚未签字，未锁定）", "(not signed yet, not frozen)") \
 	/* CLI */ \
-	_(M_PL_WRITE, "无法写入 %s：%s", "cannot write %s: %s") \
 	_(M_PL_PRINTED, "已生成 %s（校验码 %s）", "wrote %s (verification code %s)") \
+	_(M_PL_PRINTED_N, "已生成 %s：%d 份责任书（每份的校验码印在其页脚）", "wrote %s: %d pledges (each with its verification code in its footer)") \
+	_(M_PL_LP_SENT_N, "已发送到打印机 %s：%d 份责任书。%s", "sent to printer %s: %d pledges. %s") \
+	_(M_PL_PRINT_WHICH, "请给出责任书编号（可多个），或 --all（本年度全部），或 --status S（本年度该状态的）", "name pledge ids (one or more), or --all (every pledge of the year), or --status S (those of the year in that state)") \
+	_(M_PL_PRINT_NONE, "%d 年度没有%s责任书；用 pledge list 查看", "no pledge of %d%s; see pledge list") \
+	_(M_PL_PRINT_NONE_STATUS, "状态为“%s”的", " in state \"%s\"") \
 	/* print */ \
-	_(M_PL_DOC_SIGN, "%s（签字）：%s\n日期：%s", "%s (signature): %s\ndate: %s") \
-	_(M_PL_DOC_METHOD, "\n方式：%s", "\nhow: %s") \
+	_(M_PL_DOC_SIGN_ISSUER, "甲方（盖章）：\n\n负责人（签字）：%s\n日期：%s", "Party A (seal):\n\nfor Party A (signature): %s\ndate: %s") \
+	_(M_PL_DOC_SIGN_SIGNER, "\n\n乙方（签字）：%s\n日期：%s", "\n\nParty B (signature): %s\ndate: %s") \
+	_(M_PL_F_METHOD, "签字方式", "signed") \
 	_(M_PL_DOC_BLANK_NAME, "＿＿＿＿＿＿＿＿", "________________") \
 	_(M_PL_DOC_BLANK_DATE, "＿＿＿＿年＿＿月＿＿日", "____-__-__") \
 	_(M_PL_DOC_WARNING, "注意", "attention") \

@@ -61,7 +61,6 @@
 	/* the command */ \
 	_(M_PP_NEED_ORG, "problem print 需要 --org ORG（打印哪个组织的问题清单）", "problem print needs --org ORG (whose problems to print)") \
 	_(M_PP_BAD_YEAR, "年份“%s”无效；请写成 2026 这样的四位年份", "invalid year \"%s\"; give a four-digit year such as 2026") \
-	_(M_PP_WRITE, "无法写入 %s：%s", "cannot write %s: %s") \
 	_(M_PP_LP_TITLE, "问题清单和整改清单", "problems and rectification") \
 	/* import --problems */ \
 	_(M_PI_NO_HEADER, "%s:%ld: 找不到表头；问题清单须有“问题”（或“问题描述”）一列，另可有 来源、单位、发现时间、类别、反映人、联系方式、整改措施、责任人、分管领导、完成时限、整改标准", "%s:%ld: no header found; a problem list needs the column 问题 (or 问题描述), optionally 来源, 单位, 发现时间, 类别, 反映人, 联系方式, 整改措施, 责任人, 分管领导, 完成时限, 整改标准") \

@@ -25,6 +25,7 @@
 #define QINGDAN_PLEDGE_H
 
 #include "qingdan/model.h"
+#include "qingdan/paper.h"
 
 enum pledge_status { PL_DRAFT, PL_ISSUED, PL_SIGNED, PL_ASSESSED, PL_ARCHIVED, PL_VOID, PL__COUNT };
 const char *pledge_status_code(enum pledge_status s);    /* "issued" */
@@ -169,20 +170,33 @@ enum qd_status qd_pledge_reissue(struct qd *q, long long id, const char *reason,
 
 /* ---- print (pledge_print.c) ---- */
 struct doc;
-/* The pledge as a print document (title, parties, body, both signature
- * blocks, proxy warnings in red, 校验码 footer).  Logs the print in the
+/* The pledge as a print document: a new group with title, parties, proxy
+ * warnings in red, the body (its last paragraph kept with the signatures),
+ * the 甲方（盖章）/乙方 signature areas; the 校验码 and the record line
+ * (number, year, state, how signed, assessment, text digest) in the footer.  Logs the print in the
  * audit chain (qd_print_code); *code receives the code (malloc'd). */
 enum qd_status pledge_doc(struct qd *q, long long id, struct doc *d, char **code,
 			  struct strbuf *err);
-/* Print the pledge to a file: an A4 PDF, or text (width columns, 0 = 80)
- * to path or, when path is NULL, to stdout.  *code: the 校验码 (malloc'd).
- * The file is written through outfile.h with FLAGS (OUTFILE_FORCE replaces
- * an existing one); pledge_print_file is the screen's form (an existing
- * file is refused with "choose another name"). */
-enum qd_status pledge_print_to(struct qd *q, long long id, int text, int width, const char *path,
-			       int flags, char **code, struct strbuf *err);
-enum qd_status pledge_print_file(struct qd *q, long long id, int text, int width, const char *path,
-				 char **code, struct strbuf *err);
+/* `pledge print`: the pledges named by ids (nids of them), else every
+ * pledge of year (status -1) or those of year in that status, in id order;
+ * one group each (its own pages, page numbers and 校验码, the codes logged
+ * in one transaction), to r->to (paper.h).  None found is QD_NOTFOUND with
+ * a message.  res->code: the code when one pledge was printed. */
+struct pledge_print_request {
+	const long long *ids;
+	int nids;
+	int year;
+	int status;
+	struct paper_dest to;
+};
+struct pledge_print_result {
+	int pledges;
+	char *code;
+	char *lp_output;
+};
+enum qd_status pledge_print(struct qd *q, const struct pledge_print_request *r,
+			    struct pledge_print_result *res, struct strbuf *err);
+void pledge_print_result_clear(struct pledge_print_result *res);
 /* The pledge for people, field by field (title, parties, due, both
  * signatures with their proxy notes, assessment, void reason, successor and
  * predecessor, the frozen text's check), each with red set where it must

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "qingdan/doc.h"
+#include "qingdan/paper.h"
 #include "qingdan/problem.h"
 
 /* The list of org_id for year as one group of d: title, the counts, the
@@ -23,13 +24,7 @@ enum qd_status problem_doc(struct qd *q, long long org_id, int year, struct doc 
 struct problem_print_request {
 	long long org_id;
 	int year;
-	int text;                /* 1 text, 0 PDF */
-	int width;               /* text columns (0 = 80) */
-	const char *path;        /* the file; NULL: text to out, PDF to lp only */
-	int path_flags;          /* outfile.h OUTFILE_* */
-	FILE *out;               /* text without a path */
-	int lp;                  /* send the PDF to lp */
-	const char *printer;     /* lp -d; NULL the default */
+	struct paper_dest to;    /* text or PDF, to a file, out or lp (paper.h) */
 };
 /* Build and render; the file appears whole or not at all (outfile.h), and
  * a refused file name logs no code.  *code and *lp_output malloc'd. */
