@@ -204,12 +204,20 @@ asan-test: deps
 # Two scripts at a time (QD_JOBS): each is one CPU-bound valgrind process.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--show-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp
+# Under valgrind, every layer once (the CLI over model and storage, pledges,
+# the ledger, 整改, import and re-import through the sheet module, due words,
+# the audit chain), to keep CI inside its time: a PDF costs seconds of font
+# set-up under valgrind and busy.sh's waits grow by the time scale, so the
+# PDF and lock paths are left to the sanitizer run.  VG_SH="$(TEST_SH)" runs
+# every script.
+VG_SH ?= tests/cli.sh tests/pledge.sh tests/meeting.sh tests/problem.sh tests/reimport.sh \
+	tests/xlsx.sh tests/due.sh tests/category.sh tests/duty.sh tests/audit.sh
 valgrind-test: $(BUILD)/qingdan $(MODULES) $(TEST_BIN)
 	$(Q)printf '#!/bin/sh\nexec $(VALGRIND) $(CURDIR)/$(BUILD)/qingdan "$$@"\n' > $(BUILD)/qingdan-vg
 	$(Q)chmod +x $(BUILD)/qingdan-vg
 	$(Q)QD_BIN=$(CURDIR)/$(BUILD)/qingdan-vg QD_BUILD=$(CURDIR)/$(BUILD) QD_VALGRIND="$(VALGRIND)" QD_TIME_SCALE=20 \
 	  QD_JOBS=$${QD_JOBS:-2} \
-	  sh tests/run_all.sh $(TEST_SH)
+	  sh tests/run_all.sh $(VG_SH)
 
 bench: qingdan $(BENCH_BIN)
 	$(Q)sh bench/run.sh
