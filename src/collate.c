@@ -31,7 +31,8 @@ const char *name_order_code(enum name_order o)
 
 static const struct qd_collate_plugin *module(struct strbuf *err)
 {
-	static const struct plugin_spec spec = {
+	/* tried once: the same reason every time after (keys are made per name) */
+	static struct plugin_once once = {.spec = {
 		.file = QD_COLLATE_FILE,
 		.entry = QD_COLLATE_ENTRY,
 		.version = QD_COLLATE_VERSION,
@@ -39,20 +40,8 @@ static const struct qd_collate_plugin *module(struct strbuf *err)
 		.m_missing = M_CO_MOD_MISSING,
 		.m_load = M_CO_MOD_LOAD,
 		.m_version = M_CO_MOD_VERSION,
-	};
-	static const struct qd_collate_plugin *loaded;
-	static char *failed;   /* tried once: the same reason every time after */
-	if (!loaded && !failed) {
-		struct strbuf why = {0};
-		loaded = plugin_load(&spec, qingdan_collate_plugin ? qingdan_collate_plugin() : NULL,
-				     &why);
-		if (!loaded)
-			failed = why.s ? sb_take(&why) : xstrdup("?");
-		sb_free(&why);
-	}
-	if (!loaded && err)
-		sb_puts(err, failed);
-	return loaded;
+	}, .keep_failure = 1};
+	return plugin_once(&once, qingdan_collate_plugin ? qingdan_collate_plugin() : NULL, err);
 }
 
 int collate_available(struct strbuf *err)

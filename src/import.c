@@ -11,6 +11,9 @@
  *     list), all inside ONE transaction; after the first bad row writing
  *     stops but checking goes on to the end, and the transaction is rolled
  *     back: all rows or none, and every bad row named.
+ * A good row already in the list (import_match.c decides which, and what
+ * --update changes) is not added again: the file is refused, or with
+ * --update the item is edited; --append adds every row.
  * The file is read twice: first checking only (as --dry-run does, people
  * and orgs looked up read-only, no lock held, so others keep writing),
  * then — only if every row is good — again under BEGIN IMMEDIATE, writing.
@@ -93,11 +96,6 @@ struct ref {
 	int used;              /* orgs: some good row named it */
 };
 
-struct refmap {
-	struct ref *slots;
-	size_t cap, n;
-};
-
 static unsigned long long hash_str(const char *s)
 {
 	unsigned long long h = 1469598103934665603ULL;
@@ -150,29 +148,9 @@ static void map_free(struct refmap *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* ---- the import ---- */
+/* ---- the import (struct importer: import_impl.h) ---- */
 
-struct importer {
-	struct qd *q;
-	const struct import_request *r;
-	struct import_result *res;
-	int col[IO__NCOLS];      /* field index of each column, -1 if absent */
-	int writing;             /* still writing: no row has failed */
-	int pass;                /* 1 checking, 2 writing (the file again) */
-	struct refmap orgs, people;
-	struct strbuf why;       /* reasons of the current row */
-	struct strbuf line;      /* scratch for a message */
-	struct import_match match;   /* rows already in the list (import_match.c) */
-	struct {
-		long line;
-		long long id;
-	} seen[3];               /* the first rows found in the list, for the refusal */
-};
-
-static void report(struct importer *im, enum import_note kind, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void report(struct importer *im, enum import_note kind, const char *fmt, ...)
+void importer_report(struct importer *im, enum import_note kind, const char *fmt, ...)
 {
 	va_list ap;
 	sb_reset(&im->line);
@@ -186,10 +164,7 @@ static void report(struct importer *im, enum import_note kind, const char *fmt, 
 		im->r->report(im->r->ctx, kind, im->line.s);
 }
 
-/* Add one reason to the current row's list. */
-static void row_bad(struct importer *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void row_bad(struct importer *im, const char *fmt, ...)
+void importer_row_bad(struct importer *im, const char *fmt, ...)
 {
 	va_list ap;
 	if (im->why.len)
@@ -291,30 +266,30 @@ static int read_header(struct importer *im, const struct csv_record *rec)
 			continue;
 		if (c < 0) {
 			if (*key)
-				report(im, IMPORT_INFO, msg(M_IO_UNKNOWN_COL), file, rec->line, rec->fields[i]);
+				importer_report(im, IMPORT_INFO, msg(M_IO_UNKNOWN_COL), file, rec->line,
+						rec->fields[i]);
 			continue;
 		}
 		if (im->col[c] >= 0) {
-			report(im, IMPORT_ERROR, msg(M_IO_DUP_COL), file, rec->line, rec->fields[i],
-			       im->col[c] + 1, i + 1);
+			importer_report(im, IMPORT_ERROR, msg(M_IO_DUP_COL), file, rec->line, rec->fields[i],
+					im->col[c] + 1, i + 1);
 			bad = 1;
 			continue;
 		}
 		im->col[c] = i;
 	}
 	if (im->col[IO_CONTENT] < 0) {
-		report(im, IMPORT_ERROR, msg(M_IO_NO_CONTENT_COL), file, rec->line);
+		importer_report(im, IMPORT_ERROR, msg(M_IO_NO_CONTENT_COL), file, rec->line);
 		bad = 1;
 	}
 	if (im->col[IO_ORG] < 0 && im->r->org_id <= 0) {
-		report(im, IMPORT_ERROR, msg(M_IO_NO_ORG_COL), file, rec->line);
+		importer_report(im, IMPORT_ERROR, msg(M_IO_NO_ORG_COL), file, rec->line);
 		bad = 1;
 	}
 	return bad ? -1 : 0;
 }
 
-/* The field of column c in this record ("" when absent). */
-static char *field(struct importer *im, const struct csv_record *rec, int c)
+char *importer_field(struct importer *im, const struct csv_record *rec, int c)
 {
 	static char empty[1];
 	int i = im->col[c];
@@ -359,7 +334,7 @@ static long long resolve_org(struct importer *im, const char *name)
 		sb_free(&e);
 	}
 	if (r->state == REF_BAD) {
-		row_bad(im, "%s", r->msg);
+		importer_row_bad(im, "%s", r->msg);
 		return -1;
 	}
 	return r->id;
@@ -421,12 +396,13 @@ static long long resolve_person(struct importer *im, const struct csv_record *re
 			r = map_add(&im->people, key);
 		classify_person(im, r, &nf, &pr);
 		if (r->state == REF_NEW) {
-			report(im, IMPORT_INFO, msg(M_IO_NEW_PERSON), im->r->path, rec->line, r->key);
+			importer_report(im, IMPORT_INFO, msg(M_IO_NEW_PERSON), im->r->path, rec->line,
+					r->key);
 			im->res->people_new++;
 			if (im->writing) {
 				struct strbuf e = {0};
 				if (qd_person_add(im->q, &nf, &r->id, &e) != QD_OK) {
-					row_bad(im, "%s", e.s ? e.s : "");
+					importer_row_bad(im, "%s", e.s ? e.s : "");
 					im->writing = 0;
 				}
 				sb_free(&e);
@@ -436,11 +412,11 @@ static long long resolve_person(struct importer *im, const struct csv_record *re
 	}
 	if (r->state == REF_AMBIGUOUS || r->state == REF_NO_ID || r->state == REF_BAD) {
 		if (r->state == REF_AMBIGUOUS)
-			row_bad(im, msg(M_IO_ROW_AMBIGUOUS), msg(role), r->key, r->msg);
+			importer_row_bad(im, msg(M_IO_ROW_AMBIGUOUS), msg(role), r->key, r->msg);
 		else if (r->state == REF_NO_ID)
-			row_bad(im, msg(M_IO_ROW_NO_ID), msg(role), r->key);
+			importer_row_bad(im, msg(M_IO_ROW_NO_ID), msg(role), r->key);
 		else
-			row_bad(im, "%s", r->msg);
+			importer_row_bad(im, "%s", r->msg);
 		return -1;
 	}
 	return r->id;
@@ -465,81 +441,6 @@ static const char *status_of(char *cell)
 	return NULL;
 }
 
-/* ---- a row already in the list ---- */
-
-/* The item this good row stands for (0: none), found by import_match.c;
- * with --update its changes in *ch (*changes of them), reported with a
- * note when the status differs.  A fault goes to the row (why). */
-static long long match_row(struct importer *im, const struct csv_record *rec, long long org_id,
-			   const struct import_row_cells *cells, const char *status,
-			   struct item_fields *ch, int *changes)
-{
-	struct import_claim other = {0};
-	long long id = import_match_row(&im->match, im->q, org_id,
-					im->col[IO_SEQ] >= 0 ? field(im, rec, IO_SEQ) : NULL,
-					cells->f, rec->line, &other);
-	if (id == -1)
-		row_bad(im, msg(M_RI_SAME_ITEM), other.line, other.id);
-	else if (id < 0)
-		row_bad(im, msg(M_DB_ERROR), db_errmsg(im->q->db));
-	if (id <= 0)
-		return 0;
-	im->res->matched++;
-	if (im->r->mode != IMPORT_UPDATE) {
-		if (im->res->matched <= (long)ARRAY_SIZE(im->seen)) {
-			im->seen[im->res->matched - 1].line = rec->line;
-			im->seen[im->res->matched - 1].id = id;
-		}
-		return id;
-	}
-	struct item it = {0};
-	struct strbuf e = {0}, lines = {0}, fields = {0};
-	if (qd_get_item(im->q, id, &it, &e) != QD_OK) {
-		row_bad(im, "%s", e.s ? e.s : "");
-		id = 0;
-	} else {
-		*changes = import_diff(&it, cells, im->r->path, rec->line, ch, &lines, &fields);
-		if (*changes && !status_is_open(it.status))
-			row_bad(im, msg(M_RI_CLOSED), id, status_label(it.status), fields.s);
-		else if (*changes)
-			report(im, IMPORT_CHANGE, "%s", lines.s);
-		if (status && strcmp(status, status_code(it.status)) != 0) {
-			int st = status_parse(status);
-			report(im, IMPORT_INFO, msg(M_RI_STATUS_KEPT), im->r->path, rec->line, id,
-			       st >= 0 ? status_label((enum item_status)st) : status,
-			       status_label(it.status), id);
-		}
-	}
-	item_clear(&it);
-	sb_free(&e);
-	sb_free(&lines);
-	sb_free(&fields);
-	return id;
-}
-
-/* --update: a good row's item changed through the model (one audited edit),
- * or counted as it is; the default mode only counts (the file is refused). */
-static void update_row(struct importer *im, const struct csv_record *rec, long long id,
-		       const struct item_fields *ch, int changes)
-{
-	if (im->r->mode != IMPORT_UPDATE)
-		return;
-	if (!changes) {
-		im->res->unchanged++;
-		return;
-	}
-	im->res->updated++;
-	if (!im->writing)
-		return;
-	struct strbuf e = {0};
-	if (qd_item_set(im->q, id, 0, ch, &e) != QD_OK) {
-		im->res->bad_rows++;
-		im->writing = 0;
-		report(im, IMPORT_ERROR, msg(M_IO_ROW), im->r->path, rec->line, e.s ? e.s : "");
-	}
-	sb_free(&e);
-}
-
 static void import_row(struct importer *im, const struct csv_record *rec)
 {
 	const char *file = im->r->path;
@@ -550,35 +451,35 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 	sb_reset(&im->why);
 	im->res->rows++;
 
-	char *org_cell = import_trim(field(im, rec, IO_ORG));
+	char *org_cell = import_trim(importer_field(im, rec, IO_ORG));
 	long long org_id = im->r->org_id > 0 ? im->r->org_id : 0;
 	struct ref *org_ref = NULL;
 	if (*org_cell) {
 		org_id = resolve_org(im, org_cell);
 		org_ref = map_find(&im->orgs, org_cell);
 	} else if (org_id <= 0) {
-		row_bad(im, "%s", msg(M_IO_ROW_NO_ORG));
+		importer_row_bad(im, "%s", msg(M_IO_ROW_NO_ORG));
 	}
 
-	f.content = field(im, rec, IO_CONTENT);
+	f.content = importer_field(im, rec, IO_CONTENT);
 	char *content_copy = xstrdup(f.content);
 	if (!*import_trim(content_copy))
-		row_bad(im, "%s", msg(M_IO_ROW_NO_CONTENT));
+		importer_row_bad(im, "%s", msg(M_IO_ROW_NO_CONTENT));
 	free(content_copy);
-	f.category = field(im, rec, IO_CATEGORY);
-	f.measures = field(im, rec, IO_MEASURES);
-	f.standard = field(im, rec, IO_STANDARD);
+	f.category = importer_field(im, rec, IO_CATEGORY);
+	f.measures = importer_field(im, rec, IO_MEASURES);
+	f.standard = importer_field(im, rec, IO_STANDARD);
 
-	char *status_cell = field(im, rec, IO_STATUS);
+	char *status_cell = importer_field(im, rec, IO_STATUS);
 	char *status_raw = xstrdup(import_trim(status_cell));
 	int status_given = *status_raw != '\0';
 	f.status = status_of(status_cell);
 	if (!f.status)
-		row_bad(im, msg(M_IO_ROW_BAD_STATUS), status_raw);
+		importer_row_bad(im, msg(M_IO_ROW_BAD_STATUS), status_raw);
 	free(status_raw);
 
-	const char *text = field(im, rec, IO_DUE_TEXT);
-	char *due = import_trim(field(im, rec, IO_DUE));
+	const char *text = importer_field(im, rec, IO_DUE_TEXT);
+	char *due = import_trim(importer_field(im, rec, IO_DUE));
 	f.due_text = text;
 	int words = *due ? date_due_words(due, im->q->year, &day) : 1;
 	if (*due && date_parse(due, &day) == 0) {
@@ -591,29 +492,29 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 		else
 			f.due_text = due;
 	} else if (words < 0) {
-		row_bad(im, msg(M_DUE_ROW_IMPOSSIBLE), due);
+		importer_row_bad(im, msg(M_DUE_ROW_IMPOSSIBLE), due);
 	} else if (*due) {
 		/* 长期坚持, 每季度, 6月底: kept as words, with a warning */
-		report(im, IMPORT_WARNING, msg(M_IO_WARN_DUE), file, rec->line, due);
+		importer_report(im, IMPORT_WARNING, msg(M_IO_WARN_DUE), file, rec->line, due);
 		if (*text && strcmp(text, due) != 0)
 			f.due_text = due_text = xasprintf("%s%s%s", due, msg(M_IO_ROW_SEP), text);
 		else
 			f.due_text = due;
 	}
 
-	char *done = import_trim(field(im, rec, IO_DONE_ON));
+	char *done = import_trim(importer_field(im, rec, IO_DONE_ON));
 	if (*done && f.status && strcmp(f.status, "done") == 0) {
 		if (date_parse(done, &day) == 0)
 			f.done_on = date_format(day, done_iso);
 		else
-			row_bad(im, msg(M_IO_ROW_BAD_DONE), done);
+			importer_row_bad(im, msg(M_IO_ROW_BAD_DONE), done);
 	} else if (*done && f.status) {
-		report(im, IMPORT_WARNING, msg(M_IO_WARN_DONE_ON), file, rec->line, done);
+		importer_report(im, IMPORT_WARNING, msg(M_IO_WARN_DONE_ON), file, rec->line, done);
 	}
 
-	char *owner_cell = field(im, rec, IO_OWNER);
+	char *owner_cell = importer_field(im, rec, IO_OWNER);
 	f.owner_id = resolve_person(im, rec, owner_cell, M_SHOW_OWNER);
-	char *lead_cell = field(im, rec, IO_LEAD);
+	char *lead_cell = importer_field(im, rec, IO_LEAD);
 	f.lead_id = resolve_person(im, rec, lead_cell, M_SHOW_LEAD);
 
 	/* a row already in the list: refused, updated or (--append) added */
@@ -622,18 +523,18 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 	long long match = 0;
 	int changes = 0;
 	if (!im->why.len && im->r->mode != IMPORT_APPEND)
-		match = match_row(im, rec, org_id, &cells, status_given ? f.status : NULL, &ch,
-				  &changes);
+		match = importer_match_row(im, rec, org_id, &cells, status_given ? f.status : NULL,
+					   &ch, &changes);
 
 	if (im->why.len) {
 		im->res->bad_rows++;
 		im->writing = 0;
-		report(im, IMPORT_ERROR, msg(M_IO_ROW), file, rec->line, im->why.s);
+		importer_report(im, IMPORT_ERROR, msg(M_IO_ROW), file, rec->line, im->why.s);
 	} else {
 		if (org_ref)
 			org_ref->used = 1;
 		if (match > 0)
-			update_row(im, rec, match, &ch, changes);
+			importer_update_row(im, rec, match, &ch, changes);
 		else
 			im->res->items++;
 		if (im->writing && match <= 0) {
@@ -642,7 +543,8 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 			if (qd_item_add(im->q, org_id, &f, &id, &e) != QD_OK) {
 				im->res->bad_rows++;
 				im->writing = 0;
-				report(im, IMPORT_ERROR, msg(M_IO_ROW), file, rec->line, e.s ? e.s : "");
+				importer_report(im, IMPORT_ERROR, msg(M_IO_ROW), file, rec->line,
+						e.s ? e.s : "");
 			}
 			sb_free(&e);
 		}
@@ -703,7 +605,7 @@ static void report_csv_failure(struct importer *im, const struct sheet_fail *f)
 {
 	struct strbuf b = {0};
 	import_reader_failure(f, im->r->path, &b);
-	report(im, IMPORT_ERROR, "%s", b.s);
+	importer_report(im, IMPORT_ERROR, "%s", b.s);
 	sb_free(&b);
 }
 
@@ -722,14 +624,16 @@ static int read_file(struct importer *im, struct sheet_reader *csv)
 			/* a title line or two above the header, as sheets often have */
 			if (!looks_like_header(&rec)) {
 				if (skipped == (int)ARRAY_SIZE(title)) {
-					report(im, IMPORT_ERROR, msg(M_IO_NO_CONTENT_COL), im->r->path, title[0]);
+					importer_report(im, IMPORT_ERROR, msg(M_IO_NO_CONTENT_COL), im->r->path,
+							title[0]);
 					return -1;
 				}
 				title[skipped++] = rec.line;
 				continue;
 			}
 			for (int i = 0; i < skipped; i++)
-				report(im, IMPORT_INFO, msg(M_IO_SKIP_TITLE), im->r->path, title[i]);
+				importer_report(im, IMPORT_INFO, msg(M_IO_SKIP_TITLE), im->r->path,
+						title[i]);
 			if (read_header(im, &rec) != 0)
 				return -1;
 			header = 1;
@@ -748,9 +652,10 @@ static int read_file(struct importer *im, struct sheet_reader *csv)
 	}
 	if (!header) {
 		if (skipped)
-			report(im, IMPORT_ERROR, msg(M_IO_NO_CONTENT_COL), im->r->path, title[0]);
+			importer_report(im, IMPORT_ERROR, msg(M_IO_NO_CONTENT_COL), im->r->path,
+					title[0]);
 		else
-			report(im, IMPORT_ERROR, msg(M_IO_EMPTY_FILE), im->r->path);
+			importer_report(im, IMPORT_ERROR, msg(M_IO_EMPTY_FILE), im->r->path);
 		return -1;
 	}
 	if (im->r->progress)
@@ -815,28 +720,6 @@ static enum qd_status write_file(struct importer *im, struct sheet_reader **csv,
 	return ok ? e : s;
 }
 
-/* The default mode's refusal (after the bad rows' summary, if any): how
- * many rows are in the list, the first of them, the two modes. */
-static void refuse_duplicate(struct importer *im, struct strbuf *err)
-{
-	const struct import_request *r = im->r;
-	struct strbuf ex = {0};
-	long n = im->res->matched < (long)ARRAY_SIZE(im->seen) ? im->res->matched
-							       : (long)ARRAY_SIZE(im->seen);
-	for (long i = 0; i < n; i++) {
-		if (i)
-			sb_puts(&ex, msg(M_RI_EXAMPLE_SEP));
-		sb_printf(&ex, msg(M_RI_EXAMPLE), r->path, im->seen[i].line, im->seen[i].id);
-	}
-	if (im->res->matched > n)
-		sb_puts(&ex, msg(M_RI_MORE));
-	if (err->len)
-		sb_puts(err, msg(M_IO_ROW_SEP));
-	sb_printf(err, msg(r->dry_run ? M_RI_DRY_DUPLICATE : M_RI_DUPLICATE), r->path,
-		  im->res->rows, im->res->matched, im->q->year, ex.s);
-	sb_free(&ex);
-}
-
 enum qd_status io_import(struct qd *q, const struct import_request *r, struct import_result *res,
 			 struct strbuf *err)
 {
@@ -872,7 +755,8 @@ enum qd_status io_import(struct qd *q, const struct import_request *r, struct im
 		file_ok = read_file(&im, csv);
 	int checked = s == QD_OK && file_ok == 0 && res->bad_rows == 0;
 	if (checked && r->mode == IMPORT_UPDATE)
-		report(&im, IMPORT_CHANGE, msg(M_RI_PLAN), res->updated, res->items, res->unchanged);
+		importer_report(&im, IMPORT_CHANGE, msg(M_RI_PLAN), res->updated, res->items,
+				res->unchanged);
 	int duplicate = r->mode == IMPORT_NEW && res->matched > 0;
 	if (!r->dry_run && checked && !duplicate)
 		s = write_file(&im, &csv, seen, &file_ok, err);
@@ -888,7 +772,7 @@ enum qd_status io_import(struct qd *q, const struct import_request *r, struct im
 		else if (!duplicate)
 			sb_printf(err, msg(M_IO_FAILED), r->path);
 		if (file_ok == 0 && duplicate)
-			refuse_duplicate(&im, err);
+			importer_refuse_duplicate(&im, err);
 		s = QD_INVALID;
 	}
 	if (s != QD_OK && !r->dry_run)

@@ -1,6 +1,6 @@
-/* import_impl.h — private to the CSV importers (import.c: the lists;
- * import_meeting.c: sign-in sheets; import_problem.c: problem sheets):
- * what they read the same way. */
+/* import_impl.h — private to the CSV importers (import.c: the lists, with
+ * import_match.c for a list imported again; import_meeting.c: sign-in
+ * sheets; import_problem.c: problem sheets): what they read the same way. */
 #ifndef QINGDAN_IMPORT_IMPL_H
 #define QINGDAN_IMPORT_IMPL_H
 
@@ -90,5 +90,46 @@ struct import_row_cells {
  * '\n'), its field's name in fields; returns how many. */
 int import_diff(const struct item *it, const struct import_row_cells *r, const char *file,
 		long line, struct item_fields *ch, struct strbuf *lines, struct strbuf *fields);
+
+/* ---- the list importer (import.c; a row already in the list: import_match.c) ---- */
+struct ref;              /* a cached organisation or person (import.c) */
+struct refmap {
+	struct ref *slots;
+	size_t cap, n;
+};
+struct importer {
+	struct qd *q;
+	const struct import_request *r;
+	struct import_result *res;
+	int col[IO__NCOLS];      /* field index of each column, -1 if absent */
+	int writing;             /* still writing: no row has failed */
+	int pass;                /* 1 checking, 2 writing (the file again) */
+	struct refmap orgs, people;
+	struct strbuf why;       /* reasons of the current row */
+	struct strbuf line;      /* scratch for a message */
+	struct import_match match;   /* rows already in the list (import_match.c) */
+	struct {
+		long line;
+		long long id;
+	} seen[3];               /* the first rows found in the list, for the refusal */
+};
+/* A note to r->report (the writing pass passes on errors only). */
+void importer_report(struct importer *im, enum import_note kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Add one reason to the current row's list (why). */
+void importer_row_bad(struct importer *im, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The field of column c in this record ("" when absent). */
+char *importer_field(struct importer *im, const struct csv_record *rec, int c);
+
+/* import_match.c, for a good row already in the list (there in full): the
+ * item it stands for (0: none) and, with --update, its changes; the change
+ * applied; the default mode's refusal of the file. */
+long long importer_match_row(struct importer *im, const struct csv_record *rec, long long org_id,
+			     const struct import_row_cells *cells, const char *status,
+			     struct item_fields *ch, int *changes);
+void importer_update_row(struct importer *im, const struct csv_record *rec, long long id,
+			 const struct item_fields *ch, int changes);
+void importer_refuse_duplicate(struct importer *im, struct strbuf *err);
 
 #endif

@@ -1,7 +1,9 @@
 /* import_match.c — importing a list again (issue 13): which item of the
- * list a row of `import FILE` stands for, and what --update would change in
- * it (io.h enum import_mode has the contract; import.c calls this for each
- * good row).
+ * list a row of `import FILE` stands for, what --update would change in it,
+ * and what becomes of such a row for import.c (struct importer in
+ * import_impl.h): the change applied with --update, or the default mode's
+ * refusal of the file naming --update and --append (io.h enum import_mode
+ * has the contract; import.c calls this for each good row).
  *
  * A row stands for a live item of its organisation's list of the working
  * year, found in the storage layer (store_io_match, on an index):
@@ -28,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qingdan/db.h"
 #include "qingdan/norm.h"
 #include "qingdan/store_io.h"
 #include "qingdan/text.h"
@@ -246,4 +249,101 @@ int import_diff(const struct item *it, const struct import_row_cells *r, const c
 	}
 	ch->due_text = text_change(&d, IO_DUE_TEXT, f->due_text, it->due_text);
 	return d.n;
+}
+
+/* ---- a row already in the list, for import.c (struct importer) ---- */
+
+/* The item this good row stands for (0: none), found as above;
+ * with --update its changes in *ch (*changes of them), reported with a
+ * note when the status differs.  A fault goes to the row (why). */
+long long importer_match_row(struct importer *im, const struct csv_record *rec, long long org_id,
+			     const struct import_row_cells *cells, const char *status,
+			     struct item_fields *ch, int *changes)
+{
+	struct import_claim other = {0};
+	long long id = import_match_row(&im->match, im->q, org_id,
+					im->col[IO_SEQ] >= 0 ? importer_field(im, rec, IO_SEQ) : NULL,
+					cells->f, rec->line, &other);
+	if (id == -1)
+		importer_row_bad(im, msg(M_RI_SAME_ITEM), other.line, other.id);
+	else if (id < 0)
+		importer_row_bad(im, msg(M_DB_ERROR), db_errmsg(im->q->db));
+	if (id <= 0)
+		return 0;
+	im->res->matched++;
+	if (im->r->mode != IMPORT_UPDATE) {
+		if (im->res->matched <= (long)ARRAY_SIZE(im->seen)) {
+			im->seen[im->res->matched - 1].line = rec->line;
+			im->seen[im->res->matched - 1].id = id;
+		}
+		return id;
+	}
+	struct item it = {0};
+	struct strbuf e = {0}, lines = {0}, fields = {0};
+	if (qd_get_item(im->q, id, &it, &e) != QD_OK) {
+		importer_row_bad(im, "%s", e.s ? e.s : "");
+		id = 0;
+	} else {
+		*changes = import_diff(&it, cells, im->r->path, rec->line, ch, &lines, &fields);
+		if (*changes && !status_is_open(it.status))
+			importer_row_bad(im, msg(M_RI_CLOSED), id, status_label(it.status), fields.s);
+		else if (*changes)
+			importer_report(im, IMPORT_CHANGE, "%s", lines.s);
+		if (status && strcmp(status, status_code(it.status)) != 0) {
+			int st = status_parse(status);
+			importer_report(im, IMPORT_INFO, msg(M_RI_STATUS_KEPT), im->r->path, rec->line, id,
+			       st >= 0 ? status_label((enum item_status)st) : status,
+			       status_label(it.status), id);
+		}
+	}
+	item_clear(&it);
+	sb_free(&e);
+	sb_free(&lines);
+	sb_free(&fields);
+	return id;
+}
+
+/* --update: a good row's item changed through the model (one audited edit),
+ * or counted as it is; the default mode only counts (the file is refused). */
+void importer_update_row(struct importer *im, const struct csv_record *rec, long long id,
+			 const struct item_fields *ch, int changes)
+{
+	if (im->r->mode != IMPORT_UPDATE)
+		return;
+	if (!changes) {
+		im->res->unchanged++;
+		return;
+	}
+	im->res->updated++;
+	if (!im->writing)
+		return;
+	struct strbuf e = {0};
+	if (qd_item_set(im->q, id, 0, ch, &e) != QD_OK) {
+		im->res->bad_rows++;
+		im->writing = 0;
+		importer_report(im, IMPORT_ERROR, msg(M_IO_ROW), im->r->path, rec->line, e.s ? e.s : "");
+	}
+	sb_free(&e);
+}
+
+/* The default mode's refusal (after the bad rows' summary, if any): how
+ * many rows are in the list, the first of them, the two modes. */
+void importer_refuse_duplicate(struct importer *im, struct strbuf *err)
+{
+	const struct import_request *r = im->r;
+	struct strbuf ex = {0};
+	long n = im->res->matched < (long)ARRAY_SIZE(im->seen) ? im->res->matched
+							       : (long)ARRAY_SIZE(im->seen);
+	for (long i = 0; i < n; i++) {
+		if (i)
+			sb_puts(&ex, msg(M_RI_EXAMPLE_SEP));
+		sb_printf(&ex, msg(M_RI_EXAMPLE), r->path, im->seen[i].line, im->seen[i].id);
+	}
+	if (im->res->matched > n)
+		sb_puts(&ex, msg(M_RI_MORE));
+	if (err->len)
+		sb_puts(err, msg(M_IO_ROW_SEP));
+	sb_printf(err, msg(r->dry_run ? M_RI_DRY_DUPLICATE : M_RI_DUPLICATE), r->path,
+		  im->res->rows, im->res->matched, im->q->year, ex.s);
+	sb_free(&ex);
 }

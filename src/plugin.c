@@ -1,9 +1,10 @@
-/* plugin.c — loads the modules of plugin.h on first use: the print module
- * (qingdan-print.so: PDF and XLSX, with pango, cairo and libxlsxwriter)
- * for plugin_print() here, the PostgreSQL module (qingdan-pg.so, libpq) for
- * db.c; plugin.h has the contract and the search order.  Also doc.h's
- * doc_render_pdf(), which is the print module's renderer reached through
- * the table.
+/* plugin.c — loads the modules of plugin.h on first use (plugin_load, and
+ * plugin_once for a caller's module): the print module (qingdan-print.so:
+ * PDF and XLSX, with pango, cairo and libxlsxwriter) for plugin_print()
+ * here, the PostgreSQL module (qingdan-pg.so, libpq) for db.c, the sheet
+ * and collation modules for sheet.c and collate.c; plugin.h has the
+ * contract and the search order.  Also doc.h's doc_render_pdf(), which is
+ * the print module's renderer reached through the table.
  *
  * The test programs link the modules' objects: then the entry (a weak
  * reference in its caller) is defined and its table used as is.  The
@@ -108,9 +109,23 @@ const void *plugin_load(const struct plugin_spec *spec, const void *builtin, str
 	return t;
 }
 
+const void *plugin_once(struct plugin_once *o, const void *builtin, struct strbuf *err)
+{
+	if (!o->loaded && (!o->error || !o->keep_failure)) {
+		struct strbuf why = {0};
+		o->loaded = plugin_load(&o->spec, builtin, &why);
+		free(o->error);
+		o->error = o->loaded ? NULL : why.s ? sb_take(&why) : xstrdup("?");
+		sb_free(&why);
+	}
+	if (!o->loaded && err)
+		sb_puts(err, o->error);
+	return o->loaded;
+}
+
 const struct qd_print_plugin *plugin_print(struct strbuf *err)
 {
-	static const struct plugin_spec spec = {
+	static struct plugin_once once = {.spec = {
 		.file = QD_PLUGIN_FILE,
 		.entry = QD_PLUGIN_ENTRY,
 		.version = QD_PLUGIN_VERSION,
@@ -118,11 +133,8 @@ const struct qd_print_plugin *plugin_print(struct strbuf *err)
 		.m_missing = M_PLUGIN_MISSING,
 		.m_load = M_PLUGIN_LOAD,
 		.m_version = M_PLUGIN_VERSION,
-	};
-	static const struct qd_print_plugin *loaded;
-	if (!loaded)
-		loaded = plugin_load(&spec, qingdan_print_plugin ? qingdan_print_plugin() : NULL, err);
-	return loaded;
+	}};
+	return plugin_once(&once, qingdan_print_plugin ? qingdan_print_plugin() : NULL, err);
 }
 
 int doc_render_pdf(const struct doc *d, const char *path, char *err, size_t errlen)

@@ -27,7 +27,7 @@ struct sheet_reader {
 
 static const struct qd_sheet_plugin *sheet_module(struct strbuf *err)
 {
-	static const struct plugin_spec spec = {
+	static struct plugin_once once = {.spec = {
 		.file = QD_SHEET_FILE,
 		.entry = QD_SHEET_ENTRY,
 		.version = QD_SHEET_VERSION,
@@ -35,11 +35,8 @@ static const struct qd_sheet_plugin *sheet_module(struct strbuf *err)
 		.m_missing = M_SH_MOD_MISSING,
 		.m_load = M_SH_MOD_LOAD,
 		.m_version = M_SH_MOD_VERSION,
-	};
-	static const struct qd_sheet_plugin *loaded;
-	if (!loaded)
-		loaded = plugin_load(&spec, qingdan_sheet_plugin ? qingdan_sheet_plugin() : NULL, err);
-	return loaded;
+	}};
+	return plugin_once(&once, qingdan_sheet_plugin ? qingdan_sheet_plugin() : NULL, err);
 }
 
 static void fail_text(struct sheet_fail *f, const char *s)

@@ -95,10 +95,9 @@ check "person list maps no ICU" \
 check "person add maps the module beside the program" \
 	has "$(LD_DEBUG=files "$ELF" --today "$TODAY" --db "$DB" person add 白居易 2>&1 >/dev/null)" "file=$SO"
 
-mkdir -p "$T/bin" "$T/empty"
-cp "$ELF" "$T/bin/qingdan"
-cp "$BUILD/qingdan-pg.so" "$T/bin/"
-alone() { env QINGDAN_LIBDIR="$T/empty" "$T/bin/qingdan" --today "$TODAY" --db "$DB" "$@"; }
+BIN=$(qd_without_module qingdan-icu.so)
+mkdir -p "$T/empty"
+alone() { env QINGDAN_LIBDIR="$T/empty" "$BIN/qingdan" --today "$TODAY" --db "$DB" "$@"; }
 run alone person add 薄一波
 if [ "$RC" -eq 0 ] && [ -z "$ERR" ]; then
 	echo "ok   (skipped: a module is installed in the compiled-in folder)"

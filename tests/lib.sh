@@ -162,6 +162,22 @@ pg_only() {
 QD_TIME_SCALE=${QD_TIME_SCALE:-1}
 limit() { _s=$1; shift; timeout -k 5 $((_s * QD_TIME_SCALE)) "$@"; }
 
+# qd_without_module FILE: a copy of the program in a folder of its own with
+# every module of the build beside it but FILE (qingdan-print.so,
+# qingdan-pg.so, qingdan-icu.so…); prints the folder.  Run from there with
+# QINGDAN_LIBDIR unset (or an empty folder) it lacks that module — unless
+# one is installed in the compiled-in folder, which is searched last.
+qd_without_module() {
+	_wm_build=${QD_BUILD:-$(pwd)/build}
+	_wm_dir=$T/without-${1%.so}
+	mkdir -p "$_wm_dir"
+	cp "$_wm_build/qingdan" "$_wm_dir/qingdan"   # the ELF file ($QD may be a wrapper)
+	for _wm in "$_wm_build"/qingdan-*.so; do
+		[ "${_wm##*/}" = "$1" ] || cp "$_wm" "$_wm_dir/"
+	done
+	echo "$_wm_dir"
+}
+
 # The last line "N passed, N failed"; "N skipped" before it when some were.
 finish() {
 	[ "$SKIP" -eq 0 ] || echo "$SKIP skipped"

@@ -35,21 +35,21 @@ check "a URI: the module got as far as connecting" has "$ERR" "cannot connect to
 check "a URI without a server: exit 1" is "$RC" 1
 
 # ---- a program without its module ----
-mkdir -p "$T/bin" "$T/empty"
-cp "$ELF" "$T/bin/qingdan"
-alone() { env -u QINGDAN_LIBDIR "$T/bin/qingdan" --lang en --today "$TODAY" "$@"; }
+BIN=$(qd_without_module qingdan-pg.so)
+mkdir -p "$T/empty"
+alone() { env -u QINGDAN_LIBDIR "$BIN/qingdan" --lang en --today "$TODAY" "$@"; }
 run alone --db "$URI" person list
 if has "$ERR" "cannot connect"; then
 	echo "ok   (skipped: a module is installed in the compiled-in folder)"
 else
 	check "no module: refused (exit 1)" is "$RC" 1
 	check "no module: says which module" has "$ERR" "cannot find the PostgreSQL module qingdan-pg.so"
-	check "no module: names the file searched beside the program" has "$ERR" "$T/bin/qingdan-pg.so"
+	check "no module: names the file searched beside the program" has "$ERR" "$BIN/qingdan-pg.so"
 	check "no module: says what to do" has "$ERR" "QINGDAN_LIBDIR"
-	run env QINGDAN_LIBDIR="$T/empty" "$T/bin/qingdan" --db "$URI" person list
+	run env QINGDAN_LIBDIR="$T/empty" "$BIN/qingdan" --db "$URI" person list
 	check "no module: refused in Chinese (exit 1)" is "$RC" 1
 	check "no module: the Chinese message" has "$ERR" "找不到 PostgreSQL 模块 qingdan-pg.so"
-	check "no module: QINGDAN_LIBDIR searched first" has "$ERR" "$T/empty/qingdan-pg.so, $T/bin/qingdan-pg.so"
+	check "no module: QINGDAN_LIBDIR searched first" has "$ERR" "$T/empty/qingdan-pg.so, $BIN/qingdan-pg.so"
 	run alone --db "$URI" init
 	check "no module: init refused (exit 1)" is "$RC" 1
 	run alone --db "$FILE" item list --format tsv
@@ -57,14 +57,14 @@ else
 	run alone --db "$T/new.db" init
 	check "no module: a new SQLite file is made" is "$RC" 0
 fi
-run env QINGDAN_LIBDIR="$BUILD" "$T/bin/qingdan" --lang en --db "$URI" person list
+run env QINGDAN_LIBDIR="$BUILD" "$BIN/qingdan" --lang en --db "$URI" person list
 check "QINGDAN_LIBDIR: module found there" has "$ERR" "cannot connect to database qd_none"
 
-printf 'not an ELF file\n' > "$T/bin/qingdan-pg.so"
+printf 'not an ELF file\n' > "$BIN/qingdan-pg.so"
 run alone --db "$URI" person list
 check "broken module: refused (exit 1)" is "$RC" 1
 check "broken module: names it, with dlerror()" has "$ERR" \
-	"cannot load the PostgreSQL module $T/bin/qingdan-pg.so: $T/bin/qingdan-pg.so:"
+	"cannot load the PostgreSQL module $BIN/qingdan-pg.so: $BIN/qingdan-pg.so:"
 
 # a module of another interface version is refused, not called
 if command -v cc >/dev/null 2>&1; then
@@ -74,10 +74,10 @@ struct t { int version; size_t size; int nmsg; void *f[40]; };
 static const struct t table = {999, sizeof table, 0, {0}};
 const struct t *qingdan_pg_plugin(void) { return &table; }
 EOF
-	cc -shared -fPIC -o "$T/bin/qingdan-pg.so" "$T/fake.c"
+	cc -shared -fPIC -o "$BIN/qingdan-pg.so" "$T/fake.c"
 	run alone --db "$URI" person list
 	check "other version: refused (exit 1)" is "$RC" 1
 	check "other version: says so" has "$ERR" \
-		"the PostgreSQL module $T/bin/qingdan-pg.so does not match this program (module interface 999, this program needs"
+		"the PostgreSQL module $BIN/qingdan-pg.so does not match this program (module interface 999, this program needs"
 fi
 finish

@@ -49,21 +49,20 @@ check "export --format xlsx: a workbook" \
 	is "$(sqlite3 :memory: "SELECT count(*) FROM zipfile('$T/a.xlsx') WHERE name = 'xl/workbook.xml'")" 1
 
 # ---- a program without its module ----
-mkdir -p "$T/bin" "$T/empty"
-cp "$ELF" "$T/bin/qingdan"
-cp "$BUILD/qingdan-pg.so" "$T/bin/"     # the database may be PostgreSQL (make test-pg)
-alone() { env -u QINGDAN_LIBDIR "$T/bin/qingdan" --today "$TODAY" --db "$DB" "$@"; }
+BIN=$(qd_without_module qingdan-print.so)   # the others there: the database may be PostgreSQL
+mkdir -p "$T/empty"
+alone() { env -u QINGDAN_LIBDIR "$BIN/qingdan" --today "$TODAY" --db "$DB" "$@"; }
 run alone print --all -o "$T/x.pdf"
 if [ "$RC" -eq 0 ]; then
 	echo "ok   (skipped: a module is installed in the compiled-in folder)"
 else
 	check "no module: pdf refused (exit 1)" is "$RC" 1
-	check "no module: names the file searched beside the program" has "$ERR" "$T/bin/qingdan-print.so"
+	check "no module: names the file searched beside the program" has "$ERR" "$BIN/qingdan-print.so"
 	check "no module: says what to do" has "$ERR" "QINGDAN_LIBDIR"
 	check "no module: no PDF left" test ! -e "$T/x.pdf"
-	run env QINGDAN_LIBDIR="$T/empty" "$T/bin/qingdan" --db "$DB" export --format xlsx -o "$T/x.xlsx"
+	run env QINGDAN_LIBDIR="$T/empty" "$BIN/qingdan" --db "$DB" export --format xlsx -o "$T/x.xlsx"
 	check "no module: xlsx refused (exit 1)" is "$RC" 1
-	check "no module: QINGDAN_LIBDIR searched first" has "$ERR" "$T/empty/qingdan-print.so, $T/bin/qingdan-print.so"
+	check "no module: QINGDAN_LIBDIR searched first" has "$ERR" "$T/empty/qingdan-print.so, $BIN/qingdan-print.so"
 	check "no module: no xlsx left" test ! -e "$T/x.xlsx"
 	run alone item list --format tsv
 	check "no module: listing works" has "$OUT" "郑国强"
@@ -72,14 +71,14 @@ else
 	run alone export --format csv -o "$T/x.csv"
 	check "no module: csv export works" is "$RC" 0
 fi
-run env QINGDAN_LIBDIR="$BUILD" "$T/bin/qingdan" --today "$TODAY" --db "$DB" print --all -o "$T/y.pdf"
+run env QINGDAN_LIBDIR="$BUILD" "$BIN/qingdan" --today "$TODAY" --db "$DB" print --all -o "$T/y.pdf"
 check "QINGDAN_LIBDIR: module found there" is "$RC" 0
 check "QINGDAN_LIBDIR: PDF written" has "$(pdfinfo "$T/y.pdf" 2>&1)" "Pages:"
 
-printf 'not an ELF file\n' > "$T/bin/qingdan-print.so"
+printf 'not an ELF file\n' > "$BIN/qingdan-print.so"
 run alone --lang en print --all -o "$T/z.pdf"
 check "broken module: refused (exit 1)" is "$RC" 1
-check "broken module: names it, with dlerror()" has "$ERR" "cannot load the print module $T/bin/qingdan-print.so: $T/bin/qingdan-print.so:"
+check "broken module: names it, with dlerror()" has "$ERR" "cannot load the print module $BIN/qingdan-print.so: $BIN/qingdan-print.so:"
 
 # a module of another interface version is refused, not called
 if command -v cc >/dev/null 2>&1; then
@@ -89,7 +88,7 @@ struct t { int version; size_t size; int nmsg; void *f[4]; };
 static const struct t table = {999, sizeof table, 0, {0}};
 const struct t *qingdan_print_plugin(void) { return &table; }
 EOF
-	cc -shared -fPIC -o "$T/bin/qingdan-print.so" "$T/fake.c"
+	cc -shared -fPIC -o "$BIN/qingdan-print.so" "$T/fake.c"
 	run alone --lang en export --format xlsx -o "$T/v.xlsx"
 	check "other version: refused (exit 1)" is "$RC" 1
 	check "other version: says so" has "$ERR" "does not match this program (module interface 999, this program needs"

@@ -169,46 +169,43 @@ static long long add(const char *name)
 	return id;
 }
 
-static char *keys_of(long long id)
+/* The stored keys of person id are want: "pinyin/initials/1" (1: a sort key). */
+static void stored_keys_are(long long id, const char *want)
 {
 	char *sql = xasprintf("SELECT pinyin || '/' || initials || '/' || CASE WHEN sort_key <> '' THEN '1' ELSE '0' END "
 			      "FROM person WHERE id = %lld", id);
 	char *v = tt_text(q.db, sql);
 	free(sql);
-	return v;
+	CHECK_STR(v, want);
+	free(v);
 }
 
-static char *order(void)
+/* The people in their stored order are want (names joined by spaces). */
+static void order_is(const char *want)
 {
-	return tt_text(q.db, TT_SQL("SELECT group_concat(name, ' ') FROM "
-				    "(SELECT name FROM person ORDER BY sort_key, name, id)",
-				    "SELECT string_agg(name, ' ' ORDER BY sort_key, name, id) FROM person"));
+	char *v = tt_text(q.db, TT_SQL("SELECT group_concat(name, ' ') FROM "
+				       "(SELECT name FROM person ORDER BY sort_key, name, id)",
+				       "SELECT string_agg(name, ' ' ORDER BY sort_key, name, id) FROM person"));
+	CHECK_STR(v, want);
+	free(v);
 }
 
 TEST(model_writes_keys_with_every_name)
 {
 	open_db();
 	long long zhao = add("赵国强"), ma = add("马俊"), ou = add("欧阳娜娜");
-	char *v = keys_of(zhao);
-	CHECK_STR(v, "zhao guo qiang/zgq/1");
-	free(v);
-	v = order();
-	CHECK_STR(v, "马俊 欧阳娜娜 赵国强");
-	free(v);
+	stored_keys_are(zhao, "zhao guo qiang/zgq/1");
+	order_is("马俊 欧阳娜娜 赵国强");
 	/* a rename: the keys follow */
 	struct person_fields f = PERSON_FIELDS_INIT;
 	f.name = "安然";
 	CHECK_INT(qd_person_set(&q, ou, &f, &err), QD_OK);
-	v = keys_of(ou);
-	CHECK_STR(v, "an ran/ar/1");
-	free(v);
+	stored_keys_are(ou, "an ran/ar/1");
 	/* a change of something else leaves them */
 	struct person_fields g = PERSON_FIELDS_INIT;
 	g.post = "科员";
 	CHECK_INT(qd_person_set(&q, ma, &g, &err), QD_OK);
-	v = keys_of(ma);
-	CHECK_STR(v, "ma jun/mj/1");
-	free(v);
+	stored_keys_are(ma, "ma jun/mj/1");
 	/* the keys are not part of the canonical text: the chain verifies */
 	struct strbuf r = {0};
 	CHECK_INT(qd_audit_verify(&q, &r, &err), QD_OK);
@@ -221,26 +218,16 @@ TEST(name_order_recomputes_every_key_in_one_audited_change)
 	add("赵立新");
 	add("马俊");
 	add("王芳");
-	char *v = order();
-	CHECK_STR(v, "马俊 王芳 赵立新");
-	free(v);
+	order_is("马俊 王芳 赵立新");
 	long long audits = tt_num(q.db, "SELECT count(*) FROM audit");
 	CHECK_INT(qd_setting_set(&q, "name_order", "stroke", &err), QD_OK);
-	v = order();
-	CHECK_STR(v, "马俊 王芳 赵立新");   /* 3, 4, 9 strokes: the same here */
-	free(v);
+	order_is("马俊 王芳 赵立新");   /* 3, 4, 9 strokes: the same here */
 	add("丁一");                       /* 2 strokes: first by stroke, after 马 by pinyin */
-	v = order();
-	CHECK_STR(v, "丁一 马俊 王芳 赵立新");
-	free(v);
+	order_is("丁一 马俊 王芳 赵立新");
 	CHECK_INT(qd_setting_set(&q, "name_order", "pinyin", &err), QD_OK);
-	v = order();
-	CHECK_STR(v, "丁一 马俊 王芳 赵立新");
-	free(v);
+	order_is("丁一 马俊 王芳 赵立新");
 	add("艾青");
-	v = order();
-	CHECK_STR(v, "艾青 丁一 马俊 王芳 赵立新");
-	free(v);
+	order_is("艾青 丁一 马俊 王芳 赵立新");
 	/* one audit row per setting change, one per person added */
 	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit") - audits, 4);
 	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit WHERE entity = 'setting'") >= 2, 1);
@@ -305,9 +292,7 @@ TEST(old_people_get_keys_at_open)
 	memset(&q, 0, sizeof q);
 	q.year = 2026;
 	CHECK_INT(qd_open(&q, path, 0, &err), QD_OK);
-	char *v = keys_of(id);
-	CHECK_STR(v, "ou yang na na/oynn/1");
-	free(v);
+	stored_keys_are(id, "ou yang na na/oynn/1");
 	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM upgrade_task"), 0);
 	free(path);
 }

@@ -886,6 +886,15 @@ static const char again_csv[] = "组织,序号,责任内容,工作措施,完成�
 				"党组,2,学习二,措施二,标准二,张三\n"
 				"机关党委,1,学习三,措施三,标准三,李四\n";
 
+/* A fresh database with again_csv imported once. */
+static void setup_again(void)
+{
+	setup();
+	struct run r;
+	import_again(&q, again_csv, 0, IMPORT_NEW, &r);
+	run_free(&r);
+}
+
 TEST(reimport_refused_by_default)
 {
 	setup();
@@ -921,10 +930,8 @@ TEST(reimport_refused_by_default)
 
 TEST(reimport_content_in_normal_form_and_per_list)
 {
-	setup();
+	setup_again();
 	struct run r;
-	import_again(&q, again_csv, 0, IMPORT_NEW, &r);
-	run_free(&r);
 	/* spacing, an ideographic space, a line break, a zero-width space: the same content */
 	import_again(&q,
 		     "组织,责任内容\n"
@@ -954,10 +961,8 @@ TEST(reimport_content_in_normal_form_and_per_list)
 
 TEST(reimport_update_applies_through_the_model)
 {
-	setup();
+	setup_again();
 	struct run r;
-	import_again(&q, again_csv, 0, IMPORT_NEW, &r);
-	run_free(&r);
 	long long audits = tt_num(q.db, "SELECT count(*) FROM audit");
 	const char *edited = "组织,序号,责任内容,工作措施,完成标准,责任人\n"
 			     "党组,1,学习一,措施一（改）,,王五\n"      /* blank 完成标准: kept */
@@ -990,10 +995,8 @@ TEST(reimport_update_applies_through_the_model)
 
 TEST(reimport_by_seq_needs_more_than_the_seq)
 {
-	setup();
+	setup_again();
 	struct run r;
-	import_again(&q, again_csv, 0, IMPORT_NEW, &r);
-	run_free(&r);
 	/* 序号 1 with its measures: the item, its content edited */
 	import_again(&q, "组织,序号,责任内容,工作措施\n党组,1,学习一（修改）,措施一\n", 1, IMPORT_UPDATE,
 		     &r);

@@ -169,17 +169,16 @@ check "CSV import maps no sheet module" \
 check "xlsx import maps the module beside the program" \
 	has "$(LD_DEBUG=files "$ELF" --today "$TODAY" --db "$DB" import items.xlsx --dry-run 2>&1 >/dev/null)" \
 	"file=$SO"
-mkdir -p "$T/bin" "$T/empty"
-cp "$ELF" "$T/bin/qingdan"
-cp "$BUILD/qingdan-pg.so" "$T/bin/"
-run env QINGDAN_LIBDIR="$T/empty" "$T/bin/qingdan" --today "$TODAY" --db "$DB" import items.xlsx
+BIN=$(qd_without_module qingdan-sheet.so)
+mkdir -p "$T/empty"
+run env QINGDAN_LIBDIR="$T/empty" "$BIN/qingdan" --today "$TODAY" --db "$DB" import items.xlsx
 if [ "$RC" -eq 0 ]; then
 	echo "ok   (skipped: a module is installed in the compiled-in folder)"
 else
 	check "no module: refused (exit 1)" is "$RC" 1
-	check "no module: names the files searched" has "$ERR" "$T/empty/qingdan-sheet.so, $T/bin/qingdan-sheet.so"
+	check "no module: names the files searched" has "$ERR" "$T/empty/qingdan-sheet.so, $BIN/qingdan-sheet.so"
 	check "no module: says what to do" has "$ERR" "QINGDAN_LIBDIR"
-	run env QINGDAN_LIBDIR="$T/empty" "$T/bin/qingdan" --today "$TODAY" --db "$DB" import items.csv --dry-run
+	run env QINGDAN_LIBDIR="$T/empty" "$BIN/qingdan" --today "$TODAY" --db "$DB" import items.csv --dry-run
 	check "no module: CSV still imports" is "$RC" 0
 fi
 

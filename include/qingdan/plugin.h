@@ -7,7 +7,11 @@
  *    xlsxwriter is paid by the PDF and XLSX paths alone (issue 10, item 1);
  *  - the PostgreSQL module qingdan-pg.so: the driver of src/store/pg*.c
  *    with libpq and its chain (libssl, gssapi/krb5, ldap, sasl, gnutls…),
- *    loaded by db_open on the first PostgreSQL target (issue 9).
+ *    loaded by db_open on the first PostgreSQL target (issue 9);
+ *  - the sheet module qingdan-sheet.so (sheet.h: reading .xlsx, minizip +
+ *    expat) and the collation module qingdan-icu.so (collate.h: ICU).
+ * Each caller keeps a static struct plugin_once and gets its table from
+ * plugin_once() on every use (loaded on the first).
  *
  * A module exports one entry that hands back one table of function
  * pointers (the print table below; sql.h's struct sql_driver), stamped
@@ -66,6 +70,20 @@ struct plugin_spec {
  * that does not match).  A module once loaded stays loaded; the caller
  * keeps the table. */
 const void *plugin_load(const struct plugin_spec *spec, const void *builtin, struct strbuf *err);
+
+/* A module its caller loads on first use (a static one per module): the
+ * spec and keep_failure are the caller's, the rest plugin_once's. */
+struct plugin_once {
+	struct plugin_spec spec;
+	int keep_failure;     /* a failure is final (collate: one try, not one per name) */
+	const void *loaded;   /* the table, once loaded */
+	char *error;          /* the last failure's reason */
+};
+/* The module's table: plugin_load(spec, builtin) until it succeeds, the
+ * same table after; NULL with the reason added to err (if not NULL).  With
+ * keep_failure the first failure's reason is given on every later call and
+ * nothing is tried again. */
+const void *plugin_once(struct plugin_once *o, const void *builtin, struct strbuf *err);
 
 struct doc;
 struct io_export_row;

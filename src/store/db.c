@@ -291,7 +291,7 @@ extern const struct sql_driver *qingdan_pg_plugin(void) __attribute__((weak));
  * (the files searched, dlerror(), a stamp that does not match). */
 static const struct sql_driver *pg_driver(struct strbuf *err)
 {
-	static const struct plugin_spec spec = {
+	static struct plugin_once once = {.spec = {
 		.file = SQL_PG_MODULE,
 		.entry = SQL_PG_ENTRY,
 		.version = SQL_DRIVER_VERSION,
@@ -299,11 +299,8 @@ static const struct sql_driver *pg_driver(struct strbuf *err)
 		.m_missing = M_PG_MODULE_MISSING,
 		.m_load = M_PG_MODULE_LOAD,
 		.m_version = M_PG_MODULE_VERSION,
-	};
-	static const struct sql_driver *loaded;
-	if (!loaded)
-		loaded = plugin_load(&spec, qingdan_pg_plugin ? qingdan_pg_plugin() : NULL, err);
-	return loaded;
+	}};
+	return plugin_once(&once, qingdan_pg_plugin ? qingdan_pg_plugin() : NULL, err);
 }
 
 enum qd_status db_open(const char *path, int flags, struct db **out, struct strbuf *err)
