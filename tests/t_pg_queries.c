@@ -528,9 +528,12 @@ static void call_pages(struct db *db)
 	for (int s = 0; s < 2; s++)
 		for (int dir = -1; dir <= 1; dir += 2) {
 			const char *search = s ? "王" : NULL;
-			store_page_people(db, search, NULL, dir, 0, 4, people, &err);
-			store_page_people(db, search, &pk, dir, 0, 4, people, &err);
-			store_page_people(db, search, &pk, dir, 1, 4, people, &err);
+			int got = store_page_people(db, search, NULL, dir, 0, 4, people, &err);
+			page_people_clear(people, got > 0 ? got : 0);
+			got = store_page_people(db, search, &pk, dir, 0, 4, people, &err);
+			page_people_clear(people, got > 0 ? got : 0);
+			got = store_page_people(db, search, &pk, dir, 1, 4, people, &err);
+			page_people_clear(people, got > 0 ? got : 0);
 			page_person_key_clear(&pk);
 			store_page_person_key(db, search, 4, &pk);
 			store_page_people_total(db, search);
