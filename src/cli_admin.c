@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "qingdan/audit.h"
+#include "qingdan/category.h"
 #include "qingdan/collate.h"
 #include "qingdan/date.h"
 #include "qingdan/db.h"
@@ -87,6 +88,71 @@ static int category_list(struct cli *c, int argc, char **argv)
 {
 	int rc = cli_parse(c, argc, argv, NULL, NULL, 0, 0);
 	return rc ? rc : cli_list(c, NULL, run_category_list);
+}
+
+/* category add NAME [--after NAME | --first], category move NAME (--after
+ * NAME | --first): the order of the table (category.h). */
+static int category_place(struct cli *c, int argc, char **argv, const char **name,
+			  struct category_place *where)
+{
+	const char *after = NULL, *pos[1];
+	int first = 0;
+	const struct opt opts[] = {{"--after", &after, NULL, NULL, NULL},
+				   {"--first", NULL, &first, NULL, NULL}, {0}};
+	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
+	if (rc)
+		return rc;
+	if (after && first)
+		return cli_usage_error(c, "%s", msg(M_CAT_BOTH));
+	*name = pos[0];
+	*where = (struct category_place){after, first};
+	return 0;
+}
+
+static void category_said(enum msg_id id, const char *name, int pos, int total)
+{
+	fputs("qingdan: ", stderr);
+	fprintf(stderr, msg(id), name, pos, total);
+	fputc('\n', stderr);
+}
+
+static int category_add(struct cli *c, int argc, char **argv)
+{
+	const char *name;
+	struct category_place where;
+	int rc = category_place(c, argc, argv, &name, &where);
+	if (rc || (rc = cli_db(c)))
+		return rc;
+	struct strbuf err = {0};
+	long long id = 0;
+	int pos = 0, total = 0;
+	enum qd_status s = qd_category_add(&c->q, name, where, &id, &pos, &total, &err);
+	if (s == QD_OK) {
+		printf("%lld\n", id);
+		category_said(M_CAT_ADDED, name, pos, total);
+	}
+	return done(s, &err);
+}
+
+static int category_move(struct cli *c, int argc, char **argv)
+{
+	const char *name;
+	struct category_place where;
+	int rc = category_place(c, argc, argv, &name, &where);
+	if (rc)
+		return rc;
+	if (!where.after && !where.first)
+		return cli_usage_error(c, "%s", msg(M_CAT_WHERE));
+	if ((rc = cli_db(c)))
+		return rc;
+	struct strbuf err = {0};
+	int pos = 0, total = 0, moved = 0;
+	enum qd_status s = qd_category_move(&c->q, name, where, &pos, &total, &moved, &err);
+	if (s == QD_OK && moved)
+		category_said(M_CAT_MOVED, name, pos, total);
+	else if (s == QD_OK)
+		category_said(M_CAT_UNMOVED, name, pos, total);
+	return done(s, &err);
 }
 
 /* ---- people ---- */
@@ -614,6 +680,9 @@ const struct cli_command cli_admin_commands[] = {
 	 CLI_CREATE},
 	{"org", "list", org_list, "org list [--format F]", CLI_READ},
 	{"category", "list", category_list, "category list [--format F]", CLI_READ},
+	{"category", "add", category_add, "category add NAME [--after CATEGORY | --first]", CLI_WRITE},
+	{"category", "move", category_move, "category move NAME (--after CATEGORY | --first)",
+	 CLI_WRITE},
 	{"person", "add", person_add, "person add NAME [--post P] [--org ORG] [--login U] [--admin] [--party full|probationary|none] "
 					      "[--committee ROLE] [--group 党小组]",
 	 CLI_CREATE},

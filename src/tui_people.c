@@ -3,9 +3,10 @@
  * that person's checklist across all three lists; / narrows by name or
  * post as you type.
  *
- * Keyset-paged like the item lists (100k people at the L size); the
- * counts are read only for the people on screen and kept by id until the
- * data changes. */
+ * In name order within each org (person.sort_key: pinyin, or stroke
+ * order), as person list.  Keyset-paged like the item lists (100k people
+ * at the L size, on the index person_org_sort); the counts are read only
+ * for the people on screen and kept by id until the data changes. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +46,7 @@ static const struct count *count_of(struct tui *t, struct people_view *pv, long 
 	return c;
 }
 
-static int fetch(struct tui *t, struct people_view *pv, const struct page_key *from, int dir,
+static int fetch(struct tui *t, struct people_view *pv, const struct page_person_key *from, int dir,
 		 int inclusive, int n, struct page_person *out)
 {
 	struct strbuf err = {0};
@@ -67,7 +68,7 @@ static void set_rows(struct people_view *pv, struct page_person *rows, int n, in
 	pv->cur = n == 0 ? 0 : cur < 0 ? 0 : cur >= n ? n - 1 : cur;
 }
 
-static void window_at(struct tui *t, struct people_view *pv, const struct page_key *key,
+static void window_at(struct tui *t, struct people_view *pv, const struct page_person_key *key,
 		      int offset)
 {
 	int page = page_rows(t);
@@ -94,13 +95,16 @@ static void reload(struct tui *t, void *st)
 {
 	struct people_view *pv = st;
 	struct page_person *r = pv->nrows ? &pv->rows[pv->cur] : NULL;
-	struct page_key key = r ? r->key : (struct page_key){0, 0, "", 0};
+	/* the row's key (its s is the row's, valid until window_at replaces
+	 * the rows, after it has read them), or where that person is now */
+	struct page_person_key key = r ? r->key : (struct page_person_key){0, NULL, 0};
 	pv->ncounts = 0;
 	pv->total = store_page_people_total(t->q->db, pv->search);
-	struct page_key now;
+	struct page_person_key now = {0, NULL, 0};
 	if (r && store_page_person_key(t->q->db, pv->search, r->p.id, &now) == QD_OK)
 		key = now;
 	window_at(t, pv, r ? &key : NULL, pv->cur);
+	page_person_key_clear(&now);
 }
 
 static void *open_people(struct tui *t, long long arg)
@@ -128,7 +132,7 @@ static int shift(struct tui *t, struct people_view *pv, int n)
 		return 0;
 	int dir = n > 0 ? 1 : -1, want = n > 0 ? n : -n;
 	struct page_person *more = xcalloc((size_t)want, sizeof *more);
-	const struct page_key *edge = dir > 0 ? &pv->rows[pv->nrows - 1].key : &pv->rows[0].key;
+	const struct page_person_key *edge = dir > 0 ? &pv->rows[pv->nrows - 1].key : &pv->rows[0].key;
 	int got = fetch(t, pv, edge, dir, 0, want, more);
 	if (got > pv->nrows) {
 		page_people_clear(more, got);

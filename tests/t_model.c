@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "qingdan/audit.h"
+#include "qingdan/category.h"
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/model.h"
@@ -933,10 +934,121 @@ TEST(search_folds_query_and_content)
 		CHECK_INT(tt_exec(q.db, "INSERT INTO item_fts(item_fts) VALUES ('integrity-check')"), SQL_OK);
 }
 
+/* The category table's order (issue 13): add and move renumber it 10, 20,
+ * … in one transaction, each changed row audited; bad names, unknown
+ * places and non-admins are refused with nothing written. */
+static char *category_order(void)
+{
+	struct category *c = NULL;
+	int n = 0;
+	struct strbuf b = {0};
+	CHECK_INT(qd_categories(&q, &c, &n, &err), QD_OK);
+	for (int i = 0; i < n; i++)
+		sb_printf(&b, "%s%s:%d", i ? " " : "", c[i].name, c[i].sort);
+	categories_free(c, n);
+	return b.s ? sb_take(&b) : xstrdup("");
+}
+
+TEST(category_add_move_renumber_and_audit)
+{
+	open_mem();
+	char *o = category_order();
+	CHECK_STR(o, "政治建设:10 思想建设:20 组织建设:30 作风建设:40 纪律建设:50 制度建设:60");
+	free(o);
+	long long id = 0, audits = tt_num(q.db, "SELECT count(*) FROM audit");
+	int pos = 0, total = 0, moved = 0;
+	CHECK_INT(qd_category_add(&q, " 党建 工作 ", (struct category_place){NULL, 0}, &id, &pos,
+				  &total, &err), QD_OK);
+	CHECK_INT(pos, 7);
+	CHECK_INT(total, 7);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit") - audits, 1);   /* the add alone */
+	CHECK_INT(qd_category_add(&q, "意识形态", (struct category_place){"思想建设", 0}, &id, &pos,
+				  &total, &err), QD_OK);
+	CHECK_INT(pos, 3);
+	o = category_order();
+	CHECK_STR(o, "政治建设:10 思想建设:20 意识形态:30 组织建设:40 作风建设:50 纪律建设:60 "
+		     "制度建设:70 党建工作:80");
+	free(o);
+	/* the add and the five it moved down */
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit") - audits, 7);
+	CHECK_INT(qd_category_move(&q, "纪律建设", (struct category_place){NULL, 1}, &pos, &total,
+				   &moved, &err), QD_OK);
+	CHECK_INT(moved, 1);
+	CHECK_INT(pos, 1);
+	o = category_order();
+	CHECK_STR(o, "纪律建设:10 政治建设:20 思想建设:30 意识形态:40 组织建设:50 作风建设:60 "
+		     "制度建设:70 党建工作:80");
+	free(o);
+	long long before = tt_num(q.db, "SELECT count(*) FROM audit");
+	CHECK_INT(qd_category_move(&q, "纪律建设", (struct category_place){NULL, 1}, &pos, &total,
+				   &moved, &err), QD_OK);
+	CHECK_INT(moved, 0);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit"), before);
+	CHECK_INT(qd_category_move(&q, "政治建设", (struct category_place){"制度建设", 0}, &pos,
+				   &total, &moved, &err), QD_OK);
+	CHECK_INT(pos, 7);
+	o = category_order();
+	CHECK_STR(o, "纪律建设:10 思想建设:20 意识形态:30 组织建设:40 作风建设:50 制度建设:60 "
+		     "政治建设:70 党建工作:80");
+	free(o);
+	/* refusals: nothing written */
+	before = tt_num(q.db, "SELECT count(*) FROM audit");
+	sb_reset(&err);
+	CHECK_INT(qd_category_add(&q, "意识形态", (struct category_place){NULL, 1}, &id, &pos, &total,
+				  &err), QD_INVALID);
+	CHECK_CONTAINS(err.s, "已存在");
+	sb_reset(&err);
+	CHECK_INT(qd_category_add(&q, "甲\x01乙", (struct category_place){NULL, 0}, &id, &pos, &total,
+				  &err), QD_INVALID);
+	CHECK_CONTAINS(err.s, "控制字符");
+	sb_reset(&err);
+	CHECK_INT(qd_category_add(&q, " \xe2\x80\x8b ", (struct category_place){NULL, 0}, &id, &pos,
+				  &total, &err), QD_INVALID);
+	CHECK_CONTAINS(err.s, "不能为空");
+	sb_reset(&err);
+	CHECK_INT(qd_category_add(&q, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一",
+				  (struct category_place){NULL, 0}, &id, &pos, &total, &err),
+		  QD_INVALID);
+	CHECK_CONTAINS(err.s, "太长");
+	sb_reset(&err);
+	CHECK_INT(qd_category_add(&q, "新类别", (struct category_place){"没有这个", 0}, &id, &pos,
+				  &total, &err), QD_NOTFOUND);
+	CHECK_CONTAINS(err.s, "没有类别“没有这个”");
+	CHECK_CONTAINS(err.s, "纪律建设、思想建设");
+	sb_reset(&err);
+	CHECK_INT(qd_category_move(&q, "没有这个", (struct category_place){NULL, 1}, &pos, &total,
+				   &moved, &err), QD_NOTFOUND);
+	sb_reset(&err);
+	CHECK_INT(qd_category_move(&q, "思想建设", (struct category_place){"思想建设", 0}, &pos,
+				   &total, &moved, &err), QD_INVALID);
+	CHECK_CONTAINS(err.s, "自己之后");
+	sb_reset(&err);
+	CHECK_INT(qd_category_move(&q, "思想建设", (struct category_place){NULL, 0}, &pos, &total,
+				   &moved, &err), QD_INVALID);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM audit"), before);
+	CHECK_INT(tt_num(q.db, "SELECT count(*) FROM category WHERE name = '新类别'"), 0);
+	/* admins only */
+	person("张三", "zhangsan", 0);
+	person("管理员", "admin", 1);
+	tt_login(&q, "zhangsan");
+	sb_reset(&err);
+	CHECK_INT(qd_category_move(&q, "思想建设", (struct category_place){NULL, 1}, &pos, &total,
+				   &moved, &err), QD_DENIED);
+	CHECK_INT(qd_category_add(&q, "新类别", (struct category_place){NULL, 0}, &id, &pos, &total,
+				  &err), QD_DENIED);
+	tt_login(&q, NULL);
+	/* every write audited: the chain and the records verify */
+	struct strbuf r = {0};
+	CHECK_INT(qd_audit_verify(&q, &r, &err), QD_OK);
+	sb_free(&r);
+	qd_close(&q);
+}
+
 int main(void)
 {
 	text_init_locale();
 	RUN(schema_version_and_defaults);
+	RUN(category_add_move_renumber_and_audit);
 	RUN(nested_transaction_rolls_back_whole);
 	RUN(status_machine);
 	RUN(flags_overdue_due_soon_late);

@@ -524,13 +524,17 @@ static void call_pages(struct db *db)
 	int n = 0;
 	store_page_orgs(db, &orgs, &n);
 	struct page_person people[4];
-	struct page_key pk = {3, 0, "", 4};
+	struct page_person_key pk = {3, NULL, 4};
 	for (int s = 0; s < 2; s++)
 		for (int dir = -1; dir <= 1; dir += 2) {
 			const char *search = s ? "王" : NULL;
-			store_page_people(db, search, NULL, dir, 0, 4, people, &err);
-			store_page_people(db, search, &pk, dir, 0, 4, people, &err);
-			store_page_people(db, search, &pk, dir, 1, 4, people, &err);
+			int got = store_page_people(db, search, NULL, dir, 0, 4, people, &err);
+			page_people_clear(people, got > 0 ? got : 0);
+			got = store_page_people(db, search, &pk, dir, 0, 4, people, &err);
+			page_people_clear(people, got > 0 ? got : 0);
+			got = store_page_people(db, search, &pk, dir, 1, 4, people, &err);
+			page_people_clear(people, got > 0 ? got : 0);
+			page_person_key_clear(&pk);
 			store_page_person_key(db, search, 4, &pk);
 			store_page_people_total(db, search);
 		}
@@ -540,6 +544,7 @@ static void call_pages(struct db *db)
 	store_page_person_search(db, "王", 4, found);
 	store_page_person_search(db, "#4", 4, found);
 	store_page_pledge_totals(db, 2026, &issued, &signed_);
+	page_person_key_clear(&pk);
 	sb_free(&err);
 }
 

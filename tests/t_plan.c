@@ -175,6 +175,54 @@ TEST(hot_queries_use_indexes_after_analyze)
 	qd_close(&q);
 }
 
+/* The people view pages in name order on person_org_sort (migration 9):
+ * each of its 16 statements seeks the index and reads it in order (no
+ * sort of the people), with and without statistics. */
+struct people_plans {
+	int queries, on_index;
+};
+
+static void people_plan(void *ctx, const char *name, const char *sql)
+{
+	struct people_plans *pp = ctx;
+	if (strncmp(name, "tui people ", 11) != 0)
+		return;
+	pp->queries++;
+	char *eqp = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st = NULL;
+	int index = 0, sorts = 0;
+	struct strbuf plan = {0};
+	if (sqlite3_prepare_v2(db_handle(q.db), eqp, -1, &st, NULL) == SQLITE_OK)
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(st, 3);
+			sb_printf(&plan, "    %s\n", d);
+			index |= strncmp(d, "SEARCH p USING INDEX person_org_sort (", 38) == 0;
+			sorts |= strstr(d, "TEMP B-TREE") != NULL;
+		}
+	if (index && !sorts)
+		pp->on_index++;
+	else
+		fprintf(stderr, "  %s does not page on person_org_sort:\n%s", name, plan.s);
+	sb_free(&plan);
+	sqlite3_finalize(st);
+	sqlite3_free(eqp);
+}
+
+TEST(people_view_pages_on_person_org_sort)
+{
+	TT_SQLITE_ONLY(PLANS_ARE_SQLITES);
+	fixture();
+	for (int analyzed = 0; analyzed < 2; analyzed++) {
+		if (analyzed)
+			CHECK_INT(store_analyze(q.db), QD_OK);
+		struct people_plans pp = {0, 0};
+		store_hot_queries(DB_SQLITE, people_plan, &pp);
+		CHECK_INT(pp.queries, 16);
+		CHECK_INT(pp.on_index, 16);
+	}
+	qd_close(&q);
+}
+
 /* The checker itself: a full scan of item or note, and the old
  * owner-or-lead shape, are each seen.  (With fresh statistics the planner
  * may serve that shape with a per-list MULTI-INDEX OR; a file that was
@@ -295,6 +343,7 @@ int main(void)
 {
 	RUN(hot_queries_use_indexes_without_statistics);
 	RUN(hot_queries_use_indexes_after_analyze);
+	RUN(people_view_pages_on_person_org_sort);
 	RUN(checker_catches_scans_and_the_owner_or_lead_shape);
 	RUN(connections_take_no_mutex);
 	RUN(search_id_range_holds_the_year);

@@ -29,6 +29,7 @@
 #include "qingdan/msg_reimport.h"   /* issue 13: importing a list again */
 #include "qingdan/msg_collate.h"   /* issue 13: pinyin and stroke order, lookup by pinyin */
 #include "qingdan/msg_due.h"     /* issue 13: due words */
+#include "qingdan/msg_category.h"   /* issue 13: category add, category move */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -184,6 +185,7 @@
 	MSG_LIST_REIMPORT(_) \
 	MSG_LIST_COLLATE(_) \
 	MSG_LIST_DUE(_) \
+	MSG_LIST_CATEGORY(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
@@ -294,7 +296,7 @@ const char *msg_field(const char *entity, const char *key);
 	_("attendance", "出席记录", "attendance") _("meeting_note", "会议材料", "meeting evidence") \
 	_("item_meeting", "事项关联会议", "item's meeting") _("meeting_rule", "会议规则", "meeting rule") \
 	_("problem", "问题", "problem") _("problem_measure", "整改措施", "rectification measure") \
-	_("problem_feedback", "回访", "follow-up visit")
+	_("problem_feedback", "回访", "follow-up visit") _("category", "类别", "category")
 const char *msg_entity(const char *entity);
 
 enum msg_id {

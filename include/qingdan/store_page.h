@@ -90,17 +90,27 @@ enum qd_status store_page_orgs(struct db *db, struct org **out, int *n);
 void store_page_orgs_free(struct org *orgs, int n);
 
 /* ---- people ---- */
-/* Order: people without an org first, then by org, each by id (the order
- * of `person list`).  search: substring of name or post, NULL for all. */
+/* Order: people without an org first, then by org (its id), each in name
+ * order (person.sort_key: pinyin, or stroke under name_order, collate.h)
+ * then id: the order of `person list` within an org.  search: substring of
+ * name or post, or pinyin/initials, NULL for all. */
+struct page_person_key {
+	long long g;        /* org id, 0 none */
+	char *s;            /* the sort key (malloc'd, or NULL: "") */
+	long long id;
+};
 struct page_person {
 	struct person p;
-	struct page_key key;    /* g = org id (0 none), id */
+	struct page_person_key key;   /* owns key.s: page_people_clear frees it */
 };
-int store_page_people(struct db *db, const char *search, const struct page_key *from, int dir,
-		      int inclusive, int n, struct page_person *out, struct strbuf *err);
+int store_page_people(struct db *db, const char *search, const struct page_person_key *from,
+		      int dir, int inclusive, int n, struct page_person *out, struct strbuf *err);
 void page_people_clear(struct page_person *rows, int n);
+/* The key of person id in this order; key->s is malloc'd (free with
+ * page_person_key_clear). */
 enum qd_status store_page_person_key(struct db *db, const char *search, long long id,
-				     struct page_key *key);
+				     struct page_person_key *key);
+void page_person_key_clear(struct page_person_key *key);
 int store_page_people_total(struct db *db, const char *search);
 /* A person's items of the year (owner or lead, each once): total, done,
  * overdue (due before today and still open). */

@@ -770,6 +770,12 @@ static const char *const migration8[] = {
 	NULL,
 };
 
+/* 9: SQLite's 9 — the index the people view pages on, (org, sort key, id). */
+static const char *const migration9[] = {
+	"CREATE INDEX person_org_sort ON person(org_id, sort_key, id);\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration1,
 	migration2,
@@ -779,6 +785,7 @@ static const char *const *const migrations[] = {
 	migration6,
 	migration7,
 	migration8,
+	migration9,
 };
 
 const char *const *schema_pg_migration(int version)

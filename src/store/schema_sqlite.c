@@ -390,6 +390,14 @@ static const char *const migration8[] = {
 	NULL,
 };
 
+/* 9: the screen's people view in name order (issue 13): it pages by
+ * (org, sort_key, id), the order of person list within each org, on this
+ * index (a seek per page, people without an org under org_id IS NULL). */
+static const char *const migration9[] = {
+	"CREATE INDEX person_org_sort ON person(org_id, sort_key, id);\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration1, /* the whole model of DESIGN §3 */
 	migration2,
@@ -399,6 +407,7 @@ static const char *const *const migrations[] = {
 	migration6,
 	migration7,
 	migration8,
+	migration9,
 };
 
 int schema_latest(void)

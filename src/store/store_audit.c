@@ -23,7 +23,7 @@
 const char *const store_entities[] = {"setting", "org", "person", "list", "item", "note", "pledge",
 				       "member", "meeting", "attendance", "meeting_note",
 				       "item_meeting", "meeting_rule", "problem", "problem_measure",
-				       "problem_feedback", NULL};
+				       "problem_feedback", "category", NULL};
 
 /* The columns of each entity's canonical text, in its order (the key
  * column first): once json_object('id', t.id, 'name', t.name, …) in the
@@ -58,6 +58,8 @@ const char *const store_entities[] = {"setting", "org", "person", "list", "item"
 	"updated_at", "deleted_at"
 #define CANON_PROBLEM_MEASURE "id", "problem_id", "item_id"
 #define CANON_PROBLEM_FEEDBACK "id", "problem_id", "on_date", "by_id", "result", "satisfied", "created_at"
+/* the categories in their order (migration 7; written by category add/move) */
+#define CANON_CATEGORY "id", "name", "sort"
 
 struct canon {
 	const char *const *cols;
@@ -77,12 +79,14 @@ static const struct canon *canon_of(const char *entity, int *index)
 			  *const meeting_rule[] = {CANON_MEETING_RULE},
 			  *const problem[] = {CANON_PROBLEM},
 			  *const problem_measure[] = {CANON_PROBLEM_MEASURE},
-			  *const problem_feedback[] = {CANON_PROBLEM_FEEDBACK};
+			  *const problem_feedback[] = {CANON_PROBLEM_FEEDBACK},
+			  *const category[] = {CANON_CATEGORY};
 #define C(a) {a, (int)ARRAY_SIZE(a)}
 	static const struct canon canon[] = {
 		C(setting), C(org), C(person), C(list), C(item), C(note), C(pledge),
 		C(member), C(meeting), C(attendance), C(meeting_note), C(item_meeting),
 		C(meeting_rule), C(problem), C(problem_measure), C(problem_feedback),
+		C(category),
 	};
 #undef C
 	for (int i = 0; store_entities[i]; i++)
@@ -375,9 +379,34 @@ static enum qd_status check_gone(struct db *db, const char *entity,
 	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
-/* Migration 5's rules (MEETING_RULE_DEFAULTS, schema.h) are rows no one
- * wrote through qingdan: one without an entry is fine while it is exactly
- * as the migration made it (ids 1 … 10 in that order on both backends). */
+/* Migration 7's six categories (CATEGORY_DEFAULTS, schema.h), ids 1 … 6
+ * at 10 … 60 on both backends. */
+static int seeded_category(const char *canon)
+{
+	static const char *const names[] = {"政治建设", "思想建设", "组织建设",
+					    "作风建设", "纪律建设", "制度建设"};
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		struct strbuf b = {0};
+		sb_putc(&b, '{');
+		json_key(&b, "id");
+		json_int(&b, (long long)i + 1);
+		json_key(&b, "name");
+		json_text(&b, names[i]);
+		json_key(&b, "sort");
+		json_int(&b, 10 * ((long long)i + 1));
+		sb_putc(&b, '}');
+		int same = strcmp(b.s, canon) == 0;
+		sb_free(&b);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
+/* Migration 5's rules (MEETING_RULE_DEFAULTS, schema.h) and migration 7's
+ * categories are rows no one wrote through qingdan: one without an entry is
+ * fine while it is exactly as the migration made it (rules: ids 1 … 10 in
+ * that order on both backends). */
 static int seeded(const char *entity, const char *canon)
 {
 	static const char *const rules[][4] = {
@@ -387,6 +416,8 @@ static int seeded(const char *entity, const char *canon)
 		{"branch", "review", "year", ""}, {"party-group", "democratic-life", "year", ">=2/3"},
 		{"party-group", "study-group", "quarter", ""}, {"organ-committee", "council", "month", ""},
 	};
+	if (strcmp(entity, "category") == 0)
+		return seeded_category(canon);
 	if (strcmp(entity, "meeting_rule") != 0)
 		return 0;
 	for (size_t i = 0; i < ARRAY_SIZE(rules); i++) {

@@ -1,6 +1,7 @@
 /* store_page_people.c — the screen's pages of orgs, people and pledge
- * totals (store_page.h): keyset pages over the people in (org, id) order,
- * a person's counts through the owner and lead indexes, the person picker.
+ * totals (store_page.h): keyset pages over the people in (org, sort key,
+ * id) order, a person's counts through the owner and lead indexes, the
+ * person picker.
  * The item pages are in store_page.c. */
 #include "qingdan/store_page.h"
 
@@ -58,18 +59,31 @@ static char *pinyin_pattern(const char *text)
 	return pattern;
 }
 
-/* The people page queries of a dialect: [with_org][search][dir<0][inclusive]. */
-#define PEOPLE_ONE(where, order) PERSON_COLS " WHERE " where " ORDER BY " order " LIMIT :n"
+/* The people page queries of a dialect: [with_org][search][dir<0][inclusive].
+ * The key is (org, sort key, id), compared as a row value on both
+ * dialects, walking person_org_sort (migration 9): people without an org
+ * are its org_id IS NULL run, by (sort key, id). */
+#define PEOPLE_COLS \
+	"SELECT p.id, p.name, p.post, p.org_id, o.name, p.login, p.is_admin, p.active, " \
+	"p.sort_key FROM person p LEFT JOIN org o ON o.id = p.org_id"   /* STORE_PERSON_SELECT's, + the key */
+enum { PEOPLE_COL_KEY = 8 };
+#define PEOPLE_ONE(where, order) PEOPLE_COLS " WHERE " where " ORDER BY " order " LIMIT :n"
 #define PEOPLE_NOORG(s) \
-	{{PEOPLE_ONE("p.org_id IS NULL AND p.id > :id" s, "p.id"), \
-	  PEOPLE_ONE("p.org_id IS NULL AND p.id >= :id" s, "p.id")}, \
-	 {PEOPLE_ONE("p.org_id IS NULL AND p.id < :id" s, "p.id DESC"), \
-	  PEOPLE_ONE("p.org_id IS NULL AND p.id <= :id" s, "p.id DESC")}}
+	{{PEOPLE_ONE("p.org_id IS NULL AND (p.sort_key, p.id) > (:s, :id)" s, "p.sort_key, p.id"), \
+	  PEOPLE_ONE("p.org_id IS NULL AND (p.sort_key, p.id) >= (:s, :id)" s, "p.sort_key, p.id")}, \
+	 {PEOPLE_ONE("p.org_id IS NULL AND (p.sort_key, p.id) < (:s, :id)" s, \
+		     "p.sort_key DESC, p.id DESC"), \
+	  PEOPLE_ONE("p.org_id IS NULL AND (p.sort_key, p.id) <= (:s, :id)" s, \
+		     "p.sort_key DESC, p.id DESC")}}
 #define PEOPLE_ORG(s) \
-	{{PEOPLE_ONE("(p.org_id, p.id) > (:g, :id)" s, "p.org_id, p.id"), \
-	  PEOPLE_ONE("(p.org_id, p.id) >= (:g, :id)" s, "p.org_id, p.id")}, \
-	 {PEOPLE_ONE("(p.org_id, p.id) < (:g, :id)" s, "p.org_id DESC, p.id DESC"), \
-	  PEOPLE_ONE("(p.org_id, p.id) <= (:g, :id)" s, "p.org_id DESC, p.id DESC")}}
+	{{PEOPLE_ONE("(p.org_id, p.sort_key, p.id) > (:g, :s, :id)" s, \
+		     "p.org_id, p.sort_key, p.id"), \
+	  PEOPLE_ONE("(p.org_id, p.sort_key, p.id) >= (:g, :s, :id)" s, \
+		     "p.org_id, p.sort_key, p.id")}, \
+	 {PEOPLE_ONE("(p.org_id, p.sort_key, p.id) < (:g, :s, :id)" s, \
+		     "p.org_id DESC, p.sort_key DESC, p.id DESC"), \
+	  PEOPLE_ONE("(p.org_id, p.sort_key, p.id) <= (:g, :s, :id)" s, \
+		     "p.org_id DESC, p.sort_key DESC, p.id DESC")}}
 #define PEOPLE_SQL(like) \
 	{{PEOPLE_NOORG(""), PEOPLE_NOORG(PERSON_SEARCH(like))}, \
 	 {PEOPLE_ORG(""), PEOPLE_ORG(PERSON_SEARCH(like))}}
@@ -78,11 +92,17 @@ static const char *const people_sql[2][2][2][2][2] = {
 	[DB_PG] = PEOPLE_SQL("ILIKE"),
 };
 
-/* One phase of the people order: without an org (by id), or with one (by
- * org, id).  Appends up to n rows to out in query order. */
+/* After every sort key, from the end: the sort keys are hex digits (and ''
+ * before the upgrade task ran), U+10FFFF sorts after them in byte order
+ * and is valid UTF-8 (PostgreSQL refuses a byte 0xFF). */
+#define KEY_MAX "\xf4\x8f\xbf\xbf"
+
+/* One phase of the people order: without an org (by sort key, id), or
+ * with one (by org, sort key, id).  Appends up to n rows to out in query
+ * order. */
 static int people_phase(struct db *db, int with_org, const char *search, long long g,
-			long long id, int dir, int inclusive, int n, struct page_person *out,
-			struct strbuf *err)
+			const char *key, long long id, int dir, int inclusive, int n,
+			struct page_person *out, struct strbuf *err)
 {
 	if (n <= 0)
 		return 0;
@@ -94,6 +114,7 @@ static int people_phase(struct db *db, int with_org, const char *search, long lo
 	bind_text(st, ":q", pattern);
 	bind_text(st, ":qp", py);
 	bind_int(st, ":g", g);
+	bind_text(st, ":s", key ? key : "");
 	bind_int(st, ":id", id);
 	bind_int(st, ":n", n);
 	int got = 0, rc = SQL_DONE;
@@ -101,6 +122,7 @@ static int people_phase(struct db *db, int with_org, const char *search, long lo
 		struct page_person *r = &out[got++];
 		store_person_row(st, &r->p);
 		r->key.g = r->p.org_id;
+		r->key.s = store_col(st, PEOPLE_COL_KEY);
 		r->key.id = r->p.id;
 	}
 	if (rc != SQL_DONE && rc != SQL_ROW) {
@@ -114,28 +136,36 @@ static int people_phase(struct db *db, int with_org, const char *search, long lo
 	return got;
 }
 
+void page_person_key_clear(struct page_person_key *key)
+{
+	free(key->s);
+	key->s = NULL;
+}
+
 void page_people_clear(struct page_person *rows, int n)
 {
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		person_clear(&rows[i].p);
+		page_person_key_clear(&rows[i].key);
+	}
 }
 
 #define ID_MAX 0x7fffffffffffffffLL
 
-int store_page_people(struct db *db, const char *search, const struct page_key *from, int dir,
-		      int inclusive, int n, struct page_person *out, struct strbuf *err)
+int store_page_people(struct db *db, const char *search, const struct page_person_key *from,
+		      int dir, int inclusive, int n, struct page_person *out, struct strbuf *err)
 {
 	int got = 0, more;
 	if (dir > 0) {
 		if (!from || from->g == 0) {
-			got = people_phase(db, 0, search, 0, from ? from->id : 0, 1, from && inclusive,
-					   n, out, err);
+			got = people_phase(db, 0, search, 0, from ? from->s : "", from ? from->id : 0, 1,
+					   from && inclusive, n, out, err);
 			if (got < 0)
 				return -1;
 			from = NULL;
 		}
-		more = people_phase(db, 1, search, from ? from->g : 0, from ? from->id : 0, 1,
-				    from && inclusive, n - got, out + got, err);
+		more = people_phase(db, 1, search, from ? from->g : 0, from ? from->s : "",
+				    from ? from->id : 0, 1, from && inclusive, n - got, out + got, err);
 		if (more < 0) {
 			page_people_clear(out, got);
 			return -1;
@@ -143,14 +173,14 @@ int store_page_people(struct db *db, const char *search, const struct page_key *
 		return got + more;
 	}
 	if (!from || from->g > 0) {
-		got = people_phase(db, 1, search, from ? from->g : ID_MAX, from ? from->id : ID_MAX,
-				   -1, from && inclusive, n, out, err);
+		got = people_phase(db, 1, search, from ? from->g : ID_MAX, from ? from->s : KEY_MAX,
+				   from ? from->id : ID_MAX, -1, from && inclusive, n, out, err);
 		if (got < 0)
 			return -1;
 		from = NULL;
 	}
-	more = people_phase(db, 0, search, 0, from ? from->id : ID_MAX, -1, from && inclusive,
-			    n - got, out + got, err);
+	more = people_phase(db, 0, search, 0, from ? from->s : KEY_MAX, from ? from->id : ID_MAX, -1,
+			    from && inclusive, n - got, out + got, err);
 	if (more < 0) {
 		page_people_clear(out, got);
 		return -1;
@@ -165,9 +195,9 @@ int store_page_people(struct db *db, const char *search, const struct page_key *
 }
 
 enum qd_status store_page_person_key(struct db *db, const char *search, long long id,
-				     struct page_key *key)
+				     struct page_person_key *key)
 {
-#define KEY_SQL "SELECT coalesce(p.org_id, 0) FROM person p WHERE p.id = :id"
+#define KEY_SQL "SELECT coalesce(p.org_id, 0), p.sort_key FROM person p WHERE p.id = :id"
 	struct sql_stmt *st = db_stmt(db, str_empty(search) ? KEY_SQL
 		: STORE_SQL(db, KEY_SQL PERSON_SEARCH("LIKE"), KEY_SQL PERSON_SEARCH("ILIKE")));
 #undef KEY_SQL
@@ -178,8 +208,8 @@ enum qd_status store_page_person_key(struct db *db, const char *search, long lon
 	bind_int(st, ":id", id);
 	enum qd_status s = QD_NOTFOUND;
 	if (sql_step(st) == SQL_ROW) {
-		memset(key, 0, sizeof *key);
 		key->g = sql_column_int64(st, 0);
+		key->s = store_col(st, 1);
 		key->id = id;
 		s = QD_OK;
 	}
