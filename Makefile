@@ -1,8 +1,10 @@
 # qingdan — plain Makefile.  `make` builds ./qingdan; `make run` opens the TUI
 # on a demo database; `make test` runs every test; `make test-pg` runs them
 # again on a throwaway PostgreSQL cluster; `make asan-test` under
-# ASan+UBSan.  V=1 shows the commands.  Set-up (Debian packages)
-# lives in scripts/deps.sh, which `run` and `test` call first.
+# ASan+UBSan; `make install` / `make uninstall` with PREFIX and DESTDIR.
+# V=1 shows the commands.  Set-up (Debian packages) lives in
+# scripts/deps.sh, which `run` and `test` call first and every build
+# checks against (below).
 
 CC      ?= cc
 BUILD   ?= build
