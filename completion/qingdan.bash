@@ -17,6 +17,7 @@ _qingdan() {
 		done
 		out=$("$prog" "${db[@]}" person list --format tsv 2>/dev/null | sed 1d | cut -f2 | awk '!seen[$0]++')
 	fi
+	[ "$cur" = "=" ] && cur=      # --format=<Tab>: bash splits at the "="
 	while IFS= read -r w; do
 		[[ -n $w && $w == "$cur"* ]] && COMPREPLY+=("$w")
 	done <<<"$out"

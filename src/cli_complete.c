@@ -219,6 +219,13 @@ static const struct cli_command *lookup(const struct cli_command *const *tables,
 	return NULL;
 }
 
+/* Where the value of the option at i is: the next word, or the one after
+ * "=" (bash splits "--format=csv" into three words). */
+static int value_at(int argc, char **argv, int i)
+{
+	return i + 2 < argc && strcmp(argv[i + 1], "=") == 0 ? i + 2 : i + 1;
+}
+
 int cli_complete(const struct cli_command *const *tables, size_t nt, int argc, char **argv)
 {
 	const char *cur = argc > 0 ? argv[argc - 1] : "";
@@ -231,13 +238,13 @@ int cli_complete(const struct cli_command *const *tables, size_t nt, int argc, c
 		const char *a = argv[i];
 		struct usage_opt *o;
 		if (global_with_value(a)) {
-			if (i + 1 == argc - 1)
+			i = value_at(argc, argv, i);
+			if (i >= argc - 1)
 				pending_global = a;
-			i++;
 		} else if (k && (o = find_opt(&u, a)) && o->value) {
-			if (i + 1 == argc - 1)
+			i = value_at(argc, argv, i);
+			if (i >= argc - 1)
 				pending = o;
-			i++;
 		} else if (a[0] == '-') {
 			continue;
 		} else if (!group && !help && strcmp(a, "help") == 0) {
@@ -255,6 +262,21 @@ int cli_complete(const struct cli_command *const *tables, size_t nt, int argc, c
 		if (k && !read++)
 			usage_read(&u, k);
 	}
+	/* "--format=c" as one word (zsh): the choices of --format, each
+	 * written "--format=CHOICE" */
+	char *prefix = NULL;
+	const char *eq = cur[0] == '-' && !pending && !pending_global ? strchr(cur, '=') : NULL;
+	if (eq) {
+		prefix = xstrndup(cur, (size_t)(eq + 1 - cur));
+		prefix[eq - cur] = '\0';
+		if (global_with_value(prefix))
+			pending_global = strcmp(prefix, "--lang") == 0 ? "--lang" : "--db";
+		else if (k && !(pending = find_opt(&u, prefix)))
+			unknown = 1;
+		else if (!k)
+			unknown = 1;
+		prefix[eq - cur] = '=';
+	}
 	struct words out = {0};
 	if (unknown) {
 		/* nothing: not a command */
@@ -262,7 +284,8 @@ int cli_complete(const struct cli_command *const *tables, size_t nt, int argc, c
 		if (strcmp(pending_global, "--lang") == 0)
 			say_choices(&out, "zh|en", 0);
 	} else if (pending) {
-		say_value(&out, pending);
+		if (pending->value && !(prefix && strcmp(pending->value, "WHO") == 0))
+			say_value(&out, pending);
 	} else if (cur[0] == '-') {
 		if (k && !help) {
 			say_options(&out, &u, 1);
@@ -294,10 +317,11 @@ int cli_complete(const struct cli_command *const *tables, size_t nt, int argc, c
 			say_options(&out, &u, 0);
 	}
 	for (int i = 0; i < out.n; i++) {
-		puts(out.w[i]);
+		printf("%s%s\n", prefix ? prefix : "", out.w[i]);
 		free(out.w[i]);
 	}
 	free(out.w);
+	free(prefix);
 	usage_free(&u);
 	return 0;
 }

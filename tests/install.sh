@@ -75,6 +75,9 @@ check "completion: the value of an option is not a command word" \
 	is "$(cw item add --content list --owner x -- | head -n 1)" "--org"
 check "completion: global options" has "$(cw --)" "--version"
 check "completion: --lang zh|en" is "$(cw item list --lang '' | tr '\n' ' ')" "zh en "
+check "completion: --kind = (bash splits --kind=)" is "$(cw stats --kind = '' | tr '\n' ' ')" "duty rectify all "
+check "completion: --kind=d as one word (zsh)" is "$(cw stats --kind=d | tr '\n' ' ')" "--kind=duty --kind=rectify --kind=all "
+check "completion: after --format = csv, the options again" has "$(cw item list --format = csv --)" "--overdue"
 check "completion: setting keys" has "$(cw setting '')" "due_soon_days"
 check "completion: a file operand gets no words" is "$(cw import '')" ""
 check "completion: help CMD" is "$(cw help pledge '' | head -n 1)" "add"
@@ -143,6 +146,8 @@ if command -v bash >/dev/null 2>&1; then
 	check "bash: qingdan it<TAB> → item" is "$(comp qingdan it)" item
 	check "bash: qingdan pledge s<TAB> → set sign show" is "$(comp qingdan pledge s | tr '\n' ' ')" "set sign show "
 	check "bash: item list --ov<TAB> → --overdue" is "$(comp qingdan item list --ov)" --overdue
+	check "bash: stats --kind=<TAB> → the choices" is "$(comp qingdan stats --kind = | tr '\n' ' ')" "duty rectify all "
+	check "bash: stats --kind=r<TAB> → rectify" is "$(comp qingdan stats --kind = r)" rectify
 	check "bash: --owner 郑<TAB> → the person on --db" is "$(comp qingdan --db "$DB" item add --owner 郑)" 郑国强
 	check "bash: a registered completion" \
 		has "$(bash -c '. "$1"; complete -p qingdan' - "$D/usr/share/bash-completion/completions/qingdan")" "_qingdan"
