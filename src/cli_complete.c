@@ -226,102 +226,126 @@ static int value_at(int argc, char **argv, int i)
 	return i + 2 < argc && strcmp(argv[i + 1], "=") == 0 ? i + 2 : i + 1;
 }
 
-int cli_complete(const struct cli_command *const *tables, size_t nt, int argc, char **argv)
+/* What the words before the current one say. */
+struct typed {
+	const char *group;              /* the first command word, if any */
+	const struct cli_command *k;    /* the command, once known */
+	struct usage u;                 /* its usage line */
+	struct usage_opt *pending;      /* the option the current word is the value of */
+	const char *pending_global;     /* or the global option ("--lang") */
+	int help;                       /* after "help" */
+	int operands;                   /* operands typed after the command */
+	int unknown;                    /* not a command: nothing to offer */
+};
+
+static void scan(struct typed *t, const struct cli_command *const *tables, size_t nt, int argc,
+		 char **argv)
 {
-	const char *cur = argc > 0 ? argv[argc - 1] : "";
-	const char *group = NULL, *pending_global = NULL;
-	const struct cli_command *k = NULL;
-	struct usage u = {0};
-	struct usage_opt *pending = NULL;
-	int help = 0, operands = 0, unknown = 0, read = 0;
-	for (int i = 0; i < argc - 1 && !unknown; i++) {
+	for (int i = 0; i < argc - 1 && !t->unknown; i++) {
 		const char *a = argv[i];
 		struct usage_opt *o;
 		if (global_with_value(a)) {
 			i = value_at(argc, argv, i);
 			if (i >= argc - 1)
-				pending_global = a;
-		} else if (k && (o = find_opt(&u, a)) && o->value) {
+				t->pending_global = a;
+		} else if (t->k && (o = find_opt(&t->u, a)) && o->value) {
 			i = value_at(argc, argv, i);
 			if (i >= argc - 1)
-				pending = o;
+				t->pending = o;
 		} else if (a[0] == '-') {
 			continue;
-		} else if (!group && !help && strcmp(a, "help") == 0) {
-			help = 1;
-		} else if (!group) {
-			group = a;
-			if (!has_subcommands(tables, nt, a) && !(k = lookup(tables, nt, a, NULL)))
-				unknown = 1;
-		} else if (!k) {
-			if (!(k = lookup(tables, nt, group, a)))
-				unknown = 1;
+		} else if (!t->group && !t->help && strcmp(a, "help") == 0) {
+			t->help = 1;
+		} else if (!t->group) {
+			t->group = a;
+			if (!has_subcommands(tables, nt, a) && !(t->k = lookup(tables, nt, a, NULL)))
+				t->unknown = 1;
+			else if (t->k)
+				usage_read(&t->u, t->k);
+		} else if (!t->k) {
+			if (!(t->k = lookup(tables, nt, t->group, a)))
+				t->unknown = 1;
+			else
+				usage_read(&t->u, t->k);
 		} else {
-			operands++;
+			t->operands++;
 		}
-		if (k && !read++)
-			usage_read(&u, k);
 	}
-	/* "--format=c" as one word (zsh): the choices of --format, each
-	 * written "--format=CHOICE" */
-	char *prefix = NULL;
-	const char *eq = cur[0] == '-' && !pending && !pending_global ? strchr(cur, '=') : NULL;
-	if (eq) {
-		prefix = xstrndup(cur, (size_t)(eq + 1 - cur));
-		prefix[eq - cur] = '\0';
-		if (global_with_value(prefix))
-			pending_global = strcmp(prefix, "--lang") == 0 ? "--lang" : "--db";
-		else if (k && !(pending = find_opt(&u, prefix)))
-			unknown = 1;
-		else if (!k)
-			unknown = 1;
-		prefix[eq - cur] = '=';
-	}
-	struct words out = {0};
-	if (unknown) {
+}
+
+/* "--format=c" as one word (zsh): the option is the pending one, and the
+ * prefix "--format=" is returned for each choice (NULL if cur is not so). */
+static char *split_assignment(struct typed *t, const char *cur)
+{
+	const char *eq = cur[0] == '-' && !t->pending && !t->pending_global ? strchr(cur, '=') : NULL;
+	if (!eq)
+		return NULL;
+	char *name = xstrndup(cur, (size_t)(eq - cur));
+	if (global_with_value(name))
+		t->pending_global = strcmp(name, "--lang") == 0 ? "--lang" : "--db";
+	else if (!t->k || !(t->pending = find_opt(&t->u, name)) || !t->pending->value ||
+		 strcmp(t->pending->value, "WHO") == 0)    /* names: only as a word of their own */
+		t->unknown = 1;
+	free(name);
+	return xstrndup(cur, (size_t)(eq + 1 - cur));
+}
+
+static void answer(struct words *out, const struct typed *t, const char *cur,
+		   const struct cli_command *const *tables, size_t nt)
+{
+	if (t->unknown) {
 		/* nothing: not a command */
-	} else if (pending_global) {
-		if (strcmp(pending_global, "--lang") == 0)
-			say_choices(&out, "zh|en", 0);
-	} else if (pending) {
-		if (pending->value && !(prefix && strcmp(pending->value, "WHO") == 0))
-			say_value(&out, pending);
+	} else if (t->pending_global) {
+		if (strcmp(t->pending_global, "--lang") == 0)
+			say_choices(out, "zh|en", 0);
+	} else if (t->pending) {
+		say_value(out, t->pending);
 	} else if (cur[0] == '-') {
-		if (k && !help) {
-			say_options(&out, &u, 1);
-		} else if (!group) {
+		if (t->k && !t->help) {
+			say_options(out, &t->u, 1);
+		} else if (!t->group) {
 			static const char *const globals[] = {"--db", "--year", "--today", "--lang",
 							      "--help", "--version"};
 			for (size_t i = 0; i < ARRAY_SIZE(globals); i++)
-				say(&out, globals[i], strlen(globals[i]));
+				say(out, globals[i], strlen(globals[i]));
 		}
-	} else if (!group) {
-		if (!help) {
-			say(&out, "help", 4);
-			say(&out, "version", 7);
+	} else if (!t->group) {
+		if (!t->help) {
+			say(out, "help", 4);
+			say(out, "version", 7);
 		}
-		for (size_t t = 0; t < nt; t++)
-			for (const struct cli_command *c = tables[t]; c->group; c++)
-				say(&out, c->group, strlen(c->group));
-	} else if (!k) {
-		for (size_t t = 0; t < nt; t++)
-			for (const struct cli_command *c = tables[t]; c->group; c++)
-				if (strcmp(c->group, group) == 0 && c->name)
-					say(&out, c->name, strlen(c->name));
-	} else if (!help) {
+		for (size_t i = 0; i < nt; i++)
+			for (const struct cli_command *c = tables[i]; c->group; c++)
+				say(out, c->group, strlen(c->group));
+	} else if (!t->k) {
+		for (size_t i = 0; i < nt; i++)
+			for (const struct cli_command *c = tables[i]; c->group; c++)
+				if (strcmp(c->group, t->group) == 0 && c->name)
+					say(out, c->name, strlen(c->name));
+	} else if (!t->help) {
 		/* the first operand's choices (setting KEY); the options once the
 		 * operands are there (--help only after a "-") */
-		if (u.first && operands == 0)
-			say_choices(&out, u.first, 1);
-		else if (operands >= u.operands)
-			say_options(&out, &u, 0);
+		if (t->u.first && t->operands == 0)
+			say_choices(out, t->u.first, 1);
+		else if (t->operands >= t->u.operands)
+			say_options(out, &t->u, 0);
 	}
+}
+
+int cli_complete(const struct cli_command *const *tables, size_t nt, int argc, char **argv)
+{
+	const char *cur = argc > 0 ? argv[argc - 1] : "";
+	struct typed t = {0};
+	scan(&t, tables, nt, argc, argv);
+	char *prefix = split_assignment(&t, cur);
+	struct words out = {0};
+	answer(&out, &t, cur, tables, nt);
 	for (int i = 0; i < out.n; i++) {
 		printf("%s%s\n", prefix ? prefix : "", out.w[i]);
 		free(out.w[i]);
 	}
 	free(out.w);
 	free(prefix);
-	usage_free(&u);
+	usage_free(&t.u);
 	return 0;
 }

@@ -44,7 +44,8 @@ while IFS= read -r line; do
 	printf '%s\n' "$TOP" | grep -qxF -- "$g" || missing="$missing [$g]"
 	case "$n" in '' | *[!a-z]*) n= ;; esac     # "item add", not "init [--demo]"
 	if [ -n "$n" ]; then
-		printf '%s\n' "$(cw "$g" '')" | grep -qxF -- "$n" || missing="$missing [$g $n]"
+		[ "$g" = "${lastg:-}" ] || sub=$(cw "$g" '') lastg=$g     # a group's lines are together
+		printf '%s\n' "$sub" | grep -qxF -- "$n" || missing="$missing [$g $n]"
 		SUBS="$SUBS $g:$n"
 		opts=$(cw "$g" "$n" --)
 	else
