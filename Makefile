@@ -25,11 +25,11 @@ COLLATE_PKGS := icu-uc icu-i18n
 TEST_PKGS := vterm
 # make install: PREFIX (default /usr/local) and DESTDIR, the usual way
 PREFIX  ?= /usr/local
-BINDIR  ?= $(PREFIX)/bin
-MODDIR  ?= $(PREFIX)/lib/qingdan
-MANDIR  ?= $(PREFIX)/share/man/man1
-BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+BINDIR  = $(PREFIX)/bin
+MODDIR  = $(PREFIX)/lib/qingdan
+MANDIR  = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wcast-qual -Wundef \
            -Wno-format-nonliteral
