@@ -1,8 +1,10 @@
 # qingdan — plain Makefile.  `make` builds ./qingdan; `make run` opens the TUI
 # on a demo database; `make test` runs every test; `make test-pg` runs them
 # again on a throwaway PostgreSQL cluster; `make asan-test` under
-# ASan+UBSan.  V=1 shows the commands.  Set-up (Debian packages)
-# lives in scripts/deps.sh, which `run` and `test` call first.
+# ASan+UBSan; `make install` / `make uninstall` with PREFIX and DESTDIR.
+# V=1 shows the commands.  Set-up (Debian packages) lives in
+# scripts/deps.sh, which `run` and `test` call first and every build
+# checks against (below).
 
 CC      ?= cc
 BUILD   ?= build
@@ -19,7 +21,15 @@ PG_PKGS := libpq
 SHEET_PKGS := minizip expat
 # and only the collation module qingdan-icu.so (Chinese order, collate.h) ICU
 COLLATE_PKGS := icu-uc icu-i18n
+# and only the test programs libvterm (the headless terminal of t_e2e)
+TEST_PKGS := vterm
+# make install: PREFIX (default /usr/local) and DESTDIR, the usual way
 PREFIX  ?= /usr/local
+BINDIR  = $(PREFIX)/bin
+MODDIR  = $(PREFIX)/lib/qingdan
+MANDIR  = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wcast-qual -Wundef \
            -Wno-format-nonliteral
@@ -40,6 +50,20 @@ CPPFLAGS += -Iinclude
 CFLAGS   += $(WARN) $(OPT) $(SAN) -MMD -MP
 LDLIBS   += $(PKG_LIBS) -lm -ldl
 LDFLAGS  += $(SAN)
+
+# Before anything is built, each pkg-config module above must be found:
+# scripts/deps.sh --check names the packages of the missing ones (its list
+# of packages is the one list) with the `make deps` and apt-get lines, and
+# the build stops here instead of deep in the compiler.  Goals that build
+# nothing, and those that run `make deps` first, skip the check.
+NO_CHECK_GOALS := deps run test test-pg asan-test fuzz-smoke clean uninstall
+ifneq ($(filter-out $(NO_CHECK_GOALS),$(or $(MAKECMDGOALS),all)),)
+CHECK_PKGS := $(PKGS) $(PRINT_PKGS) $(PG_PKGS) $(SHEET_PKGS) $(COLLATE_PKGS) \
+	$(if $(filter test-only test-pg-only valgrind-test $(BUILD)/tests/%,$(MAKECMDGOALS)),$(TEST_PKGS))
+ifneq ($(shell CC='$(CC)' sh scripts/deps.sh --check $(CHECK_PKGS) >&2 || echo missing),)
+$(error cannot build: the packages named above are missing)
+endif
+endif
 
 ifeq ($(V),)
 Q := @
@@ -79,7 +103,7 @@ BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
 .SECONDARY:
-.PHONY: all deps run test tests-build test-only test-pg test-pg-only asan-test valgrind-test bench clean install FORCE
+.PHONY: all deps run test tests-build test-only test-pg test-pg-only asan-test valgrind-test bench clean install uninstall FORCE
 all: qingdan
 
 deps:
@@ -105,11 +129,11 @@ $(SHEET_OBJ): PKG_CFLAGS += $(SHEET_CFLAGS)
 $(COLLATE_OBJ): PKG_CFLAGS += $(COLLATE_CFLAGS)
 # libpq-fe.h: the driver, and tests/t_pg_driver.c which uses its insides
 $(PG_OBJ) $(TEST_SRC:%.c=$(BUILD)/%.o): PKG_CFLAGS += $(PG_CFLAGS)
-$(BUILD)/src/plugin.o: CPPFLAGS += -DQD_LIBDIR='"$(PREFIX)/lib/qingdan"'
+$(BUILD)/src/plugin.o: CPPFLAGS += -DQD_LIBDIR='"$(MODDIR)"'
 # plugin.o is compiled again when PREFIX changes (the folder is built in)
 $(BUILD)/src/plugin.o: $(BUILD)/libdir.txt
 $(BUILD)/libdir.txt: FORCE
-	@mkdir -p $(BUILD) && echo '$(PREFIX)/lib/qingdan' | cmp -s - $@ || echo '$(PREFIX)/lib/qingdan' > $@
+	@mkdir -p $(BUILD) && echo '$(MODDIR)' | cmp -s - $@ || echo '$(MODDIR)' > $@
 FORCE:
 
 $(PLUGIN): $(PRINT_OBJ)
@@ -151,7 +175,7 @@ $(BUILD)/%.o: %.c
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(MODULE_OBJ) $(BUILD)/libqd.a
 	$(E) "  LD    $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PRINT_LIBS) $(PG_LIBS) $(SHEET_LIBS) $(COLLATE_LIBS) $(shell pkg-config --libs vterm 2>/dev/null) -lutil
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PRINT_LIBS) $(PG_LIBS) $(SHEET_LIBS) $(COLLATE_LIBS) $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null) -lutil
 
 $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/libqd.a
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -225,15 +249,24 @@ bench: qingdan $(BENCH_BIN)
 clean:
 	rm -rf build build-asan build-fuzz qingdan qingdan-print.so qingdan-pg.so qingdan-sheet.so qingdan-icu.so
 
-# The program, its four modules (where plugin.c looks for them) and the page.
+# The program, its four modules (where plugin.c looks for them: MODDIR is
+# compiled in), the page and the shell completions (completion/); uninstall
+# removes exactly these files, and the modules' folder once empty.  A
+# PREFIX other than the build's compiles plugin.c again and relinks.
+INSTALLED := $(BINDIR)/qingdan $(addprefix $(MODDIR)/,$(notdir $(MODULES))) $(MANDIR)/qingdan.1 \
+	$(BASHCOMPDIR)/qingdan $(ZSHCOMPDIR)/_qingdan
 install: $(BUILD)/qingdan $(MODULES)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/qingdan $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 $(BUILD)/qingdan $(DESTDIR)$(PREFIX)/bin/qingdan
-	install -m 644 $(PLUGIN) $(DESTDIR)$(PREFIX)/lib/qingdan/qingdan-print.so
-	install -m 644 $(PG_PLUGIN) $(DESTDIR)$(PREFIX)/lib/qingdan/qingdan-pg.so
-	install -m 644 $(SHEET_PLUGIN) $(DESTDIR)$(PREFIX)/lib/qingdan/qingdan-sheet.so
-	install -m 644 $(COLLATE_PLUGIN) $(DESTDIR)$(PREFIX)/lib/qingdan/qingdan-icu.so
-	install -m 644 qingdan.1 $(DESTDIR)$(PREFIX)/share/man/man1/qingdan.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MODDIR) $(DESTDIR)$(MANDIR) \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 755 $(BUILD)/qingdan $(DESTDIR)$(BINDIR)/qingdan
+	install -m 644 $(MODULES) $(DESTDIR)$(MODDIR)/
+	install -m 644 qingdan.1 $(DESTDIR)$(MANDIR)/qingdan.1
+	install -m 644 completion/qingdan.bash $(DESTDIR)$(BASHCOMPDIR)/qingdan
+	install -m 644 completion/_qingdan $(DESTDIR)$(ZSHCOMPDIR)/_qingdan
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	rmdir $(DESTDIR)$(MODDIR) 2>/dev/null || true
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

@@ -342,12 +342,17 @@ int cli_main(int argc, char **argv)
 	for (int i = 1; i + 1 < argc; i++)   /* the check below speaks --lang already */
 		if (strcmp(argv[i], "--lang") == 0)
 			msg_set_english(strcmp(argv[i + 1], "en") == 0);
+	/* the shell's completion (cli_complete.c): before the words are checked */
+	if (argc >= 2 && strcmp(argv[1], "__complete") == 0)
+		return cli_complete(tables, ARRAY_SIZE(tables), argc - 2, argv + 2);
 	int rc = check_utf8_args(argc, argv);
 	if (rc)
 		return rc;
 	rc = take_globals(&c, &argc, argv);
 	if (rc)
 		return rc;
+	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0))
+		return cli_version();
 	if (argc >= 2 && (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
 			  strcmp(argv[1], "-h") == 0))
 		return print_help();

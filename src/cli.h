@@ -151,6 +151,10 @@ enum qd_status cli_copy_result(enum qd_status s, enum msg_id as_source, const ch
 			       struct db_copy *how, struct strbuf *err);
 
 int cli_main(int argc, char **argv);
+/* `qingdan --version` and `qingdan __complete WORD…` (cli_complete.c): the
+ * candidates for the last word, one a line, from the command tables. */
+int cli_version(void);
+int cli_complete(const struct cli_command *const *tables, size_t ntables, int argc, char **argv);
 /* Check the file against this user's audit anchor (audit.h) before any
  * command of group runs (NULL: the TUI); prints a warning, or refuses. */
 enum qd_status cli_anchor(struct cli *c, struct strbuf *err);

@@ -85,7 +85,17 @@ const void *plugin_load(const struct plugin_spec *spec, const void *builtin, str
 		return check(spec, builtin, "(built in)", err);
 	const char *env = getenv("QINGDAN_LIBDIR");
 	char *here = exe_dir();
-	const char *dirs[] = {env && *env ? env : NULL, *here ? here : NULL, QD_LIBDIR};
+	/* PREFIX/bin/qingdan: PREFIX/lib/qingdan, wherever PREFIX was moved
+	 * (a DESTDIR staging folder, a copied tree); skipped when it is QD_LIBDIR */
+	size_t n = strlen(here);
+	char *rel = n >= 4 && strcmp(here + n - 4, "/bin") == 0
+			    ? xasprintf("%.*s/lib/qingdan", (int)(n - 4), here)
+			    : NULL;
+	if (rel && strcmp(rel, QD_LIBDIR) == 0) {
+		free(rel);
+		rel = NULL;
+	}
+	const char *dirs[] = {env && *env ? env : NULL, *here ? here : NULL, rel, QD_LIBDIR};
 	struct strbuf tried = {0};
 	const void *t = NULL;
 	int found = 0;
@@ -105,6 +115,7 @@ const void *plugin_load(const struct plugin_spec *spec, const void *builtin, str
 		sb_printf(err, msg((enum msg_id)spec->m_missing), spec->file, tried.s ? tried.s : "",
 			  strerror(ENOENT));
 	sb_free(&tried);
+	free(rel);
 	free(here);
 	return t;
 }

@@ -29,6 +29,8 @@ int db_is_url(const char *target);
 
 /* The schema version this program writes (PRAGMA user_version). */
 int db_schema_version(void);
+/* The version of the SQLite library in use (sqlite3_libversion). */
+const char *db_sqlite_version(void);
 
 enum db_open_flags {
 	DB_CREATE = 1,    /* create the file (mode 0660) and folder if missing */

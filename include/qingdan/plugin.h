@@ -24,7 +24,10 @@
  *   1. $QINGDAN_LIBDIR/FILE
  *   2. beside the running program (the folder of /proc/self/exe), so
  *      ./qingdan and build/qingdan work in a fresh clone
- *   3. the folder `make install` puts it in: $(PREFIX)/lib/qingdan
+ *   3. for a program in a folder named bin, ../lib/qingdan beside that
+ *      bin (an installed tree moved or staged under DESTDIR)
+ *   4. the folder `make install` puts it in: $(PREFIX)/lib/qingdan
+ *      (QD_LIBDIR, compiled in)
  * A program linked with a module's objects (the test programs) uses them
  * directly and loads nothing.
  *

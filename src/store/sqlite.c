@@ -36,6 +36,11 @@ struct sq_stmt {
 };
 #define S(st) (((struct sq_stmt *)(st))->st)
 
+const char *db_sqlite_version(void)
+{
+	return sqlite3_libversion();
+}
+
 /* ---- statements ---- */
 
 static int sq_prepare(struct db *db, const char *sql, int persistent, struct sql_stmt **out)
