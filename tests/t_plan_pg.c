@@ -392,6 +392,20 @@ static void param_value(const char *name, Oid type, struct strbuf *out)
 	sb_puts(out, "'2026-06-30'");
 }
 
+/* "EXPLAIN EXECUTE stmt(v1, v2, …)" with a value of each parameter's type. */
+static void explain_call(const char *stmt, const struct pg_sql *ps, struct strbuf *call)
+{
+	PGresult *r = PQdescribePrepared(pg, stmt);
+	sb_printf(call, "EXPLAIN EXECUTE %s", stmt);
+	for (int i = 0; i < ps->nparams; i++) {
+		sb_puts(call, i ? ", " : "(");
+		param_value(ps->names[i], PQparamtype(r, i), call);
+	}
+	if (ps->nparams)
+		sb_puts(call, ")");
+	PQclear(r);
+}
+
 /* PREPARE sql (SQLite-style parameters), EXPLAIN EXECUTE its generic plan,
  * check every scan of the watched tables; 1 if it fails. */
 static int plan_one(struct plan_walk *w, const char *name, const char *sql,
@@ -416,15 +430,7 @@ static int plan_one(struct plan_walk *w, const char *name, const char *sql,
 		return 1;
 	}
 	PQclear(r);
-	r = PQdescribePrepared(pg, "qd_plan");
-	sb_puts(&call, "EXPLAIN EXECUTE qd_plan");
-	for (int i = 0; i < ps.nparams; i++) {
-		sb_puts(&call, i ? ", " : "(");
-		param_value(ps.names[i], PQparamtype(r, i), &call);
-	}
-	if (ps.nparams)
-		sb_puts(&call, ")");
-	PQclear(r);
+	explain_call("qd_plan", &ps, &call);
 	r = PQexec(pg, call.s);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		fprintf(stderr, "  %s: EXPLAIN fails: %s    %s\n", name, PQresultErrorMessage(r), ps.text);
@@ -546,16 +552,8 @@ static void people_one(void *ctx, const char *name, const char *sql)
 		return;
 	}
 	PQclear(PQprepare(pg, "qd_people", ps.text, ps.nparams, NULL));
-	PGresult *r = PQdescribePrepared(pg, "qd_people");
-	sb_puts(&call, "EXPLAIN EXECUTE qd_people");
-	for (int i = 0; i < ps.nparams; i++) {
-		sb_puts(&call, i ? ", " : "(");
-		param_value(ps.names[i], PQparamtype(r, i), &call);
-	}
-	if (ps.nparams)
-		sb_puts(&call, ")");
-	PQclear(r);
-	r = PQexec(pg, call.s);
+	explain_call("qd_people", &ps, &call);
+	PGresult *r = PQexec(pg, call.s);
 	int index = 0, cond = 0, sorts = 0, walks = 0;
 	int ordered = strstr(name, "with_org=1 search=0") != NULL;
 	for (int i = 0; PQresultStatus(r) == PGRES_TUPLES_OK && i < PQntuples(r); i++) {
