@@ -95,7 +95,10 @@
 	_(M_LV_BRANCH, "党支部", "Party branch") \
 	_(M_NO_ACTOR, "（未登记的用户）", "(unregistered user)") \
 	/* CLI */ \
-	_(M_USAGE, "用法：qingdan [--db 文件|连接串] [--year 年] [--today 日期] [--lang zh|en] [命令 ...]\n命令：init, org, person, item, import, export, print, pledge, meeting, stats, audit, setting, backup, year, db；qingdan help 查看详细说明", "usage: qingdan [--db FILE|URI] [--year YYYY] [--today YYYY-MM-DD] [--lang zh|en] [COMMAND ...]\ncommands: init, org, person, item, import, export, print, pledge, meeting, stats, audit, setting, backup, year, db; see qingdan help") \
+	_(M_USAGE, "用法：qingdan [--db 文件|连接串] [--year 年] [--today 日期] [--lang zh|en] [命令 ...]", "usage: qingdan [--db FILE|URI] [--year YYYY] [--today YYYY-MM-DD] [--lang zh|en] [COMMAND ...]") \
+	_(M_USAGE_COMMANDS, "命令：%s；qingdan help 命令 查看某个命令的用法，qingdan --version 查看版本", "commands: %s; qingdan help COMMAND shows one command's usage, qingdan --version the version") \
+	_(M_GROUP_NEEDS_SUB, "“%s”需要子命令：", "\"%s\" needs a subcommand:") \
+	_(M_UNKNOWN_SUB, "“%s”没有子命令“%s”；可用：", "\"%s\" has no subcommand \"%s\"; there are:") \
 	_(M_USAGE_PREFIX, "用法：", "usage:") \
 	_(M_UNKNOWN_COMMAND, "未知命令“%s”；qingdan help 查看可用命令", "unknown command \"%s\"; see qingdan help") \
 	_(M_UNKNOWN_OPTION, "%s：未知选项“%s”", "%s: unknown option \"%s\"") \
