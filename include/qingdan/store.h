@@ -140,9 +140,6 @@ enum qd_status store_upgrade_done(struct db *db, const char *task);
 enum qd_status store_upgrade_queue(struct db *db, const char *task);
 
 /* ---- lists and items ---- */
-/* The org's duty list for the year; *created says whether it was made now. */
-enum qd_status store_list_ensure(struct db *db, long long org_id, int year, const char *title,
-				 long long *list_id, int *created);
 /* Insert with created_at = updated_at = now; seq = next in the list. */
 enum qd_status store_item_insert(struct db *db, long long list_id, const struct item_fields *f,
 				 const char *due_iso, const char *status, const char *done_on,
