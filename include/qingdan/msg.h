@@ -192,8 +192,8 @@
 	MSG_LIST_CATEGORY(_) \
 	MSG_LIST_INSTALL(_) \
 	/* a busy file (issue 8.4) */ \
-	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
-	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
+	_(M_DB_BUSY_WAIT, "数据库正忙，等待中…已等 %d 秒", "the database is busy, waiting… %d s") \
+	_(M_DB_BUSY_WAIT_WHO, "数据库正忙，等待中…已等 %d 秒：%s正在写入", "the database is busy, waiting… %d s: %s is writing") \
 	_(M_DB_BUSY_HOLDER, "%s 的 %s（进程 %ld）", "%s's %s (process %ld)") \
 	_(M_DB_BUSY_PID, "另一个程序（进程 %ld）", "another program (process %ld)") \
 	_(M_DB_BUSY, "%s 正被 %s占用，等了 %d 秒仍未释放，未作改动；等它完成后再试，或请该用户退出", "%s is held by %s and was not released within %d s; nothing was changed; try again when it has finished, or ask that user to quit") \
