@@ -239,7 +239,10 @@ static enum qd_status gather_meetings(struct qd *q, struct remind *r, struct str
 	return QD_OK;
 }
 
-/* Each finds the lines of one or more sections for everyone at once. */
+/* Each finds the lines of one or more sections for everyone at once,
+ * with one statement (or one paged listing), and hands them out with
+ * remind_add.  A new source (the periods of recurring items about to
+ * close) is one more function here and its section's row below. */
 static enum qd_status (*const gatherers[])(struct qd *q, struct remind *r, struct strbuf *err) = {
 	gather_items, gather_pledges, gather_meetings,
 };
@@ -401,18 +404,21 @@ static void meeting_json(struct strbuf *b, const struct remind_line *l)
 	json_int(b, l->days);
 }
 
-/* How each section is written, in enum remind_section order. */
+/* How each section is written, one row per value of enum
+ * remind_section, in its order (a new section without its row does not
+ * compile). */
 static const struct section {
 	const char *key;         /* JSON */
 	enum msg_id heading;     /* text: "逾期 %d 项：" (count; due_soon: count, days) */
 	void (*text)(struct strbuf *b, const struct remind_line *l);
 	void (*json)(struct strbuf *b, const struct remind_line *l);
-} sections[RS__COUNT] = {
+} sections[] = {
 	[RS_OVERDUE] = {"overdue", M_RM_OVERDUE, item_text, overdue_json},
 	[RS_DUE_SOON] = {"due_soon", M_RM_DUE_SOON, item_text, due_soon_json},
 	[RS_PLEDGES] = {"pledges", M_RM_PLEDGES, pledge_text, pledge_json},
 	[RS_MEETINGS] = {"meetings", M_RM_MEETINGS, meeting_text, meeting_json},
 };
+_Static_assert(ARRAY_SIZE(sections) == RS__COUNT, "a row of sections[] for each remind_section");
 
 static int block_empty(const struct remind_block *b)
 {
