@@ -250,7 +250,7 @@ static char *default_db_path(void)
 static const struct cli_command *const tables[] = {
 	cli_item_commands, cli_admin_commands, cli_io_commands, cli_pledge_commands,
 	cli_meeting_commands, cli_meeting_print_commands, cli_problem_commands,
-	cli_problem_print_commands, cli_report_commands, cli_db_commands,
+	cli_problem_print_commands, cli_report_commands, cli_remind_commands, cli_db_commands,
 };
 
 static const struct cli_command *find_command(const char *group, const char *name, int *words)

@@ -114,6 +114,7 @@ extern const struct cli_command cli_meeting_print_commands[];   /* meeting print
 extern const struct cli_command cli_problem_commands[];  /* cli_problem.c */
 extern const struct cli_command cli_report_commands[];   /* report (cli_report.c) */
 extern const struct cli_command cli_problem_print_commands[];   /* problem print */
+extern const struct cli_command cli_remind_commands[];   /* remind (cli_remind.c) */
 /* The options of every print command (cli_print.c): --format pdf|text,
  * -o/--output FILE ("-" = standard output), --force, --width N, --lp
  * [PRINTER] (or --lp=PRINTER), --copies N and --duplex (with --lp only). */

@@ -31,6 +31,7 @@
 #include "qingdan/msg_due.h"     /* issue 13: due words */
 #include "qingdan/msg_category.h"   /* issue 13: category add, category move */
 #include "qingdan/msg_install.h"   /* issue 14.1: --version */
+#include "qingdan/msg_remind.h"   /* issue 14.3: remind, item list --due-soon */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -191,6 +192,7 @@
 	MSG_LIST_DUE(_) \
 	MSG_LIST_CATEGORY(_) \
 	MSG_LIST_INSTALL(_) \
+	MSG_LIST_REMIND(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "数据库正忙，等待中…已等 %d 秒", "the database is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "数据库正忙，等待中…已等 %d 秒：%s正在写入", "the database is busy, waiting… %d s: %s is writing") \
