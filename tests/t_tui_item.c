@@ -257,7 +257,7 @@ TEST(invalid_transition_writes_nothing)
 	RUN_SCRIPT("down");                       /* 党组 #2, done */
 	RUN_SCRIPT(":status in_progress");
 	CHECK_CONTAINS(tui_message(t), "事项 #2 不能从“已销号”改为“进行中”");
-	RUN_SCRIPT("s <Enter>");
+	RUN_SCRIPT("s");                          /* no move open: no menu, the reason */
 	CHECK_CONTAINS(tui_message(t), "不能从“已销号”");
 	RUN_SCRIPT("e <C-s>");
 	CHECK_CONTAINS(tui_message(t), "没有要修改的内容");

