@@ -168,7 +168,7 @@ static void item_list_sql(struct strbuf *sql, int dialect, const struct item_fil
 	sb_printf(sql, "SELECT i.id AS id, o.name AS org, l.year AS year, i.seq AS seq, "
 		       "i.category AS category, i.content AS content, coalesce(ow.name, '') AS owner, "
 		       "coalesce(ld.name, '') AS lead, coalesce(i.due, '') AS due, i.status AS status, "
-		       FLAGS_SQL " AS flags FROM item i %s list l ON l.id = i.list_id "
+		       FLAGS_SQL " AS flags, coalesce(i.due_text, '') AS due_text FROM item i %s list l ON l.id = i.list_id "
 		       "JOIN org o ON o.id = l.org_id LEFT JOIN person ow ON ow.id = i.owner_id "
 		       "LEFT JOIN person ld ON ld.id = i.lead_id WHERE i.deleted_at IS NULL",
 		  f->person_id ? store_join_hint(dialect) : "JOIN");
@@ -196,7 +196,7 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 			       struct strbuf *err)
 {
 	static const char *const cols[] = {"id", "org", "year", "seq", "category", "content",
-					   "owner", "lead", "due", "status", "flags"};
+					   "owner", "lead", "due", "status", "flags", "due_text"};
 	struct strbuf sql = {0};
 	int dialect = db_dialect(db), narrow = f->person_id || f->org_id;
 	item_list_sql(&sql, dialect, f);
