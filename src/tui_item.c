@@ -278,6 +278,13 @@ static void moved(struct tui *t, struct move_ctx *c)
 static int reason_done(struct tui *t, void *ctx, const char *text)
 {
 	struct move_ctx *c = ctx;
+	if (str_empty(text)) {
+		/* the model's words name the CLI's --reason: here it is this prompt */
+		char *m = xasprintf(msg(M_SCR_REASON_EMPTY), status_label(c->to));
+		tui_error_text(t, m);
+		free(m);
+		return 0;
+	}
 	struct strbuf err = {0};
 	enum qd_status s = qd_item_move(t->q, c->id, c->version, c->to, text, &err);
 	if (s == QD_OK)

@@ -45,9 +45,24 @@ TEST(pledge_proxy_refusal_names_the_field)
 	stop();
 }
 
+TEST(reason_refusal_names_the_prompt)
+{
+	start(100, 30);
+	RUN_SCRIPT(":status 已取消");
+	CHECK_CONTAINS(row(29), "原因");
+	long long before = audit_head();
+	RUN_SCRIPT("<Enter>");
+	CHECK_CONTAINS(tui_message(t), "改为“已取消”需要填写原因：请在下面输入原因后按 Enter");
+	CHECK(strstr(tui_message(t), "--reason") == NULL);
+	CHECK_CONTAINS(row(29), "原因");             /* the prompt stays */
+	CHECK_INT(audit_head(), before);
+	stop();
+}
+
 int main(void)
 {
 	RUN(status_menu_only_allowed_moves);
 	RUN(pledge_proxy_refusal_names_the_field);
+	RUN(reason_refusal_names_the_prompt);
 	return TT_END();
 }
