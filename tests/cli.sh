@@ -176,8 +176,11 @@ check "record added behind qingdan's back" has "$ERR" "人员 #"
 # ---- stats agree with SQL counts (of the duty lists: the demo has 整改清单 too) ----
 run qd stats --format tsv
 TOTAL=$(printf '%s\n' "$OUT" | awk -F'\t' 'NR>1 {s += $3} END {print s}')
-SQL=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND l.kind='duty' AND i.deleted_at IS NULL")
-check "stats total = sqlite3 count" is "$TOTAL" "$SQL"
+SQL=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND l.kind='duty' AND i.deleted_at IS NULL AND status <> 'cancelled'")
+check "stats total = sqlite3 count of the not cancelled" is "$TOTAL" "$SQL"
+COMPL=$(printf '%s\n' "$OUT" | awk -F'\t' '$2 == "党组" {print $7}')
+TD=$(printf '%s\n' "$OUT" | awk -F'\t' '$2 == "党组" {printf "%d", 100 * $4 / $3 + 0.5}')
+check "stats: completion = done / total (both without the cancelled)" is "$COMPL" "$TD"
 DONE=$(printf '%s\n' "$OUT" | awk -F'\t' 'NR>1 {s += $4} END {print s}')
 SQLD=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND l.kind='duty' AND i.deleted_at IS NULL AND status='done'")
 check "stats done = sqlite3 count" is "$DONE" "$SQLD"

@@ -59,10 +59,22 @@ TEST(reason_refusal_names_the_prompt)
 	stop();
 }
 
+TEST(stats_fraction_without_cancelled)
+{
+	start(100, 30);
+	RUN_SCRIPT("6");
+	int y = find_row("  机关党委 ");
+	CHECK(y > 2);
+	CHECK_CONTAINS(row(y), "26%  5/19");       /* not 5/20: one of its 20 is cancelled */
+	CHECK_CONTAINS(row(2), "（不含已取消的2项）");
+	stop();
+}
+
 int main(void)
 {
 	RUN(status_menu_only_allowed_moves);
 	RUN(pledge_proxy_refusal_names_the_field);
 	RUN(reason_refusal_names_the_prompt);
+	RUN(stats_fraction_without_cancelled);
 	return TT_END();
 }

@@ -12,7 +12,8 @@
 	_(M_SCR_REASON_EMPTY, "改为“%s”需要填写原因：请在下面输入原因后按 Enter（Esc 取消）", "moving to \"%s\" needs a reason: type it below and press Enter (Esc cancels)") \
 	_(M_SCR_REASON, "%s原因", "reason for %s") \
 	_(M_SCR_REASON_LINE, "%s（%s %s）", "%s (%s %s)") \
-	_(M_SCR_STATS_NOTE, "不含已取消的事项", "cancelled items not counted") \
+	_(M_SCR_STATS_NOTE, "（不含已取消的%d项）", " (not counting %d cancelled)") \
+	_(M_SCR_STATS_YEAR, "%d年度  共%d项%s  已销号%d  逾期%d  完成率%d%%  责任书已签%d/已发%d", "%d: %d items%s, %d done, %d overdue, %d%% complete; pledges %d signed of %d issued") \
 	_(M_SCR_CANDIDATES, "可选：%s", "candidates: %s") \
 	_(M_SCR_NO_CANDIDATE, "没有以“%s”开头的人员", "nobody whose name starts with \"%s\"")
 

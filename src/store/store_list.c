@@ -288,7 +288,8 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
 
 /* Counting columns shared by every stats grouping (items aliased i). */
 #define STATS_COUNTS \
-	"count(i.id) AS total, count(CASE WHEN i.status = 'done' THEN 1 END) AS done, " \
+	"count(CASE WHEN i.status <> 'cancelled' THEN 1 END) AS total, " \
+	"count(CASE WHEN i.status = 'done' THEN 1 END) AS done, " \
 	"count(CASE WHEN i.due < :today AND " OPEN_SQL("i.") " THEN 1 END) AS overdue, " \
 	"count(CASE WHEN i.status = 'done' AND i.done_on > i.due THEN 1 END) AS late, " \
 	"coalesce(CAST(round(100.0 * count(CASE WHEN i.status = 'done' THEN 1 END) / " \
@@ -411,7 +412,7 @@ static enum qd_status stats_by_person(struct db *db, int year, const char *today
 			continue;
 		const struct tally *p = &t[id];
 		int completion = p->live ? (int)(100.0 * p->done / p->live + 0.5) : 0;
-		const long long v[9] = {id, 0, p->total, p->done, p->overdue, p->late, completion,
+		const long long v[9] = {id, 0, p->live, p->done, p->overdue, p->late, completion,
 					p->signed_, p->issued};
 		const char *name = sql_column_text(st, 1);
 		for (int i = 0; i < 9; i++)
