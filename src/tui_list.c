@@ -133,6 +133,9 @@ static void load_detail(struct tui *t, struct list_view *lv)
 		lv->have_detail = 1;
 		qd_item_notes(t->q, id, &lv->notes, &lv->nnotes);
 	}
+	xfree(&lv->reason);
+	if (lv->have_detail)
+		lv->reason = qd_item_last_reason(t->q, id);
 }
 
 /* The person's measures again, the selection kept by id when it was there. */
@@ -359,6 +362,7 @@ static void list_close(void *st)
 	page_items_clear(lv->ms, lv->nms);
 	free(lv->ms);
 	free(lv->ms_problem);
+	free(lv->reason);
 	free(lv);
 }
 
@@ -481,6 +485,8 @@ static int detail_lines(struct tui *t, struct list_view *lv, int width, char ***
 		sb_printf(&b, "%s：%s\n", msg(M_SHOW_STANDARD), it->standard);
 	if (lv->in_ms && lv->ms_problem)
 		sb_printf(&b, "%s\n", lv->ms_problem);
+	if (lv->reason)
+		sb_printf(&b, "%s\n", lv->reason);
 	sb_printf(&b, "%s：", msg(M_SHOW_NOTES));
 	if (lv->nnotes == 0)
 		sb_puts(&b, msg(M_SHOW_NO_NOTES));

@@ -70,11 +70,30 @@ TEST(stats_fraction_without_cancelled)
 	stop();
 }
 
+TEST(reason_in_detail_pane)
+{
+	start(100, 30);
+	CHECK(strstr(screen(), "原因：") == NULL);
+	RUN_SCRIPT("s <Enter>");                  /* #1 to 待审核 */
+	RUN_SCRIPT(":status 进行中");             /* 退回: a reason */
+	RUN_SCRIPT("\"材料不全\" <Enter>");
+	CHECK_CONTAINS(screen(), "退回原因：材料不全（");
+	CHECK_CONTAINS(screen(), " 王芳）");
+	RUN_SCRIPT(":status 已取消");
+	RUN_SCRIPT("\"不再需要\" <Enter>");
+	CHECK_CONTAINS(screen(), "取消原因：不再需要（");
+	CHECK(strstr(screen(), "材料不全") == NULL);   /* the latest only */
+	RUN_SCRIPT("down");                       /* another item: none */
+	CHECK(strstr(screen(), "原因：") == NULL);
+	stop();
+}
+
 int main(void)
 {
 	RUN(status_menu_only_allowed_moves);
 	RUN(pledge_proxy_refusal_names_the_field);
 	RUN(reason_refusal_names_the_prompt);
 	RUN(stats_fraction_without_cancelled);
+	RUN(reason_in_detail_pane);
 	return TT_END();
 }

@@ -184,6 +184,10 @@ enum qd_status qd_item_move(struct qd *q, long long id, int expect_version,
 			    enum item_status to, const char *reason, struct strbuf *err);
 enum qd_status qd_item_note(struct qd *q, long long id, const char *on_date, const char *text,
 			    struct strbuf *err);
+/* The latest 退回 or 取消 reason of an item as one line for people —
+ * "退回原因：材料不全（2026-06-30 王芳）", the local date of the audit row —
+ * malloc'd, or NULL when it never had one (issue 14.5). */
+char *qd_item_last_reason(struct qd *q, long long id);
 enum qd_status qd_item_delete(struct qd *q, long long id, struct strbuf *err);
 /* What the actor may do with this item (for menus and read-only views). */
 int qd_may_edit_items(struct qd *q);

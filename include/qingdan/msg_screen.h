@@ -10,8 +10,9 @@
 	_(M_SCR_NO_MOVE, "事项 #%lld（%s）没有你可以做的状态变更：%s", "item #%lld (%s) has no status change you may make: %s") \
 	_(M_SCR_PROXY_FIELD, "实际签字人 %s 不是%s本人（%s），这属于代签；请把“代签”选为“是”，并在“代签说明”里写明情况", "%s, who actually signed, is not the %s (%s) in person: that is a proxy signature; set \"proxy (代签)\" to yes and describe it under \"proxy note\"") \
 	_(M_SCR_REASON_EMPTY, "改为“%s”需要填写原因：请在下面输入原因后按 Enter（Esc 取消）", "moving to \"%s\" needs a reason: type it below and press Enter (Esc cancels)") \
-	_(M_SCR_REASON, "%s原因", "reason for %s") \
-	_(M_SCR_REASON_LINE, "%s（%s %s）", "%s (%s %s)") \
+	_(M_SCR_REASON, "%s原因", "reason to %s") \
+	_(M_SCR_ACT_CANCEL, "取消", "cancel") \
+	_(M_SCR_REASON_LINE, "%s（%s %s）", "%s (%s, %s)") \
 	_(M_SCR_STATS_NOTE, "（不含已取消的%d项）", " (not counting %d cancelled)") \
 	_(M_SCR_STATS_YEAR, "%d年度  共%d项%s  已销号%d  逾期%d  完成率%d%%  责任书已签%d/已发%d", "%d: %d items%s, %d done, %d overdue, %d%% complete; pledges %d signed of %d issued") \
 	_(M_SCR_CANDIDATES, "可选：%s", "candidates: %s") \

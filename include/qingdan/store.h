@@ -210,6 +210,9 @@ enum qd_status store_audit_head(struct db *db, long long *seq, char *hash65);
 enum qd_status store_audit_insert(struct db *db, const struct audit_row *r);
 enum qd_status store_audit_get(struct db *db, long long seq,
 			       void (*fn)(void *ctx, const struct audit_row *r), void *ctx);
+/* The last 退回 or 取消 of an item with its reason (QD_NOTFOUND: none). */
+enum qd_status store_item_last_reason(struct db *db, long long id,
+				      void (*fn)(void *ctx, const struct audit_row *r), void *ctx);
 /* Every audit row in seq order; fn returns non-zero to stop. */
 enum qd_status store_audit_walk(struct db *db, int (*fn)(void *ctx, const struct audit_row *r),
 				void *ctx);

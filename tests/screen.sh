@@ -1,0 +1,21 @@
+#!/bin/sh
+# tests/screen.sh — the CLI side of a smoother screen (issue 14.5, second
+# half): `item show` gives the latest 退回 or 取消 reason with its date
+# and who, as the TUI's detail pane does.
+. "$(dirname "$0")/lib.sh"
+
+demo_db
+run qd item show 16
+check "no reason before any 退回" hasnt "$OUT" 原因
+run qd item set 16 --status in_progress --reason "会议记录不全"
+check "退回 with a reason" is "$RC" 0
+run qd item show 16
+check "show: the 退回 reason" has "$OUT" "退回原因：会议记录不全（"
+check "show: a date" [ -n "$(printf '%s\n' "$OUT" | grep -E '退回原因：会议记录不全（[0-9]{4}-[0-9]{2}-[0-9]{2} 王芳）')" ]
+run qd item set 16 --status cancelled --reason "派驻组调整，不再单列"
+run qd item show 16
+check "show: the latest reason, now the 取消" has "$OUT" "取消原因：派驻组调整，不再单列（"
+check "show: only the latest" hasnt "$OUT" 会议记录不全
+run qd --lang en item show 16
+check "show in English" has "$OUT" "reason to cancel:"
+finish
