@@ -388,7 +388,7 @@ static const struct colspec cols[] = {
 	{C_LEAD, 8, 80, 1, M_SHOW_LEAD, 'l'},
 	{C_DUE, 10, 0, 0, M_SHOW_DUE, 'l'},
 	{C_STATUS, 6, 0, 0, M_SHOW_STATUS, 'l'},
-	{C_FLAGS, 8, 96, 0, M_TUI_COL_FLAGS, 'l'},
+	{C_FLAGS, 8, 80, 0, M_TUI_COL_FLAGS, 'l'},
 };
 
 static int col_on(const struct colspec *c, const struct tui *t, const struct list_view *lv)
@@ -400,13 +400,54 @@ static int col_on(const struct colspec *c, const struct tui *t, const struct lis
 	return t->cols >= c->min_cols;
 }
 
-/* x and width of every column for this screen. */
+static const char *cell(const struct item *it, enum col c, char *buf, size_t size);
+
+/* The widest value of column c among the rows on screen (and its head). */
+static int widest(const struct list_view *lv, const struct colspec *cs)
+{
+	char buf[32];
+	int most = text_width(msg(cs->head));
+	for (int i = 0; i < lv->nrows + lv->nms; i++) {
+		const struct item *it = i < lv->nrows ? &lv->rows[i].it : &lv->ms[i - lv->nrows].it;
+		const char *v = cell(it, cs->c, buf, sizeof buf);
+		int cw = v ? text_width(v) : 0;
+		if (cw > most)
+			most = cw;
+	}
+	return most;
+}
+
+/* x and width of every column for this screen.  The 责任内容 column takes
+ * what the others leave; past CONTENT_EASY columns of it, the text columns
+ * (list, category, owner, lead) grow to their widest value on screen, each
+ * by at most one share of the surplus while 责任内容 keeps three: a wide
+ * screen shows whole names, a narrow one cuts the content first. */
+enum { CONTENT_EASY = 40, CONTENT_SHARES = 3 };
+
 static void col_x(const struct tui *t, const struct list_view *lv, int *x, int *w)
 {
-	int fixed = 2;
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++)
-		if (col_on(&cols[i], t, lv) && cols[i].c != C_CONTENT)
-			fixed += cols[i].w + 1;
+	int fixed = 2, want[C__N] = {0}, growers = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
+		enum col c = cols[i].c;
+		w[c] = cols[i].w;
+		if (!col_on(&cols[i], t, lv) || c == C_CONTENT)
+			continue;
+		fixed += cols[i].w + 1;
+		if (c == C_LIST || c == C_CAT || c == C_OWNER || c == C_LEAD) {
+			int most = widest(lv, &cols[i]);
+			want[c] = most > cols[i].w ? most - cols[i].w : 0;
+			growers += want[c] > 0;
+		}
+	}
+	int surplus = t->cols - fixed - 1 - CONTENT_EASY;
+	if (surplus > 0 && growers > 0) {
+		int share = surplus / (growers + CONTENT_SHARES);
+		for (int c = 0; c < C__N; c++) {
+			int grow = want[c] < share ? want[c] : share;
+			w[c] += grow;
+			fixed += grow;
+		}
+	}
 	int pos = 2;
 	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
 		enum col c = cols[i].c;
@@ -415,7 +456,8 @@ static void col_x(const struct tui *t, const struct list_view *lv, int *x, int *
 			w[c] = 0;
 			continue;
 		}
-		w[c] = c == C_CONTENT ? t->cols - fixed - 1 : cols[i].w;
+		if (c == C_CONTENT)
+			w[c] = t->cols - fixed - 1;
 		if (w[c] < 1)
 			w[c] = 1;
 		x[c] = pos;

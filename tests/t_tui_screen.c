@@ -88,6 +88,37 @@ TEST(reason_in_detail_pane)
 	stop();
 }
 
+/* Columns share out the screen: 标记 kept at 80 (责任内容 cut first), the
+ * surplus of a wide screen to 责任内容 and to names up to their widest. */
+TEST(columns_share_the_width)
+{
+	int owner_at[3], sizes[] = {80, 120, 200};
+	for (int i = 0; i < 3; i++) {
+		start(sizes[i], 30);
+		CHECK_CONTAINS(row(2), "标记");
+		CHECK(col_of(row(2), "标记") + 4 <= sizes[i]);
+		int y = find_row("落实意识形态工作责任制");
+		CHECK(y > 2);
+		CHECK_INT(col_of(row(y), "逾期"), col_of(row(2), "标记"));
+		owner_at[i] = col_of(row(2), "责任人");
+		if (sizes[i] == 80)
+			CHECK_CONTAINS(row(y), "…");       /* the content cut */
+		if (sizes[i] == 200)
+			CHECK_CONTAINS(row(y), "落实意识形态工作责任制，每半年专题研究意识形态工作");
+		/* a checklist: the list column grows to its longest name at 200 */
+		RUN_SCRIPT("4 down down open");
+		int title = find_row("黄志刚 的责任清单");
+		CHECK(title > 0);
+		if (sizes[i] == 200)
+			CHECK_CONTAINS(screen(), "> 机关第一党支部（办公室）   ");
+		else
+			CHECK(strstr(screen(), "> 机关第一党支部（办公室）") == NULL);
+		CHECK_CONTAINS(row(title + 1), "标记");
+		stop();
+	}
+	CHECK(owner_at[0] < owner_at[1] && owner_at[1] < owner_at[2]);   /* 责任内容 wider */
+}
+
 int main(void)
 {
 	RUN(status_menu_only_allowed_moves);
@@ -95,5 +126,6 @@ int main(void)
 	RUN(reason_refusal_names_the_prompt);
 	RUN(stats_fraction_without_cancelled);
 	RUN(reason_in_detail_pane);
+	RUN(columns_share_the_width);
 	return TT_END();
 }
