@@ -142,6 +142,11 @@ char *qd_person_label(const struct person *p)
 			 post && org ? "·" : "", org ? p->org_name : "", post || org ? "）" : "");
 }
 
+char *qd_person_ref(struct qd *q, long long id)
+{
+	return id ? store_person_ref(q->db, id) : NULL;
+}
+
 /* "#12 王伟（副局长·第二党支部）；#31 王伟（组织委员）": each one names its
  * person when passed back. */
 static char *candidates(struct person *const *ps, int n)

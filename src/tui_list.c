@@ -327,10 +327,7 @@ static void *open_common(struct tui *t, long long org_id, long long person_id)
 	lv->sc.person_id = person_id;
 	if (person_id) {
 		lv->sc.cache = store_page_cache_new();
-		struct person p = {0};
-		if (qd_get_person(t->q, person_id, &p) == QD_OK)
-			lv->person_name = xstrdup(p.name);
-		person_clear(&p);
+		lv->person_name = qd_person_ref(t->q, person_id);   /* 王伟（组织委员） */
 	}
 	list_select(t, lv, 0);
 	return lv;

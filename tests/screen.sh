@@ -18,4 +18,11 @@ check "show: the latest reason, now the 取消" has "$OUT" "取消原因：派�
 check "show: only the latest" hasnt "$OUT" 会议记录不全
 run qd --lang en item show 16
 check "show in English" has "$OUT" "reason to cancel:"
+
+# ---- two 王伟: told apart as export writes them (姓名（职务）) ----
+run qd item set 1 --owner "王伟（数据）"
+check "assign the second 王伟" is "$RC" 0
+run qd item show 1
+check "show: the homonym with the post" has "$OUT" "责任人：王伟（组织委员、数据管理处副处长）"
+check "show: a unique name bare" has "$OUT" "牵头领导：赵立新"
 finish

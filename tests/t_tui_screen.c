@@ -119,6 +119,35 @@ TEST(columns_share_the_width)
 	CHECK(owner_at[0] < owner_at[1] && owner_at[1] < owner_at[2]);   /* 责任内容 wider */
 }
 
+/* Two 王伟 (#4 党组成员、副局长, #28 组织委员、数据管理处副处长): shown as
+ * export writes them in the list, the detail and after the picker. */
+TEST(homonyms_told_apart)
+{
+	start(200, 30);
+	RUN_SCRIPT(":assign 王伟（数据）");
+	struct item it = get(1);
+	CHECK_INT(it.owner_id, 28);
+	CHECK_STR(it.owner_name, "王伟（组织委员、数据管理处副处长）");
+	item_clear(&it);
+	int y = find_row("落实“第一议题”");
+	CHECK_CONTAINS(row(y), " 王伟（组织委员、数据管理处副处长） ");   /* the owner column, whole */
+	CHECK_CONTAINS(screen(), "责任人：王伟（组织委员、数据管理处副处长）");   /* the detail */
+	/* the picker: the form field takes the told-apart name */
+	RUN_SCRIPT("o <Enter> \"王伟\"");
+	CHECK_CONTAINS(screen(), "王伟  党组成员、副局长");
+	CHECK_CONTAINS(screen(), "王伟  组织委员、数据管理处副处长");
+	RUN_SCRIPT("\"（副局长）\" <Enter>");
+	CHECK_CONTAINS(screen(), "王伟（党组成员、副局长）");
+	RUN_SCRIPT("<C-s>");
+	it = get(1);
+	CHECK_INT(it.owner_id, 4);
+	item_clear(&it);
+	CHECK_CONTAINS(screen(), "责任人：王伟（党组成员、副局长）");
+	/* a unique name stays bare */
+	CHECK_CONTAINS(screen(), "牵头领导：赵立新  ");
+	stop();
+}
+
 int main(void)
 {
 	RUN(status_menu_only_allowed_moves);
@@ -127,5 +156,6 @@ int main(void)
 	RUN(stats_fraction_without_cancelled);
 	RUN(reason_in_detail_pane);
 	RUN(columns_share_the_width);
+	RUN(homonyms_told_apart);
 	return TT_END();
 }

@@ -92,6 +92,8 @@ enum qd_status store_org_by_name(struct db *db, const char *name, long long *id)
 enum qd_status store_person_insert(struct db *db, const struct person_fields *f, long long *id);
 enum qd_status store_person_update(struct db *db, long long id, const struct person_fields *f);
 enum qd_status store_person_get(struct db *db, long long id, struct person *p);
+/* The person as export names them (PERSON_REF: 王伟（组织委员）), or NULL. */
+char *store_person_ref(struct db *db, long long id);
 /* All people with this exact name (malloc'd array). */
 enum qd_status store_person_by_name(struct db *db, const char *name, struct person **out, int *n);
 /* Person with this login (active or not); QD_NOTFOUND if none. */
