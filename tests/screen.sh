@@ -25,4 +25,16 @@ check "assign the second 王伟" is "$RC" 0
 run qd item show 1
 check "show: the homonym with the post" has "$OUT" "责任人：王伟（组织委员、数据管理处副处长）"
 check "show: a unique name bare" has "$OUT" "牵头领导：赵立新"
+
+# ---- the start of a name names one person; several are listed ----
+run qd person add 阿卜杜·热合曼 --post 科员
+run qd item set 4 --owner 阿卜
+check "--owner by a unique start of the name" is "$RC" 0
+run qd item show 4
+check "…owner set" has "$OUT" "责任人：阿卜杜·热合曼"
+run qd item set 4 --owner 王
+check "a start fitting several: refused" is "$RC" 1
+check "…listing them" has "$ERR" "以“王”开头的人员不止一位，请写全名或用编号指定：#8 王芳"
+run qd item set 4 --owner 谁也不是
+check "no one: not found as before" has "$ERR" "找不到人员“谁也不是”"
 finish

@@ -5,6 +5,7 @@
  * cancelled, refusals worded for the screen, names completed in the ':'
  * prompt. */
 #include "t_tui_harness.h"
+#include "qingdan/tui_complete.h"
 
 static __attribute__((unused)) struct item get(long long id)
 {
@@ -148,6 +149,74 @@ TEST(homonyms_told_apart)
 	stop();
 }
 
+/* `:assign 阿卜`: a unique start of a name is enough (as are pinyin and
+ * initials); several: listed as today. */
+TEST(assign_by_prefix)
+{
+	start(100, 30);
+	struct person_fields pf = PERSON_FIELDS_INIT;
+	long long pid;
+	pf.name = "阿卜杜·热合曼";
+	pf.active = 1;
+	CHECK_INT(qd_person_add(&q, &pf, &pid, &err), QD_OK);
+	RUN_SCRIPT(":assign 阿卜");
+	struct item it = get(1);
+	CHECK_INT(it.owner_id, pid);
+	item_clear(&it);
+	RUN_SCRIPT(":assign zgq");                /* initials, as before */
+	it = get(1);
+	CHECK_STR(it.owner_name, "郑国强");
+	item_clear(&it);
+	long long before = audit_head();
+	RUN_SCRIPT(":assign 王");                 /* 王芳 and two 王伟 */
+	CHECK_CONTAINS(tui_message(t), "以“王”开头的人员不止一位");
+	CHECK_CONTAINS(tui_message(t), "#8 王芳");
+	CHECK_CONTAINS(tui_message(t), "#28 王伟");
+	CHECK_INT(audit_head(), before);
+	RUN_SCRIPT(":assign 谁也不是");
+	CHECK_CONTAINS(tui_message(t), "找不到人员“谁也不是”");
+	stop();
+}
+
+/* Tab in the ':' prompt completes a person argument (tui_complete_person). */
+TEST(complete_person_names)
+{
+	start(100, 30);
+	struct person_fields pf = PERSON_FIELDS_INIT;
+	long long pid;
+	pf.name = "阿卜杜·热合曼";
+	pf.active = 1;
+	CHECK_INT(qd_person_add(&q, &pf, &pid, &err), QD_OK);
+	char *line, *shown;
+	CHECK_INT(tui_complete_person(t, "assign 阿卜", &line, &shown), 1);
+	CHECK_STR(line, "assign 阿卜杜·热合曼");
+	CHECK(shown == NULL);
+	free(line);
+	CHECK_INT(tui_complete_person(t, "assign zgq", &line, &shown), 1);
+	CHECK_STR(line, "assign 郑国强");
+	free(line);
+	/* several: the common start, the candidates told apart */
+	CHECK_INT(tui_complete_person(t, "filter overdue owner=王", &line, &shown), 1);
+	CHECK_STR(line, "filter overdue owner=王");
+	CHECK_CONTAINS(shown, "可选：王芳 王伟（党组成员、副局长） 王伟（组织委员、数据管理处副处长）");
+	free(line);
+	free(shown);
+	CHECK_INT(tui_complete_person(t, "assign 王伟", &line, &shown), 1);
+	CHECK_STR(line, "assign 王伟");
+	CHECK_CONTAINS(shown, "王伟（党组成员、副局长）");
+	free(line);
+	free(shown);
+	CHECK_INT(tui_complete_person(t, "assign 谁", &line, &shown), 1);
+	CHECK_STR(line, "assign 谁");
+	CHECK_CONTAINS(shown, "没有以“谁”开头的人员");
+	free(line);
+	free(shown);
+	/* not a person argument: action names are the prompt's own */
+	CHECK_INT(tui_complete_person(t, "ass", &line, &shown), 0);
+	CHECK_INT(tui_complete_person(t, "sort du", &line, &shown), 0);
+	stop();
+}
+
 int main(void)
 {
 	RUN(status_menu_only_allowed_moves);
@@ -157,5 +226,7 @@ int main(void)
 	RUN(reason_in_detail_pane);
 	RUN(columns_share_the_width);
 	RUN(homonyms_told_apart);
+	RUN(assign_by_prefix);
+	RUN(complete_person_names);
 	return TT_END();
 }

@@ -15,6 +15,7 @@
 	_(M_SCR_REASON_LINE, "%s（%s %s）", "%s (%s, %s)") \
 	_(M_SCR_STATS_NOTE, "（不含已取消的%d项）", " (not counting %d cancelled)") \
 	_(M_SCR_STATS_YEAR, "%d年度  共%d项%s  已销号%d  逾期%d  完成率%d%%  责任书已签%d/已发%d", "%d: %d items%s, %d done, %d overdue, %d%% complete; pledges %d signed of %d issued") \
+	_(M_SCR_PREFIX_AMBIGUOUS, "以“%s”开头的人员不止一位，请写全名或用编号指定：%s", "more than one person's name starts with \"%s\"; write the whole name or name one by id: %s") \
 	_(M_SCR_CANDIDATES, "可选：%s", "candidates: %s") \
 	_(M_SCR_NO_CANDIDATE, "没有以“%s”开头的人员", "nobody whose name starts with \"%s\"")
 

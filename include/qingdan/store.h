@@ -106,6 +106,8 @@ enum qd_status store_person_keys(struct db *db, long long id, const char *sort_k
  * sort_key order; exact[i] (malloc'd too) says whether person i's
  * initials or spaceless pinyin is q itself.  On the initials index: both
  * start with q's first letter. */
+/* People whose name starts with prefix, the active first, in name order. */
+enum qd_status store_person_by_prefix(struct db *db, const char *prefix, struct person **out, int *n);
 enum qd_status store_person_by_pinyin(struct db *db, const char *q, struct person **out,
 				      int **exact, int *n);
 int store_admins_with_login(struct db *db);

@@ -206,6 +206,27 @@ enum qd_status store_person_by_name(struct db *db, const char *name, struct pers
 	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
+enum qd_status store_person_by_prefix(struct db *db, const char *prefix, struct person **out, int *n)
+{
+	/* every name that starts with prefix: prefix up to prefix and U+10FFFF,
+	 * the highest character (as the picker's search, store_page_people.c) */
+	struct sql_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.name >= ?1 AND p.name < ?2 "
+				       "ORDER BY p.active DESC, p.sort_key, p.name, p.id");
+	char *hi = xasprintf("%s\xf4\x8f\xbf\xbf", prefix);
+	store_bind_text(st, 1, prefix);
+	store_bind_text(st, 2, hi);
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		store_person_row(st, &(*out)[(*n)++]);
+	}
+	sql_reset(st);
+	free(hi);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
+}
+
 enum qd_status store_person_keys(struct db *db, long long id, const char *sort_key,
 				 const char *pinyin, const char *initials)
 {
