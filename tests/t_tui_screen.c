@@ -6,6 +6,7 @@
  * prompt. */
 #include "t_tui_harness.h"
 #include "qingdan/tui_complete.h"
+#include "qingdan/tui_view.h"
 
 static __attribute__((unused)) struct item get(long long id)
 {
@@ -217,6 +218,22 @@ TEST(complete_person_names)
 	stop();
 }
 
+/* A model refusal on the status line without the CLI's option hints. */
+TEST(refusals_without_option_hints)
+{
+	start(100, 30);
+	struct strbuf e = {0};
+	sb_puts(&e, "退回需要填写原因（--reason）");
+	tui_error(t, &e);
+	CHECK_STR(tui_message(t), "退回需要填写原因");
+	sb_reset(&e);
+	sb_puts(&e, "the measure's text must not be empty (--text); 已有（第一）");
+	tui_error(t, &e);
+	CHECK_STR(tui_message(t), "the measure's text must not be empty; 已有（第一）");
+	sb_free(&e);
+	stop();
+}
+
 int main(void)
 {
 	RUN(status_menu_only_allowed_moves);
@@ -228,5 +245,6 @@ int main(void)
 	RUN(homonyms_told_apart);
 	RUN(assign_by_prefix);
 	RUN(complete_person_names);
+	RUN(refusals_without_option_hints);
 	return TT_END();
 }
