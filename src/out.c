@@ -168,8 +168,10 @@ static void table_flush(struct out_sink *o)
 static void table_row(struct out_sink *o, const char *const *vals)
 {
 	char **cells = xcalloc((size_t)o->ncol, sizeof *cells);
-	for (int i = 0; i < o->ncol; i++)
-		cells[i] = table_value(o->names[i], i == o->due_col && vals[i] && !*vals[i] ? vals[o->ncol] : vals[i]);
+	for (int i = 0; i < o->ncol; i++) {
+		int fill = i == o->due_col && vals[i] && !*vals[i];   /* no date: the due text */
+		cells[i] = table_value(o->names[i], fill ? vals[o->ncol] : vals[i]);
+	}
 	if (!o->width) {
 		o->rows = xrealloc(o->rows, (size_t)(o->nrows + 1) * sizeof *o->rows);
 		o->rows[o->nrows] = cells;

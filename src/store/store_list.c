@@ -168,7 +168,8 @@ static void item_list_sql(struct strbuf *sql, int dialect, const struct item_fil
 	sb_printf(sql, "SELECT i.id AS id, o.name AS org, l.year AS year, i.seq AS seq, "
 		       "i.category AS category, i.content AS content, coalesce(ow.name, '') AS owner, "
 		       "coalesce(ld.name, '') AS lead, coalesce(i.due, '') AS due, i.status AS status, "
-		       FLAGS_SQL " AS flags, coalesce(i.due_text, '') AS due_text FROM item i %s list l ON l.id = i.list_id "
+		       FLAGS_SQL " AS flags, coalesce(i.due_text, '') AS due_text "
+		       "FROM item i %s list l ON l.id = i.list_id "
 		       "JOIN org o ON o.id = l.org_id LEFT JOIN person ow ON ow.id = i.owner_id "
 		       "LEFT JOIN person ld ON ld.id = i.lead_id WHERE i.deleted_at IS NULL",
 		  f->person_id ? store_join_hint(dialect) : "JOIN");
