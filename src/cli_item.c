@@ -192,6 +192,13 @@ static int item_show(struct cli *c, int argc, char **argv)
 	free(flags);
 	if (it.done_on)
 		show_field(M_SHOW_DONE_ON, it.done_on);
+	char *reason = qd_item_last_reason(&c->q, id);
+	if (reason) {
+		char *clean = text_sanitize(reason, 1);
+		printf("%s\n", clean);
+		free(clean);
+		free(reason);
+	}
 	if (it.deleted_at)
 		show_field(M_SHOW_DELETED, it.deleted_at);
 	printf("%s：%d  %s：%s\n", msg(M_SHOW_VERSION), it.version, msg(M_SHOW_UPDATED), it.updated_at);

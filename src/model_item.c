@@ -5,8 +5,10 @@
  * Every function re-reads the item inside its write transaction (BEGIN
  * IMMEDIATE), so the checks and the write see the same state; the UPDATE
  * also carries the version it read, so no change is ever lost. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "model_impl.h"
 #include "qingdan/date.h"
@@ -430,4 +432,63 @@ enum qd_status qd_year_copy(struct qd *q, int from, int to, int *lists, int *ite
 	*lists = c.lists;
 	*items = c.items;
 	return model_end(q, s, err);
+}
+
+/* ---- the latest 退回 / 取消 reason ---- */
+
+struct reason_found {
+	struct qd *q;
+	char *line;
+};
+
+static void reason_key(void *ctx, const char *key, int change, const char *old, const char *now)
+{
+	char **text = ctx;
+	(void)old;
+	if (!change && strcmp(key, "reason") == 0 && now && !*text)
+		*text = xstrdup(now);
+}
+
+/* An audit time (UTC, 2026-06-30T01:02:03Z) as the local date. */
+static void local_date(const char *at, char *out)
+{
+	int y, mo, d, h, mi, sec, day;
+	struct tm local;
+	snprintf(out, 11, "%s", at ? at : "");
+	if (!at || sscanf(at, "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &sec) != 6 ||
+	    (day = date_from_ymd(y, mo, d)) == DATE_NONE)
+		return;
+	time_t t = (time_t)day * 86400 + h * 3600 + mi * 60 + sec;
+	if (localtime_r(&t, &local))
+		date_format(date_from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday), out);
+}
+
+static void reason_row(void *ctx, const struct audit_row *r)
+{
+	struct reason_found *f = ctx;
+	char *text = NULL;
+	store_detail_each(f->q->db, r->detail, reason_key, &text);
+	if (!text)
+		return;
+	char on[11];
+	local_date(r->at, on);
+	struct person p = {0};
+	const char *who = r->login ? r->login : "";
+	if (r->person_id && qd_get_person(f->q, r->person_id, &p) == QD_OK && p.name)
+		who = p.name;
+	char *label = xasprintf(msg(M_SCR_REASON),
+				msg(strcmp(r->action, "cancelled") == 0 ? M_SCR_ACT_CANCEL : M_ACT_REJECT));
+	char *body = xasprintf(msg(M_SCR_REASON_LINE), text, on, who);
+	f->line = xasprintf("%s%s%s", label, msg_english() ? ": " : "：", body);
+	free(label);
+	free(body);
+	free(text);
+	person_clear(&p);
+}
+
+char *qd_item_last_reason(struct qd *q, long long id)
+{
+	struct reason_found f = {q, NULL};
+	store_item_last_reason(q->db, id, reason_row, &f);
+	return f.line;
 }

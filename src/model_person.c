@@ -142,6 +142,11 @@ char *qd_person_label(const struct person *p)
 			 post && org ? "·" : "", org ? p->org_name : "", post || org ? "）" : "");
 }
 
+char *qd_person_ref(struct qd *q, long long id)
+{
+	return id ? store_person_ref(q->db, id) : NULL;
+}
+
 /* "#12 王伟（副局长·第二党支部）；#31 王伟（组织委员）": each one names its
  * person when passed back. */
 static char *candidates(struct person *const *ps, int n)
@@ -279,6 +284,37 @@ static enum qd_status by_pinyin(struct qd *q, const char *py, const char *who, l
 	return s;
 }
 
+/* The people whose name starts with r's name (its qualifier narrowing
+ * them): QD_NOTFOUND (err untouched) when none does. */
+static enum qd_status by_prefix(struct qd *q, const struct person_ref *r, const char *who,
+				long long *id, char **cands, struct strbuf *err)
+{
+	struct person *ps = NULL;
+	int n = 0;
+	enum qd_status s = store_person_by_prefix(q->db, r->name, &ps, &n);
+	if (s == QD_OK && n == 0)
+		s = QD_NOTFOUND;
+	if (s == QD_OK) {
+		char *c = NULL;
+		struct strbuf e = {0};
+		s = choose(ps, n, r, who, id, &c, &e);
+		if (s == QD_AMBIGUOUS) {
+			sb_reset(err);
+			sb_printf(err, msg(M_SCR_PREFIX_AMBIGUOUS), who, c ? c : "");
+		} else if (s != QD_OK) {
+			sb_reset(err);
+			sb_puts(err, e.s ? e.s : "");
+		}
+		if (cands)
+			*cands = c;
+		else
+			free(c);
+		sb_free(&e);
+	}
+	people_free(ps, n);
+	return s;
+}
+
 /* sound: an ASCII text that names no one is also tried as pinyin or
  * initials ("zgq", "zhao guo qiang"). */
 static enum qd_status match_person(struct qd *q, const char *who, long long *id,
@@ -323,6 +359,15 @@ static enum qd_status match_person(struct qd *q, const char *who, long long *id,
 	if (py) {
 		enum qd_status p = by_pinyin(q, py, who, id, cands, err);
 		free(py);
+		if (p != QD_NOTFOUND) {
+			s = p;
+			goto done;
+		}
+	}
+	/* the start of a name (阿卜 for 阿卜杜·热合曼): one person, or the
+	 * candidates to choose from */
+	if (sound && (s == QD_OK || s == QD_NOTFOUND) && *r.name) {
+		enum qd_status p = by_prefix(q, &r, who, id, cands, err);
 		if (p != QD_NOTFOUND) {
 			s = p;
 			goto done;

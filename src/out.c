@@ -73,6 +73,13 @@ static void sink_header(struct rowsink *rs, int ncol, const char *const *names)
 		fputs("[", o->f);
 		return;
 	}
+	/* table: a last due_text column is no column of its own but fills an
+	 * empty due (长期坚持, no date), as the screen shows it */
+	for (int i = 0; o->fmt == OUT_TABLE && ncol > 1 && i < ncol - 1; i++)
+		if (strcmp(names[i], "due") == 0 && strcmp(names[ncol - 1], "due_text") == 0) {
+			o->due_col = i;
+			free(o->names[--o->ncol]);
+		}
 	for (int i = 0; i < ncol && o->fmt != OUT_TABLE; i++) {
 		if (i)
 			fputc(o->fmt == OUT_TSV ? '\t' : ',', o->f);
@@ -161,8 +168,10 @@ static void table_flush(struct out_sink *o)
 static void table_row(struct out_sink *o, const char *const *vals)
 {
 	char **cells = xcalloc((size_t)o->ncol, sizeof *cells);
-	for (int i = 0; i < o->ncol; i++)
-		cells[i] = table_value(o->names[i], vals[i]);
+	for (int i = 0; i < o->ncol; i++) {
+		int fill = i == o->due_col && vals[i] && !*vals[i];   /* no date: the due text */
+		cells[i] = table_value(o->names[i], fill ? vals[o->ncol] : vals[i]);
+	}
 	if (!o->width) {
 		o->rows = xrealloc(o->rows, (size_t)(o->nrows + 1) * sizeof *o->rows);
 		o->rows[o->nrows] = cells;
@@ -234,6 +243,7 @@ void out_init(struct out_sink *o, enum out_format fmt, FILE *f)
 	o->fmt = fmt;
 	o->f = f;
 	o->max_cell = 40;
+	o->due_col = -1;
 	o->tty = isatty(fileno(f));
 }
 

@@ -65,9 +65,32 @@ void tui_error_text(struct tui *t, const char *text)
 	set_message(t, xstrdup(text ? text : ""), 1);
 }
 
+/* A model refusal as the screen words it: the command line's option hints
+ * — "（--reason）", " (--text)" — dropped, the prompt or form being where
+ * the screen takes that input (issue 14.5). */
+static char *without_option_hints(const char *s)
+{
+	struct strbuf b = {0};
+	while (*s) {
+		const char *open = strncmp(s, "（--", 5) == 0 ? s + 5 : strncmp(s, " (--", 4) == 0 ? s + 4 : NULL;
+		const char *p = open;
+		while (p && ((*p >= 'a' && *p <= 'z') || *p == '-'))
+			p++;
+		const char *close = !p ? NULL : strncmp(p, "）", 3) == 0 ? p + 3 : *p == ')' ? p + 1 : NULL;
+		if (close && p > open) {
+			s = close;
+			continue;
+		}
+		sb_putc(&b, *s++);
+	}
+	return b.s ? sb_take(&b) : xstrdup("");
+}
+
 void tui_error(struct tui *t, const struct strbuf *err)
 {
-	tui_error_text(t, err && err->s ? err->s : "");
+	char *text = without_option_hints(err && err->s ? err->s : "");
+	tui_error_text(t, text);
+	free(text);
 }
 
 const char *tui_message(const struct tui *t)

@@ -278,6 +278,13 @@ static void moved(struct tui *t, struct move_ctx *c)
 static int reason_done(struct tui *t, void *ctx, const char *text)
 {
 	struct move_ctx *c = ctx;
+	if (str_empty(text)) {
+		/* the model's words name the CLI's --reason: here it is this prompt */
+		char *m = xasprintf(msg(M_SCR_REASON_EMPTY), status_label(c->to));
+		tui_error_text(t, m);
+		free(m);
+		return 0;
+	}
 	struct strbuf err = {0};
 	enum qd_status s = qd_item_move(t->q, c->id, c->version, c->to, text, &err);
 	if (s == QD_OK)
@@ -338,6 +345,21 @@ static void status(struct tui *t, struct list_view *lv, const char *arg)
 		item_open_status(t, lv, &r->it, arg);
 }
 
+/* No move is open to this user: say so, with the model's reason for the
+ * first one (it refuses before writing anything). */
+static void no_move(struct tui *t, const struct item *it, int to)
+{
+	struct strbuf err = {0};
+	if (to < 0 || qd_item_move(t->q, it->id, it->version, (enum item_status)to, NULL, &err) == QD_OK) {
+		tui_changed(t);   /* not expected: the check and the model agree */
+	} else {
+		char *m = xasprintf(msg(M_SCR_NO_MOVE), it->id, status_label(it->status), err.s ? err.s : "");
+		tui_error_text(t, m);
+		free(m);
+	}
+	sb_free(&err);
+}
+
 void item_open_status(struct tui *t, struct list_view *lv, const struct item *it, const char *arg)
 {
 	if (tui_refuse_readonly(t))
@@ -355,16 +377,24 @@ void item_open_status(struct tui *t, struct list_view *lv, const struct item *it
 		move_to(t, lv, r->it.id, r->it.version, (enum item_status)to);
 		return;
 	}
+	/* only the moves the rules allow this user for this item */
 	const char *labels[ST__COUNT];
 	long long ids[ST__COUNT];
-	int dim[ST__COUNT], n = 0;
+	int n = 0, first = -1;
 	for (int s = ST_IN_PROGRESS; s < ST__COUNT; s++) {
 		if (s == (int)r->it.status)
 			continue;
+		if (first < 0)
+			first = s;
+		if (!qd_may_move(t->q, &r->it, (enum item_status)s))
+			continue;
 		labels[n] = status_label((enum item_status)s);
 		ids[n] = s;
-		dim[n] = !qd_may_move(t->q, &r->it, (enum item_status)s);
 		n++;
+	}
+	if (n == 0) {
+		no_move(t, &r->it, first);
+		return;
 	}
 	struct status_pick *p = xmalloc(sizeof *p);
 	p->lv = lv;
@@ -372,7 +402,7 @@ void item_open_status(struct tui *t, struct list_view *lv, const struct item *it
 	p->version = r->it.version;
 	char *title = xasprintf(msg(M_TUI_PICK_STATUS), r->it.id, status_label(r->it.status));
 	struct tui_pick_cb cb = {status_chosen, free, p};
-	tui_pick_choice(t, title, labels, ids, dim, n, &cb);
+	tui_pick_choice(t, title, labels, ids, NULL, n, &cb);
 	free(title);
 }
 

@@ -133,6 +133,9 @@ static void load_detail(struct tui *t, struct list_view *lv)
 		lv->have_detail = 1;
 		qd_item_notes(t->q, id, &lv->notes, &lv->nnotes);
 	}
+	xfree(&lv->reason);
+	if (lv->have_detail)
+		lv->reason = qd_item_last_reason(t->q, id);
 }
 
 /* The person's measures again, the selection kept by id when it was there. */
@@ -324,10 +327,7 @@ static void *open_common(struct tui *t, long long org_id, long long person_id)
 	lv->sc.person_id = person_id;
 	if (person_id) {
 		lv->sc.cache = store_page_cache_new();
-		struct person p = {0};
-		if (qd_get_person(t->q, person_id, &p) == QD_OK)
-			lv->person_name = xstrdup(p.name);
-		person_clear(&p);
+		lv->person_name = qd_person_ref(t->q, person_id);   /* 王伟（组织委员） */
 	}
 	list_select(t, lv, 0);
 	return lv;
@@ -359,6 +359,7 @@ static void list_close(void *st)
 	page_items_clear(lv->ms, lv->nms);
 	free(lv->ms);
 	free(lv->ms_problem);
+	free(lv->reason);
 	free(lv);
 }
 
@@ -384,7 +385,7 @@ static const struct colspec cols[] = {
 	{C_LEAD, 8, 80, 1, M_SHOW_LEAD, 'l'},
 	{C_DUE, 10, 0, 0, M_SHOW_DUE, 'l'},
 	{C_STATUS, 6, 0, 0, M_SHOW_STATUS, 'l'},
-	{C_FLAGS, 8, 96, 0, M_TUI_COL_FLAGS, 'l'},
+	{C_FLAGS, 8, 80, 0, M_TUI_COL_FLAGS, 'l'},
 };
 
 static int col_on(const struct colspec *c, const struct tui *t, const struct list_view *lv)
@@ -396,13 +397,54 @@ static int col_on(const struct colspec *c, const struct tui *t, const struct lis
 	return t->cols >= c->min_cols;
 }
 
-/* x and width of every column for this screen. */
+static const char *cell(const struct item *it, enum col c, char *buf, size_t size);
+
+/* The widest value of column c among the rows on screen (and its head). */
+static int widest(const struct list_view *lv, const struct colspec *cs)
+{
+	char buf[32];
+	int most = text_width(msg(cs->head));
+	for (int i = 0; i < lv->nrows + lv->nms; i++) {
+		const struct item *it = i < lv->nrows ? &lv->rows[i].it : &lv->ms[i - lv->nrows].it;
+		const char *v = cell(it, cs->c, buf, sizeof buf);
+		int cw = v ? text_width(v) : 0;
+		if (cw > most)
+			most = cw;
+	}
+	return most;
+}
+
+/* x and width of every column for this screen.  The 责任内容 column takes
+ * what the others leave; past CONTENT_EASY columns of it, the text columns
+ * (list, category, owner, lead) grow to their widest value on screen, each
+ * by at most one share of the surplus while 责任内容 keeps three: a wide
+ * screen shows whole names, a narrow one cuts the content first. */
+enum { CONTENT_EASY = 40, CONTENT_SHARES = 3 };
+
 static void col_x(const struct tui *t, const struct list_view *lv, int *x, int *w)
 {
-	int fixed = 2;
-	for (size_t i = 0; i < ARRAY_SIZE(cols); i++)
-		if (col_on(&cols[i], t, lv) && cols[i].c != C_CONTENT)
-			fixed += cols[i].w + 1;
+	int fixed = 2, want[C__N] = {0}, growers = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
+		enum col c = cols[i].c;
+		w[c] = cols[i].w;
+		if (!col_on(&cols[i], t, lv) || c == C_CONTENT)
+			continue;
+		fixed += cols[i].w + 1;
+		if (c == C_LIST || c == C_CAT || c == C_OWNER || c == C_LEAD) {
+			int most = widest(lv, &cols[i]);
+			want[c] = most > cols[i].w ? most - cols[i].w : 0;
+			growers += want[c] > 0;
+		}
+	}
+	int surplus = t->cols - fixed - 1 - CONTENT_EASY;
+	if (surplus > 0 && growers > 0) {
+		int share = surplus / (growers + CONTENT_SHARES);
+		for (int c = 0; c < C__N; c++) {
+			int grow = want[c] < share ? want[c] : share;
+			w[c] += grow;
+			fixed += grow;
+		}
+	}
 	int pos = 2;
 	for (size_t i = 0; i < ARRAY_SIZE(cols); i++) {
 		enum col c = cols[i].c;
@@ -411,7 +453,8 @@ static void col_x(const struct tui *t, const struct list_view *lv, int *x, int *
 			w[c] = 0;
 			continue;
 		}
-		w[c] = c == C_CONTENT ? t->cols - fixed - 1 : cols[i].w;
+		if (c == C_CONTENT)
+			w[c] = t->cols - fixed - 1;
 		if (w[c] < 1)
 			w[c] = 1;
 		x[c] = pos;
@@ -481,6 +524,8 @@ static int detail_lines(struct tui *t, struct list_view *lv, int width, char ***
 		sb_printf(&b, "%s：%s\n", msg(M_SHOW_STANDARD), it->standard);
 	if (lv->in_ms && lv->ms_problem)
 		sb_printf(&b, "%s\n", lv->ms_problem);
+	if (lv->reason)
+		sb_printf(&b, "%s\n", lv->reason);
 	sb_printf(&b, "%s：", msg(M_SHOW_NOTES));
 	if (lv->nnotes == 0)
 		sb_puts(&b, msg(M_SHOW_NO_NOTES));

@@ -147,7 +147,10 @@ static int pick_key(struct tui *t, struct tui_modal *m, int key)
 			return 0;
 		int i = p->sc.cur;
 		tui_modal_detach(t, m);
-		p->cb.done(t, p->cb.ctx, p->ids[i], p->names[i]);
+		/* a person as the screen names them: 王伟（组织委员） for a homonym */
+		char *ref = p->kind == PK_PERSON && p->ids[i] ? qd_person_ref(t->q, p->ids[i]) : NULL;
+		p->cb.done(t, p->cb.ctx, p->ids[i], ref ? ref : p->names[i]);
+		free(ref);
 		return 1;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(moves); i++)

@@ -80,6 +80,20 @@ static int sign_submit(struct tui *t, struct tui_form *f, void *ctx)
 	/* the untouched default follows the party chosen */
 	if (!tui_form_changed(f, c->f_by) || by == c->person[party])
 		by = 0;
+	if (by && !proxy && t->q->actor_admin) {
+		/* the model's refusal names the CLI's --proxy: here it is a field */
+		struct person who = {0}, party_p = {0};
+		qd_get_person(t->q, by, &who);
+		qd_get_person(t->q, c->person[party], &party_p);
+		char *m = xasprintf(msg(M_SCR_PROXY_FIELD), who.name ? who.name : "?",
+				    pledge_party_label(party), party_p.name ? party_p.name : "?");
+		tui_form_error(t, f, m);
+		tui_form_focus(f, c->f_proxy);
+		free(m);
+		person_clear(&who);
+		person_clear(&party_p);
+		return 0;
+	}
 	struct pledge_sign a = {tui_form_value(f, c->f_on), by, proxy ? note : NULL, PM_AUTO};
 	struct strbuf err = {0};
 	enum qd_status s = qd_pledge_sign(t->q, c->id, c->version, party, &a, &err);

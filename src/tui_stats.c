@@ -150,9 +150,13 @@ static void draw(struct tui *t, void *st, int y, int h)
 	struct stats_view *sv = st;
 	int W = t->cols;
 	int base = sv->year.total - sv->year.cancelled;
-	char *line = xasprintf(msg(M_TUI_STATS_YEAR), t->q->year, sv->year.total, sv->year.done,
+	/* items counted and the rate both without the cancelled, as `stats` */
+	char *note = sv->year.cancelled > 0 ? xasprintf(msg(M_SCR_STATS_NOTE), sv->year.cancelled)
+					     : xstrdup("");
+	char *line = xasprintf(msg(M_SCR_STATS_YEAR), t->q->year, base, note, sv->year.done,
 			       sv->year.overdue, base > 0 ? (int)(100.0 * sv->year.done / base + 0.5) : 0,
 			       sv->signed_, sv->issued);
+	free(note);
 	tui_put(y, 1, W - 1, line, tui_attr(t, TS_KEY));
 	free(line);
 	int rows = h - 1;

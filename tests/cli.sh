@@ -35,9 +35,9 @@ check "demo has late" has "$OUT" late
 
 # ---- item list contract ----
 run qd item list --owner 周海燕 --format tsv
-check "owner list header" is "$(printf '%s\n' "$OUT" | head -1)" "$(printf 'id\torg\tyear\tseq\tcategory\tcontent\towner\tlead\tdue\tstatus\tflags')"
+check "owner list header" is "$(printf '%s\n' "$OUT" | head -1)" "$(printf 'id\torg\tyear\tseq\tcategory\tcontent\towner\tlead\tdue\tstatus\tflags\tdue_text')"
 check "owner list only that owner" [ -z "$(printf '%s\n' "$OUT" | tail -n +2 | awk -F'\t' '$7 != "周海燕"')" ]
-check "owner list has 11 columns" [ -z "$(printf '%s\n' "$OUT" | awk -F'\t' 'NF != 11')" ]
+check "owner list has 12 columns" [ -z "$(printf '%s\n' "$OUT" | awk -F'\t' 'NF != 12')" ]
 run qd item list --format csv
 check "csv header" has "$(printf '%s\n' "$OUT" | head -1)" "id,org,year,seq,category,content,owner,lead,due,status,flags"
 run qd item list --format json --owner 周海燕
@@ -56,6 +56,11 @@ run qd item list --search 党费 --format tsv
 check "search 2 chars (LIKE)" has "$OUT" 党费
 run qd item list --org 机关党委 --format tsv
 check "org filter" [ -z "$(printf '%s\n' "$OUT" | tail -n +2 | awk -F'\t' '$2 != "机关党委"')" ]
+run qd item list --org 党组
+check "table: 长期坚持 under 完成时限 (no date)" has "$(printf '%s\n' "$OUT" | grep 第一议题)" "长期坚持    进行中"
+check "table: no due_text column" hasnt "$(printf '%s\n' "$OUT" | head -1)" 时限说明
+run qd item list --org 党组 --format tsv
+check "tsv: the due stays a date, due_text its own column" has "$(printf '%s\n' "$OUT" | grep 第一议题)" "$(printf '\t\tin_progress\t\t长期坚持')"
 run qd item list
 check "table aligns by display width" [ "$(printf '%s\n' "$OUT" | head -3 | while IFS= read -r l; do printf '%s' "$l" | awk '{print index($0, "2026")}'; done | sort -u | wc -l)" -ge 1 ]
 run qd item list --format xml
@@ -171,8 +176,11 @@ check "record added behind qingdan's back" has "$ERR" "人员 #"
 # ---- stats agree with SQL counts (of the duty lists: the demo has 整改清单 too) ----
 run qd stats --format tsv
 TOTAL=$(printf '%s\n' "$OUT" | awk -F'\t' 'NR>1 {s += $3} END {print s}')
-SQL=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND l.kind='duty' AND i.deleted_at IS NULL")
-check "stats total = sqlite3 count" is "$TOTAL" "$SQL"
+SQL=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND l.kind='duty' AND i.deleted_at IS NULL AND status <> 'cancelled'")
+check "stats total = sqlite3 count of the not cancelled" is "$TOTAL" "$SQL"
+COMPL=$(printf '%s\n' "$OUT" | awk -F'\t' '$2 == "党组" {print $7}')
+TD=$(printf '%s\n' "$OUT" | awk -F'\t' '$2 == "党组" {printf "%d", 100 * $4 / $3 + 0.5}')
+check "stats: completion = done / total (both without the cancelled)" is "$COMPL" "$TD"
 DONE=$(printf '%s\n' "$OUT" | awk -F'\t' 'NR>1 {s += $4} END {print s}')
 SQLD=$(dbsql "SELECT count(*) FROM item i JOIN list l ON l.id=i.list_id WHERE l.year=2026 AND l.kind='duty' AND i.deleted_at IS NULL AND status='done'")
 check "stats done = sqlite3 count" is "$DONE" "$SQLD"

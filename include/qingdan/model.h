@@ -118,6 +118,10 @@ enum qd_status qd_match_person_exact(struct qd *q, const char *who, long long *i
 int qd_person_fits(const struct person *p, const char *qual);
 /* "王伟（副局长·第二党支部）", as candidates list it (malloc'd). */
 char *qd_person_label(const struct person *p);
+/* The person's name as export writes it and the screen shows it: bare
+ * when unique, else 姓名（职务）, 姓名（支部） or 姓名#ID (issue 14.5);
+ * malloc'd, NULL for no such person. */
+char *qd_person_ref(struct qd *q, long long id);
 enum qd_status qd_find_org(struct qd *q, const char *name, long long *id, struct strbuf *err);
 enum qd_status qd_get_person(struct qd *q, long long id, struct person *p);
 enum qd_status qd_get_org(struct qd *q, long long id, struct org *o);
@@ -184,6 +188,10 @@ enum qd_status qd_item_move(struct qd *q, long long id, int expect_version,
 			    enum item_status to, const char *reason, struct strbuf *err);
 enum qd_status qd_item_note(struct qd *q, long long id, const char *on_date, const char *text,
 			    struct strbuf *err);
+/* The latest 退回 or 取消 reason of an item as one line for people —
+ * "退回原因：材料不全（2026-06-30 王芳）", the local date of the audit row —
+ * malloc'd, or NULL when it never had one (issue 14.5). */
+char *qd_item_last_reason(struct qd *q, long long id);
 enum qd_status qd_item_delete(struct qd *q, long long id, struct strbuf *err);
 /* What the actor may do with this item (for menus and read-only views). */
 int qd_may_edit_items(struct qd *q);

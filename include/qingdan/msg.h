@@ -26,6 +26,7 @@
 #include "qingdan/msg_problem_print.h"   /* issue 12: problem print, import --problems */
 #include "qingdan/msg_docprint.h"   /* issue 13 D: every character printed, the checklist paper */
 #include "qingdan/msg_sheet.h"   /* issue 13: import of .xlsx */
+#include "qingdan/msg_screen.h"  /* issue 14.5: a smoother screen */
 #include "qingdan/msg_reimport.h"   /* issue 13: importing a list again */
 #include "qingdan/msg_collate.h"   /* issue 13: pinyin and stroke order, lookup by pinyin */
 #include "qingdan/msg_due.h"     /* issue 13: due words */
@@ -187,6 +188,7 @@
 	MSG_LIST_PROBLEM_PRINT(_) \
 	MSG_LIST_DOCPRINT(_) \
 	MSG_LIST_SHEET(_) \
+	MSG_LIST_SCREEN(_) \
 	MSG_LIST_REIMPORT(_) \
 	MSG_LIST_COLLATE(_) \
 	MSG_LIST_DUE(_) \

@@ -32,6 +32,7 @@ struct out_sink {
 	int max_cell;            /* table: cut cells wider than this (columns) */
 	int tty;                 /* f is a terminal: sanitise every format */
 	struct strbuf line;      /* tsv: the row being written, reused */
+	int due_col;             /* table: a due column filled from a last due_text, else -1 */
 };
 
 #define OUT_TABLE_PROBE 200      /* table rows measured before writing */

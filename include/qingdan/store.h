@@ -93,6 +93,8 @@ enum qd_status store_org_by_name(struct db *db, const char *name, long long *id)
 enum qd_status store_person_insert(struct db *db, const struct person_fields *f, long long *id);
 enum qd_status store_person_update(struct db *db, long long id, const struct person_fields *f);
 enum qd_status store_person_get(struct db *db, long long id, struct person *p);
+/* The person as export names them (PERSON_REF: 王伟（组织委员）), or NULL. */
+char *store_person_ref(struct db *db, long long id);
 /* All people with this exact name (malloc'd array). */
 enum qd_status store_person_by_name(struct db *db, const char *name, struct person **out, int *n);
 /* Person with this login (active or not); QD_NOTFOUND if none. */
@@ -105,6 +107,8 @@ enum qd_status store_person_keys(struct db *db, long long id, const char *sort_k
  * sort_key order; exact[i] (malloc'd too) says whether person i's
  * initials or spaceless pinyin is q itself.  On the initials index: both
  * start with q's first letter. */
+/* People whose name starts with prefix, the active first, in name order. */
+enum qd_status store_person_by_prefix(struct db *db, const char *prefix, struct person **out, int *n);
 enum qd_status store_person_by_pinyin(struct db *db, const char *q, struct person **out,
 				      int **exact, int *n);
 int store_admins_with_login(struct db *db);
@@ -208,6 +212,9 @@ enum qd_status store_audit_head(struct db *db, long long *seq, char *hash65);
 enum qd_status store_audit_insert(struct db *db, const struct audit_row *r);
 enum qd_status store_audit_get(struct db *db, long long seq,
 			       void (*fn)(void *ctx, const struct audit_row *r), void *ctx);
+/* The last 退回 or 取消 of an item with its reason (QD_NOTFOUND: none). */
+enum qd_status store_item_last_reason(struct db *db, long long id,
+				      void (*fn)(void *ctx, const struct audit_row *r), void *ctx);
 /* Every audit row in seq order; fn returns non-zero to stop. */
 enum qd_status store_audit_walk(struct db *db, int (*fn)(void *ctx, const struct audit_row *r),
 				void *ctx);

@@ -36,6 +36,7 @@ struct list_view {
 	struct page_item *ms;
 	int nms, mcur, mtop, in_ms;
 	char *ms_problem;              /* the selected measure's problem, for the detail */
+	char *reason;                  /* the detail's latest 退回/取消 reason line, or NULL */
 };
 
 /* Rows that fit on screen now. */

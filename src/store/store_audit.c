@@ -624,3 +624,24 @@ enum qd_status store_detail_each(struct db *db, const char *detail,
 	struct detail_ctx d = {db, fn, ctx};
 	return json_detail_each(detail, detail_field, &d);
 }
+
+/* The last audit row of an item that carries a reason (a 退回 or 取消:
+ * its action in_progress or cancelled, {"reason": …} in the detail). */
+enum qd_status store_item_last_reason(struct db *db, long long id,
+				      void (*fn)(void *ctx, const struct audit_row *r), void *ctx)
+{
+	struct sql_stmt *st = db_stmt(db, AUDIT_SELECT "WHERE entity = 'item' AND entity_id = ?1 "
+					  "AND action IN ('in_progress', 'cancelled') "
+					  "AND detail LIKE '%\"reason\"%' ORDER BY seq DESC LIMIT 1");
+	sql_bind_int64(st, 1, id);
+	enum qd_status s = QD_NOTFOUND;
+	int rc = sql_step(st);
+	if (rc == SQL_ROW) {
+		struct audit_row r;
+		audit_row_of(st, &r);
+		fn(ctx, &r);
+		s = QD_OK;
+	}
+	sql_reset(st);
+	return rc == SQL_ROW || rc == SQL_DONE ? s : QD_DBERROR;
+}

@@ -176,4 +176,24 @@ int store_fts_flush(struct db *db);
 /* Create the connection's temp.fts_dirty table (writable files only). */
 int store_fts_prepare(struct db *db);
 
+/* A person p as a list file names them (see store_io.h), '' for none:
+ * the bare name when no one else has it, else 姓名（职务）, 姓名（支部）
+ * or 姓名#ID.  The rule matches import's reading of 姓名（X）: X is a post
+ * or an org name, and it must single the person out among those of that
+ * name.  Export writes it; the screen's lists and an item's detail show it
+ * (issue 14.5: two 王伟 told apart). */
+#define PERSON_REF(p) \
+	"CASE WHEN " p ".id IS NULL THEN '' " \
+	"WHEN NOT EXISTS (SELECT 1 FROM person x WHERE x.name = " p ".name AND x.id <> " p ".id) " \
+	"THEN " p ".name " \
+	"WHEN " p ".post <> '' AND NOT EXISTS (SELECT 1 FROM person x LEFT JOIN org xo " \
+	"ON xo.id = x.org_id WHERE x.name = " p ".name AND x.id <> " p ".id " \
+	"AND (x.post = " p ".post OR xo.name = " p ".post)) " \
+	"THEN " p ".name || '（' || " p ".post || '）' " \
+	"WHEN " p ".org_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM person x LEFT JOIN org xo " \
+	"ON xo.id = x.org_id WHERE x.name = " p ".name AND x.id <> " p ".id " \
+	"AND (x.org_id = " p ".org_id OR x.post = (SELECT name FROM org WHERE id = " p ".org_id))) " \
+	"THEN " p ".name || '（' || (SELECT name FROM org WHERE id = " p ".org_id) || '）' " \
+	"ELSE " p ".name || '#' || " p ".id END"
+
 #endif

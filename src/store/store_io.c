@@ -41,22 +41,7 @@ static const char *col(struct sql_stmt *st, int i)
 
 /* ---- export ---- */
 
-/* A person p (with org po) as a list file names them: see store_io.h.
- * The rule matches import's reading of 姓名（X）: X is a post or an org
- * name, and it must single the person out among those of that name. */
-#define PERSON_REF(p) \
-	"CASE WHEN " p ".id IS NULL THEN '' " \
-	"WHEN NOT EXISTS (SELECT 1 FROM person x WHERE x.name = " p ".name AND x.id <> " p ".id) " \
-	"THEN " p ".name " \
-	"WHEN " p ".post <> '' AND NOT EXISTS (SELECT 1 FROM person x LEFT JOIN org xo " \
-	"ON xo.id = x.org_id WHERE x.name = " p ".name AND x.id <> " p ".id " \
-	"AND (x.post = " p ".post OR xo.name = " p ".post)) " \
-	"THEN " p ".name || '（' || " p ".post || '）' " \
-	"WHEN " p ".org_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM person x LEFT JOIN org xo " \
-	"ON xo.id = x.org_id WHERE x.name = " p ".name AND x.id <> " p ".id " \
-	"AND (x.org_id = " p ".org_id OR x.post = (SELECT name FROM org WHERE id = " p ".org_id))) " \
-	"THEN " p ".name || '（' || (SELECT name FROM org WHERE id = " p ".org_id) || '）' " \
-	"ELSE " p ".name || '#' || " p ".id END"
+/* PERSON_REF (store_impl.h): a person as a list file names them. */
 
 /* Columns c0..c15 of a live item of the year, as io_export_row has them. */
 #define EXPORT_COLS \

@@ -169,7 +169,8 @@ static void item_list_sql(struct strbuf *sql, int dialect, const struct item_fil
 	sb_printf(sql, "SELECT i.id AS id, o.name AS org, l.year AS year, i.seq AS seq, "
 		       "i.category AS category, i.content AS content, coalesce(ow.name, '') AS owner, "
 		       "coalesce(ld.name, '') AS lead, coalesce(i.due, '') AS due, i.status AS status, "
-		       FLAGS_SQL " AS flags FROM item i %s list l ON l.id = i.list_id "
+		       FLAGS_SQL " AS flags, coalesce(i.due_text, '') AS due_text "
+		       "FROM item i %s list l ON l.id = i.list_id "
 		       "JOIN org o ON o.id = l.org_id LEFT JOIN person ow ON ow.id = i.owner_id "
 		       "LEFT JOIN person ld ON ld.id = i.lead_id WHERE i.deleted_at IS NULL",
 		  f->person_id ? store_join_hint(dialect) : "JOIN");
@@ -200,7 +201,7 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 			       struct strbuf *err)
 {
 	static const char *const cols[] = {"id", "org", "year", "seq", "category", "content",
-					   "owner", "lead", "due", "status", "flags"};
+					   "owner", "lead", "due", "status", "flags", "due_text"};
 	struct strbuf sql = {0};
 	int dialect = db_dialect(db), narrow = f->person_id || f->org_id;
 	item_list_sql(&sql, dialect, f);
@@ -292,7 +293,8 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
 
 /* Counting columns shared by every stats grouping (items aliased i). */
 #define STATS_COUNTS \
-	"count(i.id) AS total, count(CASE WHEN i.status = 'done' THEN 1 END) AS done, " \
+	"count(CASE WHEN i.status <> 'cancelled' THEN 1 END) AS total, " \
+	"count(CASE WHEN i.status = 'done' THEN 1 END) AS done, " \
 	"count(CASE WHEN i.due < :today AND " OPEN_SQL("i.") " THEN 1 END) AS overdue, " \
 	"count(CASE WHEN i.status = 'done' AND i.done_on > i.due THEN 1 END) AS late, " \
 	"coalesce(CAST(round(100.0 * count(CASE WHEN i.status = 'done' THEN 1 END) / " \
@@ -415,7 +417,7 @@ static enum qd_status stats_by_person(struct db *db, int year, const char *today
 			continue;
 		const struct tally *p = &t[id];
 		int completion = p->live ? (int)(100.0 * p->done / p->live + 0.5) : 0;
-		const long long v[9] = {id, 0, p->total, p->done, p->overdue, p->late, completion,
+		const long long v[9] = {id, 0, p->live, p->done, p->overdue, p->late, completion,
 					p->signed_, p->issued};
 		const char *name = sql_column_text(st, 1);
 		for (int i = 0; i < 9; i++)

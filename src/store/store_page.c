@@ -140,8 +140,8 @@ static void key_bind(struct sql_stmt *st, const struct item_scope *sc, const str
 
 #define ITEM_COLS \
 	"SELECT i.id, i.list_id, l.org_id, l.year, i.seq, i.version, i.status, o.name, " \
-	"i.category, i.content, i.due, i.due_text, i.done_on, i.owner_id, ow.name, i.lead_id, " \
-	"ld.name, " FLAGS_SQL ", "
+	"i.category, i.content, i.due, i.due_text, i.done_on, i.owner_id, " \
+	"nullif(" PERSON_REF("ow") ", ''), i.lead_id, nullif(" PERSON_REF("ld") ", ''), " FLAGS_SQL ", "
 /* A checklist starts from the person's items (owner and lead indexes),
  * never from the year's lists (100k items at L): SQLite's CROSS JOIN fixes
  * the order.  A list starts from its list. */

@@ -180,6 +180,17 @@ enum qd_status store_person_get(struct db *db, long long id, struct person *p)
 	return person_one(st, p);
 }
 
+char *store_person_ref(struct db *db, long long id)
+{
+	struct sql_stmt *st = db_stmt(db, "SELECT " PERSON_REF("p") " FROM person p WHERE p.id = ?1");
+	sql_bind_int64(st, 1, id);
+	char *ref = NULL;
+	if (sql_step(st) == SQL_ROW && sql_column_text(st, 0))
+		ref = xstrdup((const char *)sql_column_text(st, 0));
+	sql_reset(st);
+	return ref;
+}
+
 enum qd_status store_person_by_name(struct db *db, const char *name, struct person **out, int *n)
 {
 	struct sql_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.name = ?1 ORDER BY p.active DESC, p.id");
@@ -192,6 +203,27 @@ enum qd_status store_person_by_name(struct db *db, const char *name, struct pers
 		store_person_row(st, &(*out)[(*n)++]);
 	}
 	sql_reset(st);
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
+}
+
+enum qd_status store_person_by_prefix(struct db *db, const char *prefix, struct person **out, int *n)
+{
+	/* every name that starts with prefix: prefix up to prefix and U+10FFFF,
+	 * the highest character (as the picker's search, store_page_people.c) */
+	struct sql_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.name >= ?1 AND p.name < ?2 "
+				       "ORDER BY p.active DESC, p.sort_key, p.name, p.id");
+	char *hi = xasprintf("%s\xf4\x8f\xbf\xbf", prefix);
+	store_bind_text(st, 1, prefix);
+	store_bind_text(st, 2, hi);
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sql_step(st)) == SQL_ROW) {
+		*out = xrealloc(*out, (size_t)(*n + 1) * sizeof **out);
+		store_person_row(st, &(*out)[(*n)++]);
+	}
+	sql_reset(st);
+	free(hi);
 	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
@@ -343,7 +375,8 @@ enum qd_status store_item_get(struct db *db, long long id, const char *today, co
 	struct sql_stmt *st = db_stmt(db,
 		"SELECT i.id, i.list_id, l.org_id, l.year, i.seq, i.version, i.status, o.name, "
 		"i.category, i.content, i.measures, i.standard, i.due, i.due_text, i.done_on, "
-		"i.owner_id, ow.name, i.lead_id, ld.name, " FLAGS_SQL ", i.created_at, "
+		"i.owner_id, nullif(" PERSON_REF("ow") ", ''), i.lead_id, "
+		"nullif(" PERSON_REF("ld") ", ''), " FLAGS_SQL ", i.created_at, "
 		"i.updated_at, i.deleted_at "
 		"FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id "
 		"LEFT JOIN person ow ON ow.id = i.owner_id LEFT JOIN person ld ON ld.id = i.lead_id "
@@ -452,7 +485,8 @@ enum qd_status store_note_insert(struct db *db, long long item_id, const char *o
 
 enum qd_status store_notes(struct db *db, long long item_id, struct note **out, int *n)
 {
-	struct sql_stmt *st = db_stmt(db, "SELECT n.id, n.item_id, n.person_id, n.on_date, p.name, n.text "
+	struct sql_stmt *st = db_stmt(db, "SELECT n.id, n.item_id, n.person_id, n.on_date, "
+				       "nullif(" PERSON_REF("p") ", ''), n.text "
 				       "FROM note n LEFT JOIN person p ON p.id = n.person_id "
 				       "WHERE n.item_id = ?1 ORDER BY n.on_date, n.id");
 	sql_bind_int64(st, 1, item_id);
