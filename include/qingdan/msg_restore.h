@@ -16,13 +16,16 @@
 	_(M_RS_TRASH_TITLE, "回收站", "回收站 (deleted items)") \
 	_(M_RS_TRASH_EMPTY, "回收站是空的：%d 年没有删除的事项", "the 回收站 is empty: no item of %d is deleted") \
 	_(M_RS_TRASH_HINT, "Enter/r 恢复  Esc 返回", "Enter/r restore  Esc back") \
+	_(M_RS_TRASH_HEAD, "回收站：%d 年已删除的事项 %d 项", "回收站: the deleted items of %d (%d)") \
 	_(M_RS_RESTORED, "已恢复事项 #%lld", "item #%lld restored") \
 	_(M_RS_MARKED, "已选 %d 项", "%d marked") \
 	_(M_RS_MARKS_CLEARED, "已取消选择", "marks cleared") \
 	_(M_RS_CHANGED_N, "已修改 %d 项", "%d items changed") \
-	_(M_RS_COL_DELETED_AT, "删除时间", "deleted") \
-	_(M_RS_COL_DELETED_BY, "删除人", "deleted by") \
 	_(M_RS_HELP_TRASH, "回收站：已删除的事项（Enter/r 恢复）", "回收站: the deleted items (Enter/r restores)") \
+	_(M_RS_HELP_RESTORE, "恢复回收站中所选的已删除事项（管理员）", "restore the deleted item selected in the 回收站 (admin)") \
+	_(M_RS_TRASH_ONLY, "恢复只在回收站中使用：按 D 打开回收站", "restore works in the 回收站: press D to open it") \
+	_(M_RS_PICK_STATUS, "已选 %d 项改为", "move the %d marked items to") \
+	_(M_RS_FORM_ASSIGN, "指派已选的 %d 项", "assign the %d marked items") \
 	_(M_RS_HELP_MARK, "标记/取消标记当前行（指派、状态、时限作用于所有已选行；Esc 取消选择）", "mark/unmark the row (assign, status and due then apply to every marked row; Esc clears)")
 
 /* Column headers (COLUMN_LIST). */

@@ -43,9 +43,12 @@
 	_(VIEW_PROBLEMS, "view-problems", "8", TG_VIEW, M_TUI_NONE, M_PBT_H_VIEW_PROBLEMS) \
 	_(BRANCH, "branch", "b", TG_VIEW, M_TUI_NONE, M_TUI_H_BRANCH) \
 	_(HELP, "help", "<F1> ?", TG_VIEW, M_TUI_K_HELP, M_TUI_H_HELP) \
+	_(TRASH, "trash", "D", TG_VIEW, M_TUI_NONE, M_RS_HELP_TRASH) \
 	_(ADD, "add", "a", TG_ITEM, M_TUI_K_ADD, M_TUI_H_ADD) \
 	_(EDIT, "edit", "e", TG_ITEM, M_TUI_K_EDIT, M_TUI_H_EDIT) \
 	_(DELETE, "delete", "d", TG_ITEM, M_TUI_NONE, M_TUI_H_DELETE) \
+	_(RESTORE, "restore", "r", TG_ITEM, M_TUI_NONE, M_RS_HELP_RESTORE) \
+	_(MARK, "mark", "x", TG_ITEM, M_TUI_NONE, M_RS_HELP_MARK) \
 	_(ASSIGN, "assign", "o", TG_ITEM, M_TUI_K_ASSIGN, M_TUI_H_ASSIGN) \
 	_(STATUS, "status", "s", TG_ITEM, M_TUI_K_STATUS, M_TUI_H_STATUS) \
 	_(NOTE, "note", "n", TG_ITEM, M_TUI_K_NOTE, M_TUI_H_NOTE) \
