@@ -1,7 +1,8 @@
 /* tui_mark.c — multi-select in an item list (issue 14.4): x marks or
  * unmarks the selected row (a * in the row's first column, 已选 N 项 in the
  * status line); while rows are marked, assign (o, `:assign WHO`) and
- * status (s, `:status NAME`) change every marked item — each change its
+ * status (s, `:status NAME`) and due (u, `:due 6月底前`, which also works
+ * on the one selected row) change every marked item — each change its
  * own model call and audit row, all in one transaction (qd_batch_begin):
  * one refusal writes nothing and says which item and why.  Marks are
  * cleared after a change and by Esc.  D (`:trash`) opens the 回收站
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qingdan/date.h"
 #include "qingdan/tui_list.h"
 
 int list_marked(const struct list_view *lv, long long id)
@@ -261,12 +263,84 @@ static void status(struct tui *t, struct list_view *lv, const char *arg)
 	free(title);
 }
 
+/* ---- due ---- */
+
+struct due_ctx {
+	struct list_view *lv;
+	long long id;      /* one item (no marks), else 0 */
+	int version;
+};
+
+static int due_done(struct tui *t, void *ctx, const char *text)
+{
+	struct due_ctx *c = ctx;
+	struct item_fields f = ITEM_FIELDS_INIT;
+	char iso[11];
+	int day;
+	f.due = "";
+	if (!str_empty(text)) {
+		/* due words of the working year, kept as the due text (as item set --due) */
+		int w = date_due_words(text, t->q->year, &day);
+		if (w != 0) {
+			char *m = xasprintf(msg(w < 0 ? M_DUE_IMPOSSIBLE : M_DUE_NOT_DUE), text);
+			tui_error_text(t, m);
+			free(m);
+			return 0;
+		}
+		f.due = date_format(day, iso);
+		if (date_parse(text, &day) != 0)
+			f.due_text = text;
+	}
+	struct strbuf err = {0};
+	enum qd_status s;
+	if (c->id) {
+		s = qd_item_set(t->q, c->id, c->version, &f, &err);
+		tui_changed(t);
+		if (s == QD_OK) {
+			list_select(t, c->lv, c->id);
+			tui_say(t, msg(M_TUI_SAVED), c->id);
+		}
+	} else {
+		s = assign_fields(t, c->lv, &f, &err) ? QD_OK : QD_INVALID;
+	}
+	if (s != QD_OK)
+		tui_error(t, &err);
+	sb_free(&err);
+	return s == QD_OK || s == QD_CONFLICT || s == QD_NOTFOUND;
+}
+
+static void due(struct tui *t, struct list_view *lv, const char *arg)
+{
+	struct page_item *r = lv->nmarks ? NULL : list_current(lv);
+	if (!lv->nmarks && !r) {
+		tui_error_text(t, msg(M_TUI_NO_SELECTION));
+		return;
+	}
+	if (!may_assign(t))
+		return;
+	struct due_ctx *c = xcalloc(1, sizeof *c);
+	c->lv = lv;
+	c->id = r ? r->it.id : 0;
+	c->version = r ? r->it.version : 0;
+	if (arg && due_done(t, c, arg)) {
+		free(c);
+		return;
+	}
+	char *label = r ? xasprintf(msg(M_RS_PROMPT_DUE), r->it.id)
+			: xasprintf(msg(M_RS_PROMPT_DUE_N), lv->nmarks);
+	const char *now = r ? r->it.due : NULL;
+	struct tui_prompt_cb cb = {due_done, NULL, NULL, free, c};
+	tui_prompt(t, label, arg ? arg : now ? now : "", &cb);
+	free(label);
+}
+
 int list_mark_act(struct tui *t, struct list_view *lv, enum tui_action a, const char *arg)
 {
 	switch (a) {
 	case TA_MARK: return toggle(t, lv) ? LIST_MARK_NEXT : TUI_DONE;
 	case TA_TRASH: tui_push_view(t, &tui_trash_ops, 0); return TUI_DONE;
 	case TA_RESTORE: tui_error_text(t, msg(M_RS_TRASH_ONLY)); return TUI_DONE;
+	case TA_DUE: due(t, lv, arg); return TUI_DONE;
 	default: break;
 	}
 	if (!lv->nmarks)

@@ -185,6 +185,40 @@ TEST(mark_status_all_or_nothing)
 	stop();
 }
 
+TEST(mark_and_due)
+{
+	start(100, 30);
+	long long before = audit_head();
+	RUN_SCRIPT("x j x x");
+	RUN_SCRIPT(":due 13月");
+	CHECK_CONTAINS(tui_message(t), "完成时限“13月”");
+	CHECK_INT(audit_head(), before);
+	RUN_SCRIPT("<Esc>");   /* the prompt the refusal left open */
+	RUN_SCRIPT(":due 第三季度");
+	for (long long id = 1; id <= 4; id++) {
+		struct item it = get(id);
+		if (id == 2) {
+			CHECK(it.due == NULL || strcmp(it.due, "2026-09-30") != 0);
+		} else {
+			CHECK_STR(it.due, "2026-09-30");
+			CHECK_STR(it.due_text, "第三季度");
+		}
+		item_clear(&it);
+	}
+	CHECK_INT(audit_head(), before + 3);
+	CHECK_CONTAINS(tui_message(t), "已修改 3 项");
+	/* u on the one selected row: the prompt holds its date */
+	RUN_SCRIPT("g u");
+	CHECK_CONTAINS(row(29), "事项 #1 的完成时限：2026-09-30");
+	RUN_SCRIPT("<C-u> \"2026-10-31\" <Enter>");
+	struct item it = get(1);
+	CHECK_STR(it.due, "2026-10-31");
+	item_clear(&it);
+	CHECK_INT(audit_head(), before + 4);
+	CHECK_CONTAINS(tui_message(t), "已保存事项 #1");
+	stop();
+}
+
 TEST(help_lists_the_new_keys)
 {
 	start(100, 30);
@@ -198,6 +232,7 @@ TEST(help_lists_the_new_keys)
 	CHECK_CONTAINS(all.s, "回收站");
 	CHECK_CONTAINS(all.s, "mark");
 	CHECK_CONTAINS(all.s, "restore");
+	CHECK_CONTAINS(all.s, "due");
 	sb_free(&all);
 	stop();
 }
@@ -208,6 +243,7 @@ int main(void)
 	RUN(trash_restore_refused_read_only);
 	RUN(mark_three_and_assign);
 	RUN(mark_status_all_or_nothing);
+	RUN(mark_and_due);
 	RUN(help_lists_the_new_keys);
 	return TT_END();
 }

@@ -26,6 +26,9 @@
 	_(M_RS_TRASH_ONLY, "恢复只在回收站中使用：按 D 打开回收站", "restore works in the 回收站: press D to open it") \
 	_(M_RS_PICK_STATUS, "已选 %d 项改为", "move the %d marked items to") \
 	_(M_RS_FORM_ASSIGN, "指派已选的 %d 项", "assign the %d marked items") \
+	_(M_RS_HELP_DUE, "改完成时限（管理员；可写 6月底前、第三季度；有已选行时改所有已选行）", "set the due date (admin; due words such as 6月底前 or 第三季度; with rows marked, of every marked row)") \
+	_(M_RS_PROMPT_DUE, "事项 #%lld 的完成时限：", "due date of item #%lld: ") \
+	_(M_RS_PROMPT_DUE_N, "已选 %d 项的完成时限：", "due date of the %d marked items: ") \
 	_(M_RS_HELP_MARK, "标记/取消标记当前行（指派、状态、时限作用于所有已选行；Esc 取消选择）", "mark/unmark the row (assign, status and due then apply to every marked row; Esc clears)")
 
 /* Column headers (COLUMN_LIST). */

@@ -49,6 +49,7 @@
 	_(DELETE, "delete", "d", TG_ITEM, M_TUI_NONE, M_TUI_H_DELETE) \
 	_(RESTORE, "restore", "r", TG_ITEM, M_TUI_NONE, M_RS_HELP_RESTORE) \
 	_(MARK, "mark", "x", TG_ITEM, M_TUI_NONE, M_RS_HELP_MARK) \
+	_(DUE, "due", "u", TG_ITEM, M_TUI_NONE, M_RS_HELP_DUE) \
 	_(ASSIGN, "assign", "o", TG_ITEM, M_TUI_K_ASSIGN, M_TUI_H_ASSIGN) \
 	_(STATUS, "status", "s", TG_ITEM, M_TUI_K_STATUS, M_TUI_H_STATUS) \
 	_(NOTE, "note", "n", TG_ITEM, M_TUI_K_NOTE, M_TUI_H_NOTE) \
