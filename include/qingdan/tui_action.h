@@ -47,9 +47,6 @@
 	_(ADD, "add", "a", TG_ITEM, M_TUI_K_ADD, M_TUI_H_ADD) \
 	_(EDIT, "edit", "e", TG_ITEM, M_TUI_K_EDIT, M_TUI_H_EDIT) \
 	_(DELETE, "delete", "d", TG_ITEM, M_TUI_NONE, M_TUI_H_DELETE) \
-	_(RESTORE, "restore", "r", TG_ITEM, M_TUI_NONE, M_RS_HELP_RESTORE) \
-	_(MARK, "mark", "x", TG_ITEM, M_TUI_NONE, M_RS_HELP_MARK) \
-	_(DUE, "due", "u", TG_ITEM, M_TUI_NONE, M_RS_HELP_DUE) \
 	_(ASSIGN, "assign", "o", TG_ITEM, M_TUI_K_ASSIGN, M_TUI_H_ASSIGN) \
 	_(STATUS, "status", "s", TG_ITEM, M_TUI_K_STATUS, M_TUI_H_STATUS) \
 	_(NOTE, "note", "n", TG_ITEM, M_TUI_K_NOTE, M_TUI_H_NOTE) \
@@ -57,6 +54,9 @@
 	_(MEASURE, "measure", "m", TG_ITEM, M_TUI_NONE, M_PBT_H_MEASURE) \
 	_(FEEDBACK, "feedback", "v", TG_ITEM, M_TUI_NONE, M_PBT_H_FEEDBACK) \
 	_(CLOSE, "close", "c", TG_ITEM, M_TUI_NONE, M_PBT_H_CLOSE) \
+	_(RESTORE, "restore", "r", TG_ITEM, M_TUI_NONE, M_RS_HELP_RESTORE) \
+	_(MARK, "mark", "x", TG_ITEM, M_TUI_NONE, M_RS_HELP_MARK) \
+	_(DUE, "due", "u", TG_ITEM, M_TUI_NONE, M_RS_HELP_DUE) \
 	_(SEARCH, "search", "/", TG_FIND, M_TUI_K_SEARCH, M_TUI_H_SEARCH) \
 	_(FILTER, "filter", "f", TG_FIND, M_TUI_K_FILTER, M_TUI_H_FILTER) \
 	_(CLEAR_FILTER, "clear-filter", "F", TG_FIND, M_TUI_NONE, M_TUI_H_CLEAR_FILTER) \
