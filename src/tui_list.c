@@ -636,8 +636,10 @@ static void list_status(struct tui *t, void *st, struct strbuf *out)
 	(void)t;
 	int any = lv->sc.status >= 0 || lv->sc.owner_id || lv->sc.overdue || lv->category ||
 		  lv->search;
-	if (lv->nmarks)
-		sb_printf(out, msg(M_RS_MARKED), lv->nmarks), sb_puts(out, "  ");
+	if (lv->nmarks) {   /* multi-select (tui_mark.c) */
+		sb_printf(out, msg(M_RS_MARKED), lv->nmarks);
+		sb_puts(out, "  ");
+	}
 	if (any)
 		sb_puts(out, msg(M_TUI_FILTERS));
 	if (lv->sc.status >= 0)
