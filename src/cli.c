@@ -52,6 +52,11 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct opt *opts, cons
 	      int minpos, int maxpos)
 {
 	int npos = 0;
+	if (c && c->dump_opts) {
+		for (const struct opt *o = opts; o && o->name; o++)
+			printf("%s\n", o->name);
+		return CLI_HELP;
+	}
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		if (a[0] != '-' || a[1] == '\0' || (a[1] >= '0' && a[1] <= '9')) {
@@ -245,7 +250,7 @@ static char *default_db_path(void)
 static const struct cli_command *const tables[] = {
 	cli_item_commands, cli_admin_commands, cli_io_commands, cli_pledge_commands,
 	cli_meeting_commands, cli_meeting_print_commands, cli_problem_commands,
-	cli_problem_print_commands, cli_report_commands, cli_db_commands,
+	cli_problem_print_commands, cli_report_commands, cli_remind_commands, cli_db_commands,
 };
 
 static const struct cli_command *find_command(const char *group, const char *name, int *words)
@@ -266,14 +271,106 @@ static const struct cli_command *find_command(const char *group, const char *nam
 	return NULL;
 }
 
-static int print_help(void)
+/* The usage lines of group (and of its subcommand sub, unless NULL);
+ * how many were printed. */
+static int group_usage(FILE *f, const char *group, const char *sub)
 {
+	int n = 0;
+	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
+		for (const struct cli_command *k = tables[t]; k->group; k++)
+			if (strcmp(k->group, group) == 0 && (!sub || (k->name && strcmp(k->name, sub) == 0))) {
+				fprintf(f, "  qingdan %s\n", k->usage);
+				n++;
+			}
+	return n;
+}
+
+/* `qingdan help`: the usage, the commands, every usage line;
+ * `qingdan help GROUP [SUB]`: that group's lines (or that command's). */
+static int print_help(int argc, char **argv)
+{
+	if (argc >= 1) {
+		const char *sub = argc >= 2 ? argv[1] : NULL;
+		if (group_usage(stdout, argv[0], sub))
+			return 0;
+		char *what = sub ? xasprintf("%s %s", argv[0], sub) : xstrdup(argv[0]);
+		int rc = cli_usage_error(NULL, msg(M_UNKNOWN_COMMAND), what);
+		free(what);
+		return rc;
+	}
+	struct strbuf groups = {0};
+	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
+		for (const struct cli_command *k = tables[t]; k->group; k++) {
+			int seen = 0;
+			for (size_t u = 0; u <= t && !seen; u++)
+				for (const struct cli_command *j = tables[u]; j->group && j != k && !seen; j++)
+					seen = strcmp(j->group, k->group) == 0;
+			if (!seen)
+				sb_printf(&groups, "%s%s", groups.len ? ", " : "", k->group);
+		}
 	puts(msg(M_USAGE));
-	putchar('\n');
+	printf(msg(M_USAGE_COMMANDS), groups.s);
+	puts("\n");
+	sb_free(&groups);
 	for (size_t t = 0; t < ARRAY_SIZE(tables); t++)
 		for (const struct cli_command *k = tables[t]; k->group; k++)
 			printf("  qingdan %s\n", k->usage);
 	return 0;
+}
+
+/* A group word without a known subcommand: `item --help` lists the
+ * group's commands (exit 0); `item` alone or `item frob` says so and lists
+ * them (exit 2).  0 when group is no command group at all. */
+static int group_help(const char *group, const char *sub)
+{
+	int known = 0;
+	for (size_t t = 0; t < ARRAY_SIZE(tables) && !known; t++)
+		for (const struct cli_command *k = tables[t]; k->group && !known; k++)
+			known = strcmp(k->group, group) == 0 && k->name;
+	if (!known)
+		return 0;
+	if (sub && (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0)) {
+		group_usage(stdout, group, NULL);
+		return CLI_HELP;
+	}
+	fputs("qingdan: ", stderr);
+	if (sub)
+		fprintf(stderr, msg(M_UNKNOWN_SUB), group, sub);
+	else
+		fprintf(stderr, msg(M_GROUP_NEEDS_SUB), group);
+	fputc('\n', stderr);
+	group_usage(stderr, group, NULL);
+	return 2;
+}
+
+/* "--name=value" as the two words "--name" "value", up to "--" (--lp=NAME
+ * stays whole: its value is optional, cli_print.c reads that form). */
+static char **split_equals(int *argc, char **argv)
+{
+	char **out = xcalloc((size_t)*argc * 2 + 1, sizeof *out);
+	int n = 0, rest = 0;
+	for (int i = 0; i < *argc; i++) {
+		const char *a = argv[i];
+		const char *eq = !rest && i > 0 && strncmp(a, "--", 2) == 0 ? strchr(a, '=') : NULL;
+		rest |= i > 0 && strcmp(a, "--") == 0;
+		if (eq && eq > a + 2 && strncmp(a, "--lp=", 5) != 0) {
+			out[n++] = xstrndup(a, (size_t)(eq - a));
+			out[n++] = xstrdup(eq + 1);
+		} else {
+			out[n++] = xstrdup(a);
+		}
+	}
+	*argc = n;
+	return out;
+}
+
+/* The words split_equals made: freed through a copy of the array, as the
+ * commands move the pointers inside argv while they take their options. */
+static void free_words(char **v)
+{
+	for (char **p = v; p && *p; p++)
+		free(*p);
+	free(v);
 }
 
 /* Global options may stand anywhere; they are taken out of argv. */
@@ -348,27 +445,44 @@ int cli_main(int argc, char **argv)
 	int rc = check_utf8_args(argc, argv);
 	if (rc)
 		return rc;
+	char **words_v = split_equals(&argc, argv);
+	argv = xcalloc((size_t)argc + 1, sizeof *argv);
+	memcpy(argv, words_v, (size_t)argc * sizeof *argv);
 	rc = take_globals(&c, &argc, argv);
 	if (rc)
-		return rc;
-	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0))
-		return cli_version();
-	if (argc >= 2 && (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
-			  strcmp(argv[1], "-h") == 0))
-		return print_help();
+		goto done;
+	if (argc >= 2 && strcmp(argv[1], "__options") == 0) {   /* the parser's options (tests) */
+		c.dump_opts = 1;
+		memmove(&argv[1], &argv[2], (size_t)(argc - 2) * sizeof *argv);
+		argv[--argc] = NULL;
+	}
 	int words = 0;
 	const struct cli_command *cmd = NULL;
+	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0)) {
+		rc = cli_version();
+		goto done;
+	}
+	if (argc >= 2 && (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+			  strcmp(argv[1], "-h") == 0)) {
+		rc = print_help(argc - 2, argv + 2);
+		goto done;
+	}
 	if (argc >= 2) {
 		cmd = find_command(argv[1], argc >= 3 ? argv[2] : NULL, &words);
+		if (!cmd && (rc = group_help(argv[1], argc >= 3 ? argv[2] : NULL))) {
+			rc = rc == CLI_HELP ? 0 : rc;
+			goto done;
+		}
 		if (!cmd) {
 			char *what = argc >= 3 ? xasprintf("%s %s", argv[1], argv[2]) : xstrdup(argv[1]);
 			rc = cli_usage_error(NULL, msg(M_UNKNOWN_COMMAND), what);
 			free(what);
-			return rc;
+			goto done;
 		}
 	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "qingdan: %s\n", msg(M_NO_TERMINAL));
-		return 2;
+		rc = 2;
+		goto done;
 	}
 	char *path = c.db_path ? xstrdup(c.db_path) : default_db_path();
 	c.db_path = path;
@@ -404,6 +518,9 @@ int cli_main(int argc, char **argv)
 	if (collate_warning())
 		fprintf(stderr, "qingdan: %s\n", collate_warning());
 	free(path);
+done:
+	free(argv);
+	free_words(words_v);
 	return rc;
 }
 
@@ -411,6 +528,10 @@ int cli_take_option(struct cli *c, int *argc, char **argv, const char *name, int
 		    const char **val)
 {
 	int found = 0;
+	if (c && c->dump_opts) {
+		printf("%s\n", name);
+		return 0;
+	}
 	for (int i = 0; i < *argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;

@@ -16,6 +16,7 @@ struct cli {
 	const char *usage;      /* usage line of the running command */
 	int access;             /* enum cli_access of the running command */
 	int open_rc;            /* exit code of a failed open (cli_db), else 0 */
+	int dump_opts;          /* `qingdan __options CMD`: the parser prints its options */
 };
 
 /* What a command does to the database file (DESIGN §5): the file is
@@ -45,7 +46,10 @@ struct opt {
 /* Parse argv (after the command words) against opts; positionals go to
  * pos (at most maxpos, else a usage error).  Returns 0, 2 after printing
  * a usage error, or CLI_HELP after printing the usage to stdout for --help
- * or -h.  --format is understood by every command.  Nothing here opens the
+ * or -h (or, for `qingdan __options CMD`, the options opts names, one a
+ * line, as cli_take_option does for its own: a test holds them to the
+ * usage line, so help, man page and completion cannot drift from the
+ * parser).  --format is understood by every command.  Nothing here opens the
  * database: a command parses and checks all of its arguments first, then
  * calls cli_db (directly or through cli_person, cli_org, cli_list). */
 int cli_parse(struct cli *c, int argc, char **argv, const struct opt *opts, const char **pos,
@@ -110,6 +114,7 @@ extern const struct cli_command cli_meeting_print_commands[];   /* meeting print
 extern const struct cli_command cli_problem_commands[];  /* cli_problem.c */
 extern const struct cli_command cli_report_commands[];   /* report (cli_report.c) */
 extern const struct cli_command cli_problem_print_commands[];   /* problem print */
+extern const struct cli_command cli_remind_commands[];   /* remind (cli_remind.c) */
 /* The options of every print command (cli_print.c): --format pdf|text,
  * -o/--output FILE ("-" = standard output), --force, --width N, --lp
  * [PRINTER] (or --lp=PRINTER), --copies N and --duplex (with --lp only). */

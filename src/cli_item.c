@@ -126,12 +126,13 @@ static int item_list(struct cli *c, int argc, char **argv)
 {
 	const char *org = NULL, *owner = NULL, *person = NULL, *status = NULL, *search = NULL,
 		   *category = NULL, *kind = "duty";
-	int overdue = 0, all_years = 0, deleted = 0;
+	int overdue = 0, all_years = 0, due_soon = 0, deleted = 0;
 	const struct opt opts[] = {{"--deleted", NULL, &deleted, NULL, NULL},
 		{"--org", &org, NULL, NULL, NULL}, {"--owner", &owner, NULL, NULL, NULL},
 		{"--person", &person, NULL, NULL, NULL}, {"--status", &status, NULL, NULL, NULL},
 		{"--search", &search, NULL, NULL, NULL}, {"--category", &category, NULL, NULL, NULL},
 		{"--overdue", NULL, &overdue, NULL, NULL}, {"--all-years", NULL, &all_years, NULL, NULL},
+		{"--due-soon", NULL, &due_soon, NULL, NULL},
 		{"--kind", &kind, NULL, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
 	if (rc)
@@ -143,11 +144,13 @@ static int item_list(struct cli *c, int argc, char **argv)
 	if (deleted)
 		return item_trash(c, &a.f, org, owner ? "--owner" : person ? "--person" :
 					   status ? "--status" : search ? "--search" :
-					   category ? "--category" : overdue ? "--overdue" : NULL);
+					   category ? "--category" : overdue ? "--overdue" :
+					   due_soon ? "--due-soon" : NULL);
 	a.f.status = status ? status_parse(status) : -1;
 	if (status && a.f.status < 0)
 		return cli_usage_error(c, msg(M_BAD_STATUS), status);
 	a.f.overdue = overdue;
+	a.f.due_soon = due_soon;
 	a.f.search = search;
 	a.f.category = category;
 	if ((rc = cli_db(c)) || (rc = cli_org(c, org, &a.f.org_id)) ||
@@ -407,7 +410,8 @@ const struct cli_command cli_item_commands[] = {
 	{"item", "add", item_add, "item add --org ORG --content TEXT [--category C] [--measures M] "
 				  "[--standard S] [--owner WHO] [--lead WHO] [--due DATE|WORDS] [--due-text T]", CLI_CREATE},
 	{"item", "list", item_list, "item list [--org ORG] [--owner WHO] [--person WHO] [--status S] "
-				    "[--category C] [--overdue] [--search TEXT] [--all-years] [--kind duty|rectify|all] [--deleted] "
+				    "[--category C] [--overdue] [--due-soon] [--search TEXT] [--all-years] [--kind duty|rectify|all] "
+				    "[--deleted] "
 				    "[--format F]", CLI_READ},
 	{"item", "show", item_show, "item show ID [--format F]", CLI_READ},
 	{"item", "set", item_set, "item set ID … [--status S [--reason R]] [--owner WHO] [--lead WHO] "

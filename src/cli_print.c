@@ -70,6 +70,8 @@ int cli_paper_options(struct cli *c, int *argc, char **argv, int pdf_default, st
 	    cli_take_option(c, argc, argv, "--width", 0, &width) < 0 ||
 	    cli_take_option(c, argc, argv, "--copies", 0, &copies) < 0)
 		return 2;
+	if (c->dump_opts)
+		puts("--lp\n--duplex\n--force");
 	p->to.lp = take_lp(argc, argv, &p->to.lpo.printer);
 	p->to.lpo.duplex = take_flag(argc, argv, "--duplex");
 	p->force = take_flag(argc, argv, "--force");

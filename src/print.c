@@ -23,6 +23,7 @@
 #include "qingdan/meeting_print.h"
 #include "qingdan/msg.h"
 #include "qingdan/outfile.h"
+#include "qingdan/pledge.h"
 #include "qingdan/problem_print.h"
 #include "qingdan/store.h"
 #include "qingdan/store_io.h"
@@ -344,20 +345,27 @@ static char *file_who(const struct tui_print_request *tr)
 	return clean;
 }
 
-/* Tab 7's papers (the record sheet of a meeting, the org's ledger) and
- * tab 8's (the org's 问题清单 and 整改清单). */
-static int is_meeting_paper(const struct tui_print_request *tr)
+/* The papers that are not checklists: tab 5's pledges, tab 7's (the
+ * record sheet of a meeting, the org's ledger) and tab 8's (the org's
+ * 问题清单 and 整改清单). */
+static int is_paper(const struct tui_print_request *tr)
 {
 	return tr->scope == TUI_PRINT_MEETING || tr->scope == TUI_PRINT_LEDGER ||
-	       tr->scope == TUI_PRINT_PROBLEMS;
+	       tr->scope == TUI_PRINT_PROBLEMS || tr->scope == TUI_PRINT_PLEDGE ||
+	       tr->scope == TUI_PRINT_PLEDGES;
 }
 
-/* A new file for such a paper: 会议记录-12.pdf, 2026年度组织生活台账-第一党支部.pdf,
- * problems-3-2026.pdf (as `problem print` names it). */
-static char *meeting_pdf_name(const struct tui_print_request *tr)
+/* A new file for such a paper: pledge-5.pdf, pledges-2026.pdf,
+ * 会议记录-12.pdf, 2026年度组织生活台账-第一党支部.pdf, problems-3-2026.pdf (as the
+ * commands name them). */
+static char *paper_pdf_name(const struct tui_print_request *tr)
 {
 	char *stem;
-	if (tr->scope == TUI_PRINT_PROBLEMS) {
+	if (tr->scope == TUI_PRINT_PLEDGE) {
+		stem = xasprintf("pledge-%lld", tr->pledge_id);
+	} else if (tr->scope == TUI_PRINT_PLEDGES) {
+		stem = xasprintf("pledges-%d", tr->year ? tr->year : tr->q->year);
+	} else if (tr->scope == TUI_PRINT_PROBLEMS) {
 		stem = xasprintf("problems-%lld-%d", tr->org_id, tr->year ? tr->year : tr->q->year);
 	} else if (tr->scope == TUI_PRINT_MEETING) {
 		stem = xasprintf(msg(M_MP_FILE_SHEET), tr->meeting_id);
@@ -374,8 +382,8 @@ static char *meeting_pdf_name(const struct tui_print_request *tr)
 char *io_tui_print_suggest(const struct tui_print_request *tr, int *lp)
 {
 	*lp = lp_on_path();
-	if (is_meeting_paper(tr))
-		return meeting_pdf_name(tr);
+	if (is_paper(tr))
+		return paper_pdf_name(tr);
 	char *who = file_who(tr);
 	char *path = pdf_name(tr->year ? tr->year : tr->q->year, who);
 	free(who);
@@ -411,9 +419,32 @@ static enum qd_status tui_print_problems(const struct tui_print_request *tr,
 	return problem_print(tr->q, &r, code, lp_output, out);
 }
 
-/* The p key on tabs 7 and 8: print what was chosen through meeting_print
- * or problem_print. */
-static enum qd_status tui_print_meeting(const struct tui_print_request *tr, struct strbuf *out)
+/* Tab 5's pledges through pledge_print; *label what was printed. */
+static enum qd_status tui_print_pledges(const struct tui_print_request *tr,
+					const struct paper_dest *to, char **code, char **lp_output,
+					char **label, struct strbuf *out)
+{
+	struct pledge_print_request r = {.status = -1};
+	r.year = tr->year ? tr->year : tr->q->year;
+	if (tr->scope == TUI_PRINT_PLEDGE) {
+		r.ids = &tr->pledge_id;
+		r.nids = 1;
+	}
+	r.to = *to;
+	struct pledge_print_result res;
+	enum qd_status s = pledge_print(tr->q, &r, &res, out);
+	*label = r.nids ? xasprintf(msg(M_TUI_PRINT_PLEDGE), tr->pledge_id)
+			: xstrdup(msg(M_TUI_PRINT_PLEDGES));
+	*code = res.code;
+	*lp_output = res.lp_output;
+	res.code = res.lp_output = NULL;
+	pledge_print_result_clear(&res);
+	return s;
+}
+
+/* The p key on tabs 5, 7 and 8: print what was chosen through
+ * pledge_print, meeting_print or problem_print. */
+static enum qd_status tui_print_paper(const struct tui_print_request *tr, struct strbuf *out)
 {
 	struct meeting_print_request r = {0};
 	r.id = tr->scope == TUI_PRINT_MEETING ? tr->meeting_id : 0;
@@ -421,11 +452,13 @@ static enum qd_status tui_print_meeting(const struct tui_print_request *tr, stru
 	r.year = tr->year ? tr->year : tr->q->year;
 	char *file = NULL, *code = NULL, *lp_output = NULL, *label = NULL;
 	if (!tr->lp)
-		file = str_empty(tr->path) ? meeting_pdf_name(tr) : xstrdup(tr->path);
+		file = str_empty(tr->path) ? paper_pdf_name(tr) : xstrdup(tr->path);
 	r.to = tui_dest(tr, file);
 	enum qd_status s;
 	if (tr->scope == TUI_PRINT_PROBLEMS) {
 		s = tui_print_problems(tr, &r.to, &code, &lp_output, &label, out);
+	} else if (tr->scope == TUI_PRINT_PLEDGE || tr->scope == TUI_PRINT_PLEDGES) {
+		s = tui_print_pledges(tr, &r.to, &code, &lp_output, &label, out);
 	} else {
 		s = meeting_print(tr->q, &r, &code, &lp_output, out);
 		const char *what = msg(r.id ? M_TUI_PRINT_MEETING : M_TUI_PRINT_LEDGER);
@@ -456,8 +489,8 @@ static enum qd_status tui_print_meeting(const struct tui_print_request *tr, stru
 
 enum qd_status io_tui_print(const struct tui_print_request *tr, struct strbuf *out)
 {
-	if (is_meeting_paper(tr)) {
-		enum qd_status s = tui_print_meeting(tr, out);
+	if (is_paper(tr)) {
+		enum qd_status s = tui_print_paper(tr, out);
 		for (char *c = out->s; c && *c; c++)    /* one line for the status line */
 			if (*c == '\n')
 				*c = ' ';

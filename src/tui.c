@@ -234,6 +234,7 @@ void tui_changed(struct tui *t)
 		t->tabs[i].stale = 1;
 	for (int i = 0; i < t->depth; i++)
 		t->stack[i].stale = 1;
+	tui_mine_count(t);
 	tui_shown(t);
 }
 
@@ -554,6 +555,7 @@ struct tui *tui_new(struct qd *q, int headless)
 	for (int i = 0; i < TUI_TABS; i++)
 		t->tabs[i].ops = tab_ops[i];
 	load_orgs(t);
+	tui_mine_count(t);
 	t->data_version = db_data_version(q->db);
 	t->last_poll_ms = now_ms();
 	db_busy_hook(q->db, on_busy, t);

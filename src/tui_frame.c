@@ -2,7 +2,7 @@
  * bar, the shown view's body, the key line (from the action table), the
  * status line, the modals on top, and the "terminal too small" notice.
  *
- *   row 0          qingdan  2026年度  unit               王芳（管理员）  2026-06-30
+ *   row 0          qingdan  2026年度  unit  我的待办 逾期2 临期3  王芳（管理员）  2026-06-30
  *   row 1          [1 党组] [2 机关党委] [3 第一党支部﹀] [4 人员] [5 责任书] [6 统计]
  *   rows 2..L-3    the view
  *   row L-2        F1帮助 a新增 e编辑 …                     共57项 逾期3 完成60%
@@ -17,8 +17,15 @@
 #include <unistd.h>
 
 #include "qingdan/db.h"
+#include "qingdan/remind.h"
 #include "qingdan/text.h"
 #include "qingdan/tui_view.h"
+
+void tui_mine_count(struct tui *t)
+{
+	t->mine_known = t->q->actor_id &&
+			qd_remind_count(t->q, t->q->actor_id, &t->mine_overdue, &t->mine_soon) == QD_OK;
+}
 
 static void header(struct tui *t)
 {
@@ -36,7 +43,18 @@ static void header(struct tui *t)
 	int rw = text_width(right);
 	if (rw > t->cols / 2)
 		rw = t->cols / 2;
-	tui_put(0, 0, t->cols - rw, left, a);
+	/* the user's own count stands left of their name, taking the unit
+	 * name's room first; " qingdan  2026年度" always stays */
+	char mine[64] = "";
+	if (t->mine_known)
+		snprintf(mine, sizeof mine, msg(M_RM_TUI_MINE), t->mine_overdue, t->mine_soon);
+	int mw = *mine ? text_width(mine) + 2 : 0;
+	if (mw && t->cols - rw - mw < 20)
+		mw = 0;
+	tui_put(0, 0, t->cols - rw - mw, left, a);
+	if (mw)
+		tui_put(0, t->cols - rw - mw, mw - 2, mine,
+			tui_attr(t, t->mine_overdue ? TS_OVERDUE : t->mine_soon ? TS_DUE_SOON : TS_HEADER));
 	tui_put_right(0, t->cols - rw, rw, right, a);
 	free(left);
 	free(right);

@@ -433,34 +433,13 @@ static int find_done(struct tui *t, void *ctx, const char *text)
 	return 1;
 }
 
-static void print_current(struct tui *t, struct pledge_view *v)
+/* p: the print dialog offers the selected pledge and every one of the
+ * year, to a printer or a PDF (tui_print.c, print.c). */
+static void pledge_print_offer(struct tui *t, void *st, struct tui_print_request *r)
 {
-	struct pledge *p = pledge_view_current(v);
-	if (!p) {
-		tui_error_text(t, msg(M_PL_TUI_NOTHING));
-		return;
-	}
-	/* a free name beside the last one: never over an earlier print */
-	char *stem = xasprintf("pledge-%lld", p->id);
-	char *path = outfile_unused_name(stem, "pdf");
-	free(stem);
-	struct strbuf err = {0}, warn = {0};
-	struct pledge_print_request r = {.ids = &p->id, .nids = 1, .status = -1};
-	r.to.path = path;
-	r.to.path_flags = OUTFILE_NO_HINT;   /* an existing file: never replaced */
-	r.to.warn = &warn;                    /* undrawable characters: on the status line */
-	struct pledge_print_result res;
-	if (pledge_print(t->q, &r, &res, &err) == QD_OK) {
-		char *said = xasprintf(msg(M_PL_PRINTED), path, res.code);
-		tui_say(t, "%s%s%s", said, warn.len ? "  " : "", warn.len ? warn.s : "");
-		free(said);
-	} else {
-		tui_error(t, &err);
-	}
-	pledge_print_result_clear(&res);
-	sb_free(&err);
-	sb_free(&warn);
-	free(path);
+	(void)t;
+	struct pledge *p = pledge_view_current(st);
+	r->pledge_id = p ? p->id : 0;
 }
 
 /* ---- the view ---- */
@@ -543,7 +522,6 @@ static int pledge_act(struct tui *t, void *st, enum tui_action a, const char *ar
 			tui_prompt(t, msg(M_PL_TUI_SEARCH_PROMPT), v->search ? v->search : "", &cb);
 		}
 		return TUI_DONE;
-	case TA_PRINT: print_current(t, v); return TUI_DONE;
 	case TA_ASSIGN: case TA_NOTE: case TA_SORT:
 		tui_error_text(t, msg(M_PL_TUI_TIP));
 		return TUI_DONE;
@@ -598,7 +576,7 @@ static void pledge_status(struct tui *t, void *st, struct strbuf *out)
 
 const struct tui_view_ops tui_pledge_ops = {
 	"pledges", pledge_open, pledge_close, pledge_reload, pledge_draw, pledge_act, pledge_mouse,
-	pledge_summary, pledge_selected, pledge_status, NULL,
+	pledge_summary, pledge_selected, pledge_status, pledge_print_offer,
 };
 
 /* ---- one pledge in full (Enter) ---- */
@@ -692,7 +670,13 @@ static void text_mouse(struct tui *t, void *st, int row, int col, int wheel)
 		tv->top = 0;
 }
 
+static void text_print_offer(struct tui *t, void *st, struct tui_print_request *r)
+{
+	(void)t;
+	r->pledge_id = ((struct text_view *)st)->id;
+}
+
 static const struct tui_view_ops text_ops = {
 	"pledge", text_open, text_close, text_reload, text_draw, text_act, text_mouse,
-	NULL, NULL, NULL, NULL,
+	NULL, NULL, NULL, text_print_offer,
 };

@@ -1,6 +1,7 @@
 /* tui_print.c — the p key's dialog (issue 4): a menu of what to print —
  * 本人 (the person the shown view offers), 本组织 (the org shown), 全部
- * (everyone) — then a form for where: 打印机 (lp; only when lp can be
+ * (everyone); on tab 5 the 责任书 selected or every one of the year; on
+ * tabs 7 and 8 their papers — then a form for where: 打印机 (lp; only when lp can be
  * run; the printer name defaults to the setting "printer", empty is the
  * default printer) or a PDF 文件 (the name defaults to a new file in the
  * working folder).  Esc at either step prints nothing.
@@ -94,9 +95,15 @@ void tui_print_open(struct tui *t)
 	if (v->ops->print)
 		v->ops->print(t, v->st, &c->r);
 
-	char *labels[5];
-	long long ids[5];
+	char *labels[7];
+	long long ids[7];
 	int n = 0;
+	if (c->r.pledge_id) {
+		ids[n] = TUI_PRINT_PLEDGE;
+		labels[n++] = xasprintf(msg(M_TUI_PRINT_PLEDGE), c->r.pledge_id);
+		ids[n] = TUI_PRINT_PLEDGES;
+		labels[n++] = xstrdup(msg(M_TUI_PRINT_PLEDGES));
+	}
 	if (c->r.person_id) {
 		struct person p = {0};
 		if (qd_get_person(t->q, c->r.person_id, &p) == QD_OK) {

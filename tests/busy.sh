@@ -75,8 +75,8 @@ release
 wait "$NOTE"
 RC=$? OUT=$(cat "$T/tty.out") ERR=
 check "wait: succeeds once the holder is done" is "$RC" 0
-check "wait: a terminal sees 文件正忙，等待中… with the seconds and the holder" \
-	has "$OUT" "文件正忙，等待中…已等 1 秒：$ME 的 sqlite3 $DB（进程 $HOLDER）正在写入"
+check "wait: a terminal sees 数据库正忙，等待中… with the seconds and the holder" \
+	has "$OUT" "数据库正忙，等待中…已等 1 秒：$ME 的 sqlite3 $DB（进程 $HOLDER）正在写入"
 check "wait: the note is saved" is "$(sqlite3 "$DB" "SELECT count(*) FROM note WHERE text = '等到了的纪实'")" 1
 
 # ---- a note written during a 200k-row import ----

@@ -372,7 +372,7 @@ TEST(c_utf8_resize_mouse_and_quit)
 	spawn(&T, 24, 80, "C.UTF-8");
 	CHECK(wait_for(&T, "共18项", 5000));
 	resize(&T, 30, 100);
-	CHECK(wait_for(&T, "示范市政务服务管理局                                 王芳", 5000));
+	CHECK(wait_for(&T, "示范市政务服务管理局           我的待办 逾期1 临期1  王芳", 5000));
 	resize(&T, 10, 40);
 	CHECK(wait_for(&T, "终端太小", 5000));
 	resize(&T, 24, 80);

@@ -30,6 +30,7 @@
 #include "qingdan/store_io.h"
 #include "qingdan/store_page.h"
 #include "qingdan/store_pledge.h"
+#include "qingdan/store_problem.h"
 #include "tt.h"
 
 /* the recorder's and the callbacks' stubs ignore their arguments */
@@ -437,7 +438,7 @@ static void call_records(struct db *db)
 	store_upgrade_pending(db, "normalise_names");
 	store_upgrade_done(db, "normalise_names");
 	int created = 0;
-	store_list_ensure(db, 3, 2026, "", &id, &created);
+	store_list_ensure_kind(db, 3, 2026, "duty", "", &id, &created);
 	struct item_fields full = {"党建", "落实“三会一课”", "措施", "标准", "2026-07-01", "每季度",
 				   4, 5, NULL, NULL};
 	store_item_insert(db, 7, &full, "2026-07-01", "planned", NULL, NOW, &id);

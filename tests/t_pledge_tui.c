@@ -16,6 +16,7 @@
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/demo.h"
+#include "qingdan/io.h"
 #include "qingdan/msg.h"
 #include "qingdan/pledge.h"
 #include "qingdan/text.h"
@@ -594,25 +595,43 @@ TEST(print_writes_the_pdf_with_its_code)
 	char dir[] = "/tmp/qdprintXXXXXX";
 	CHECK(mkdtemp(dir) != NULL);
 	CHECK_INT(chdir(dir), 0);
+	tui_print_hook = io_tui_print;   /* as cli_io.c installs them in the program */
+	tui_print_suggest_hook = io_tui_print_suggest;
 	open_demo(NULL);
 	script("view-pledges");
 	script(":search #5");
+	/* the print dialog: this pledge, every pledge of the year, everyone's checklists */
 	script("print");
-	CHECK_CONTAINS(tui_message(t), "已生成 pledge-5.pdf（校验码 ");
+	char *s = screen();
+	CHECK_CONTAINS(s, "责任书 #5");
+	CHECK_CONTAINS(s, "本年度全部责任书");
+	free(s);
+	script("<Enter>");
+	s = screen();
+	CHECK_CONTAINS(s, "pledge-5.pdf");   /* the file name offered */
+	free(s);
+	script("<C-s>");
+	CHECK_CONTAINS(tui_message(t), "已输出责任书 #5到 pledge-5.pdf");
+	CHECK_CONTAINS(tui_message(t), "校验码：");
 	CHECK_INT(access("pledge-5.pdf", F_OK), 0);
-	const char *code = strstr(tui_message(t), "校验码 ") + strlen("校验码 ");
+	const char *code = strstr(tui_message(t), "校验码：") + strlen("校验码：");
 	char buf[32] = {0};
 	str_copy(buf, code, sizeof buf);
-	buf[strcspn(buf, "）")] = '\0';
+	buf[strcspn(buf, " ")] = '\0';
 	struct strbuf r = {0};
 	CHECK_INT(qd_verify_code(&q, buf, &r, &err), QD_OK);
 	sb_free(&r);
 	/* printing again never replaces the first print: a free name beside it */
-	script("print");
-	CHECK_CONTAINS(tui_message(t), "已生成 pledge-5-2.pdf（校验码 ");
+	script("print <Enter> <C-s>");
+	CHECK_CONTAINS(tui_message(t), "已输出责任书 #5到 pledge-5-2.pdf");
 	CHECK_INT(access("pledge-5-2.pdf", F_OK), 0);
+	/* every pledge of the year in one file, each with its own pages */
+	script("print <Down> <Enter> <C-s>");
+	CHECK_CONTAINS(tui_message(t), "已输出本年度全部责任书到 pledges-2026.pdf");
+	CHECK_INT(access("pledges-2026.pdf", F_OK), 0);
 	unlink("pledge-5.pdf");
 	unlink("pledge-5-2.pdf");
+	unlink("pledges-2026.pdf");
 	screen_stop();
 	CHECK_INT(chdir("/"), 0);
 	rmdir(dir);

@@ -31,6 +31,7 @@
 #include "qingdan/msg_due.h"     /* issue 13: due words */
 #include "qingdan/msg_category.h"   /* issue 13: category add, category move */
 #include "qingdan/msg_install.h"   /* issue 14.1: --version */
+#include "qingdan/msg_remind.h"   /* issue 14.3: remind, item list --due-soon */
 #include "qingdan/msg_restore.h"   /* issue 14.4: restore, 回收站, several items */
 
 #define MSG_LIST(_) \
@@ -96,7 +97,10 @@
 	_(M_LV_BRANCH, "党支部", "Party branch") \
 	_(M_NO_ACTOR, "（未登记的用户）", "(unregistered user)") \
 	/* CLI */ \
-	_(M_USAGE, "用法：qingdan [--db 文件|连接串] [--year 年] [--today 日期] [--lang zh|en] [命令 ...]\n命令：init, org, person, item, import, export, print, pledge, meeting, stats, audit, setting, backup, year, db；qingdan help 查看详细说明", "usage: qingdan [--db FILE|URI] [--year YYYY] [--today YYYY-MM-DD] [--lang zh|en] [COMMAND ...]\ncommands: init, org, person, item, import, export, print, pledge, meeting, stats, audit, setting, backup, year, db; see qingdan help") \
+	_(M_USAGE, "用法：qingdan [--db 文件|连接串] [--year 年] [--today 日期] [--lang zh|en] [命令 ...]", "usage: qingdan [--db FILE|URI] [--year YYYY] [--today YYYY-MM-DD] [--lang zh|en] [COMMAND ...]") \
+	_(M_USAGE_COMMANDS, "命令：%s；qingdan help 命令 查看某个命令的用法，qingdan --version 查看版本", "commands: %s; qingdan help COMMAND shows one command's usage, qingdan --version the version") \
+	_(M_GROUP_NEEDS_SUB, "“%s”需要子命令：", "\"%s\" needs a subcommand:") \
+	_(M_UNKNOWN_SUB, "“%s”没有子命令“%s”；可用：", "\"%s\" has no subcommand \"%s\"; there are:") \
 	_(M_USAGE_PREFIX, "用法：", "usage:") \
 	_(M_UNKNOWN_COMMAND, "未知命令“%s”；qingdan help 查看可用命令", "unknown command \"%s\"; see qingdan help") \
 	_(M_UNKNOWN_OPTION, "%s：未知选项“%s”", "%s: unknown option \"%s\"") \
@@ -189,10 +193,11 @@
 	MSG_LIST_DUE(_) \
 	MSG_LIST_CATEGORY(_) \
 	MSG_LIST_INSTALL(_) \
+	MSG_LIST_REMIND(_) \
 	MSG_LIST_RESTORE(_) \
 	/* a busy file (issue 8.4) */ \
-	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
-	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
+	_(M_DB_BUSY_WAIT, "数据库正忙，等待中…已等 %d 秒", "the database is busy, waiting… %d s") \
+	_(M_DB_BUSY_WAIT_WHO, "数据库正忙，等待中…已等 %d 秒：%s正在写入", "the database is busy, waiting… %d s: %s is writing") \
 	_(M_DB_BUSY_HOLDER, "%s 的 %s（进程 %ld）", "%s's %s (process %ld)") \
 	_(M_DB_BUSY_PID, "另一个程序（进程 %ld）", "another program (process %ld)") \
 	_(M_DB_BUSY, "%s 正被 %s占用，等了 %d 秒仍未释放，未作改动；等它完成后再试，或请该用户退出", "%s is held by %s and was not released within %d s; nothing was changed; try again when it has finished, or ask that user to quit") \

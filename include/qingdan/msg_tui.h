@@ -86,6 +86,8 @@
 	_(M_TUI_PRINT_LEDGER, "组织生活台账（%s）", "the meetings ledger of %s") \
 	_(M_TUI_PRINT_PROBLEMS, "问题清单和整改清单（%s）", "the problems and their rectification of %s") \
 	_(M_TUI_PRINT_ALL, "全部（所有人员）", "everyone") \
+	_(M_TUI_PRINT_PLEDGE, "责任书 #%lld", "pledge #%lld") \
+	_(M_TUI_PRINT_PLEDGES, "本年度全部责任书", "every pledge of the year") \
 	_(M_TUI_PRINT_FORM, "打印 %s", "Print: %s") \
 	_(M_TUI_PRINT_DEST, "输出", "to") \
 	_(M_TUI_PRINT_TO_LP, "打印机", "printer") \

@@ -35,6 +35,7 @@ struct item_filter {
 	const char *soon;       /* ISO: today + due_soon_days */
 	int kind;               /* which lists: STORE_KIND_DUTY (0, the default: the 三张清单),
 				 * STORE_KIND_RECTIFY (the 整改清单's measures), STORE_KIND_ALL */
+	int due_soon;           /* only open items due from today to soon (临期) */
 };
 /* The kinds of list an item query reads (item_filter.kind, item_scope.kind,
  * store_stats_kind): the values of enum list_kind (problem.h), and -1 for
@@ -140,9 +141,6 @@ enum qd_status store_upgrade_done(struct db *db, const char *task);
 enum qd_status store_upgrade_queue(struct db *db, const char *task);
 
 /* ---- lists and items ---- */
-/* The org's duty list for the year; *created says whether it was made now. */
-enum qd_status store_list_ensure(struct db *db, long long org_id, int year, const char *title,
-				 long long *list_id, int *created);
 /* Insert with created_at = updated_at = now; seq = next in the list. */
 enum qd_status store_item_insert(struct db *db, long long list_id, const struct item_fields *f,
 				 const char *due_iso, const char *status, const char *done_on,

@@ -58,7 +58,9 @@ enum tui_print_scope {
 	TUI_PRINT_ALL,         /* 全部: every active person */
 	TUI_PRINT_MEETING,     /* 会议记录: the sheet of meeting_id */
 	TUI_PRINT_LEDGER,      /* 组织生活台账: the year's ledger of org_id */
-	TUI_PRINT_PROBLEMS     /* 问题清单和整改清单: the year's problems of org_id */
+	TUI_PRINT_PROBLEMS,    /* 问题清单和整改清单: the year's problems of org_id */
+	TUI_PRINT_PLEDGE,      /* 责任书: pledge_id (tab 5) */
+	TUI_PRINT_PLEDGES      /* the year's pledges, every one (tab 5) */
 };
 struct tui_print_request {
 	struct qd *q;
@@ -68,6 +70,7 @@ struct tui_print_request {
 	long long org_id;      /* the org shown, 0 if none */
 	long long item_id;     /* the selected item, 0 if none */
 	long long meeting_id;  /* the selected meeting (tab 7), 0 if none */
+	long long pledge_id;   /* the selected pledge (tab 5), 0 if none */
 	int ledger;            /* tab 7: org_id's 台账 is offered, not its checklists */
 	int problems;          /* tab 8: org_id's 问题清单 is offered too */
 	enum tui_print_scope scope;

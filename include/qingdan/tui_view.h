@@ -93,6 +93,9 @@ struct tui {
 	int message_error;
 	char today[11], soon[11];
 	char *unit;                         /* setting unit_name */
+	/* the header's own count (issue 14.3): the user's open items overdue
+	 * and due soon, mine_known 0 when the user is no known person */
+	int mine_known, mine_overdue, mine_soon;
 	/* orgs of the file, in order; the three list tabs */
 	struct org *orgs;
 	int norgs;
@@ -149,6 +152,9 @@ int tui_push_view(struct tui *t, const struct tui_view_ops *ops, long long arg);
 void tui_pop_view(struct tui *t);
 /* Mark every view stale and reload the shown one (after a write). */
 void tui_changed(struct tui *t);
+/* Recount the header's "我的待办 逾期N 临期M" (one query; tui_frame.c):
+ * at start and on every change (tui_changed). */
+void tui_mine_count(struct tui *t);
 /* Refuse a write on a read-only file before asking for input: 1 (and a
  * message) if read-only. */
 int tui_refuse_readonly(struct tui *t);

@@ -20,6 +20,7 @@
 #include "qingdan/store_meeting_check.h"
 #include "db_impl.h"
 #include "qingdan/store_problem_print.h"
+#include "qingdan/store_remind.h"
 #include "json.h"
 #include "store_impl.h"
 
@@ -185,6 +186,9 @@ static void item_list_sql(struct strbuf *sql, int dialect, const struct item_fil
 		sb_puts(sql, " AND i.status = :status");
 	if (f->overdue)
 		sb_puts(sql, " AND i.due < :today AND i.status IN ('planned','in_progress','submitted')");
+	if (f->due_soon)
+		sb_puts(sql, " AND i.due >= :today AND i.due <= :soon "
+			     "AND i.status IN ('planned','in_progress','submitted')");
 	if (f->category)
 		sb_puts(sql, " AND i.category = :category");
 	if (f->search && *f->search)
@@ -685,7 +689,8 @@ void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, cons
 {
 	static const char *const filters[] = {"year", "org", "owner", "person", "status",
 					      "overdue", "category", "search", "search-short",
-					      "person search", "owner status", "org status"};
+					      "person search", "owner status", "org status",
+					      "person due-soon"};
 	for (int all = 0; all < 2; all++)
 		for (size_t i = 0; i < ARRAY_SIZE(filters); i++) {
 			struct item_filter f = {0};
@@ -696,6 +701,7 @@ void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, cons
 			f.owner_id = strstr(w, "owner") != NULL;
 			f.person_id = strstr(w, "person") != NULL;
 			f.overdue = strcmp(w, "overdue") == 0;
+			f.due_soon = strstr(w, "due-soon") != NULL;
 			f.category = strcmp(w, "category") == 0 ? "c" : NULL;
 			f.search = strstr(w, "search-short") ? "ab" : strstr(w, "search") ? "abcd" : NULL;
 			/* every year by year, status, category or a short search:
@@ -735,5 +741,6 @@ void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, cons
 	store_check_hot_queries(dialect, fn, ctx);
 	store_meeting_hot_queries(fn, ctx);
 	store_problem_hot_queries(fn, ctx);
+	store_remind_hot_queries(dialect, fn, ctx);
 	fn(ctx, "print: a person's measures", store_person_measures_sql(dialect));
 }

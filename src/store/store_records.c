@@ -274,29 +274,6 @@ enum qd_status store_setting_set(struct db *db, const char *key, const char *val
 
 /* ---- lists and items ---- */
 
-enum qd_status store_list_ensure(struct db *db, long long org_id, int year, const char *title,
-				 long long *list_id, int *created)
-{
-	*created = 0;
-	struct sql_stmt *st = db_stmt(db, "SELECT id FROM list WHERE org_id = ?1 AND year = ?2 "
-				       "AND kind = 'duty'");
-	sql_bind_int64(st, 1, org_id);
-	sql_bind_int(st, 2, year);
-	if (sql_step(st) == SQL_ROW) {
-		*list_id = sql_column_int64(st, 0);
-		sql_reset(st);
-		return QD_OK;
-	}
-	sql_reset(st);
-	st = db_stmt(db, "INSERT INTO list(org_id, year, title) VALUES (?1, ?2, ?3) RETURNING id");
-	sql_bind_int64(st, 1, org_id);
-	sql_bind_int(st, 2, year);
-	store_bind_text(st, 3, title);
-	enum qd_status s = store_insert(db, st, list_id);
-	*created = s == QD_OK;
-	return s;
-}
-
 enum qd_status store_item_insert(struct db *db, long long list_id, const struct item_fields *f,
 				 const char *due_iso, const char *status, const char *done_on,
 				 const char *now, long long *id)
