@@ -42,6 +42,8 @@ check "--deleted --org: another org has none" is "$(printf '%s\n' "$OUT" | sed 1
 run qd item list --deleted --owner 李明
 check "--deleted --owner: usage error" is "$RC" 2
 check "…names the option" has "$ERR" "--deleted 不能与 --owner 同用"
+run qd item list --deleted --due-soon
+check "--deleted --due-soon: usage error" is "$RC" 2
 run qd item list --deleted --format json
 check "--deleted json" has "$OUT" '"deleted_by":'
 run qd stats --format tsv
