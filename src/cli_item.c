@@ -9,6 +9,7 @@
 #include "qingdan/date.h"
 #include "qingdan/msg.h"
 #include "qingdan/store.h"
+#include "qingdan/store_trash.h"
 #include "qingdan/text.h"
 
 /* Options shared by add and set that fill item_fields. */
@@ -102,12 +103,31 @@ static enum qd_status run_item_list(struct cli *c, void *ctx, struct rowsink *s,
 	return store_item_list(c->q.db, &a->f, s, err);
 }
 
+static enum qd_status run_item_trash(struct cli *c, void *ctx, struct rowsink *s,
+				     struct strbuf *err)
+{
+	const struct item_filter *f = ctx;
+	return store_item_trash(c->q.db, f->year, f->org_id, f->kind, s, err);
+}
+
+/* item list --deleted: the 回收站, the deleted items with when and by
+ * whom; `other` names a filter it does not take. */
+static int item_trash(struct cli *c, struct item_filter *f, const char *org, const char *other)
+{
+	if (other)
+		return cli_usage_error(c, msg(M_RS_DELETED_KIND), c->cmd, other);
+	int rc;
+	if ((rc = cli_db(c)) || (rc = cli_org(c, org, &f->org_id)))
+		return rc;
+	return cli_list(c, f, run_item_trash);
+}
+
 static int item_list(struct cli *c, int argc, char **argv)
 {
 	const char *org = NULL, *owner = NULL, *person = NULL, *status = NULL, *search = NULL,
 		   *category = NULL, *kind = "duty";
-	int overdue = 0, all_years = 0, due_soon = 0;
-	const struct opt opts[] = {
+	int overdue = 0, all_years = 0, due_soon = 0, deleted = 0;
+	const struct opt opts[] = {{"--deleted", NULL, &deleted, NULL, NULL},
 		{"--org", &org, NULL, NULL, NULL}, {"--owner", &owner, NULL, NULL, NULL},
 		{"--person", &person, NULL, NULL, NULL}, {"--status", &status, NULL, NULL, NULL},
 		{"--search", &search, NULL, NULL, NULL}, {"--category", &category, NULL, NULL, NULL},
@@ -121,6 +141,11 @@ static int item_list(struct cli *c, int argc, char **argv)
 	if ((a.f.kind = cli_kind(kind)) == CLI_KIND_BAD)
 		return cli_usage_error(c, msg(M_BAD_CHOICE), c->cmd, "--kind", kind, "duty, rectify, all");
 	a.f.year = all_years ? 0 : c->q.year;
+	if (deleted)
+		return item_trash(c, &a.f, org, owner ? "--owner" : person ? "--person" :
+					   status ? "--status" : search ? "--search" :
+					   category ? "--category" : overdue ? "--overdue" :
+					   due_soon ? "--due-soon" : NULL);
 	a.f.status = status ? status_parse(status) : -1;
 	if (status && a.f.status < 0)
 		return cli_usage_error(c, msg(M_BAD_STATUS), status);
@@ -231,33 +256,15 @@ static int item_show(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static int item_set(struct cli *c, int argc, char **argv)
+/* The changes of item set for one item inside the caller's batch: fields,
+ * then the status move.  due words are of the item's own year, into iso
+ * (which f->due points at). */
+static enum qd_status item_set_one(struct cli *c, long long id, const struct item_opts *o,
+				   int fields, const char *status, int to, const char *reason,
+				   long long expect, char *iso, struct item_fields *f, int *rc,
+				   struct strbuf *err)
 {
-	struct item_opts o = {0};
-	const char *status = NULL, *reason = NULL, *version = NULL, *pos[1];
-	const struct opt opts[] = {{"--status", &status, NULL, NULL, NULL},
-				   {"--reason", &reason, NULL, NULL, NULL},
-				   {"--if-version", &version, NULL, NULL, NULL}, ITEM_FIELD_OPTS(o), {0}};
-	long long id, expect = 0;
-	int rc = cli_parse(c, argc, argv, opts, pos, 1, 1);
-	if (rc || (rc = cli_id(c, pos[0], &id)))
-		return rc;
-	if (version && (parse_id(version, &expect) != 0 || expect <= 0 || expect > 1000000000))
-		return cli_usage_error(c, msg(M_BAD_VERSION), c->cmd, version);
-	int to = status ? status_parse(status) : -1;
-	if (status && to < 0)
-		return cli_usage_error(c, msg(M_BAD_STATUS), status);
-	int fields = o.content || o.category || o.measures || o.standard || o.owner || o.lead ||
-		     o.due || o.due_text;
-	if (!fields && !status) {
-		fprintf(stderr, "qingdan: %s\n", msg(M_NOTHING_TO_CHANGE));
-		return 1;
-	}
-	struct item_fields f = ITEM_FIELDS_INIT;
-	char iso[11];
-	if ((rc = cli_db(c)))
-		return rc;
-	if (!str_empty(o.due)) {
+	if (!str_empty(o->due)) {
 		/* due words are of the item's year */
 		struct item it;
 		int year = c->q.year;
@@ -265,26 +272,90 @@ static int item_set(struct cli *c, int argc, char **argv)
 			year = it.year;
 			item_clear(&it);
 		}
-		if ((rc = due_of(o.due, year, iso)))
-			return rc;
+		if ((*rc = due_of(o->due, year, iso)))
+			return QD_INVALID;
 	}
-	if ((rc = item_fields_of(c, &o, iso, &f)))
-		return rc;
-	struct strbuf err = {0};
-	enum qd_status s = QD_OK;
-	/* fields and status change together or not at all */
-	if (s == QD_OK)
-		s = qd_batch_begin(&c->q, &err);
-	if (s == QD_OK) {
-		enum qd_status w = QD_OK;
-		if (fields)
-			w = qd_item_set(&c->q, id, (int)expect, &f, &err);
-		if (w == QD_OK && status)
-			w = qd_item_move(&c->q, id, fields ? 0 : (int)expect, (enum item_status)to, reason, &err);
-		s = qd_batch_end(&c->q, w, &err);
+	enum qd_status w = QD_OK;
+	if (fields)
+		w = qd_item_set(&c->q, id, (int)expect, f, err);
+	if (w == QD_OK && status)
+		w = qd_item_move(&c->q, id, fields ? 0 : (int)expect, (enum item_status)to, reason, err);
+	return w;
+}
+
+static int item_set(struct cli *c, int argc, char **argv)
+{
+	struct item_opts o = {0};
+	const char *status = NULL, *reason = NULL, *version = NULL;
+	const char **pos = xcalloc(CLI_MAX_IDS + 1, sizeof *pos);
+	const struct opt opts[] = {{"--status", &status, NULL, NULL, NULL},
+				   {"--reason", &reason, NULL, NULL, NULL},
+				   {"--if-version", &version, NULL, NULL, NULL}, ITEM_FIELD_OPTS(o), {0}};
+	long long expect = 0, *ids = NULL;
+	int n = 0;
+	int rc = cli_parse(c, argc, argv, opts, pos, 1, CLI_MAX_IDS);
+	while (!rc && n < CLI_MAX_IDS && pos[n])
+		n++;
+	ids = xcalloc((size_t)n + 1, sizeof *ids);
+	for (int i = 0; i < n && !rc; i++)
+		rc = cli_id(c, pos[i], &ids[i]);
+	if (!rc && version && n > 1)
+		rc = cli_usage_error(c, msg(M_RS_IF_VERSION_ONE), c->cmd, n);
+	if (!rc && version && (parse_id(version, &expect) != 0 || expect <= 0 || expect > 1000000000))
+		rc = cli_usage_error(c, msg(M_BAD_VERSION), c->cmd, version);
+	int to = status ? status_parse(status) : -1;
+	if (!rc && status && to < 0)
+		rc = cli_usage_error(c, msg(M_BAD_STATUS), status);
+	int fields = o.content || o.category || o.measures || o.standard || o.owner || o.lead ||
+		     o.due || o.due_text;
+	if (!rc && !fields && !status) {
+		fprintf(stderr, "qingdan: %s\n", msg(M_NOTHING_TO_CHANGE));
+		rc = 1;
 	}
-	rc = cli_fail(s, &err);
-	sb_free(&err);
+	struct item_fields f = ITEM_FIELDS_INIT;
+	char iso[11] = "";
+	if (!rc)
+		rc = cli_db(c);
+	if (!rc && n == 1 && !str_empty(o.due)) {
+		/* one item: a bad due word is refused before any name is looked up */
+		struct item it;
+		int year = c->q.year;
+		if (qd_get_item(&c->q, ids[0], &it, NULL) == QD_OK) {
+			year = it.year;
+			item_clear(&it);
+		}
+		rc = due_of(o.due, year, iso);
+	}
+	if (!rc)
+		rc = item_fields_of(c, &o, iso, &f);
+	if (!rc) {
+		struct strbuf err = {0};
+		/* fields and status change together or not at all, for every item */
+		enum qd_status s = qd_batch_begin(&c->q, &err), w = QD_OK;
+		for (int i = 0; i < n && s == QD_OK && w == QD_OK && !rc; i++) {
+			if (n == 1) {
+				if (fields)
+					w = qd_item_set(&c->q, ids[i], (int)expect, &f, &err);
+				if (w == QD_OK && status)
+					w = qd_item_move(&c->q, ids[i], fields ? 0 : (int)expect,
+							 (enum item_status)to, reason, &err);
+				continue;
+			}
+			struct strbuf one = {0};
+			w = item_set_one(c, ids[i], &o, fields, status, to, reason, expect, iso, &f, &rc,
+					 &one);
+			if (w != QD_OK && !rc)
+				sb_printf(&err, msg(M_RS_SET_FAILED), ids[i], n, one.s ? one.s : "");
+			sb_free(&one);
+		}
+		if (s == QD_OK)
+			s = qd_batch_end(&c->q, rc ? QD_INVALID : w, &err);
+		if (!rc)
+			rc = cli_fail(s, &err);
+		sb_free(&err);
+	}
+	free(ids);
+	free(pos);
 	return rc;
 }
 
@@ -315,6 +386,12 @@ static int item_delete(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* item restore ID…: deleted items back, all or none (issue 14.4). */
+static int item_restore(struct cli *c, int argc, char **argv)
+{
+	return cli_each_id(c, argc, argv, cli_id, qd_item_restore);
+}
+
 /* item link ID --meeting M [--unlink]: a meeting that evidences the item. */
 static int item_link(struct cli *c, int argc, char **argv)
 {
@@ -341,13 +418,15 @@ const struct cli_command cli_item_commands[] = {
 				  "[--standard S] [--owner WHO] [--lead WHO] [--due DATE|WORDS] [--due-text T]", CLI_CREATE},
 	{"item", "list", item_list, "item list [--org ORG] [--owner WHO] [--person WHO] [--status S] "
 				    "[--category C] [--overdue] [--due-soon] [--search TEXT] [--all-years] [--kind duty|rectify|all] "
+				    "[--deleted] "
 				    "[--format F]", CLI_READ},
 	{"item", "show", item_show, "item show ID [--format F]", CLI_READ},
-	{"item", "set", item_set, "item set ID [--status S [--reason R]] [--owner WHO] [--lead WHO] "
+	{"item", "set", item_set, "item set ID … [--status S [--reason R]] [--owner WHO] [--lead WHO] "
 				  "[--due DATE|WORDS] [--content T] [--category C] [--measures M] [--standard S] "
 				  "[--due-text T] [--if-version N]", CLI_WRITE},
 	{"item", "note", item_note, "item note ID TEXT [--on DATE]", CLI_WRITE},
 	{"item", "delete", item_delete, "item delete ID", CLI_WRITE},
+	{"item", "restore", item_restore, "item restore ID …", CLI_WRITE},
 	{"item", "link", item_link, "item link ID --meeting M [--unlink]", CLI_WRITE},
 	{NULL, NULL, NULL, NULL, CLI_READ},
 };

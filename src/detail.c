@@ -81,6 +81,13 @@ static void add_field(void *ctx, const char *key, int change, const char *old, c
 	if (!change && (is_key(key, noise) || !now || !*now))
 		return;
 	int en = msg_english();
+	if (change && strcmp(key, "deleted_at") == 0 && old && *old && (!now || !*now)) {
+		char *o = value_text(key, old);   /* a restore (issue 14.4) */
+		sb_puts(&w->out, w->out.len ? (en ? "; " : "；") : "");
+		sb_printf(&w->out, msg(M_RS_DETAIL), o);
+		free(o);
+		return;
+	}
 	sb_printf(&w->out, "%s%s%s", w->out.len ? (en ? "; " : "；") : "", msg_field(w->entity, key),
 		  en ? ": " : "：");
 	char *n = value_text(key, now);

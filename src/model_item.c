@@ -15,6 +15,7 @@
 #include "qingdan/db.h"
 #include "qingdan/store.h"
 #include "qingdan/store_problem.h"
+#include "qingdan/store_trash.h"
 
 static void today_soon(struct qd *q, char *today, char *soon)
 {
@@ -349,6 +350,32 @@ enum qd_status qd_item_delete(struct qd *q, long long id, struct strbuf *err)
 		s = store_item_soft_delete(q->db, id, it.version, now);
 	if (s == QD_OK)
 		s = audit_item(q, "delete", id, before, NULL, err);
+	free(before);
+	item_clear(&it);
+	return model_end(q, s, err);
+}
+
+/* Bring a deleted item back (issue 14.4): audited as 'restore' (its
+ * detail, deleted_at X → none, reads 恢复（原删除于 X）); refused for an
+ * item that is not deleted. */
+enum qd_status qd_item_restore(struct qd *q, long long id, struct strbuf *err)
+{
+	char now[32];
+	struct item it = {0};
+	enum qd_status s = model_need_admin(q, M_ACT_RESTORE, err);
+	if (s != QD_OK || (s = model_begin(q, err)) != QD_OK)
+		return s;
+	s = qd_get_item(q, id, &it, err);
+	if (s == QD_OK && !it.deleted_at) {
+		sb_printf(err, msg(M_RS_NOT_DELETED), id);
+		s = QD_INVALID;
+	}
+	char *before = s == QD_OK ? store_canon(q->db, "item", id) : NULL;
+	model_now(now);
+	if (s == QD_OK)
+		s = store_item_restore(q->db, id, it.version, now);
+	if (s == QD_OK)
+		s = qd_audit(q, "restore", "item", id, before, NULL, err);
 	free(before);
 	item_clear(&it);
 	return model_end(q, s, err);

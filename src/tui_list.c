@@ -360,6 +360,7 @@ static void list_close(void *st)
 	free(lv->ms);
 	free(lv->ms_problem);
 	free(lv->reason);
+	list_marks_clear(lv);
 	free(lv);
 }
 
@@ -591,8 +592,12 @@ static void list_draw(struct tui *t, void *st, int y, int h)
 				    : lv->sc.org_id || lv->sc.person_id ? msg(M_TUI_LIST_EMPTY) : msg(M_TUI_NO_ORG);
 		tui_put(L.list_y, 2, t->cols - 2, empty, tui_attr(t, TS_DIM));
 	}
-	for (int i = 0; i < lv->nrows && i < L.list_h; i++)
+	for (int i = 0; i < lv->nrows && i < L.list_h; i++) {
 		draw_row(t, &lv->rows[i].it, !lv->in_ms && i == lv->cur, L.list_y + i, x, w);
+		if (lv->nmarks && list_marked(lv, lv->rows[i].it.id) >= 0)   /* multi-select */
+			tui_put(L.list_y + i, 1, 1, "*", tui_attr(t, !lv->in_ms && i == lv->cur
+								     ? TS_SELECTED : TS_KEY));
+	}
 	if (L.ms_h > 0) {
 		char rule[96];
 		snprintf(rule, sizeof rule, msg(M_PBT_CHECKLIST_SECTION), lv->nms);
@@ -614,6 +619,11 @@ static void list_draw(struct tui *t, void *st, int y, int h)
 static int list_act(struct tui *t, void *st, enum tui_action a, const char *arg)
 {
 	struct list_view *lv = st;
+	int m = list_mark_act(t, lv, a, arg);
+	if (m == LIST_MARK_NEXT)
+		go(t, lv, TA_DOWN);
+	if (m != TUI_PASS)
+		return TUI_DONE;
 	if (go(t, lv, a))
 		return TUI_DONE;
 	if (a == TA_ENTER) {
@@ -671,6 +681,10 @@ static void list_status(struct tui *t, void *st, struct strbuf *out)
 	(void)t;
 	int any = lv->sc.status >= 0 || lv->sc.owner_id || lv->sc.overdue || lv->category ||
 		  lv->search;
+	if (lv->nmarks) {   /* multi-select (tui_mark.c) */
+		sb_printf(out, msg(M_RS_MARKED), lv->nmarks);
+		sb_puts(out, "  ");
+	}
 	if (any)
 		sb_puts(out, msg(M_TUI_FILTERS));
 	if (lv->sc.status >= 0)

@@ -193,6 +193,9 @@ enum qd_status qd_item_note(struct qd *q, long long id, const char *on_date, con
  * malloc'd, or NULL when it never had one (issue 14.5). */
 char *qd_item_last_reason(struct qd *q, long long id);
 enum qd_status qd_item_delete(struct qd *q, long long id, struct strbuf *err);
+/* Admin: a deleted item back in every listing, audited as 'restore';
+ * QD_INVALID for one that is not deleted, QD_NOTFOUND for no such id. */
+enum qd_status qd_item_restore(struct qd *q, long long id, struct strbuf *err);
 /* What the actor may do with this item (for menus and read-only views). */
 int qd_may_edit_items(struct qd *q);
 int qd_may_move(struct qd *q, const struct item *it, enum item_status to);

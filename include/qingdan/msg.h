@@ -33,6 +33,7 @@
 #include "qingdan/msg_category.h"   /* issue 13: category add, category move */
 #include "qingdan/msg_install.h"   /* issue 14.1: --version */
 #include "qingdan/msg_remind.h"   /* issue 14.3: remind, item list --due-soon */
+#include "qingdan/msg_restore.h"   /* issue 14.4: restore, 回收站, several items */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -195,6 +196,7 @@
 	MSG_LIST_CATEGORY(_) \
 	MSG_LIST_INSTALL(_) \
 	MSG_LIST_REMIND(_) \
+	MSG_LIST_RESTORE(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "数据库正忙，等待中…已等 %d 秒", "the database is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "数据库正忙，等待中…已等 %d 秒：%s正在写入", "the database is busy, waiting… %d s: %s is writing") \
@@ -226,7 +228,8 @@
 	COLUMN_LIST_MEETING(_) \
 	COLUMN_LIST_PROBLEM(_) \
 	COLUMN_LIST_REPORT(_) \
-	COLUMN_LIST_CATEGORY(_)
+	COLUMN_LIST_CATEGORY(_) \
+	COLUMN_LIST_RESTORE(_)
 
 /* The header label of a column key in the current language (key if unknown). */
 const char *msg_column(const char *key);

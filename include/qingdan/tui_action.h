@@ -43,6 +43,7 @@
 	_(VIEW_PROBLEMS, "view-problems", "8", TG_VIEW, M_TUI_NONE, M_PBT_H_VIEW_PROBLEMS) \
 	_(BRANCH, "branch", "b", TG_VIEW, M_TUI_NONE, M_TUI_H_BRANCH) \
 	_(HELP, "help", "<F1> ?", TG_VIEW, M_TUI_K_HELP, M_TUI_H_HELP) \
+	_(TRASH, "trash", "D", TG_VIEW, M_TUI_NONE, M_RS_HELP_TRASH) \
 	_(ADD, "add", "a", TG_ITEM, M_TUI_K_ADD, M_TUI_H_ADD) \
 	_(EDIT, "edit", "e", TG_ITEM, M_TUI_K_EDIT, M_TUI_H_EDIT) \
 	_(DELETE, "delete", "d", TG_ITEM, M_TUI_NONE, M_TUI_H_DELETE) \
@@ -53,6 +54,9 @@
 	_(MEASURE, "measure", "m", TG_ITEM, M_TUI_NONE, M_PBT_H_MEASURE) \
 	_(FEEDBACK, "feedback", "v", TG_ITEM, M_TUI_NONE, M_PBT_H_FEEDBACK) \
 	_(CLOSE, "close", "c", TG_ITEM, M_TUI_NONE, M_PBT_H_CLOSE) \
+	_(RESTORE, "restore", "r", TG_ITEM, M_TUI_NONE, M_RS_HELP_RESTORE) \
+	_(MARK, "mark", "x", TG_ITEM, M_TUI_NONE, M_RS_HELP_MARK) \
+	_(DUE, "due", "u", TG_ITEM, M_TUI_NONE, M_RS_HELP_DUE) \
 	_(SEARCH, "search", "/", TG_FIND, M_TUI_K_SEARCH, M_TUI_H_SEARCH) \
 	_(FILTER, "filter", "f", TG_FIND, M_TUI_K_FILTER, M_TUI_H_FILTER) \
 	_(CLEAR_FILTER, "clear-filter", "F", TG_FIND, M_TUI_NONE, M_TUI_H_CLEAR_FILTER) \

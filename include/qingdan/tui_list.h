@@ -37,6 +37,10 @@ struct list_view {
 	int nms, mcur, mtop, in_ms;
 	char *ms_problem;              /* the selected measure's problem, for the detail */
 	char *reason;                  /* the detail's latest 退回/取消 reason line, or NULL */
+	/* multi-select (tui_mark.c): the marked items, with the version each
+	 * had when marked */
+	struct list_mark { long long id; int version; } *marks;
+	int nmarks;
 };
 
 /* Rows that fit on screen now. */
@@ -58,5 +62,17 @@ int list_item_act(struct tui *t, struct list_view *lv, enum tui_action a, const 
  * `:note TEXT`); after a write the list, if any, reselects the item. */
 void item_open_status(struct tui *t, struct list_view *lv, const struct item *it, const char *arg);
 void item_open_note(struct tui *t, struct list_view *lv, long long id, const char *arg);
+
+/* tui_mark.c: multi-select and the 回收站 key (issue 14.4).  mark, trash,
+ * restore, and while rows are marked back (clears), assign and status (on
+ * every marked item); TUI_PASS for others, LIST_MARK_NEXT when the
+ * selection should move down (after a mark). */
+enum { LIST_MARK_NEXT = 2 };
+int list_mark_act(struct tui *t, struct list_view *lv, enum tui_action a, const char *arg);
+/* The index of id among the marks, -1 if unmarked. */
+int list_marked(const struct list_view *lv, long long id);
+void list_marks_clear(struct list_view *lv);
+/* tui_trash.c: the 回收站 view. */
+extern const struct tui_view_ops tui_trash_ops;
 
 #endif
