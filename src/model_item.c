@@ -11,7 +11,9 @@
 #include "model_impl.h"
 #include "qingdan/date.h"
 #include "qingdan/db.h"
+#include "qingdan/period.h"
 #include "qingdan/store.h"
+#include "qingdan/store_period.h"
 #include "qingdan/store_problem.h"
 
 static void today_soon(struct qd *q, char *today, char *soon)
@@ -259,6 +261,15 @@ enum qd_status qd_item_set(struct qd *q, long long id, int expect_version,
 	if (s == QD_OK && !status_is_open(it.status)) {
 		sb_printf(err, msg(M_ITEM_CLOSED), id, status_label(it.status));
 		s = QD_INVALID;
+	}
+	if (s == QD_OK && f->due) {   /* a recurring item's due is its periods' (period.h) */
+		char *every = NULL;
+		unsigned done;
+		if (store_item_every(q->db, id, &every, &done) == QD_OK && every_parse(every) > 0) {
+			sb_printf(err, msg(M_PERIOD_DUE_DERIVED), id, every_label(every_parse(every)));
+			s = QD_INVALID;
+		}
+		free(every);
 	}
 	char *before = s == QD_OK ? store_canon(q->db, "item", id) : NULL;
 	model_now(now);

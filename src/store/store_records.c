@@ -592,6 +592,7 @@ enum qd_status store_person_refs(struct db *db, long long person,
 		"UNION SELECT 'problem', id FROM problem WHERE ?1 IN (coalesce(raiser_id, 0), "
 		"  coalesce(closed_by, 0)) "
 		"UNION SELECT 'problem_feedback', id FROM problem_feedback WHERE by_id = ?1 "
+		"UNION SELECT 'item_period', id FROM item_period WHERE recorded_by = ?1 "
 		"ORDER BY 1, 2");
 	sql_bind_int64(st, 1, person);
 	int rc;
@@ -620,10 +621,12 @@ enum qd_status store_person_repoint(struct db *db, const char *entity, long long
 		"UPDATE problem SET " SWAP("raiser_id") ", " SWAP("closed_by") ", "
 		"version = version + 1, updated_at = ?4 WHERE id = ?1",
 		"UPDATE problem_feedback SET " SWAP("by_id") " WHERE id = ?1",
+		"UPDATE item_period SET " SWAP("recorded_by") ", updated_at = ?4 WHERE id = ?1",
 	};
 #undef SWAP
 	static const char *const names[] = {"item", "note", "pledge", "meeting", "attendance",
-					    "meeting_note", "problem", "problem_feedback"};
+					    "meeting_note", "problem", "problem_feedback",
+					    "item_period"};
 	int k = 2;
 	for (int i = 0; i < (int)ARRAY_SIZE(names); i++)
 		if (strcmp(entity, names[i]) == 0)
@@ -632,7 +635,7 @@ enum qd_status store_person_repoint(struct db *db, const char *entity, long long
 	sql_bind_int64(st, 1, id);
 	sql_bind_int64(st, 2, from);
 	sql_bind_int64(st, 3, to);
-	if (k == 0 || k == 2 || k == 3 || k == 6)
+	if (k == 0 || k == 2 || k == 3 || k == 6 || k == 8)
 		store_bind_text(st, 4, now);   /* notes, attendance, 回访 have no version */
 	return store_changed_one(db, st);
 }
