@@ -18,6 +18,7 @@
 	_(M_PERIOD_ACTION, "登记周期完成情况", "record a period") \
 	_(M_PERIOD_ALL_DONE, "各周期均已完成，自动销号", "every period done: closed") \
 	_(M_SHOW_PERIODS, "周期", "Periods") \
-	_(M_PERIOD_RANGE, "%s–%s", "%s-%s")
+	_(M_PERIOD_RANGE, "%s–%s", "%s-%s") \
+	_(M_IO_ROW_BAD_EVERY, "周期“%s”无效；可写 每月、每季度、每半年、每年（或 month、quarter、half、year），不重复的留空", "period kind \"%s\" is not valid; write month, quarter, half or year (每月 每季度 每半年 每年), or leave it empty")
 
 #endif

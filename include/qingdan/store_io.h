@@ -56,6 +56,7 @@ struct io_export_row {
 	const char *org, *category, *content, *measures, *standard, *owner, *lead, *due,
 		*due_text, *status, *done_on, *flags;
 	const char *json;        /* json_object of the item with its notes, if asked */
+	const char *every;       /* "quarter", "" when it does not repeat (period.h) */
 };
 enum qd_status store_io_export(struct db *db, int year, const char *today, const char *soon,
 			       int want_json,

@@ -63,7 +63,8 @@ static const char *col(struct sql_stmt *st, int i)
 	"i.id AS c0, o.id AS c1, l.year AS c2, i.seq AS c3, o.name AS c4, i.category AS c5, " \
 	"i.content AS c6, i.measures AS c7, i.standard AS c8, " PERSON_REF("ow") " AS c9, " \
 	PERSON_REF("ld") " AS c10, coalesce(i.due, '') AS c11, i.due_text AS c12, " \
-	"i.status AS c13, coalesce(i.done_on, '') AS c14, " FLAGS_SQL " AS c15, o.sort AS k"
+	"i.status AS c13, coalesce(i.done_on, '') AS c14, " FLAGS_SQL " AS c15, o.sort AS k, " \
+	"coalesce(i.every, '') AS c16"
 
 #define EXPORT_FROM \
 	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
@@ -105,7 +106,7 @@ static int export_json(struct strbuf *b, struct sql_stmt *st, struct sql_stmt *n
 		{"id", 0, 0}, {"org", 4, 0}, {"year", 2, 0}, {"seq", 3, 0}, {"category", 5, 0},
 		{"content", 6, 0}, {"measures", 7, 0}, {"standard", 8, 0}, {"owner", 9, 1},
 		{"lead", 10, 1}, {"due", 11, 1}, {"due_text", 12, 0}, {"status", 13, 0},
-		{"done_on", 14, 1}, {"flags", 15, 0},
+		{"done_on", 14, 1}, {"flags", 15, 0}, {"every", 17, 1},
 	};
 	static const char *const note_keys[] = {"on_date", "person", "text"};
 	sb_reset(b);
@@ -158,7 +159,7 @@ enum qd_status store_io_export(struct db *db, int year, const char *today, const
 			.measures = col(st, 7), .standard = col(st, 8), .owner = col(st, 9),
 			.lead = col(st, 10), .due = col(st, 11), .due_text = col(st, 12),
 			.status = col(st, 13), .done_on = col(st, 14), .flags = col(st, 15),
-			.json = ns ? json.s : NULL,
+			.json = ns ? json.s : NULL, .every = col(st, 17),
 		};
 		fn(ctx, &r);
 	}
