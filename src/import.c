@@ -557,8 +557,7 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 			struct strbuf e = {0};
 			long long id;
 			if (qd_item_add(im->q, org_id, &f, &id, &e) != QD_OK ||
-			    (every > EVERY_NONE && status_is_open((enum item_status)status_parse(f.status)) &&
-			     qd_item_every(im->q, id, every_code(every), &e) != QD_OK)) {
+			    (every > EVERY_NONE && qd_item_every(im->q, id, every_code(every), &e) != QD_OK)) {
 				im->res->bad_rows++;
 				im->writing = 0;
 				importer_report(im, IMPORT_ERROR, msg(M_IO_ROW), file, rec->line,

@@ -49,14 +49,21 @@ enum qd_status qd_item_every(struct qd *q, long long id, const char *every, stru
 	struct item it = {0};
 	char *old = NULL;
 	unsigned done = 0;
-	s = load_open(q, id, &it, err);
+	/* a closed item may be told how it repeated (import of a year's
+	 * export); its due is history and stays */
+	s = qd_get_item(q, id, &it, err);
+	if (s == QD_OK && it.deleted_at) {
+		sb_printf(err, msg(M_ITEM_DELETED), id);
+		s = QD_NOTFOUND;
+	}
+	int open = status_is_open(it.status);
 	if (s == QD_OK)
 		s = store_item_every(q->db, id, &old, &done);
 	int old_kind = every_parse(old);
 	if (s == QD_OK && old_kind != kind)   /* another kind: its own periods count */
 		done = 0;
 	char due[11] = "";
-	if (s == QD_OK && kind > EVERY_NONE) {
+	if (s == QD_OK && kind > EVERY_NONE && open) {
 		struct item_period *p = NULL;
 		int n = 0;
 		s = store_item_periods(q->db, id, &p, &n);
@@ -65,8 +72,8 @@ enum qd_status qd_item_every(struct qd *q, long long id, const char *every, stru
 				done |= period_mask(kind, p[i].period);
 		item_periods_free(p, n);
 		date_format(period_due(it.year, kind, done), due);
-	} else if (s == QD_OK && it.due) {
-		snprintf(due, sizeof due, "%s", it.due);   /* no longer repeats: the date stays */
+	} else if (s == QD_OK && it.due) {   /* no longer repeats, or closed: the date stays */
+		snprintf(due, sizeof due, "%s", it.due);
 	}
 	int changed = old_kind != kind || (kind > EVERY_NONE && !(it.due && strcmp(it.due, due) == 0));
 	char *before = s == QD_OK && changed ? store_canon(q->db, "item", id) : NULL;

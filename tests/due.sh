@@ -2,7 +2,7 @@
 # tests/due.sh — due words (issue 13 item 5): 6月底前, 第三季度, 上半年,
 # 年底前, 2026年12月 in the 完成时限 column of an import and in
 # `item add/set --due` become the period's last day, the words kept as the
-# due text; an impossible date refuses the whole import; recurring words
+# due text; an impossible date refuses the whole import;
 # 长期坚持 stays text with a warning; 每季度 makes the item recurring
 # (tests/recurring.sh).
 . "$(dirname "$0")/lib.sh"
