@@ -193,7 +193,7 @@ enum qd_status qd_item_periods(struct qd *q, long long id, struct item_period **
 	return store_item_periods(q->db, id, out, n);
 }
 
-int qd_item_period_line(struct qd *q, long long id, int year, int ascii, struct strbuf *b)
+int qd_item_period_line(struct qd *q, long long id, int year, int style, struct strbuf *b)
 {
 	char *every = NULL;
 	unsigned done = 0;
@@ -203,7 +203,7 @@ int qd_item_period_line(struct qd *q, long long id, int year, int ascii, struct 
 	}
 	int kind = every_parse(every);
 	sb_printf(b, "%s ", every_label(kind));
-	period_marks(b, year, kind, done, date_today(), ascii);
+	period_marks(b, year, kind, done, date_today(), style);
 	free(every);
 	return 1;
 }

@@ -148,14 +148,18 @@ unsigned period_mask(int every, const char *names)
 	return mask;
 }
 
-void period_marks(struct strbuf *b, int year, int every, unsigned done, int today, int ascii)
+void period_marks(struct strbuf *b, int year, int every, unsigned done, int today, int style)
 {
+	static const char *const marks[3][3] = {
+		{"✓", "✗", "·"}, {"[v]", "[x]", "[_]"}, {"✓", "✗", "☐"},
+	};
 	char name[4];
+	if (style < 0 || style > PERIOD_MARKS_PAPER)
+		style = PERIOD_MARKS_SCREEN;
 	for (int i = 1; i <= every_periods(every); i++) {
 		int is_done = (done >> (i - 1)) & 1;
 		int missed = !is_done && period_end(year, every, i) < today;
-		const char *mark = ascii ? is_done ? "[v]" : missed ? "[x]" : "[ ]"
-					 : is_done ? "✓" : missed ? "✗" : "·";
+		const char *mark = marks[style][is_done ? 0 : missed ? 1 : 2];
 		sb_printf(b, "%s%s%s", i > 1 ? " " : "", period_name(every, i, name), mark);
 	}
 }

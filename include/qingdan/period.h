@@ -62,9 +62,11 @@ int period_current(int year, int every, int day);
  * or commas; names of another kind are ignored. */
 unsigned period_mask(int every, const char *names);
 /* The periods with their marks, "Q1✓ Q2✗ Q3· Q4·": ✓ done, ✗ ended before
- * today and not done, · not yet due.  ascii: "Q1[v] Q2[x] Q3[ ] Q4[ ]"
- * (text print: ✓ ✗ · are of ambiguous width). */
-void period_marks(struct strbuf *b, int year, int every, unsigned done, int today, int ascii);
+ * today and not done, · not yet due (PERIOD_MARKS_SCREEN); on paper the
+ * open ones get a box to tick, "Q3☐" (PDF), or in text print, where ✓ ✗ ☐
+ * are of ambiguous width, "Q1[v] Q2[x] Q3[_]" (PERIOD_MARKS_ASCII). */
+enum { PERIOD_MARKS_SCREEN, PERIOD_MARKS_ASCII, PERIOD_MARKS_PAPER };
+void period_marks(struct strbuf *b, int year, int every, unsigned done, int today, int style);
 /* The due of the item: the last day of its first period not done, or of
  * its last period when all are (a date.h day number). */
 int period_due(int year, int every, unsigned done);
@@ -87,7 +89,7 @@ enum qd_status qd_item_period(struct qd *q, long long id, const char *period, in
 enum qd_status qd_item_periods(struct qd *q, long long id, struct item_period **out, int *n);
 /* "每季度 Q1✓ Q2✗ Q3· Q4·" (period_marks as of today) into b: 1; 0 (and
  * nothing written) when the item does not repeat. */
-int qd_item_period_line(struct qd *q, long long id, int year, int ascii, struct strbuf *b);
+int qd_item_period_line(struct qd *q, long long id, int year, int style, struct strbuf *b);
 /* For reminders: each period of an open recurring item of q->year that is
  * not done and has ended (missed 1) or ends within days of today (missed 0):
  * fn(ctx, item id, period name, its last day ISO, missed).  QD_* status. */

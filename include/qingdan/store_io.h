@@ -76,6 +76,8 @@ struct io_print_item {
 	int seq, is_owner, is_lead;
 	const char *org, *level, *content, *measures, *standard, *due, *due_text, *status, *flags;
 	const char *digest;   /* hex SHA-256 of the item's canonical text, as store_canon's */
+	const char *every, *periods;   /* "quarter" and its done periods "Q1 Q3" (period.h); "" */
+	int year;
 };
 /* The person's items (owner or lead) of the year, in org sort, org id,
  * then seq. */

@@ -231,10 +231,15 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 #define PRINT_CANON_AT(c) PRINT_CANON_##c,
 enum { PRINT_CANON = 9 };
 enum { CANON_ITEM_COLS(PRINT_CANON_AT) PRINT_CANON_N };
-#define PRINT_ITEM_COLS \
+#define PRINT_ITEM_COLS_(periods) \
 	"i.id, o.id AS org, i.seq AS iseq, CASE WHEN i.owner_id = :p THEN 1 ELSE 0 END, " \
 	"CASE WHEN i.lead_id = :p THEN 1 ELSE 0 END, o.name, o.level, " FLAGS_SQL ", o.sort AS k" \
-	CANON_ITEM_COLS(PRINT_CANON_COL)
+	CANON_ITEM_COLS(PRINT_CANON_COL) ", coalesce(i.every, ''), " periods
+#define PRINT_PERSON_ITEMS(periods) \
+	"SELECT " PRINT_ITEM_COLS_(periods) PRINT_ITEM_FROM "i.owner_id = :p " \
+	"UNION ALL SELECT " PRINT_ITEM_COLS_(periods) PRINT_ITEM_FROM "i.lead_id = :p " \
+	"AND i.owner_id IS DISTINCT FROM :p " \
+	"ORDER BY k, org, iseq"
 #define PRINT_ITEM_FROM \
 	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
 	"WHERE +l.year = :year" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL AND "
@@ -244,11 +249,9 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 				     void (*fn)(void *ctx, const struct io_print_item *it), void *ctx,
 				     struct strbuf *err)
 {
-	struct sql_stmt *st = db_stmt(db,
-		"SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.owner_id = :p "
-		"UNION ALL SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.lead_id = :p "
-		"AND i.owner_id IS DISTINCT FROM :p "
-		"ORDER BY k, org, iseq");
+	/* a recurring item's kind and done periods after the canonical columns */
+	struct sql_stmt *st = db_stmt(db, STORE_SQL(db, PRINT_PERSON_ITEMS(STORE_PERIODS_DONE_SQLITE),
+						  PRINT_PERSON_ITEMS(STORE_PERIODS_DONE_PG)));
 	bind_int_named(st, ":p", person_id);
 	bind_int_named(st, ":year", year);
 	bind_text_named(st, ":today", today);
@@ -276,6 +279,8 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 			.due_text = col(st, PRINT_CANON + PRINT_CANON_due_text),
 			.status = col(st, PRINT_CANON + PRINT_CANON_status),
 			.digest = digest,
+			.every = col(st, PRINT_CANON + PRINT_CANON_N),
+			.periods = col(st, PRINT_CANON + PRINT_CANON_N + 1), .year = year,
 		};
 		fn(ctx, &it);
 	}

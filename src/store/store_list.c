@@ -162,16 +162,9 @@ char *store_search_pattern(int dialect, int narrow, const char *text)
 /* item list --periods (period.h): how often the item repeats and its done
  * periods, space-separated in the year's order ("Q1 Q3"), as two columns
  * after flags. */
-#define ITEM_PERIODS_(agg) \
-	", coalesce(i.every, '') AS every, CASE WHEN i.every IS NULL THEN '' ELSE " \
-	"coalesce(" agg ", '') END AS periods"
 #define ITEM_PERIODS_SQLITE \
-	ITEM_PERIODS_("(SELECT group_concat(period, ' ') FROM (SELECT p.period FROM item_period p " \
-		      "WHERE p.item_id = i.id AND p.done_on IS NOT NULL " \
-		      "ORDER BY length(p.period), p.period))")
-#define ITEM_PERIODS_PG \
-	ITEM_PERIODS_("(SELECT string_agg(p.period, ' ' ORDER BY length(p.period), p.period) " \
-		      "FROM item_period p WHERE p.item_id = i.id AND p.done_on IS NOT NULL)")
+	", coalesce(i.every, '') AS every, " STORE_PERIODS_DONE_SQLITE " AS periods"
+#define ITEM_PERIODS_PG ", coalesce(i.every, '') AS every, " STORE_PERIODS_DONE_PG " AS periods"
 
 /* The SELECT of store_item_list for a filter (shared with the plan test
  * through store_hot_queries). */
