@@ -157,12 +157,13 @@ enum qd_status qd_item_period(struct qd *q, long long id, const char *period, in
 	before = NULL;
 	/* the item's due follows its first period not done */
 	int index = 0;
-	period_parse(name, &index);
-	if (done)
-		mask |= 1u << (index - 1);
-	else
-		mask &= ~(1u << (index - 1));
-	int due = period_due(it.year, kind, mask);
+	if (s == QD_OK && period_parse(name, &index) == kind && index > 0) {
+		if (done)
+			mask |= 1u << (index - 1);
+		else
+			mask &= ~(1u << (index - 1));
+	}
+	int due = s == QD_OK ? period_due(it.year, kind, mask) : DATE_NONE;
 	int version = it.version;
 	if (s == QD_OK && !same_due(it.due, due)) {
 		char iso[11];
@@ -173,8 +174,8 @@ enum qd_status qd_item_period(struct qd *q, long long id, const char *period, in
 		free(before);
 	}
 	/* every period done: 销号 */
-	unsigned all = (1u << every_periods(kind)) - 1;
-	if (s == QD_OK && done && (mask & all) == all) {
+	unsigned all = kind > EVERY_NONE ? (1u << every_periods(kind)) - 1 : 0;
+	if (s == QD_OK && done && all && (mask & all) == all) {
 		before = store_canon(q->db, "item", id);
 		s = store_item_status(q->db, id, version, status_code(ST_DONE), day, now);
 		char *extra = s == QD_OK ? store_json_pair(q->db, "reason", msg(M_PERIOD_ALL_DONE)) : NULL;

@@ -254,6 +254,40 @@ TEST(who_may_record_a_period)
 	qd_close(&q);
 }
 
+/* For reminders: the periods not done that have ended or end soon. */
+struct open_seen {
+	struct strbuf s;
+};
+
+static void seen_open(void *ctx, long long id, const char *period, const char *ends, int missed)
+{
+	struct open_seen *o = ctx;
+	sb_printf(&o->s, "%lld:%s:%s:%d;", id, period, ends, missed);
+}
+
+TEST(periods_open_for_reminders)
+{
+	open_db();
+	long long a = item("每月研究一次基层党建工作", 0, 0), b = item("每季度会议", 0, 0);
+	item("一次性事项", 0, 0);
+	CHECK_INT(qd_item_every(&q, a, "month", &err), QD_OK);
+	CHECK_INT(qd_item_every(&q, b, "quarter", &err), QD_OK);
+	for (int m = 1; m <= 6; m++) {
+		char name[4];
+		CHECK_INT(qd_item_period(&q, a, period_name(EVERY_MONTH, m, name), 1, NULL, NULL, &err), QD_OK);
+	}
+	CHECK_INT(qd_item_period(&q, b, "Q1", 1, NULL, NULL, &err), QD_OK);
+	struct open_seen o = {{0}};
+	sb_puts(&o.s, "");
+	/* 27 July, 7 days: July ends within them; Q2 was missed; Q3 is not near */
+	CHECK_INT(qd_item_periods_open(&q, date_from_ymd(2026, 7, 27), 7, seen_open, &o), QD_OK);
+	char *want = xasprintf("%lld:7:2026-07-31:0;%lld:Q2:2026-06-30:1;", a, b);
+	CHECK_STR(o.s.s, want);
+	free(want);
+	sb_free(&o.s);
+	qd_close(&q);
+}
+
 /* A file of schema 9 (before recurring items) upgrades and takes them. */
 TEST(migration_10_upgrades_an_old_file)
 {
@@ -295,6 +329,7 @@ int main(void)
 	RUN(frequency_words);
 	RUN(recurring_item_rules);
 	RUN(who_may_record_a_period);
+	RUN(periods_open_for_reminders);
 	RUN(migration_10_upgrades_an_old_file);
 	return TT_END();
 }
