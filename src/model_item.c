@@ -398,6 +398,12 @@ static void copy_one(void *ctx, long long org_id, const struct item *src)
 	f.lead_id = src->lead_id;
 	long long id;
 	c->status = qd_item_add(c->q, org_id, &f, &id, c->err);
+	char *every = NULL;   /* a recurring item repeats next year too, its periods new */
+	unsigned done;
+	if (c->status == QD_OK && store_item_every(c->q->db, src->id, &every, &done) == QD_OK &&
+	    every_parse(every) > 0)
+		c->status = qd_item_every(c->q, id, every, c->err);
+	free(every);
 	c->items++;
 	if (org_id != c->last_org) {
 		c->lists++;

@@ -101,6 +101,12 @@ run qd item show "$Y"
 check "yearly: Y done closes it" has "$OUT" "已销号"
 check "yearly: Y✓" has "$OUT" "每年 Y✓"
 
+# ---- year copy: a recurring item repeats next year, its periods new ----
+run qd year copy 2026 2027
+check "year copy: exit 0" is "$RC" 0
+run "$QD" --today 2027-01-10 --db "$DB" --year 2027 item list --periods --format tsv
+check "year copy: quarterly in 2027, nothing done, due 2027-03-31" has "$OUT" "$(printf '每季度召开党建工作领导小组会议\t张三\t李四\t2027-03-31\tplanned\t\tquarter\t')"
+
 # ---- audit: every write recorded, the chain holds ----
 run qd audit list --entity item_period
 check "audit: item_period entries" [ "$(printf '%s\n' "$OUT" | grep -c 事项周期)" -ge 5 ]

@@ -13,16 +13,17 @@
  * due_soon_days and is not done.  When every period is done the item is
  * 销号 (status done, done_on the last period's date).
  *
- * For reminders (periods about to close): qd_item_periods_open (model.h
- * style, declared below) calls back for every open recurring item of the
- * working year whose current or an earlier period is not done.  The SQL
- * underneath is store_periods_open (store.h): live items with every set,
- * their status open, and a list of their done periods
- *   SELECT i.id, i.every, l.year, (the done periods, space-separated)
- *   FROM item i JOIN list l ON l.id = i.list_id
- *   WHERE i.every IS NOT NULL AND i.deleted_at IS NULL AND l.year = :year
+ * For reminders (periods about to close): qd_item_periods_open (below)
+ * calls back for each period of an open recurring item of the working year
+ * that is not done and has ended, or ends within N days.  Underneath is
+ * store_periods_open (store_period.h):
+ *   SELECT i.id, i.every FROM item i JOIN list l ON l.id = i.list_id
+ *   WHERE i.every IS NOT NULL AND i.deleted_at IS NULL AND l.year = ?1
  *     AND i.status IN ('planned','in_progress','submitted')
- * with item_period(item_id, period, done_on) joined for the done ones. */
+ * and for each, SELECT period FROM item_period WHERE item_id = ?1 AND
+ * done_on IS NOT NULL (a period without a row, or with done_on NULL, is
+ * not done).  A period's records are item_period(item_id, period, done_on,
+ * note, recorded_by, created_at, updated_at), UNIQUE(item_id, period). */
 #ifndef QINGDAN_PERIOD_H
 #define QINGDAN_PERIOD_H
 

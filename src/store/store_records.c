@@ -512,7 +512,7 @@ enum qd_status store_year_items(struct db *db, int year,
 {
 	struct sql_stmt *st = db_stmt(db,
 		"SELECT l.org_id, i.category, i.content, i.measures, i.standard, i.due, i.due_text, "
-		"i.owner_id, i.lead_id FROM item i JOIN list l ON l.id = i.list_id "
+		"i.owner_id, i.lead_id, i.id FROM item i JOIN list l ON l.id = i.list_id "
 		"WHERE l.year = ?1" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL "
 		"AND i.status <> 'cancelled' ORDER BY l.org_id, i.seq");
 	sql_bind_int(st, 1, year);
@@ -527,6 +527,7 @@ enum qd_status store_year_items(struct db *db, int year,
 		it.due_text = store_col(st, 6);
 		it.owner_id = sql_column_int64(st, 7);
 		it.lead_id = sql_column_int64(st, 8);
+		it.id = sql_column_int64(st, 9);
 		fn(ctx, sql_column_int64(st, 0), &it);
 		item_clear(&it);
 	}
