@@ -56,14 +56,14 @@ enum qd_status qd_item_every(struct qd *q, long long id, const char *every, stru
 		sb_printf(err, msg(M_ITEM_DELETED), id);
 		s = QD_NOTFOUND;
 	}
-	int open = status_is_open(it.status);
+	int is_open = status_is_open(it.status);
 	if (s == QD_OK)
 		s = store_item_every(q->db, id, &old, &done);
 	int old_kind = every_parse(old);
 	if (s == QD_OK && old_kind != kind)   /* another kind: its own periods count */
 		done = 0;
 	char due[11] = "";
-	if (s == QD_OK && kind > EVERY_NONE && open) {
+	if (s == QD_OK && kind > EVERY_NONE && is_open) {
 		struct item_period *p = NULL;
 		int n = 0;
 		s = store_item_periods(q->db, id, &p, &n);
