@@ -8,6 +8,7 @@
 #include "qingdan/meeting.h"
 #include "qingdan/date.h"
 #include "qingdan/msg.h"
+#include "qingdan/period.h"
 #include "qingdan/store.h"
 #include "qingdan/store_trash.h"
 #include "qingdan/text.h"
@@ -15,13 +16,15 @@
 /* Options shared by add and set that fill item_fields. */
 struct item_opts {
 	const char *org, *content, *category, *measures, *standard, *owner, *lead, *due, *due_text;
+	const char *every;   /* --every (period.h) */
 };
 
 #define ITEM_FIELD_OPTS(o) \
 	{"--content", &(o).content, NULL, NULL, NULL}, {"--category", &(o).category, NULL, NULL, NULL}, \
 	{"--measures", &(o).measures, NULL, NULL, NULL}, {"--standard", &(o).standard, NULL, NULL, NULL}, \
 	{"--owner", &(o).owner, NULL, NULL, NULL}, {"--lead", &(o).lead, NULL, NULL, NULL}, \
-	{"--due", &(o).due, NULL, NULL, NULL}, {"--due-text", &(o).due_text, NULL, NULL, NULL}
+	{"--due", &(o).due, NULL, NULL, NULL}, {"--due-text", &(o).due_text, NULL, NULL, NULL}, \
+	{"--every", &(o).every, NULL, NULL, NULL}
 
 /* --due as a date or due words (6月底前, 第三季度) of `year`: the day into
  * iso, 0; else a message and the exit code. */
@@ -78,13 +81,21 @@ static int item_add(struct cli *c, int argc, char **argv)
 	char iso[11];
 	if ((rc = due_of(o.due, c->q.year, iso)))
 		return rc;   /* before the file is opened: a bad date never creates it */
+	if (o.every && every_parse(o.every) < 0)
+		return cli_usage_error(c, msg(M_EVERY_BAD), o.every);
 	struct item_fields f = ITEM_FIELDS_INIT;
 	long long org_id, id = 0;
 	if ((rc = cli_db(c)) || (rc = cli_org(c, o.org, &org_id)) ||
 	    (rc = item_fields_of(c, &o, iso, &f)))
 		return rc;
 	struct strbuf err = {0};
-	enum qd_status s = qd_item_add(&c->q, org_id, &f, &id, &err);
+	enum qd_status s = qd_batch_begin(&c->q, &err);
+	if (s == QD_OK) {   /* the item and its periods' kind together */
+		enum qd_status w = qd_item_add(&c->q, org_id, &f, &id, &err);
+		if (w == QD_OK && every_parse(o.every) > EVERY_NONE)
+			w = qd_item_every(&c->q, id, o.every, &err);
+		s = qd_batch_end(&c->q, w, &err);
+	}
 	if (s == QD_OK)
 		printf("%lld\n", id);
 	rc = cli_fail(s, &err);
@@ -126,14 +137,14 @@ static int item_list(struct cli *c, int argc, char **argv)
 {
 	const char *org = NULL, *owner = NULL, *person = NULL, *status = NULL, *search = NULL,
 		   *category = NULL, *kind = "duty";
-	int overdue = 0, all_years = 0, due_soon = 0, deleted = 0;
+	int overdue = 0, all_years = 0, due_soon = 0, deleted = 0, periods = 0;
 	const struct opt opts[] = {{"--deleted", NULL, &deleted, NULL, NULL},
 		{"--org", &org, NULL, NULL, NULL}, {"--owner", &owner, NULL, NULL, NULL},
 		{"--person", &person, NULL, NULL, NULL}, {"--status", &status, NULL, NULL, NULL},
 		{"--search", &search, NULL, NULL, NULL}, {"--category", &category, NULL, NULL, NULL},
 		{"--overdue", NULL, &overdue, NULL, NULL}, {"--all-years", NULL, &all_years, NULL, NULL},
 		{"--due-soon", NULL, &due_soon, NULL, NULL},
-		{"--kind", &kind, NULL, NULL, NULL}, {0}};
+		{"--kind", &kind, NULL, NULL, NULL}, {"--periods", NULL, &periods, NULL, NULL}, {0}};
 	int rc = cli_parse(c, argc, argv, opts, NULL, 0, 0);
 	if (rc)
 		return rc;
@@ -145,12 +156,13 @@ static int item_list(struct cli *c, int argc, char **argv)
 		return item_trash(c, &a.f, org, owner ? "--owner" : person ? "--person" :
 					   status ? "--status" : search ? "--search" :
 					   category ? "--category" : overdue ? "--overdue" :
-					   due_soon ? "--due-soon" : NULL);
+					   due_soon ? "--due-soon" : periods ? "--periods" : NULL);
 	a.f.status = status ? status_parse(status) : -1;
 	if (status && a.f.status < 0)
 		return cli_usage_error(c, msg(M_BAD_STATUS), status);
 	a.f.overdue = overdue;
 	a.f.due_soon = due_soon;
+	a.f.periods = periods;
 	a.f.search = search;
 	a.f.category = category;
 	if ((rc = cli_db(c)) || (rc = cli_org(c, org, &a.f.org_id)) ||
@@ -215,6 +227,10 @@ static int item_show(struct cli *c, int argc, char **argv)
 	show_field(M_SHOW_STATUS, st);
 	free(st);
 	free(flags);
+	struct strbuf periods = {0};
+	if (qd_item_period_line(&c->q, id, it.year, 0, &periods))
+		show_field(M_SHOW_PERIODS, periods.s);
+	sb_free(&periods);
 	if (it.done_on)
 		show_field(M_SHOW_DONE_ON, it.done_on);
 	char *reason = qd_item_last_reason(&c->q, id);
@@ -256,9 +272,27 @@ static int item_show(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-/* The changes of item set for one item inside the caller's batch: fields,
- * then the status move.  due words are of the item's own year, into iso
- * (which f->due points at). */
+/* The changes of item set to one item: --every none first (the due is
+ * then the item's own), the fields, another --every, then the status move. */
+static enum qd_status item_changes(struct cli *c, long long id, const struct item_opts *o,
+				   int fields, const char *status, int to, const char *reason,
+				   long long expect, const struct item_fields *f, struct strbuf *err)
+{
+	enum qd_status w = QD_OK;
+	int every = o->every ? every_parse(o->every) : -1;
+	if (o->every && every == EVERY_NONE)
+		w = qd_item_every(&c->q, id, o->every, err);
+	if (w == QD_OK && fields)
+		w = qd_item_set(&c->q, id, (int)expect, f, err);
+	if (w == QD_OK && o->every && every > EVERY_NONE)
+		w = qd_item_every(&c->q, id, o->every, err);
+	if (w == QD_OK && status)
+		w = qd_item_move(&c->q, id, fields ? 0 : (int)expect, (enum item_status)to, reason, err);
+	return w;
+}
+
+/* item_changes for one of several items inside the caller's batch; due
+ * words are of the item's own year, into iso (which f->due points at). */
 static enum qd_status item_set_one(struct cli *c, long long id, const struct item_opts *o,
 				   int fields, const char *status, int to, const char *reason,
 				   long long expect, char *iso, struct item_fields *f, int *rc,
@@ -275,12 +309,7 @@ static enum qd_status item_set_one(struct cli *c, long long id, const struct ite
 		if ((*rc = due_of(o->due, year, iso)))
 			return QD_INVALID;
 	}
-	enum qd_status w = QD_OK;
-	if (fields)
-		w = qd_item_set(&c->q, id, (int)expect, f, err);
-	if (w == QD_OK && status)
-		w = qd_item_move(&c->q, id, fields ? 0 : (int)expect, (enum item_status)to, reason, err);
-	return w;
+	return item_changes(c, id, o, fields, status, to, reason, expect, f, err);
 }
 
 static int item_set(struct cli *c, int argc, char **argv)
@@ -306,9 +335,11 @@ static int item_set(struct cli *c, int argc, char **argv)
 	int to = status ? status_parse(status) : -1;
 	if (!rc && status && to < 0)
 		rc = cli_usage_error(c, msg(M_BAD_STATUS), status);
+	if (!rc && o.every && every_parse(o.every) < 0)
+		rc = cli_usage_error(c, msg(M_EVERY_BAD), o.every);
 	int fields = o.content || o.category || o.measures || o.standard || o.owner || o.lead ||
 		     o.due || o.due_text;
-	if (!rc && !fields && !status) {
+	if (!rc && !fields && !status && !o.every) {
 		fprintf(stderr, "qingdan: %s\n", msg(M_NOTHING_TO_CHANGE));
 		rc = 1;
 	}
@@ -334,11 +365,7 @@ static int item_set(struct cli *c, int argc, char **argv)
 		enum qd_status s = qd_batch_begin(&c->q, &err), w = QD_OK;
 		for (int i = 0; i < n && s == QD_OK && w == QD_OK && !rc; i++) {
 			if (n == 1) {
-				if (fields)
-					w = qd_item_set(&c->q, ids[i], (int)expect, &f, &err);
-				if (w == QD_OK && status)
-					w = qd_item_move(&c->q, ids[i], fields ? 0 : (int)expect,
-							 (enum item_status)to, reason, &err);
+				w = item_changes(c, ids[i], &o, fields, status, to, reason, expect, &f, &err);
 				continue;
 			}
 			struct strbuf one = {0};
@@ -413,20 +440,46 @@ static int item_link(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/* item period ID PERIOD done|undone [--on DATE] [--note TEXT] (period.h) */
+static int item_period(struct cli *c, int argc, char **argv)
+{
+	const char *on = NULL, *note = NULL, *pos[3];
+	const struct opt opts[] = {{"--on", &on, NULL, NULL, NULL}, {"--note", &note, NULL, NULL, NULL},
+				   {0}};
+	long long id;
+	int index;
+	int rc = cli_parse(c, argc, argv, opts, pos, 3, 3);
+	if (rc || (rc = cli_id(c, pos[0], &id)))
+		return rc;
+	if (period_parse(pos[1], &index) < 0)
+		return cli_usage_error(c, msg(M_PERIOD_BAD), pos[1]);
+	int done = strcmp(pos[2], "done") == 0;
+	if (!done && strcmp(pos[2], "undone") != 0)
+		return cli_usage_error(c, msg(M_BAD_CHOICE), c->cmd, "PERIOD", pos[2], "done, undone");
+	if ((rc = cli_db(c)))
+		return rc;
+	struct strbuf err = {0};
+	rc = cli_fail(qd_item_period(&c->q, id, pos[1], done, on, note, &err), &err);
+	sb_free(&err);
+	return rc;
+}
+
 const struct cli_command cli_item_commands[] = {
 	{"item", "add", item_add, "item add --org ORG --content TEXT [--category C] [--measures M] "
-				  "[--standard S] [--owner WHO] [--lead WHO] [--due DATE|WORDS] [--due-text T]", CLI_CREATE},
+				  "[--standard S] [--owner WHO] [--lead WHO] [--due DATE|WORDS] [--due-text T] "
+				  "[--every month|quarter|half|year|none]", CLI_CREATE},
 	{"item", "list", item_list, "item list [--org ORG] [--owner WHO] [--person WHO] [--status S] "
 				    "[--category C] [--overdue] [--due-soon] [--search TEXT] [--all-years] [--kind duty|rectify|all] "
-				    "[--deleted] "
-				    "[--format F]", CLI_READ},
+				    "[--periods] [--deleted] [--format F]", CLI_READ},
 	{"item", "show", item_show, "item show ID [--format F]", CLI_READ},
 	{"item", "set", item_set, "item set ID … [--status S [--reason R]] [--owner WHO] [--lead WHO] "
 				  "[--due DATE|WORDS] [--content T] [--category C] [--measures M] [--standard S] "
-				  "[--due-text T] [--if-version N]", CLI_WRITE},
+				  "[--due-text T] [--every month|quarter|half|year|none] [--if-version N]", CLI_WRITE},
 	{"item", "note", item_note, "item note ID TEXT [--on DATE]", CLI_WRITE},
 	{"item", "delete", item_delete, "item delete ID", CLI_WRITE},
 	{"item", "restore", item_restore, "item restore ID …", CLI_WRITE},
 	{"item", "link", item_link, "item link ID --meeting M [--unlink]", CLI_WRITE},
+	{"item", "period", item_period, "item period ID PERIOD done|undone [--on DATE] [--note TEXT]",
+	 CLI_WRITE},
 	{NULL, NULL, NULL, NULL, CLI_READ},
 };

@@ -22,6 +22,7 @@
 #include "qingdan/msg.h"
 #include "qingdan/plugin.h"
 #include "qingdan/outfile.h"
+#include "qingdan/period.h"
 #include "qingdan/store_io.h"
 #include "qingdan/text.h"
 
@@ -62,6 +63,7 @@ static void row_cells(const struct io_export_row *r, char *seq, const char **cel
 		r->due, r->due_text,
 		st < 0 ? r->status : msg_english() ? r->status : status_label((enum item_status)st),
 		r->done_on,
+		str_empty(r->every) || msg_english() ? r->every : every_label(every_parse(r->every)),
 	};
 	memcpy(cells, v, sizeof v);
 }

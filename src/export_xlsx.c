@@ -23,7 +23,7 @@ enum { NCOLS = IO__NCOLS };
 
 /* The widest a column gets (in character widths; CJK counts two); longer
  * text wraps in the cell, and its row is made tall enough for it. */
-static const int cap[NCOLS] = {16, 6, 14, 48, 40, 32, 12, 12, 12, 14, 10, 12};
+static const int cap[NCOLS] = {16, 6, 14, 48, 40, 32, 12, 12, 12, 14, 10, 12, 8};
 /* Points per line of the 11 pt body font, and the row's padding. */
 #define LINE_PT 15.0
 #define ROW_PAD_PT 3.0

@@ -37,6 +37,7 @@
 #include "qingdan/db.h"
 #include "qingdan/msg.h"
 #include "qingdan/store.h"
+#include "qingdan/period.h"
 #include "qingdan/store_io.h"
 
 /* A known header that carries nothing to import (id, year, flags). */
@@ -494,12 +495,27 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 	} else if (words < 0) {
 		importer_row_bad(im, msg(M_DUE_ROW_IMPOSSIBLE), due);
 	} else if (*due) {
-		/* 长期坚持, 每季度, 6月底: kept as words, with a warning */
-		importer_report(im, IMPORT_WARNING, msg(M_IO_WARN_DUE), file, rec->line, due);
+		/* 长期坚持, 6月底: kept as words, with a warning; 每季度 makes the
+		 * item recurring (below) */
+		if (every_words(due) == EVERY_NONE)
+			importer_report(im, IMPORT_WARNING, msg(M_IO_WARN_DUE), file, rec->line, due);
 		if (*text && strcmp(text, due) != 0)
 			f.due_text = due_text = xasprintf("%s%s%s", due, msg(M_IO_ROW_SEP), text);
 		else
 			f.due_text = due;
+	}
+
+	/* an item without a date that says 每月, 每季度, 按季度, 每半年 or 每年 —
+	 * in its 完成时限, 时限说明, 责任内容 or 工作措施 — repeats (period.h) */
+	int every = EVERY_NONE;
+	if (im->col[IO_EVERY] >= 0) {   /* a 周期 column says it, as export writes it */
+		char *cell = import_trim(importer_field(im, rec, IO_EVERY));
+		if ((every = every_parse(cell)) < 0)
+			importer_row_bad(im, msg(M_IO_ROW_BAD_EVERY), cell);
+	} else if (!f.due) {
+		const char *where[] = {due, text, f.content, f.measures};
+		for (size_t i = 0; i < ARRAY_SIZE(where) && every == EVERY_NONE; i++)
+			every = every_words(where[i]);
 	}
 
 	char *done = import_trim(importer_field(im, rec, IO_DONE_ON));
@@ -540,7 +556,8 @@ static void import_row(struct importer *im, const struct csv_record *rec)
 		if (im->writing && match <= 0) {
 			struct strbuf e = {0};
 			long long id;
-			if (qd_item_add(im->q, org_id, &f, &id, &e) != QD_OK) {
+			if (qd_item_add(im->q, org_id, &f, &id, &e) != QD_OK ||
+			    (every > EVERY_NONE && qd_item_every(im->q, id, every_code(every), &e) != QD_OK)) {
 				im->res->bad_rows++;
 				im->writing = 0;
 				importer_report(im, IMPORT_ERROR, msg(M_IO_ROW), file, rec->line,

@@ -13,7 +13,9 @@
 #include "model_impl.h"
 #include "qingdan/date.h"
 #include "qingdan/db.h"
+#include "qingdan/period.h"
 #include "qingdan/store.h"
+#include "qingdan/store_period.h"
 #include "qingdan/store_problem.h"
 #include "qingdan/store_trash.h"
 
@@ -263,6 +265,15 @@ enum qd_status qd_item_set(struct qd *q, long long id, int expect_version,
 		sb_printf(err, msg(M_ITEM_CLOSED), id, status_label(it.status));
 		s = QD_INVALID;
 	}
+	if (s == QD_OK && f->due) {   /* a recurring item's due is its periods' (period.h) */
+		char *every = NULL;
+		unsigned done;
+		if (store_item_every(q->db, id, &every, &done) == QD_OK && every_parse(every) > 0) {
+			sb_printf(err, msg(M_PERIOD_DUE_DERIVED), id, every_label(every_parse(every)));
+			s = QD_INVALID;
+		}
+		free(every);
+	}
 	char *before = s == QD_OK ? store_canon(q->db, "item", id) : NULL;
 	model_now(now);
 	if (s == QD_OK)
@@ -416,6 +427,12 @@ static void copy_one(void *ctx, long long org_id, const struct item *src)
 	f.lead_id = src->lead_id;
 	long long id;
 	c->status = qd_item_add(c->q, org_id, &f, &id, c->err);
+	char *every = NULL;   /* a recurring item repeats next year too, its periods new */
+	unsigned done;
+	if (c->status == QD_OK && store_item_every(c->q->db, src->id, &every, &done) == QD_OK &&
+	    every_parse(every) > 0)
+		c->status = qd_item_every(c->q, id, every, c->err);
+	free(every);
 	c->items++;
 	if (org_id != c->last_org) {
 		c->lists++;

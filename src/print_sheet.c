@@ -15,6 +15,7 @@
 #include "qingdan/date.h"
 #include "qingdan/doc.h"
 #include "qingdan/msg.h"
+#include "qingdan/period.h"
 #include "qingdan/text.h"
 
 static const char *const cn_digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
@@ -63,6 +64,18 @@ static char *due_cell(const struct io_print_item *it)
 	return sb_take(&b);
 }
 
+/* 完成情况 of a recurring item: "每季度 Q1✓ Q2✗ Q3☐ Q4☐" (text print:
+ * "Q1[v] Q2[x] Q3[_] Q4[_]", period.h). */
+static char *period_cell(const struct io_print_item *it, int pdf)
+{
+	struct strbuf b = {0};
+	int every = every_parse(it->every);
+	sb_printf(&b, "%s\n", every_label(every));
+	period_marks(&b, it->year, every, period_mask(every, it->periods), date_today(),
+		     pdf ? PERIOD_MARKS_PAPER : PERIOD_MARKS_ASCII);
+	return sb_take(&b);
+}
+
 void sheet_item_cells(struct prow *row, const struct io_print_item *it, int pdf)
 {
 	char seq[16];
@@ -74,7 +87,8 @@ void sheet_item_cells(struct prow *row, const struct io_print_item *it, int pdf)
 	row->cells[2] = xstrdup(it->measures ? it->measures : "");
 	row->cells[3] = xstrdup(it->standard);
 	row->cells[4] = due_cell(it);
-	row->cells[5] = xstrdup("");    /* 完成情况: written in by hand */
+	/* 完成情况: written in by hand; a recurring item's periods to tick */
+	row->cells[5] = *it->every ? period_cell(it, pdf) : xstrdup("");
 	row->cells[6] = xstrdup(cancelled ? msg(M_DP_CANCELLED) : pdf ? "☐" : "[ ]");
 }
 

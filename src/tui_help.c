@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qingdan/period.h"
 #include "qingdan/text.h"
 #include "qingdan/tui_view.h"
 
@@ -172,6 +173,10 @@ static char *item_text(struct tui *t, long long id, char **title)
 		  str_empty(it.due_text) ? "" : "）");
 	sb_printf(&b, "%s：%s%s%s\n", msg(M_SHOW_STATUS), status_label(it.status), *flags ? " " : "",
 		  flags);
+	struct strbuf periods = {0};   /* a recurring item's periods (period.h) */
+	if (qd_item_period_line(t->q, id, it.year, 0, &periods))
+		sb_printf(&b, "%s：%s\n", msg(M_SHOW_PERIODS), periods.s);
+	sb_free(&periods);
 	if (!str_empty(it.done_on))
 		sb_printf(&b, "%s：%s\n", msg(M_SHOW_DONE_ON), it.done_on);
 	sb_printf(&b, "%s：%d  %s：%s\n", msg(M_SHOW_VERSION), it.version, msg(M_SHOW_UPDATED),

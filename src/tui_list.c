@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qingdan/period.h"
 #include "qingdan/text.h"
 #include "qingdan/tui_list.h"
 #include "tui_problem.h"
@@ -519,6 +520,10 @@ static int detail_lines(struct tui *t, struct list_view *lv, int width, char ***
 		  str_empty(it->due_text) ? "" : it->due_text, str_empty(it->due_text) ? "" : "）",
 		  msg(M_SHOW_STATUS), status_label(it->status), *flags ? " " : "", flags);
 	free(flags);
+	struct strbuf periods = {0};   /* a recurring item's periods (period.h) */
+	if (qd_item_period_line(t->q, it->id, it->year, 0, &periods))
+		sb_printf(&b, "%s：%s\n", msg(M_SHOW_PERIODS), periods.s);
+	sb_free(&periods);
 	if (!str_empty(it->measures))
 		sb_printf(&b, "%s：%s\n", msg(M_SHOW_MEASURES), it->measures);
 	if (!str_empty(it->standard))

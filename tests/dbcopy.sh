@@ -43,7 +43,7 @@ DST=$DB
 run "$QD" db copy "$SRC" "$DST"
 check "copy: exit 0" is "$RC" 0
 check "copy: stdout stays empty" is "$OUT" ""
-check "copy: one line naming tables and rows" has "$ERR" "已复制 $SRC → $DST：19 张表，共"
+check "copy: one line naming tables and rows" has "$ERR" "已复制 $SRC → $DST：20 张表，共"
 check "copy: says the chain verified" has "$ERR" "操作日志校验通过"
 check "copy: no progress line without a terminal" hasnt "$ERR" "正在复制"
 views "$SRC" >"$T/src.views"

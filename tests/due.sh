@@ -2,8 +2,9 @@
 # tests/due.sh — due words (issue 13 item 5): 6月底前, 第三季度, 上半年,
 # 年底前, 2026年12月 in the 完成时限 column of an import and in
 # `item add/set --due` become the period's last day, the words kept as the
-# due text; an impossible date refuses the whole import; recurring words
-# (长期坚持, 每季度) stay text with a warning.
+# due text; an impossible date refuses the whole import;
+# 长期坚持 stays text with a warning; 每季度 makes the item recurring
+# (tests/recurring.sh).
 . "$(dirname "$0")/lib.sh"
 
 newdb due
@@ -23,7 +24,7 @@ run qd import due.csv
 check "import: exit 0" is "$RC" 0
 check "import: 7 items" has "$OUT" "已导入 7 项"
 check "import: 长期坚持 warned" has "$ERR" "due.csv:7: 警告：完成时限“长期坚持”不是日期"
-check "import: 每季度 warned" has "$ERR" "due.csv:8: 警告：完成时限“每季度”不是日期"
+check "import: 每季度 not warned: the item repeats (tests/recurring.sh)" hasnt "$ERR" "due.csv:8:"
 check "import: due words not warned" hasnt "$ERR" "6月底前"
 run qd item list --format tsv
 check "list: 6月底前 → 2026-06-30" has "$OUT" "$(printf '任务甲\t\t\t2026-06-30')"
@@ -41,9 +42,9 @@ check "show: 长期坚持 kept as text" has "$OUT" "长期坚持"
 
 # overdue once --today is past the period's last day
 run "$QD" --today 2026-07-01 --db "$DB" item list --overdue --format tsv
-check "overdue: 6月底前 and 上半年 on 07-01" is "$(printf '%s\n' "$OUT" | tail -n +2 | cut -f6 | tr '\n' ' ')" "任务甲 任务丙 "
+check "overdue: 6月底前 and 上半年 on 07-01 (and 每季度, its Q1 not done)" is "$(printf '%s\n' "$OUT" | tail -n +2 | cut -f6 | tr '\n' ' ')" "任务甲 任务丙 任务庚 "
 run "$QD" --today 2026-06-30 --db "$DB" item list --overdue --format tsv
-check "overdue: none on the last day itself" is "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l | tr -d ' ')" 0
+check "overdue: none on the last day itself (but the missed Q1 of 每季度)" is "$(printf '%s\n' "$OUT" | tail -n +2 | cut -f6 | tr '\n' ' ')" "任务庚 "
 run "$QD" --today 2026-10-01 --db "$DB" item show 2
 check "show: 第三季度 逾期 on 10-01" has "$OUT" "逾期"
 

@@ -71,7 +71,7 @@ done
 set +f
 check "completion offers no command help does not list${extra:+:$extra}" is "$extra" ""
 check "completion: help and version offered" sh -c 'printf "%s\n" "$1" | grep -qxF help && printf "%s\n" "$1" | grep -qxF version' - "$TOP"
-check "completion: item's subcommands" is "$(cw item '' | tr '\n' ' ')" "add list show set note delete restore link "
+check "completion: item's subcommands" is "$(cw item '' | tr '\n' ' ')" "add list show set note delete restore link period "
 check "completion: a value's choices" is "$(cw stats --kind '' | tr '\n' ' ')" "duty rectify all "
 check "completion: --format F is a listing format" is "$(cw item list --format '' | tr '\n' ' ')" "table tsv csv json "
 check "completion: a person asks the shell (@person)" is "$(cw item add --org 党组 --owner '')" "@person"

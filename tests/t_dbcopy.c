@@ -19,6 +19,7 @@
 #include "qingdan/model.h"
 #include "qingdan/msg.h"
 #include "qingdan/outfile.h"
+#include "qingdan/period.h"
 #include "qingdan/text.h"
 #include "tt.h"
 #include "../src/store/sql.h"
@@ -345,13 +346,17 @@ TEST(copy_verifies_with_the_model_and_the_copy_verifies_on_its_own)
 	setup();
 	struct qd q;
 	struct db *from = demo("from.db", &q);
+	/* a recurring item and a period's record (item_period, migration 10) */
+	long long open_id = tt_num(from, "SELECT min(id) FROM item WHERE status = 'planned'");
+	CHECK_INT(qd_item_every(&q, open_id, "quarter", &err), QD_OK);
+	CHECK_INT(qd_item_period(&q, open_id, "Q1", 1, NULL, "已完成", &err), QD_OK);
 	struct db *to = empty("to.db");
 	struct db_copy how = {0};
 	how.verify = qd_audit_verify_db;
 	sb_reset(&err);
 	CHECK_INT(db_copy(from, to, &how, &err), QD_OK);
 	CHECK_CONTAINS(how.report.s, "校验通过");
-	CHECK_INT(how.tables, 19);
+	CHECK_INT(how.tables, 20);
 	CHECK_INT(how.rows, tt_num(from, "SELECT (SELECT count(*) FROM setting) + (SELECT count(*) FROM org) + "
 					"(SELECT count(*) FROM person) + (SELECT count(*) FROM list) + "
 					"(SELECT count(*) FROM item) + (SELECT count(*) FROM note) + "
@@ -361,7 +366,8 @@ TEST(copy_verifies_with_the_model_and_the_copy_verifies_on_its_own)
 					"(SELECT count(*) FROM meeting_note) + (SELECT count(*) FROM item_meeting) + "
 					"(SELECT count(*) FROM meeting_rule) + (SELECT count(*) FROM problem) + "
 					"(SELECT count(*) FROM problem_measure) + (SELECT count(*) FROM problem_feedback) + "
-					"(SELECT count(*) FROM category)"));
+					"(SELECT count(*) FROM category) + (SELECT count(*) FROM item_period)"));
+	CHECK_INT(tt_num(to, "SELECT count(*) FROM item_period"), 1);
 	sb_free(&how.report);
 	db_close(&to);
 	/* the copy, opened as any file: the chain and every record check out,

@@ -29,6 +29,7 @@
 #include "qingdan/msg_screen.h"  /* issue 14.5: a smoother screen */
 #include "qingdan/msg_reimport.h"   /* issue 13: importing a list again */
 #include "qingdan/msg_collate.h"   /* issue 13: pinyin and stroke order, lookup by pinyin */
+#include "qingdan/msg_period.h"   /* issue 14: recurring items */
 #include "qingdan/msg_due.h"     /* issue 13: due words */
 #include "qingdan/msg_category.h"   /* issue 13: category add, category move */
 #include "qingdan/msg_install.h"   /* issue 14.1: --version */
@@ -197,6 +198,7 @@
 	MSG_LIST_INSTALL(_) \
 	MSG_LIST_REMIND(_) \
 	MSG_LIST_RESTORE(_) \
+	MSG_LIST_PERIOD(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "数据库正忙，等待中…已等 %d 秒", "the database is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "数据库正忙，等待中…已等 %d 秒：%s正在写入", "the database is busy, waiting… %d s: %s is writing") \
@@ -223,7 +225,7 @@
 	_("periods_open", "进行中", "periods open") _("at", "时间", "at") \
 	_("person", "人员", "person") _("action", "操作", "action") _("entity", "对象", "entity") \
 	_("entity_id", "对象编号", "entity id") _("detail", "详情", "detail") \
-	_("note", "纪实内容", "note") \
+	_("note", "纪实内容", "note") _("every", "周期", "repeats") _("periods", "已完成周期", "periods done") \
 	_("key", "设置项", "key") _("value", "值", "value") _("meaning", "说明", "meaning") \
 	COLUMN_LIST_MEETING(_) \
 	COLUMN_LIST_PROBLEM(_) \
@@ -294,7 +296,10 @@ const char *msg_column(const char *key);
 	_("problem_feedback", "by_id", "回访人", "visited by") \
 	_("problem_feedback", "result", "回访情况", "result") \
 	_("problem_feedback", "satisfied", "是否满意", "satisfied") \
-	_("problem_feedback", "on_date", "回访日期", "visited on")
+	_("problem_feedback", "on_date", "回访日期", "visited on") \
+	_("item", "every", "周期", "repeats") _("item_period", "period", "周期", "period") \
+	_("item_period", "recorded_by", "登记人", "recorded by") \
+	_("item_period", "done_on", "完成日期", "done on") _("item_period", "note", "说明", "note")
 
 /* The label of a record field in the current language (key if unknown). */
 const char *msg_field(const char *entity, const char *key);
@@ -308,7 +313,8 @@ const char *msg_field(const char *entity, const char *key);
 	_("attendance", "出席记录", "attendance") _("meeting_note", "会议材料", "meeting evidence") \
 	_("item_meeting", "事项关联会议", "item's meeting") _("meeting_rule", "会议规则", "meeting rule") \
 	_("problem", "问题", "problem") _("problem_measure", "整改措施", "rectification measure") \
-	_("problem_feedback", "回访", "follow-up visit") _("category", "类别", "category")
+	_("problem_feedback", "回访", "follow-up visit") _("category", "类别", "category") \
+	_("item_period", "事项周期", "item period")
 const char *msg_entity(const char *entity);
 
 enum msg_id {

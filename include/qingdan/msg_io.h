@@ -117,6 +117,7 @@
 	_(IO_DUE, "完成时限", "due") \
 	_(IO_DUE_TEXT, "时限说明", "due_text") \
 	_(IO_STATUS, "状态", "status") \
-	_(IO_DONE_ON, "销号日期", "done_on")
+	_(IO_DONE_ON, "销号日期", "done_on") \
+	_(IO_EVERY, "周期", "every")
 
 #endif

@@ -36,6 +36,7 @@ struct item_filter {
 	int kind;               /* which lists: STORE_KIND_DUTY (0, the default: the 三张清单),
 				 * STORE_KIND_RECTIFY (the 整改清单's measures), STORE_KIND_ALL */
 	int due_soon;           /* only open items due from today to soon (临期) */
+	int periods;            /* also the columns every and periods (period.h) */
 };
 /* The kinds of list an item query reads (item_filter.kind, item_scope.kind,
  * store_stats_kind): the values of enum list_kind (problem.h), and -1 for

@@ -56,6 +56,7 @@ struct io_export_row {
 	const char *org, *category, *content, *measures, *standard, *owner, *lead, *due,
 		*due_text, *status, *done_on, *flags;
 	const char *json;        /* json_object of the item with its notes, if asked */
+	const char *every;       /* "quarter", "" when it does not repeat (period.h) */
 };
 enum qd_status store_io_export(struct db *db, int year, const char *today, const char *soon,
 			       int want_json,
@@ -75,6 +76,8 @@ struct io_print_item {
 	int seq, is_owner, is_lead;
 	const char *org, *level, *content, *measures, *standard, *due, *due_text, *status, *flags;
 	const char *digest;   /* hex SHA-256 of the item's canonical text, as store_canon's */
+	const char *every, *periods;   /* "quarter" and its done periods "Q1 Q3" (period.h); "" */
+	int year;
 };
 /* The person's items (owner or lead) of the year, in org sort, org id,
  * then seq. */

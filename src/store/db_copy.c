@@ -60,7 +60,7 @@ static const struct table {
 	{"item",
 	 "id:i list_id:i seq:i category:t content:t measures:t standard:t due:t due_text:t "
 	 "owner_id:i lead_id:i status:t done_on:t version:i created_at:t updated_at:t "
-	 "deleted_at:t search_text:t",
+	 "deleted_at:t search_text:t every:t",
 	 NULL, 0},
 	{"note", "id:i item_id:i on_date:t person_id:i text:t created_at:t", NULL, 0},
 	{"pledge",
@@ -93,6 +93,9 @@ static const struct table {
 	 NULL, 0},
 	/* categories in their order (migration 7, which inserts the defaults) */
 	{"category", "id:i name:t sort:i", NULL, T_MIGRATED},
+	/* recurring items' periods (migration 10) */
+	{"item_period",
+	 "id:i item_id:i period:t done_on:t note:t recorded_by:i created_at:t updated_at:t", NULL, 0},
 	{"audit",
 	 "seq:i at:t login:t person_id:i action:t entity:t entity_id:i detail:t digest:t "
 	 "prev_hash:t hash:t",

@@ -398,6 +398,31 @@ static const char *const migration9[] = {
 	NULL,
 };
 
+/* 10: recurring items (issue 14).  item.every is how often an item
+ * repeats within its list's year ('month', 'quarter', 'half', 'year'; NULL
+ * for an item that does not); item_period holds one completion record per
+ * period of the year: period is '1'…'12', 'Q1'…'Q4', 'H1', 'H2' or 'Y'
+ * (period.h), done_on NULL when the period was marked undone again.  An
+ * item's due is derived from them by the model: the last day of its first
+ * period not done (every flag and count reads due as before).  every is
+ * not part of item's canonical text (the digests in use stay); its changes
+ * are in the audit detail, and each period is an audited record. */
+static const char *const migration10[] = {
+	"ALTER TABLE item ADD COLUMN every TEXT CHECK(every IN ('month','quarter','half','year'));\n",
+	"CREATE TABLE item_period(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  item_id INTEGER NOT NULL REFERENCES item(id),\n"
+	"  period TEXT NOT NULL,\n"
+	"  done_on TEXT,\n"
+	"  note TEXT NOT NULL DEFAULT '',\n"
+	"  recorded_by INTEGER REFERENCES person(id),\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  UNIQUE(item_id, period)\n"
+	") STRICT;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration1, /* the whole model of DESIGN §3 */
 	migration2,
@@ -408,6 +433,7 @@ static const char *const *const migrations[] = {
 	migration7,
 	migration8,
 	migration9,
+	migration10,
 };
 
 int schema_latest(void)

@@ -23,7 +23,7 @@
 const char *const store_entities[] = {"setting", "org", "person", "list", "item", "note", "pledge",
 				       "member", "meeting", "attendance", "meeting_note",
 				       "item_meeting", "meeting_rule", "problem", "problem_measure",
-				       "problem_feedback", "category", NULL};
+				       "problem_feedback", "category", "item_period", NULL};
 
 /* The columns of each entity's canonical text, in its order (the key
  * column first): once json_object('id', t.id, 'name', t.name, …) in the
@@ -60,6 +60,9 @@ const char *const store_entities[] = {"setting", "org", "person", "list", "item"
 #define CANON_PROBLEM_FEEDBACK "id", "problem_id", "on_date", "by_id", "result", "satisfied", "created_at"
 /* the categories in their order (migration 7; written by category add/move) */
 #define CANON_CATEGORY "id", "name", "sort"
+/* a recurring item's period (migration 10; period.h) */
+#define CANON_ITEM_PERIOD \
+	"id", "item_id", "period", "done_on", "note", "recorded_by", "created_at", "updated_at"
 
 struct canon {
 	const char *const *cols;
@@ -80,13 +83,14 @@ static const struct canon *canon_of(const char *entity, int *index)
 			  *const problem[] = {CANON_PROBLEM},
 			  *const problem_measure[] = {CANON_PROBLEM_MEASURE},
 			  *const problem_feedback[] = {CANON_PROBLEM_FEEDBACK},
-			  *const category[] = {CANON_CATEGORY};
+			  *const category[] = {CANON_CATEGORY},
+			  *const item_period[] = {CANON_ITEM_PERIOD};
 #define C(a) {a, (int)ARRAY_SIZE(a)}
 	static const struct canon canon[] = {
 		C(setting), C(org), C(person), C(list), C(item), C(note), C(pledge),
 		C(member), C(meeting), C(attendance), C(meeting_note), C(item_meeting),
 		C(meeting_rule), C(problem), C(problem_measure), C(problem_feedback),
-		C(category),
+		C(category), C(item_period),
 	};
 #undef C
 	for (int i = 0; store_entities[i]; i++)

@@ -44,6 +44,18 @@ static inline const char *store_like(int dialect)
  * count, or NULL. */
 const char *const *store_canon_keys(const char *entity, int *n);
 
+/* The done periods of a recurring item aliased i, space-separated in the
+ * year's order ("Q1 Q3"; period.h), '' for an item that does not repeat:
+ * item list --periods, the printed checklist. */
+#define STORE_PERIODS_DONE_(agg) "CASE WHEN i.every IS NULL THEN '' ELSE coalesce(" agg ", '') END"
+#define STORE_PERIODS_DONE_SQLITE \
+	STORE_PERIODS_DONE_("(SELECT group_concat(period, ' ') FROM (SELECT p.period " \
+			    "FROM item_period p WHERE p.item_id = i.id AND p.done_on IS NOT NULL " \
+			    "ORDER BY length(p.period), p.period))")
+#define STORE_PERIODS_DONE_PG \
+	STORE_PERIODS_DONE_("(SELECT string_agg(p.period, ' ' ORDER BY length(p.period), p.period) " \
+			    "FROM item_period p WHERE p.item_id = i.id AND p.done_on IS NOT NULL)")
+
 /* The derived flags of an item aliased i, given :today and :soon (ISO). */
 #define FLAGS_SQL \
 	"rtrim(CASE WHEN i.due < :today AND i.status IN ('planned','in_progress','submitted') " \

@@ -48,7 +48,8 @@ static const char *col(struct sql_stmt *st, int i)
 	"i.id AS c0, o.id AS c1, l.year AS c2, i.seq AS c3, o.name AS c4, i.category AS c5, " \
 	"i.content AS c6, i.measures AS c7, i.standard AS c8, " PERSON_REF("ow") " AS c9, " \
 	PERSON_REF("ld") " AS c10, coalesce(i.due, '') AS c11, i.due_text AS c12, " \
-	"i.status AS c13, coalesce(i.done_on, '') AS c14, " FLAGS_SQL " AS c15, o.sort AS k"
+	"i.status AS c13, coalesce(i.done_on, '') AS c14, " FLAGS_SQL " AS c15, o.sort AS k, " \
+	"coalesce(i.every, '') AS c16"
 
 #define EXPORT_FROM \
 	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
@@ -90,7 +91,7 @@ static int export_json(struct strbuf *b, struct sql_stmt *st, struct sql_stmt *n
 		{"id", 0, 0}, {"org", 4, 0}, {"year", 2, 0}, {"seq", 3, 0}, {"category", 5, 0},
 		{"content", 6, 0}, {"measures", 7, 0}, {"standard", 8, 0}, {"owner", 9, 1},
 		{"lead", 10, 1}, {"due", 11, 1}, {"due_text", 12, 0}, {"status", 13, 0},
-		{"done_on", 14, 1}, {"flags", 15, 0},
+		{"done_on", 14, 1}, {"flags", 15, 0}, {"every", 17, 1},
 	};
 	static const char *const note_keys[] = {"on_date", "person", "text"};
 	sb_reset(b);
@@ -143,7 +144,7 @@ enum qd_status store_io_export(struct db *db, int year, const char *today, const
 			.measures = col(st, 7), .standard = col(st, 8), .owner = col(st, 9),
 			.lead = col(st, 10), .due = col(st, 11), .due_text = col(st, 12),
 			.status = col(st, 13), .done_on = col(st, 14), .flags = col(st, 15),
-			.json = ns ? json.s : NULL,
+			.json = ns ? json.s : NULL, .every = col(st, 17),
 		};
 		fn(ctx, &r);
 	}
@@ -215,10 +216,15 @@ enum qd_status store_io_people(struct db *db, int year, long long org_id,
 #define PRINT_CANON_AT(c) PRINT_CANON_##c,
 enum { PRINT_CANON = 9 };
 enum { CANON_ITEM_COLS(PRINT_CANON_AT) PRINT_CANON_N };
-#define PRINT_ITEM_COLS \
+#define PRINT_ITEM_COLS_(periods) \
 	"i.id, o.id AS org, i.seq AS iseq, CASE WHEN i.owner_id = :p THEN 1 ELSE 0 END, " \
 	"CASE WHEN i.lead_id = :p THEN 1 ELSE 0 END, o.name, o.level, " FLAGS_SQL ", o.sort AS k" \
-	CANON_ITEM_COLS(PRINT_CANON_COL)
+	CANON_ITEM_COLS(PRINT_CANON_COL) ", coalesce(i.every, ''), " periods
+#define PRINT_PERSON_ITEMS(periods) \
+	"SELECT " PRINT_ITEM_COLS_(periods) PRINT_ITEM_FROM "i.owner_id = :p " \
+	"UNION ALL SELECT " PRINT_ITEM_COLS_(periods) PRINT_ITEM_FROM "i.lead_id = :p " \
+	"AND i.owner_id IS DISTINCT FROM :p " \
+	"ORDER BY k, org, iseq"
 #define PRINT_ITEM_FROM \
 	" FROM item i JOIN list l ON l.id = i.list_id JOIN org o ON o.id = l.org_id " \
 	"WHERE +l.year = :year" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL AND "
@@ -228,11 +234,9 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 				     void (*fn)(void *ctx, const struct io_print_item *it), void *ctx,
 				     struct strbuf *err)
 {
-	struct sql_stmt *st = db_stmt(db,
-		"SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.owner_id = :p "
-		"UNION ALL SELECT " PRINT_ITEM_COLS PRINT_ITEM_FROM "i.lead_id = :p "
-		"AND i.owner_id IS DISTINCT FROM :p "
-		"ORDER BY k, org, iseq");
+	/* a recurring item's kind and done periods after the canonical columns */
+	struct sql_stmt *st = db_stmt(db, STORE_SQL(db, PRINT_PERSON_ITEMS(STORE_PERIODS_DONE_SQLITE),
+						  PRINT_PERSON_ITEMS(STORE_PERIODS_DONE_PG)));
 	bind_int_named(st, ":p", person_id);
 	bind_int_named(st, ":year", year);
 	bind_text_named(st, ":today", today);
@@ -260,6 +264,8 @@ enum qd_status store_io_person_items(struct db *db, int year, long long person_i
 			.due_text = col(st, PRINT_CANON + PRINT_CANON_due_text),
 			.status = col(st, PRINT_CANON + PRINT_CANON_status),
 			.digest = digest,
+			.every = col(st, PRINT_CANON + PRINT_CANON_N),
+			.periods = col(st, PRINT_CANON + PRINT_CANON_N + 1), .year = year,
 		};
 		fn(ctx, &it);
 	}

@@ -160,6 +160,13 @@ char *store_search_pattern(int dialect, int narrow, const char *text)
 #define NUM(n, v) {n, NULL, (v), 1}
 #define TXT(n, v) {n, (v), 0, 0}
 
+/* item list --periods (period.h): how often the item repeats and its done
+ * periods, space-separated in the year's order ("Q1 Q3"), as two columns
+ * after flags. */
+#define ITEM_PERIODS_SQLITE \
+	", coalesce(i.every, '') AS every, " STORE_PERIODS_DONE_SQLITE " AS periods"
+#define ITEM_PERIODS_PG ", coalesce(i.every, '') AS every, " STORE_PERIODS_DONE_PG " AS periods"
+
 /* The SELECT of store_item_list for a filter (shared with the plan test
  * through store_hot_queries). */
 static void item_list_sql(struct strbuf *sql, int dialect, const struct item_filter *f)
@@ -169,10 +176,11 @@ static void item_list_sql(struct strbuf *sql, int dialect, const struct item_fil
 	sb_printf(sql, "SELECT i.id AS id, o.name AS org, l.year AS year, i.seq AS seq, "
 		       "i.category AS category, i.content AS content, coalesce(ow.name, '') AS owner, "
 		       "coalesce(ld.name, '') AS lead, coalesce(i.due, '') AS due, i.status AS status, "
-		       FLAGS_SQL " AS flags, coalesce(i.due_text, '') AS due_text "
+		       FLAGS_SQL " AS flags, coalesce(i.due_text, '') AS due_text%s "
 		       "FROM item i %s list l ON l.id = i.list_id "
 		       "JOIN org o ON o.id = l.org_id LEFT JOIN person ow ON ow.id = i.owner_id "
 		       "LEFT JOIN person ld ON ld.id = i.lead_id WHERE i.deleted_at IS NULL",
+		  !f->periods ? "" : dialect == DB_PG ? ITEM_PERIODS_PG : ITEM_PERIODS_SQLITE,
 		  f->person_id ? store_join_hint(dialect) : "JOIN");
 	sb_puts(sql, store_kind_sql(f->kind));
 	if (f->year)
@@ -201,7 +209,8 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 			       struct strbuf *err)
 {
 	static const char *const cols[] = {"id", "org", "year", "seq", "category", "content",
-					   "owner", "lead", "due", "status", "flags", "due_text"};
+					   "owner", "lead", "due", "status", "flags", "due_text",
+					   "every", "periods"};
 	struct strbuf sql = {0};
 	int dialect = db_dialect(db), narrow = f->person_id || f->org_id;
 	item_list_sql(&sql, dialect, f);
@@ -224,7 +233,8 @@ enum qd_status store_item_list(struct db *db, const struct item_filter *f, struc
 		TXT(":today", f->today), TXT(":soon", f->soon), TXT(":category", f->category),
 		TXT(":q", pattern),
 	};
-	enum qd_status st = run_listing(db, sql.s, cols, (int)ARRAY_SIZE(cols), b, (int)ARRAY_SIZE(b), s, err);
+	enum qd_status st = run_listing(db, sql.s, cols, (int)ARRAY_SIZE(cols) - (f->periods ? 0 : 2),
+					b, (int)ARRAY_SIZE(b), s, err);
 	free(pattern);
 	sb_free(&sql);
 	return st;

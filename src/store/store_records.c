@@ -523,7 +523,7 @@ enum qd_status store_year_items(struct db *db, int year,
 {
 	struct sql_stmt *st = db_stmt(db,
 		"SELECT l.org_id, i.category, i.content, i.measures, i.standard, i.due, i.due_text, "
-		"i.owner_id, i.lead_id FROM item i JOIN list l ON l.id = i.list_id "
+		"i.owner_id, i.lead_id, i.id FROM item i JOIN list l ON l.id = i.list_id "
 		"WHERE l.year = ?1" STORE_KIND_DUTY_SQL " AND i.deleted_at IS NULL "
 		"AND i.status <> 'cancelled' ORDER BY l.org_id, i.seq");
 	sql_bind_int(st, 1, year);
@@ -538,6 +538,7 @@ enum qd_status store_year_items(struct db *db, int year,
 		it.due_text = store_col(st, 6);
 		it.owner_id = sql_column_int64(st, 7);
 		it.lead_id = sql_column_int64(st, 8);
+		it.id = sql_column_int64(st, 9);
 		fn(ctx, sql_column_int64(st, 0), &it);
 		item_clear(&it);
 	}
@@ -603,6 +604,7 @@ enum qd_status store_person_refs(struct db *db, long long person,
 		"UNION SELECT 'problem', id FROM problem WHERE ?1 IN (coalesce(raiser_id, 0), "
 		"  coalesce(closed_by, 0)) "
 		"UNION SELECT 'problem_feedback', id FROM problem_feedback WHERE by_id = ?1 "
+		"UNION SELECT 'item_period', id FROM item_period WHERE recorded_by = ?1 "
 		"ORDER BY 1, 2");
 	sql_bind_int64(st, 1, person);
 	int rc;
@@ -631,10 +633,12 @@ enum qd_status store_person_repoint(struct db *db, const char *entity, long long
 		"UPDATE problem SET " SWAP("raiser_id") ", " SWAP("closed_by") ", "
 		"version = version + 1, updated_at = ?4 WHERE id = ?1",
 		"UPDATE problem_feedback SET " SWAP("by_id") " WHERE id = ?1",
+		"UPDATE item_period SET " SWAP("recorded_by") ", updated_at = ?4 WHERE id = ?1",
 	};
 #undef SWAP
 	static const char *const names[] = {"item", "note", "pledge", "meeting", "attendance",
-					    "meeting_note", "problem", "problem_feedback"};
+					    "meeting_note", "problem", "problem_feedback",
+					    "item_period"};
 	int k = 2;
 	for (int i = 0; i < (int)ARRAY_SIZE(names); i++)
 		if (strcmp(entity, names[i]) == 0)
@@ -643,7 +647,7 @@ enum qd_status store_person_repoint(struct db *db, const char *entity, long long
 	sql_bind_int64(st, 1, id);
 	sql_bind_int64(st, 2, from);
 	sql_bind_int64(st, 3, to);
-	if (k == 0 || k == 2 || k == 3 || k == 6)
+	if (k == 0 || k == 2 || k == 3 || k == 6 || k == 8)
 		store_bind_text(st, 4, now);   /* notes, attendance, 回访 have no version */
 	return store_changed_one(db, st);
 }
