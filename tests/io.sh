@@ -219,7 +219,8 @@ args=$(tr '\n' ' ' <"$T/lp.args")
 check "lp: printer and A4" has "$args" "-d 办公室打印机 -o media=A4 -t 2026年度个人党建责任清单 "
 check "lp: a PDF was sent" has "$(pdftotext "$T/lp.pdf" -)" "赵立新"
 PATH="$T/bin:$PATH" run qd print --org 党组 --lp
-check "lp: default printer" hasnt "$(cat "$T/lp.args")" "-d"
+# (one argument a line: -d alone, not inside the scratch file's random name)
+check "lp: default printer" [ "$(grep -cx -- -d "$T/lp.args")" = 0 ]
 PATH="$T/bin:$PATH" LP_FAIL=1 run qd print --person 赵立新 --lp X
 check "lp: failure reported" has "$ERR" "打印失败（lp 退出码 1）：lp: The printer or class does not exist."
 run qd print --person 赵立新 --lp --format text
