@@ -11,6 +11,7 @@
 #include "qingdan/date.h"
 #include "qingdan/db.h"
 #include "qingdan/meeting.h"
+#include "qingdan/period.h"
 #include "qingdan/msg.h"
 #include "qingdan/pledge.h"
 #include "qingdan/remind.h"
@@ -142,9 +143,36 @@ static void on_item(void *ctx, const struct remind_item_row *row)
 	}
 }
 
+/* A recurring item's due is its first open period's last day (period.h),
+ * so it is already among the overdue or due-soon items: its lines name the
+ * periods not done ("Q1 Q2") that have ended or end within the days. */
+static void on_period(void *ctx, long long item_id, const char *period, const char *ends,
+		      int missed)
+{
+	struct remind *r = ctx;
+	(void)ends;
+	(void)missed;
+	for (int i = 0; i < r->n; i++)
+		for (int sec = RS_OVERDUE; sec <= RS_DUE_SOON; sec++)
+			for (int k = 0; k < r->people[i].nlines[sec]; k++) {
+				struct remind_line *l = &r->people[i].lines[sec][k];
+				if (l->id != item_id)
+					continue;
+				char *joined = l->period ? xasprintf("%s %s", l->period, period)
+							 : xstrdup(period);
+				free(l->period);
+				l->period = joined;
+			}
+}
+
 static enum qd_status gather_items(struct qd *q, struct remind *r, struct strbuf *err)
 {
 	enum qd_status s = store_remind_items(q->db, r->year, r->only, r->soon, on_item, r);
+	if (s == QD_OK) {
+		int today;
+		if (date_parse(r->today, &today) == 0)
+			s = qd_item_periods_open(q, today, r->days, on_period, r);
+	}
 	return s == QD_OK ? s : db_error(q->db, err);
 }
 
@@ -241,8 +269,8 @@ static enum qd_status gather_meetings(struct qd *q, struct remind *r, struct str
 
 /* Each finds the lines of one or more sections for everyone at once,
  * with one statement (or one paged listing), and hands them out with
- * remind_add.  A new source (the periods of recurring items about to
- * close) is one more function here and its section's row below. */
+ * remind_add.  A new source is one more function here and its
+ * section's row below. */
 static enum qd_status (*const gatherers[])(struct qd *q, struct remind *r, struct strbuf *err) = {
 	gather_items, gather_pledges, gather_meetings,
 };
@@ -310,6 +338,8 @@ static void item_text(struct strbuf *b, const struct remind_line *l)
 		content[--n] = '\0';
 	sb_printf(b, "#%lld %s %s  ", l->id, org, content);
 	days_text(b, l, M_RM_DUE_LATE, M_RM_DUE_TODAY, M_RM_DUE_LEFT);
+	if (l->period)
+		sb_printf(b, msg(M_RM_PERIODS), l->period);
 	free(org);
 	free(content);
 }
@@ -351,6 +381,11 @@ static void item_json(struct strbuf *b, const struct remind_line *l, int late)
 	json_text(b, l->date);
 	json_key(b, late ? "days_late" : "days_left");
 	json_int(b, late ? -l->days : l->days);
+	json_key(b, "periods");   /* a recurring item's periods not done, "Q1 Q2"; else null */
+	if (l->period)
+		json_text(b, l->period);
+	else
+		json_null(b);
 }
 
 static void overdue_json(struct strbuf *b, const struct remind_line *l)

@@ -21,6 +21,7 @@
 	_(M_RM_SIGN_TODAY, "签订期限 %s，今天截止", "sign by %s, today") \
 	_(M_RM_SIGN_LEFT, "签订期限 %s，还剩 %d 天", "sign by %s, %d days left") \
 	_(M_RM_SIGN_NONE, "未定签订期限", "no day set to sign") \
+	_(M_RM_PERIODS, "；%s 未完成", "; %s not done") \
 	_(M_RM_AS_PARTY, "（%s）", " (%s)") \
 	_(M_RM_MEETING_LINE, "%s %s %s：已开 %d 次，有效 %d 次，应开 %d 次；%s 截止，还剩 %d 天", "%s %s %s: %d held, %d valid, %d required; the period ends %s, %d days left") \
 	_(M_RM_TUI_MINE, "我的待办 逾期%d 临期%d", "mine: %d overdue, %d due soon")

@@ -9,7 +9,10 @@
  * (shown even with nothing: "暂无待办").  What, each a section:
  *  - overdue / due_soon: the working year's open duty items where they are
  *    owner or lead, due before today / from today to today + days — what
- *    `item list --person X --overdue` and `--due-soon` list;
+ *    `item list --person X --overdue` and `--due-soon` list; a recurring
+ *    item is among them by its first open period's last day (period.h),
+ *    its line naming the periods not done that have ended or end within
+ *    the days ("Q1 Q2", JSON "periods");
  *  - pledges: the pledges of the year issued (待签) and not yet signed by
  *    them as signer (乙方) or as issuer (甲方), with sign_due and the
  *    overdue flag;
@@ -18,7 +21,7 @@
  *    period holds today and that are not yet ok (a half-year or year
  *    period only in its last 92 days); no role known, no meetings.
  *
- * Adding a section (e.g. the periods of recurring items about to close):
+ * Adding a section:
  * a value in enum remind_section before RS__COUNT, a row in remind.c's
  * sections[] (its JSON key, heading and line writers) and a gatherer in
  * its gatherers[] that adds lines with remind_add(). */
@@ -37,7 +40,7 @@ struct remind_line {
 	char *org;                 /* the item's or the meeting's org */
 	char *text;                /* item content, pledge title, meeting type label */
 	char *code;                /* meeting type code; pledge party code (signer, issuer) */
-	char *period;              /* meeting: "2026-07", "2026-Q3" */
+	char *period;              /* meeting: "2026-07", "2026-Q3"; item: its open periods "Q1 Q2" */
 	char *date;                /* due, sign_due, the period's last day (ISO); NULL none */
 	int days;                  /* date − today (negative: late); 0 when no date */
 	int overdue;               /* pledge: 逾期未签 */
