@@ -21,6 +21,7 @@
 #include "qingdan/util.h"
 
 #include <langinfo.h>
+#include <utf8proc.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdint.h>
@@ -162,6 +163,93 @@ size_t text_decode(const char *s, size_t n, unsigned *wc, int *w)
 	return decode_multibyte(s, n, wc, w);
 }
 
+/* ---- grapheme clusters ----
+ *
+ * What the user sees as one character: a base and its combining marks
+ * (e + U+0301), an emoji and its skin tone (👍🏻), a ZWJ sequence (👨‍👩‍👧), a
+ * flag (two regional indicators, 🇨🇳), a Hangul syllable of jamo.  Where
+ * one cluster ends is utf8proc's (utf8proc_grapheme_break_stateful, the
+ * Unicode rules of UAX #29); how wide it is stays ours: the sum of wcwidth
+ * over its code points, which is what ncursesw (it asks the C library's
+ * wcwidth) and the terminal agree on for text and marks — utf8proc's own
+ * utf8proc_charwidth differs from glibc on East Asian characters (U+3248
+ * and the ambiguous ones, for instance), and the TUI must count as curses
+ * does.  The one exception is an emoji sequence — a pictograph with a
+ * skin tone, a ZWJ or a presentation selector after it, or a flag: that
+ * is one picture two columns wide, whatever the sum says (👍🏻 is 2+2 by
+ * wcwidth; the family 2+0+2+0+2).  text_terminal_safe makes the screen
+ * agree with that count.
+ *
+ * Code points shown as U+FFFD (bad bytes, controls) and U+FFFD itself
+ * never join a cluster, so the raw text and its clean copy cut the same. */
+
+static int is_pictograph(unsigned u)
+{
+	int bc = utf8proc_get_property((utf8proc_int32_t)u)->boundclass;
+	return bc == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC || bc == UTF8PROC_BOUNDCLASS_E_ZWG;
+}
+
+static int is_regional(unsigned u)
+{
+	return u >= 0x1F1E6 && u <= 0x1F1FF;
+}
+
+/* What makes an emoji sequence of a pictograph: ZWJ, VS16, a skin tone. */
+static int is_emoji_joiner(unsigned u)
+{
+	return u == 0x200D || u == 0xFE0F || (u >= 0x1F3FB && u <= 0x1F3FF);
+}
+
+/* One cluster at s (at most n bytes, up to a NUL): its bytes (0 at the
+ * end), its width, its first code point and how many code points. */
+static size_t cluster(const char *s, size_t n, int *width, unsigned *first, int *ncp)
+{
+	unsigned wc, prev;
+	int w, sum, emoji = 0, count = 1;
+	if (n == 0 || !*s) {
+		*width = 0;
+		*first = 0;
+		*ncp = 0;
+		return 0;
+	}
+	size_t i = text_decode(s, n, &wc, &w);
+	*first = prev = wc;
+	sum = w;
+	if ((unsigned char)s[0] < 0x80 && (i >= n || (unsigned char)s[i] < 0x80)) {
+		*width = w;        /* ASCII before ASCII (or the end): alone */
+		*ncp = 1;
+		return i;
+	}
+	utf8proc_int32_t state = 0;
+	while (i < n && s[i] && prev != REPL) {
+		size_t k = text_decode(s + i, n - i, &wc, &w);
+		if (wc == REPL ||
+		    utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev, (utf8proc_int32_t)wc, &state))
+			break;
+		if (is_emoji_joiner(wc) || (is_regional(wc) && is_regional(*first)))
+			emoji = 1;
+		sum += w;
+		count++;
+		prev = wc;
+		i += k;
+	}
+	if (emoji && (is_pictograph(*first) || is_regional(*first)))
+		sum = 2;
+	*width = sum;
+	*ncp = count;
+	return i;
+}
+
+size_t text_next_cluster(const char *s, size_t n, int *width)
+{
+	unsigned first;
+	int ncp, w;
+	size_t k = cluster(s, n, &w, &first, &ncp);
+	if (width)
+		*width = w;
+	return k;
+}
+
 /* Stops at n bytes or at a NUL, whichever comes first. */
 int text_nwidth(const char *s, size_t n)
 {
@@ -169,17 +257,45 @@ int text_nwidth(const char *s, size_t n)
 	size_t i = 0;
 	long long width = 0;
 	while (i < n && p[i]) {
-		if (p[i] < 0x80) {
+		if (p[i] < 0x80 && (i + 1 >= n || p[i + 1] < 0x80)) {
 			width++;
 			i++;
 			continue;
 		}
-		unsigned wc;
 		int w;
-		i += decode_multibyte(s + i, n - i, &wc, &w);
+		i += text_next_cluster(s + i, n - i, &w);
 		width += w;
 	}
 	return width > INT_MAX ? INT_MAX : (int)width;
+}
+
+char *text_terminal_safe(const char *s)
+{
+	struct strbuf b = {0};
+	size_t n = strlen(s), i = 0;
+	sb_puts(&b, "");
+	while (i < n) {
+		unsigned first, wc;
+		int w, ncp, cw;
+		size_t k = cluster(s + i, n - i, &w, &first, &ncp);
+		int curses = 0, odd = 0;
+		for (size_t j = 0; ncp > 1 && j < k;) {
+			j += text_decode(s + i + j, k - j, &wc, &cw);
+			curses += cw;
+			odd |= is_emoji_joiner(wc);
+		}
+		if (ncp > 1 && (odd || curses != w)) {
+			/* the first picture alone, padded to the cluster's width */
+			size_t k1 = text_decode(s + i, k, &wc, &cw);
+			sb_add(&b, s + i, k1);
+			for (; cw < w; cw++)
+				sb_putc(&b, ' ');
+		} else {
+			sb_add(&b, s + i, k);
+		}
+		i += k;
+	}
+	return sb_take(&b);
 }
 
 int text_width(const char *s)
@@ -241,12 +357,16 @@ static void bidi_close(struct bidi *b, struct strbuf *out)
 
 /* ---- clean copies ---- */
 
-/* Length of the run of printable ASCII at s (at most n bytes). */
+/* Length of the run of printable ASCII at s (at most n bytes), less its
+ * last character when a non-ASCII byte follows: that one may carry a
+ * combining mark and is measured as a cluster. */
 static size_t ascii_run(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n && s[i] >= 0x20 && s[i] < 0x7F)
 		i++;
+	if (i > 0 && i < n && (unsigned char)s[i] >= 0x80)
+		i--;
 	return i;
 }
 
@@ -270,11 +390,14 @@ static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 			continue;
 		}
 		unsigned wc;
-		int w;
-		size_t k = text_decode(s + i, n - i, &wc, &w);
+		int w, cw;
+		size_t k = text_next_cluster(s + i, n - i, &w);
 		if (w > cols - width)
 			break;
-		if (b && (wc == REPL || is_bidi_control(wc))) {
+		/* a cluster of one code point may need cleaning; longer ones
+		 * are whole characters (U+FFFD and controls never join) */
+		if (b && text_decode(s + i, n - i, &wc, &cw) == k &&
+		    (wc == REPL || is_bidi_control(wc))) {
 			/* not copied as it is: what came before goes first */
 			sb_add(b, s + from, i - from);
 			if (wc == REPL)
@@ -459,10 +582,13 @@ struct wrap_break {
 	size_t end, next;   /* this line is s[0, end); the next starts at next */
 };
 
+/* One cluster: its first code point, width and bytes. */
 static struct wchar_info char_at(const char *s, size_t n)
 {
 	struct wchar_info c;
-	c.len = text_decode(s, n, &c.wc, &c.w);
+	int w;
+	text_decode(s, n, &c.wc, &w);
+	c.len = text_next_cluster(s, n, &c.w);
 	return c;
 }
 

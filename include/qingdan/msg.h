@@ -31,6 +31,7 @@
 #include "qingdan/msg_due.h"     /* issue 13: due words */
 #include "qingdan/msg_category.h"   /* issue 13: category add, category move */
 #include "qingdan/msg_install.h"   /* issue 14.1: --version */
+#include "qingdan/msg_edit.h"   /* issue 14.5: line editor, forms */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -188,6 +189,7 @@
 	MSG_LIST_DUE(_) \
 	MSG_LIST_CATEGORY(_) \
 	MSG_LIST_INSTALL(_) \
+	MSG_LIST_EDIT(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "文件正忙，等待中…已等 %d 秒", "the file is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "文件正忙，等待中…已等 %d 秒：%s正在写入", "the file is busy, waiting… %d s: %s is writing") \
