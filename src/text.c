@@ -181,7 +181,12 @@ size_t text_decode(const char *s, size_t n, unsigned *wc, int *w)
  * agree with that count.
  *
  * Code points shown as U+FFFD (bad bytes, controls) and U+FFFD itself
- * never join a cluster, so the raw text and its clean copy cut the same. */
+ * never join a cluster; the bidi controls, which clean copies drop or add
+ * (see below), are passed over — they belong to the cluster they are in,
+ * take no column and neither join nor part what is around them.  So the
+ * raw text and its clean copy cut the same and are as wide. */
+
+static int is_bidi_control(unsigned wc);
 
 static int is_pictograph(unsigned u)
 {
@@ -204,25 +209,39 @@ static int is_emoji_joiner(unsigned u)
  * end), its width, its first code point and how many code points. */
 static size_t cluster(const char *s, size_t n, int *width, unsigned *first, int *ncp)
 {
-	unsigned wc, prev;
-	int w, sum, emoji = 0, count = 1;
-	if (n == 0 || !*s) {
-		*width = 0;
-		*first = 0;
-		*ncp = 0;
+	unsigned wc = 0, prev;
+	int w = 0, sum, emoji = 0, count = 1;
+	size_t i = 0;
+	*width = 0;
+	*first = 0;
+	*ncp = 0;
+	if (n == 0 || !*s)
 		return 0;
+	if ((unsigned char)s[0] < 0x80 && (n == 1 || (unsigned char)s[1] < 0x80)) {
+		text_decode(s, n, first, width);   /* ASCII before ASCII (or the end): alone */
+		*ncp = 1;
+		return 1;
 	}
-	size_t i = text_decode(s, n, &wc, &w);
-	*first = prev = wc;
-	sum = w;
-	if ((unsigned char)s[0] < 0x80 && (i >= n || (unsigned char)s[i] < 0x80)) {
-		*width = w;        /* ASCII before ASCII (or the end): alone */
+	while (i < n && s[i]) {                /* bidi controls before it: with it */
+		size_t k = text_decode(s + i, n - i, &wc, &w);
+		i += k;
+		if (!is_bidi_control(wc))
+			break;
+		wc = 0;
+	}
+	if (!wc) {
 		*ncp = 1;
 		return i;
 	}
+	*first = prev = wc;
+	sum = w;
 	utf8proc_int32_t state = 0;
 	while (i < n && s[i] && prev != REPL) {
 		size_t k = text_decode(s + i, n - i, &wc, &w);
+		if (is_bidi_control(wc)) {
+			i += k;
+			continue;
+		}
 		if (wc == REPL ||
 		    utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev, (utf8proc_int32_t)wc, &state))
 			break;
@@ -285,10 +304,18 @@ char *text_terminal_safe(const char *s)
 			odd |= is_emoji_joiner(wc);
 		}
 		if (ncp > 1 && (odd || curses != w)) {
-			/* the first picture alone, padded to the cluster's width */
-			size_t k1 = text_decode(s + i, k, &wc, &cw);
-			sb_add(&b, s + i, k1);
-			for (; cw < w; cw++)
+			/* the first picture alone (and any bidi control, kept for
+			 * the balance), padded to the cluster's width */
+			int pic = 0, pw = 0;
+			for (size_t j = 0; j < k;) {
+				size_t kk = text_decode(s + i + j, k - j, &wc, &cw);
+				if (is_bidi_control(wc) || !pic++) {
+					sb_add(&b, s + i + j, kk);
+					pw += is_bidi_control(wc) ? 0 : cw;
+				}
+				j += kk;
+			}
+			for (; pw < w; pw++)
 				sb_putc(&b, ' ');
 		} else {
 			sb_add(&b, s + i, k);
@@ -389,22 +416,24 @@ static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 			width += (int)run;
 			continue;
 		}
-		unsigned wc;
-		int w, cw;
+		int w;
 		size_t k = text_next_cluster(s + i, n - i, &w);
 		if (w > cols - width)
 			break;
-		/* a cluster of one code point may need cleaning; longer ones
-		 * are whole characters (U+FFFD and controls never join) */
-		if (b && text_decode(s + i, n - i, &wc, &cw) == k &&
-		    (wc == REPL || is_bidi_control(wc))) {
-			/* not copied as it is: what came before goes first */
-			sb_add(b, s + from, i - from);
-			if (wc == REPL)
-				sb_add(b, REPL_UTF8, 3);
-			else if (bidi_take(&bd, wc))
-				sb_add(b, s + i, k);
-			from = i + k;
+		for (size_t j = i; b && j < i + k;) {
+			unsigned wc;
+			int cw;
+			size_t kk = text_decode(s + j, i + k - j, &wc, &cw);
+			if (wc == REPL || is_bidi_control(wc)) {
+				/* not copied as it is: what came before goes first */
+				sb_add(b, s + from, j - from);
+				if (wc == REPL)
+					sb_add(b, REPL_UTF8, 3);
+				else if (bidi_take(&bd, wc))
+					sb_add(b, s + j, kk);
+				from = j + kk;
+			}
+			j += kk;
 		}
 		i += k;
 		width += w;

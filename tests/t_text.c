@@ -740,6 +740,14 @@ TEST(cluster_width)
 	CHECK_INT(text_width(FLAG FLAG), 4);
 	CHECK_INT(text_width(EXTB), 2);
 	CHECK_INT(text_width("a" FAMILY "b"), 4);
+	/* a bidi control inside takes nothing and parts nothing: the raw text
+	 * and its clean copy (the unmatched U+202C dropped) are as wide */
+	const char *odd = "\xF0\x9F\x91\xA8\xE2\x80\xAC\xE2\x80\x8D\xF0\x9F\x91\xA9";
+	char *clean = text_sanitize(odd, 0);
+	CHECK_INT(text_width(odd), 2);
+	CHECK_INT(text_width(clean), 2);
+	free(clean);
+	CHECK_INT(text_width("\xE2\x80\xAE" E_ACUTE "\xE2\x80\xAC"), 1);
 }
 
 TEST(cluster_fit_never_cuts)
