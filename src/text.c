@@ -188,6 +188,23 @@ size_t text_decode(const char *s, size_t n, unsigned *wc, int *w)
 
 static int is_bidi_control(unsigned wc);
 
+/* 1 if u is of grapheme class Other: nothing after it joins it and it
+ * joins nothing before it unless that is a Prepend (or it is ZWJ-glued,
+ * which Other is not).  Two of them in a row are always two clusters — so
+ * Chinese text is cut without asking utf8proc for every pair (kept for
+ * U+0000..U+FFFF: 0 not asked yet, 1 Other, 2 not). */
+static unsigned char bmp_plain[0x10000];
+
+static int is_plain(unsigned u)
+{
+	if (u < 0x10000 && bmp_plain[u])
+		return bmp_plain[u] == 1;
+	int plain = utf8proc_get_property((utf8proc_int32_t)u)->boundclass == UTF8PROC_BOUNDCLASS_OTHER;
+	if (u < 0x10000)
+		bmp_plain[u] = plain ? 1 : 2;
+	return plain;
+}
+
 static int is_pictograph(unsigned u)
 {
 	int bc = utf8proc_get_property((utf8proc_int32_t)u)->boundclass;
@@ -236,13 +253,16 @@ static size_t cluster(const char *s, size_t n, int *width, unsigned *first, int 
 	*first = prev = wc;
 	sum = w;
 	utf8proc_int32_t state = 0;
+	int plain = prev != REPL && is_plain(prev);
 	while (i < n && s[i] && prev != REPL) {
+		if (plain && (unsigned char)s[i] < 0x80)
+			break;                     /* ASCII joins no Other */
 		size_t k = text_decode(s + i, n - i, &wc, &w);
 		if (is_bidi_control(wc)) {
 			i += k;
 			continue;
 		}
-		if (wc == REPL ||
+		if (wc == REPL || (plain && is_plain(wc)) ||
 		    utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev, (utf8proc_int32_t)wc, &state))
 			break;
 		if (is_emoji_joiner(wc) || (is_regional(wc) && is_regional(*first)))
@@ -250,6 +270,7 @@ static size_t cluster(const char *s, size_t n, int *width, unsigned *first, int 
 		sum += w;
 		count++;
 		prev = wc;
+		plain = 0;
 		i += k;
 	}
 	if (emoji && (is_pictograph(*first) || is_regional(*first)))
@@ -269,21 +290,46 @@ size_t text_next_cluster(const char *s, size_t n, int *width)
 	return k;
 }
 
-/* Stops at n bytes or at a NUL, whichever comes first. */
+/* Stops at n bytes or at a NUL, whichever comes first.  The common case —
+ * Chinese: a character of class Other before another or before ASCII — is
+ * counted here, each character decoded once; anything else is a cluster. */
 int text_nwidth(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, k = 0;          /* k: bytes of the decoded wc at i, if any */
 	long long width = 0;
+	unsigned wc = 0;
+	int w = 0;
 	while (i < n && p[i]) {
 		if (p[i] < 0x80 && (i + 1 >= n || p[i + 1] < 0x80)) {
 			width++;
 			i++;
+			k = 0;
 			continue;
 		}
-		int w;
-		i += text_next_cluster(s + i, n - i, &w);
-		width += w;
+		if (p[i] >= 0x80) {
+			if (!k)
+				k = decode_multibyte(s + i, n - i, &wc, &w);
+			if (k > 1 && is_plain(wc)) {
+				size_t j = i + k, nk = 0;
+				unsigned nc = 0;
+				int nw = 0;
+				if (j < n && p[j] >= 0x80)
+					nk = decode_multibyte(s + j, n - j, &nc, &nw);
+				if (j >= n || p[j] < 0x80 || is_plain(nc)) {
+					width += w;
+					i = j;
+					k = nk;
+					wc = nc;
+					w = nw;
+					continue;
+				}
+			}
+		}
+		int cw;
+		i += text_next_cluster(s + i, n - i, &cw);
+		width += cw;
+		k = 0;
 	}
 	return width > INT_MAX ? INT_MAX : (int)width;
 }
