@@ -177,8 +177,8 @@ size_t text_decode(const char *s, size_t n, unsigned *wc, int *w)
  * does.  The one exception is an emoji sequence — a pictograph with a
  * skin tone, a ZWJ or a presentation selector after it, or a flag: that
  * is one picture two columns wide, whatever the sum says (👍🏻 is 2+2 by
- * wcwidth; the family 2+0+2+0+2).  text_terminal_safe makes the screen
- * agree with that count.
+ * wcwidth; the family 2+0+2+0+2).  No cluster counts more than 2.
+ * text_terminal_safe makes the screen agree with that count.
  *
  * Code points shown as U+FFFD (bad bytes, controls) and U+FFFD itself
  * never join a cluster; the bidi controls, which clean copies drop or add
@@ -273,7 +273,11 @@ static size_t cluster(const char *s, size_t n, int *width, unsigned *first, int 
 		plain = 0;
 		i += k;
 	}
-	if (emoji && (is_pictograph(*first) || is_regional(*first)))
+	/* An emoji sequence is one picture; and no cluster is wider than a
+	 * wide character (Hangul jamo L+L, a run of spacing marks: the sum
+	 * can reach 4+), so a line of 2 columns always takes one and
+	 * text_terminal_safe draws it as its first character padded. */
+	if ((emoji && (is_pictograph(*first) || is_regional(*first))) || sum > 2)
 		sum = 2;
 	*width = sum;
 	*ncp = count;

@@ -825,6 +825,12 @@ TEST(cluster_wrap)
 	CHECK_STR(l[0], E_ACUTE E_ACUTE);
 	CHECK_STR(l[1], E_ACUTE);
 	text_lines_free(l, n);
+	/* Hangul jamo L + L is one cluster: counted 2, not 4, so a line of 2
+	 * columns takes it (wrapping used to loop on a cluster wider than the line) */
+	CHECK_INT(text_width("\xE1\x84\x80\xE1\x84\x80"), 2);
+	n = text_wrap("\xE1\x84\x80\xE1\x84\x80\xE1\x84\x80\xE1\x84\x80" "a", 2, &l);
+	CHECK_INT(n, 2);
+	text_lines_free(l, n);
 	n = text_wrap(FLAG FLAG EXTB, 2, &l);
 	CHECK_INT(n, 3);
 	CHECK_STR(l[0], FLAG);

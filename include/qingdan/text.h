@@ -12,7 +12,7 @@
  *    wcwidth < 0 that is not a control character counts as 1; combining
  *    marks count 0, so e + U+0301 is 1), except that an emoji sequence —
  *    a pictograph with a skin tone, ZWJ or VS16, or a flag — is 2
- *    (👍🏻, 👨‍👩‍👧, 🇨🇳);
+ *    (👍🏻, 👨‍👩‍👧, 🇨🇳); no cluster is wider than 2;
  *  - a cluster is never split: where it does not fit, the cut happens
  *    before it and padding (a space) fills the odd column.
  * Output strings are freshly allocated (free with free()). */
