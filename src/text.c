@@ -625,6 +625,10 @@ char *text_pad(const char *s, int cols, char align)
 	add_spaces(&b, left);
 	clean_span(&b, s, n, INT_MAX, &used);
 	add_spaces(&b, gap - left);
+	/* a text that starts with a mark (a skin tone, an accent) joins the
+	 * space before it into one cluster, which may then count less */
+	if (left > 0 && n > 0 && (unsigned char)s[0] >= 0x80)
+		add_spaces(&b, cols - text_width(b.s));
 	return sb_take(&b);
 }
 

@@ -795,6 +795,12 @@ TEST(cluster_pad)
 			free(p);
 		}
 	}
+	/* a lone skin tone joins the padding space before it: still cols wide */
+	for (int cols = 1; cols <= 6; cols++) {
+		char *p = text_pad("\xF0\x9F\x8F\xBB" "x", cols, "rc"[cols % 2]);
+		CHECK_INT(text_width(p), cols);
+		free(p);
+	}
 	char *p = text_pad(FAMILY, 4, 'l');
 	CHECK_STR(p, FAMILY "  ");
 	free(p);
