@@ -354,11 +354,14 @@ struct person_pick {
 	int field;
 };
 
+static void clear_error(struct tui *t, struct tui_form *f);
+
 static void person_picked(struct tui *t, void *ctx, long long id, const char *label)
 {
 	struct person_pick *pp = ctx;
 	struct field *x = &pp->form->f[pp->field];
-	(void)t;
+	if (x->person != id)
+		clear_error(t, pp->form);
 	x->person = id;
 	free(x->person_name);
 	x->person_name = xstrdup(id ? label : "");

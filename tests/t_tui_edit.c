@@ -144,6 +144,15 @@ TEST(error_goes_once_the_field_is_changed)
 	RUN_SCRIPT("<Backspace> \"8\"");
 	CHECK(strstr(screen(), "不是存在的日期") == NULL);
 	RUN_SCRIPT("<Esc> y");
+	/* a person picked is a change too */
+	RUN_SCRIPT("a <C-s>");
+	CHECK_CONTAINS(screen(), "责任内容 不能为空");
+	RUN_SCRIPT("<Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Enter> \"林\"");
+	CHECK_CONTAINS(screen(), "林涛");
+	RUN_SCRIPT("<Enter>");
+	CHECK(strstr(screen(), "不能为空") == NULL);
+	CHECK_CONTAINS(screen(), "林涛");
+	RUN_SCRIPT("<Esc> y");
 	stop();
 }
 
