@@ -128,10 +128,17 @@ static size_t utf8_short(const unsigned char *p, size_t n, unsigned *u)
 	return 0;
 }
 
-static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
+static int is_plain(unsigned u);
+
+/* The table also keeps (bit 3) whether the character is of grapheme class
+ * Other (is_plain), for text_nwidth's fast path; *plain gets it when asked
+ * (-1: not known, a character outside the table). */
+static size_t decode_mb(const char *s, size_t n, unsigned *wc, int *w, int *plain)
 {
 	unsigned u;
 	size_t r = fast_utf8 ? utf8_short((const unsigned char *)s, n, &u) : 0;
+	if (plain)
+		*plain = -1;
 	if (!r)
 		return decode_slow(s, n, wc, w);
 	if (is_control(u)) {
@@ -141,10 +148,17 @@ static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
 	}
 	int cw = bmp_width[u];
 	if (!cw)
-		bmp_width[u] = (signed char)(cw = wcwidth((wchar_t)u) + 2);
+		bmp_width[u] = (signed char)(cw = (wcwidth((wchar_t)u) + 2) | (is_plain(u) ? 8 : 0));
 	*wc = u;
-	*w = cw < 2 ? 1 : cw - 2;
+	*w = (cw & 7) < 2 ? 1 : (cw & 7) - 2;
+	if (plain)
+		*plain = cw >> 3 & 1;
 	return r;
+}
+
+static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
+{
+	return decode_mb(s, n, wc, w, NULL);
 }
 
 size_t text_decode(const char *s, size_t n, unsigned *wc, int *w)
@@ -303,7 +317,7 @@ int text_nwidth(const char *s, size_t n)
 	size_t i = 0, k = 0;          /* k: bytes of the decoded wc at i, if any */
 	long long width = 0;
 	unsigned wc = 0;
-	int w = 0;
+	int w = 0, plain = 0;
 	while (i < n && p[i]) {
 		if (p[i] < 0x80 && (i + 1 >= n || p[i + 1] < 0x80)) {
 			width++;
@@ -313,19 +327,25 @@ int text_nwidth(const char *s, size_t n)
 		}
 		if (p[i] >= 0x80) {
 			if (!k)
-				k = decode_multibyte(s + i, n - i, &wc, &w);
-			if (k > 1 && is_plain(wc)) {
+				k = decode_mb(s + i, n - i, &wc, &w, &plain);
+			if (plain < 0)
+				plain = is_plain(wc);
+			if (k > 1 && plain) {
 				size_t j = i + k, nk = 0;
 				unsigned nc = 0;
-				int nw = 0;
-				if (j < n && p[j] >= 0x80)
-					nk = decode_multibyte(s + j, n - j, &nc, &nw);
-				if (j >= n || p[j] < 0x80 || is_plain(nc)) {
+				int nw = 0, np = 0;
+				if (j < n && p[j] >= 0x80) {
+					nk = decode_mb(s + j, n - j, &nc, &nw, &np);
+					if (np < 0)
+						np = is_plain(nc);
+				}
+				if (j >= n || p[j] < 0x80 || np) {
 					width += w;
 					i = j;
 					k = nk;
 					wc = nc;
 					w = nw;
+					plain = np;
 					continue;
 				}
 			}
