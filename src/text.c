@@ -21,6 +21,7 @@
 #include "qingdan/util.h"
 
 #include <langinfo.h>
+#include <utf8proc.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdint.h>
@@ -127,10 +128,17 @@ static size_t utf8_short(const unsigned char *p, size_t n, unsigned *u)
 	return 0;
 }
 
-static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
+static int is_plain(unsigned u);
+
+/* The table also keeps (bit 3) whether the character is of grapheme class
+ * Other (is_plain), for text_nwidth's fast path; *plain gets it when asked
+ * (-1: not known, a character outside the table). */
+static size_t decode_mb(const char *s, size_t n, unsigned *wc, int *w, int *plain)
 {
 	unsigned u;
 	size_t r = fast_utf8 ? utf8_short((const unsigned char *)s, n, &u) : 0;
+	if (plain)
+		*plain = -1;
 	if (!r)
 		return decode_slow(s, n, wc, w);
 	if (is_control(u)) {
@@ -140,10 +148,17 @@ static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
 	}
 	int cw = bmp_width[u];
 	if (!cw)
-		bmp_width[u] = (signed char)(cw = wcwidth((wchar_t)u) + 2);
+		bmp_width[u] = (signed char)(cw = (wcwidth((wchar_t)u) + 2) | (is_plain(u) ? 8 : 0));
 	*wc = u;
-	*w = cw < 2 ? 1 : cw - 2;
+	*w = (cw & 7) < 2 ? 1 : (cw & 7) - 2;
+	if (plain)
+		*plain = cw >> 3 & 1;
 	return r;
+}
+
+static size_t decode_multibyte(const char *s, size_t n, unsigned *wc, int *w)
+{
+	return decode_mb(s, n, wc, w, NULL);
 }
 
 size_t text_decode(const char *s, size_t n, unsigned *wc, int *w)
@@ -162,24 +177,222 @@ size_t text_decode(const char *s, size_t n, unsigned *wc, int *w)
 	return decode_multibyte(s, n, wc, w);
 }
 
-/* Stops at n bytes or at a NUL, whichever comes first. */
+/* ---- grapheme clusters ----
+ *
+ * What the user sees as one character: a base and its combining marks
+ * (e + U+0301), an emoji and its skin tone (👍🏻), a ZWJ sequence (👨‍👩‍👧), a
+ * flag (two regional indicators, 🇨🇳), a Hangul syllable of jamo.  Where
+ * one cluster ends is utf8proc's (utf8proc_grapheme_break_stateful, the
+ * Unicode rules of UAX #29); how wide it is stays ours: the sum of wcwidth
+ * over its code points, which is what ncursesw (it asks the C library's
+ * wcwidth) and the terminal agree on for text and marks — utf8proc's own
+ * utf8proc_charwidth differs from glibc on East Asian characters (U+3248
+ * and the ambiguous ones, for instance), and the TUI must count as curses
+ * does.  The one exception is an emoji sequence — a pictograph with a
+ * skin tone, a ZWJ or a presentation selector after it, or a flag: that
+ * is one picture two columns wide, whatever the sum says (👍🏻 is 2+2 by
+ * wcwidth; the family 2+0+2+0+2).  No cluster counts more than 2.
+ * text_terminal_safe makes the screen agree with that count.
+ *
+ * Code points shown as U+FFFD (bad bytes, controls) and U+FFFD itself
+ * never join a cluster; the bidi controls, which clean copies drop or add
+ * (see below), are passed over — they belong to the cluster they are in,
+ * take no column and neither join nor part what is around them.  So the
+ * raw text and its clean copy cut the same and are as wide. */
+
+static int is_bidi_control(unsigned wc);
+
+/* 1 if u is of grapheme class Other: nothing after it joins it and it
+ * joins nothing before it unless that is a Prepend (or it is ZWJ-glued,
+ * which Other is not).  Two of them in a row are always two clusters — so
+ * Chinese text is cut without asking utf8proc for every pair (kept for
+ * U+0000..U+FFFF: 0 not asked yet, 1 Other, 2 not). */
+static unsigned char bmp_plain[0x10000];
+
+static int is_plain(unsigned u)
+{
+	if (u < 0x10000 && bmp_plain[u])
+		return bmp_plain[u] == 1;
+	int plain = utf8proc_get_property((utf8proc_int32_t)u)->boundclass == UTF8PROC_BOUNDCLASS_OTHER;
+	if (u < 0x10000)
+		bmp_plain[u] = plain ? 1 : 2;
+	return plain;
+}
+
+static int is_pictograph(unsigned u)
+{
+	int bc = utf8proc_get_property((utf8proc_int32_t)u)->boundclass;
+	return bc == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC || bc == UTF8PROC_BOUNDCLASS_E_ZWG;
+}
+
+static int is_regional(unsigned u)
+{
+	return u >= 0x1F1E6 && u <= 0x1F1FF;
+}
+
+/* What makes an emoji sequence of a pictograph: ZWJ, VS16, a skin tone. */
+static int is_emoji_joiner(unsigned u)
+{
+	return u == 0x200D || u == 0xFE0F || (u >= 0x1F3FB && u <= 0x1F3FF);
+}
+
+/* One cluster at s (at most n bytes, up to a NUL): its bytes (0 at the
+ * end), its width, its first code point and how many code points. */
+static size_t cluster(const char *s, size_t n, int *width, unsigned *first, int *ncp)
+{
+	unsigned wc = 0, prev;
+	int w = 0, sum, emoji = 0, count = 1;
+	size_t i = 0;
+	*width = 0;
+	*first = 0;
+	*ncp = 0;
+	if (n == 0 || !*s)
+		return 0;
+	if ((unsigned char)s[0] < 0x80 && (n == 1 || (unsigned char)s[1] < 0x80)) {
+		text_decode(s, n, first, width);   /* ASCII before ASCII (or the end): alone */
+		*ncp = 1;
+		return 1;
+	}
+	while (i < n && s[i]) {                /* bidi controls before it: with it */
+		size_t k = text_decode(s + i, n - i, &wc, &w);
+		i += k;
+		if (!is_bidi_control(wc))
+			break;
+		wc = 0;
+	}
+	if (!wc) {
+		*ncp = 1;
+		return i;
+	}
+	*first = prev = wc;
+	sum = w;
+	utf8proc_int32_t state = 0;
+	int plain = prev != REPL && is_plain(prev);
+	while (i < n && s[i] && prev != REPL) {
+		if (plain && (unsigned char)s[i] < 0x80)
+			break;                     /* ASCII joins no Other */
+		size_t k = text_decode(s + i, n - i, &wc, &w);
+		if (is_bidi_control(wc)) {
+			i += k;
+			continue;
+		}
+		if (wc == REPL || (plain && is_plain(wc)) ||
+		    utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev, (utf8proc_int32_t)wc, &state))
+			break;
+		if (is_emoji_joiner(wc) || (is_regional(wc) && is_regional(*first)))
+			emoji = 1;
+		sum += w;
+		count++;
+		prev = wc;
+		plain = 0;
+		i += k;
+	}
+	/* An emoji sequence is one picture; and no cluster is wider than a
+	 * wide character (Hangul jamo L+L, a run of spacing marks: the sum
+	 * can reach 4+), so a line of 2 columns always takes one and
+	 * text_terminal_safe draws it as its first character padded. */
+	if ((emoji && (is_pictograph(*first) || is_regional(*first))) || sum > 2)
+		sum = 2;
+	*width = sum;
+	*ncp = count;
+	return i;
+}
+
+size_t text_next_cluster(const char *s, size_t n, int *width)
+{
+	unsigned first;
+	int ncp, w;
+	size_t k = cluster(s, n, &w, &first, &ncp);
+	if (width)
+		*width = w;
+	return k;
+}
+
+/* Stops at n bytes or at a NUL, whichever comes first.  The common case —
+ * Chinese: a character of class Other before another or before ASCII — is
+ * counted here, each character decoded once; anything else is a cluster. */
 int text_nwidth(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, k = 0;          /* k: bytes of the decoded wc at i, if any */
 	long long width = 0;
+	unsigned wc = 0;
+	int w = 0, plain = 0;
 	while (i < n && p[i]) {
-		if (p[i] < 0x80) {
+		if (p[i] < 0x80 && (i + 1 >= n || p[i + 1] < 0x80)) {
 			width++;
 			i++;
+			k = 0;
 			continue;
 		}
-		unsigned wc;
-		int w;
-		i += decode_multibyte(s + i, n - i, &wc, &w);
-		width += w;
+		if (p[i] >= 0x80) {
+			if (!k)
+				k = decode_mb(s + i, n - i, &wc, &w, &plain);
+			if (plain < 0)
+				plain = is_plain(wc);
+			if (k > 1 && plain) {
+				size_t j = i + k, nk = 0;
+				unsigned nc = 0;
+				int nw = 0, np = 0;
+				if (j < n && p[j] >= 0x80) {
+					nk = decode_mb(s + j, n - j, &nc, &nw, &np);
+					if (np < 0)
+						np = is_plain(nc);
+				}
+				if (j >= n || p[j] < 0x80 || np) {
+					width += w;
+					i = j;
+					k = nk;
+					wc = nc;
+					w = nw;
+					plain = np;
+					continue;
+				}
+			}
+		}
+		int cw;
+		i += text_next_cluster(s + i, n - i, &cw);
+		width += cw;
+		k = 0;
 	}
 	return width > INT_MAX ? INT_MAX : (int)width;
+}
+
+char *text_terminal_safe(const char *s)
+{
+	struct strbuf b = {0};
+	size_t n = strlen(s), i = 0;
+	sb_puts(&b, "");
+	while (i < n) {
+		unsigned first, wc;
+		int w, ncp, cw;
+		size_t k = cluster(s + i, n - i, &w, &first, &ncp);
+		int curses = 0, odd = 0;
+		for (size_t j = 0; ncp > 1 && j < k;) {
+			j += text_decode(s + i + j, k - j, &wc, &cw);
+			curses += cw;
+			odd |= is_emoji_joiner(wc);
+		}
+		if (ncp > 1 && (odd || curses != w)) {
+			/* the first picture alone (and any bidi control, kept for
+			 * the balance), padded to the cluster's width */
+			int pic = 0, pw = 0;
+			for (size_t j = 0; j < k;) {
+				size_t kk = text_decode(s + i + j, k - j, &wc, &cw);
+				if (is_bidi_control(wc) || !pic++) {
+					sb_add(&b, s + i + j, kk);
+					pw += is_bidi_control(wc) ? 0 : cw;
+				}
+				j += kk;
+			}
+			for (; pw < w; pw++)
+				sb_putc(&b, ' ');
+		} else {
+			sb_add(&b, s + i, k);
+		}
+		i += k;
+	}
+	return sb_take(&b);
 }
 
 int text_width(const char *s)
@@ -241,12 +454,16 @@ static void bidi_close(struct bidi *b, struct strbuf *out)
 
 /* ---- clean copies ---- */
 
-/* Length of the run of printable ASCII at s (at most n bytes). */
+/* Length of the run of printable ASCII at s (at most n bytes), less its
+ * last character when a non-ASCII byte follows: that one may carry a
+ * combining mark and is measured as a cluster. */
 static size_t ascii_run(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n && s[i] >= 0x20 && s[i] < 0x7F)
 		i++;
+	if (i > 0 && i < n && (unsigned char)s[i] >= 0x80)
+		i--;
 	return i;
 }
 
@@ -269,19 +486,24 @@ static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 			width += (int)run;
 			continue;
 		}
-		unsigned wc;
 		int w;
-		size_t k = text_decode(s + i, n - i, &wc, &w);
+		size_t k = text_next_cluster(s + i, n - i, &w);
 		if (w > cols - width)
 			break;
-		if (b && (wc == REPL || is_bidi_control(wc))) {
-			/* not copied as it is: what came before goes first */
-			sb_add(b, s + from, i - from);
-			if (wc == REPL)
-				sb_add(b, REPL_UTF8, 3);
-			else if (bidi_take(&bd, wc))
-				sb_add(b, s + i, k);
-			from = i + k;
+		for (size_t j = i; b && j < i + k;) {
+			unsigned wc;
+			int cw;
+			size_t kk = text_decode(s + j, i + k - j, &wc, &cw);
+			if (wc == REPL || is_bidi_control(wc)) {
+				/* not copied as it is: what came before goes first */
+				sb_add(b, s + from, j - from);
+				if (wc == REPL)
+					sb_add(b, REPL_UTF8, 3);
+				else if (bidi_take(&bd, wc))
+					sb_add(b, s + j, kk);
+				from = j + kk;
+			}
+			j += kk;
 		}
 		i += k;
 		width += w;
@@ -423,6 +645,10 @@ char *text_pad(const char *s, int cols, char align)
 	add_spaces(&b, left);
 	clean_span(&b, s, n, INT_MAX, &used);
 	add_spaces(&b, gap - left);
+	/* a text that starts with a mark (a skin tone, an accent) joins the
+	 * space before it into one cluster, which may then count less */
+	if (left > 0 && n > 0 && (unsigned char)s[0] >= 0x80)
+		add_spaces(&b, cols - text_width(b.s));
 	return sb_take(&b);
 }
 
@@ -459,10 +685,13 @@ struct wrap_break {
 	size_t end, next;   /* this line is s[0, end); the next starts at next */
 };
 
+/* One cluster: its first code point, width and bytes. */
 static struct wchar_info char_at(const char *s, size_t n)
 {
 	struct wchar_info c;
-	c.len = text_decode(s, n, &c.wc, &c.w);
+	int w;
+	text_decode(s, n, &c.wc, &w);
+	c.len = text_next_cluster(s, n, &c.w);
 	return c;
 }
 

@@ -91,11 +91,19 @@ static int clip(int y, int x, int *w)
 	return 1;
 }
 
+/* Emoji sequences go out as text_terminal_safe makes them: curses counts
+ * columns with the C library's wcwidth code point by code point, so it
+ * takes 👨‍👩‍👧 for 6 columns and 👍🏻 for 4 where the terminal may draw 2 —
+ * and after the next partial redraw (the selection moving) the rest of the
+ * row lands 4 columns off (issue 14).  Its first picture, padded to our
+ * width, is the same size to curses, to the terminal and to us. */
 static void put_raw(int y, int x, const char *clean, attr_t attr)
 {
+	char *safe = text_terminal_safe(clean);
 	attrset(attr);
-	mvaddstr(y, x, clean);
+	mvaddstr(y, x, safe);
 	attrset(A_NORMAL);
+	free(safe);
 }
 
 int tui_put(int y, int x, int w, const char *text, attr_t attr)

@@ -2,8 +2,10 @@
  * in-memory lists.
  *
  * The editor keeps the text as the user's bytes and the cursor as a byte
- * offset that only ever stops on a character boundary (as text.h decodes
- * them, so a bad byte is one character).  Left/Right move one character;
+ * offset that stops on grapheme-cluster boundaries (text_next_cluster: a
+ * bad byte is one cluster, 👍🏻 or e + U+0301 is one).  Left/Right move one
+ * cluster and Backspace/Delete remove one whole — the skin tone goes with
+ * its thumb, the accent with its letter;
  * the cursor is drawn at its display column (a Chinese character is two),
  * and the view scrolls sideways to keep it visible without ever showing
  * half a character.  Control characters cannot be typed in; ones already in
@@ -44,21 +46,29 @@ int tui_line_cursor_col(const struct tui_line *l)
 	return l->text.s ? text_nwidth(l->text.s, l->cur) : 0;
 }
 
+/* Cluster boundaries are found from the start of the line (a mark typed
+ * before a letter can join it to what was a cluster of its own). */
 static size_t next_char(const struct tui_line *l, size_t at)
 {
-	unsigned wc;
-	int w;
-	if (at >= l->text.len)
-		return l->text.len;
-	return at + text_decode(l->text.s + at, l->text.len - at, &wc, &w);
+	size_t p = 0;
+	while (p <= at && p < l->text.len) {
+		size_t k = text_next_cluster(l->text.s + p, l->text.len - p, NULL);
+		if (!k)
+			break;
+		p += k;
+	}
+	return p < l->text.len ? p : l->text.len;
 }
 
 static size_t prev_char(const struct tui_line *l, size_t at)
 {
 	size_t p = 0, last = 0;
-	while (p < at) {
+	while (p < at && p < l->text.len) {
 		last = p;
-		p = next_char(l, p);
+		size_t k = text_next_cluster(l->text.s + p, l->text.len - p, NULL);
+		if (!k)
+			break;
+		p += k;
 	}
 	return last;
 }
@@ -129,9 +139,10 @@ void tui_line_draw(struct tui *t, struct tui_line *l, int y, int x, int w, attr_
 	int c = 0;
 	size_t len = strlen(s), at = 0;
 	while (at < len) {
-		unsigned wc;
 		int cw;
-		size_t n = text_decode(s + at, len - at, &wc, &cw);
+		size_t n = text_next_cluster(s + at, len - at, &cw);
+		if (!n)
+			break;
 		if (c + cw > l->scroll + w)
 			break;
 		if (c >= l->scroll) {

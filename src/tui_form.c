@@ -6,7 +6,10 @@
  * A form never throws the user's input away: its submit callback returns 0
  * when the model refused (not permitted, invalid, a stale version), the
  * form stays open with every field as typed and the refusal shown inside
- * it, and the user can fix and save again or Esc. */
+ * it, and the user can fix and save again or Esc.  Nor does Esc drop
+ * edits silently: on a form with a field changed it asks 放弃修改？(y/n)
+ * first.  A form opens with the cursor at the end of each filled field,
+ * and an error shown in it goes as soon as a field is changed. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,6 +230,7 @@ struct tui_form {
 	char *title;
 	struct field *f;
 	int n, cur;
+	int asking;                  /* Esc pressed on an edited form: y/n */
 	char *error;
 	struct tui_form_cb cb;
 };
@@ -252,8 +256,7 @@ static struct field *add_field(struct tui_form *f, const char *label, int kind)
 int tui_form_text(struct tui_form *f, const char *label, const char *value, int kind)
 {
 	struct field *x = add_field(f, label, kind == TF_DATE || kind == TF_DUE ? kind : TF_TEXT);
-	tui_line_set(&x->line, value);
-	x->line.cur = 0;
+	tui_line_set(&x->line, value);   /* the cursor at the end */
 	x->orig = xstrdup(value ? value : "");
 	return f->n - 1;
 }
@@ -351,11 +354,14 @@ struct person_pick {
 	int field;
 };
 
+static void clear_error(struct tui *t, struct tui_form *f);
+
 static void person_picked(struct tui *t, void *ctx, long long id, const char *label)
 {
 	struct person_pick *pp = ctx;
 	struct field *x = &pp->form->f[pp->field];
-	(void)t;
+	if (x->person != id)
+		clear_error(t, pp->form);
 	x->person = id;
 	free(x->person_name);
 	x->person_name = xstrdup(id ? label : "");
@@ -383,12 +389,52 @@ static int submit(struct tui *t, struct tui_form *f)
 	return f->cb.submit(t, f, f->cb.ctx);
 }
 
+static int form_dirty(const struct tui_form *f)
+{
+	for (int i = 0; i < f->n; i++)
+		if (tui_form_changed(f, i))
+			return 1;
+	return 0;
+}
+
+/* The form's error (and the same text in the message line) goes. */
+static void clear_error(struct tui *t, struct tui_form *f)
+{
+	if (!f->error)
+		return;
+	if (t->message && strcmp(t->message, f->error) == 0)
+		tui_say(t, "%s", "");
+	xfree(&f->error);
+}
+
+static int form_key_field(struct tui *t, struct tui_form *f, int key);
+
 static int form_key(struct tui *t, struct tui_modal *m, int key)
 {
 	struct tui_form *f = (struct tui_form *)m;
+	if (f->asking) {
+		f->asking = 0;
+		return key == 'y' || key == 'Y';
+	}
+	if (is_cancel(key)) {
+		if (!form_dirty(f))
+			return 1;
+		f->asking = 1;
+		return 0;
+	}
+	struct strbuf before = {0};
+	int cur = f->cur;
+	sb_puts(&before, tui_form_value(f, cur));
+	int closed = form_key_field(t, f, key);
+	if (!closed && cur < f->n && strcmp(before.s, tui_form_value(f, cur)) != 0)
+		clear_error(t, f);
+	sb_free(&before);
+	return closed;
+}
+
+static int form_key_field(struct tui *t, struct tui_form *f, int key)
+{
 	struct field *x = &f->f[f->cur];
-	if (is_cancel(key))
-		return 1;
 	if (key == 19 || key == TUI_KEY(KEY_F(10)))   /* C-s */
 		return submit(t, f);
 	if (key == TUI_TAB || key == TUI_KEY(KEY_DOWN) ||
@@ -476,7 +522,9 @@ static void form_draw(struct tui *t, struct tui_modal *m)
 		default: tui_line_draw(t, &fl->line, fy, fx, fw, a, on); break;
 		}
 	}
-	if (f->error && *f->error)
+	if (f->asking)
+		tui_put(y + h - 2, x + 2, w - 4, msg(M_TUI_FORM_DISCARD), tui_attr(t, TS_ERROR));
+	else if (f->error && *f->error)
 		tui_put(y + h - 2, x + 2, w - 4, f->error, tui_attr(t, TS_ERROR));
 	else
 		tui_put(y + h - 2, x + 2, w - 4, msg(M_TUI_FORM_KEYS), tui_attr(t, TS_DIM));

@@ -145,7 +145,6 @@ static void add(struct tui *t, struct list_view *lv)
 	char *title = xasprintf(msg(M_TUI_FORM_ADD), o->name, t->q->year);
 	struct tui_form *f = item_form(title, c, add_submit, NULL);
 	free(title);
-	tui_form_focus(f, F_CONTENT);
 	tui_form_open(t, f);
 }
 
@@ -208,7 +207,6 @@ static void open_edit(struct tui *t, struct list_view *lv, long long id)
 	char *title = xasprintf(msg(M_TUI_FORM_EDIT), id, it.org_name ? it.org_name : "", it.seq);
 	struct tui_form *f = item_form(title, c, edit_submit, &it);
 	free(title);
-	tui_form_focus(f, F_CONTENT);
 	tui_form_open(t, f);
 	item_clear(&it);
 }

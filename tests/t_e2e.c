@@ -416,6 +416,87 @@ TEST(c_utf8_resize_mouse_and_quit)
 	finish(&T);
 }
 
+/* Issue 14.5: a row holding a ZWJ emoji (👨‍👩‍👧) and a skin tone (👍🏻) is
+ * in the same cells after the selection moves off it and back as after a
+ * full redraw (curses counted 6 and 4 columns for them, and the row came
+ * out 4 columns off); the text after each picture starts 2 columns on. */
+static int cell_col(struct term *T, int r, uint32_t ch)
+{
+	for (int c = 0; c < T->cols; c++) {
+		VTermScreenCell cell;
+		VTermPos pos = {r, c};
+		vterm_screen_get_cell(T->vs, pos, &cell);
+		if (cell.chars[0] == ch)
+			return c;
+	}
+	return -1;
+}
+
+static int row_of(struct term *T, uint32_t ch)
+{
+	for (int r = 0; r < T->rows; r++)
+		if (cell_col(T, r, ch) >= 0)
+			return r;
+	return -1;
+}
+
+/* Row r of the screen as text. */
+static char *row_text(struct term *T, int r)
+{
+	char *s = screen_text(T), *p = s;
+	for (int i = 0; i < r && p; i++) {
+		p = strchr(p, '\n');
+		p = p ? p + 1 : NULL;
+	}
+	char *line = strdup(p ? p : "");
+	char *nl = strchr(line, '\n');
+	if (nl)
+		*nl = '\0';
+	free(s);
+	return line;
+}
+
+TEST(zwj_emoji_row_keeps_its_columns)
+{
+	struct term T;
+	spawn(&T, 24, 100, "C.UTF-8");
+	CHECK(wait_for(&T, "落实“第一议题”制度", 5000));
+	settle(&T, 200);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd,
+		 "HOME='%s' '%s' --db '%s' --today 2026-06-30 item set 1 --content "
+		 "'家庭\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7活动"
+		 "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBB结束' >/dev/null 2>&1", T.dir, qd_bin(), T.db);
+	CHECK_INT(system(cmd), 0);
+	CHECK(wait_for(&T, "活动", 5000));
+	settle(&T, 150);
+	int r = row_of(&T, 0x5BB6);          /* 家 */
+	CHECK(r > 0);
+	int c = cell_col(&T, r, 0x5BB6);
+	CHECK_INT(cell_col(&T, r, 0x6D3B), c + 6);   /* 活: 家庭 4 + the family 2 */
+	CHECK_INT(cell_col(&T, r, 0x7ED3), c + 12);  /* 结: 活动 4 + 👍🏻 2 */
+	char *first = row_text(&T, r);
+	for (int k = 0; k < 2; k++) {
+		key(&T, VTERM_KEY_DOWN);
+		settle(&T, 150);
+		key(&T, VTERM_KEY_UP);
+		settle(&T, 150);
+	}
+	char *moved = row_text(&T, r);
+	CHECK_STR(moved, first);
+	CHECK_INT(cell_col(&T, r, 0x6D3B), c + 6);
+	CHECK_INT(cell_col(&T, r, 0x7ED3), c + 12);
+	vterm_keyboard_unichar(T.vt, 'l', VTERM_MOD_CTRL);
+	settle(&T, 150);
+	char *redrawn = row_text(&T, r);
+	CHECK_STR(redrawn, moved);
+	free(first);
+	free(moved);
+	free(redrawn);
+	quit_ok(&T);
+	finish(&T);
+}
+
 TEST(sigterm_restores_and_exits)
 {
 	struct term T;
@@ -437,6 +518,7 @@ int main(void)
 	RUN(lang_unset_starts_in_chinese_and_q_exits_0);
 	RUN(lang_c_real_keys_and_escape);
 	RUN(c_utf8_resize_mouse_and_quit);
+	RUN(zwj_emoji_row_keeps_its_columns);
 	RUN(sigterm_restores_and_exits);
 	RUN(another_process_change_shows_within_2s);
 	return TT_END();

@@ -248,7 +248,7 @@ TEST(signature_dialog_records_paper_with_proxy)
 	CHECK_CONTAINS(s, "代签说明");
 	free(s);
 	/* proxy on without a note: refused, the form stays */
-	script("<Down> <C-k> \"2026-06-29\" <Down> <Down> <Space> <C-s>");
+	script("<Down> <C-u> \"2026-06-29\" <Down> <Down> <Space> <C-s>");
 	s = screen();
 	CHECK_CONTAINS(s, "代签必须写明情况");
 	free(s);
@@ -344,7 +344,7 @@ TEST(electronic_signature_on_another_day_is_refused_in_the_form)
 	script(find);
 	free(find);
 	script(":status sign");
-	script("<Down> <C-k> \"2026-06-01\" <C-s>");
+	script("<Down> <C-u> \"2026-06-01\" <C-s>");
 	char *s = screen();
 	CHECK_CONTAINS(s, "电子签字只能签当天");
 	free(s);
@@ -391,7 +391,7 @@ TEST(assess_void_reissue_archive)
 	/* void and reissue 王伟's, with a new due date */
 	script(":search #3");
 	script(":status reissue");
-	script("\"分工调整\" <Down> <Down> <C-k> \"2026-07-15\" <C-s>");
+	script("\"分工调整\" <Down> <Down> <C-u> \"2026-07-15\" <C-s>");
 	CHECK_CONTAINS(tui_message(t), "已作废 #3，重新下发为 #18");
 	CHECK_INT(tui_selected_item(t), 18);
 	p = get(18);

@@ -698,6 +698,177 @@ TEST(bidi_balanced_in_clean_copies)
 	sb_free(&deep);
 }
 
+/* ---- grapheme clusters (issue 14) ---- */
+
+#define THUMB "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBB"      /* 👍🏻: U+1F44D U+1F3FB */
+#define FAMILY "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"
+#define E_ACUTE "e\xCC\x81"                           /* e + U+0301 */
+#define FLAG "\xF0\x9F\x87\xA8\xF0\x9F\x87\xB3"       /* 🇨🇳 */
+#define EXTB "\xF0\xA0\x80\x80"                       /* 𠀀 U+20000 */
+
+TEST(cluster_bytes_and_width)
+{
+	init();
+	int w = -1;
+	CHECK_INT((int)text_next_cluster(THUMB "x", SIZE_MAX, &w), 8);
+	CHECK_INT(w, 2);
+	CHECK_INT((int)text_next_cluster(FAMILY, SIZE_MAX, &w), (int)strlen(FAMILY));
+	CHECK_INT(w, 2);
+	CHECK_INT((int)text_next_cluster(E_ACUTE "x", SIZE_MAX, &w), 3);
+	CHECK_INT(w, 1);
+	CHECK_INT((int)text_next_cluster(FLAG FLAG, SIZE_MAX, &w), 8);   /* one flag */
+	CHECK_INT(w, 2);
+	CHECK_INT((int)text_next_cluster(EXTB, SIZE_MAX, &w), 4);
+	CHECK_INT(w, 2);
+	CHECK_INT((int)text_next_cluster("ab", SIZE_MAX, &w), 1);
+	CHECK_INT(w, 1);
+	CHECK_INT((int)text_next_cluster("", SIZE_MAX, &w), 0);
+	/* a control or bad byte never takes a mark: it is U+FFFD alone */
+	CHECK_INT((int)text_next_cluster("\x01\xCC\x81", SIZE_MAX, &w), 1);
+	CHECK_INT((int)text_next_cluster("\xff\xCC\x81", SIZE_MAX, &w), 1);
+}
+
+TEST(cluster_width)
+{
+	init();
+	CHECK_INT(text_width("王" THUMB "芳"), 6);
+	CHECK_INT(text_width(THUMB), 2);
+	CHECK_INT(text_width(FAMILY), 2);
+	CHECK_INT(text_width(E_ACUTE), 1);
+	CHECK_INT(text_width("caf" E_ACUTE), 4);
+	CHECK_INT(text_width(FLAG), 2);
+	CHECK_INT(text_width(FLAG FLAG), 4);
+	CHECK_INT(text_width(EXTB), 2);
+	CHECK_INT(text_width("a" FAMILY "b"), 4);
+	/* a bidi control inside takes nothing and parts nothing: the raw text
+	 * and its clean copy (the unmatched U+202C dropped) are as wide */
+	const char *odd = "\xF0\x9F\x91\xA8\xE2\x80\xAC\xE2\x80\x8D\xF0\x9F\x91\xA9";
+	char *clean = text_sanitize(odd, 0);
+	CHECK_INT(text_width(odd), 2);
+	CHECK_INT(text_width(clean), 2);
+	free(clean);
+	CHECK_INT(text_width("\xE2\x80\xAE" E_ACUTE "\xE2\x80\xAC"), 1);
+}
+
+TEST(cluster_fit_never_cuts)
+{
+	init();
+	char *f = text_fit("王" THUMB "芳", 3, 0);     /* 👍🏻 does not fit in 1 */
+	CHECK_STR(f, "王 ");
+	free(f);
+	f = text_fit("王" THUMB "芳", 4, 0);
+	CHECK_STR(f, "王" THUMB);
+	free(f);
+	f = text_fit("王" THUMB "芳", 5, 1);
+	CHECK_STR(f, "王" THUMB "\xE2\x80\xA6");
+	free(f);
+	f = text_fit("a" FAMILY "b", 3, 0);
+	CHECK_STR(f, "a" FAMILY);
+	free(f);
+	f = text_fit("a" FAMILY "b", 2, 0);
+	CHECK_STR(f, "a ");
+	free(f);
+	f = text_fit("caf" E_ACUTE "s", 4, 0);          /* the accent stays */
+	CHECK_STR(f, "caf" E_ACUTE);
+	free(f);
+	f = text_fit(FLAG FLAG, 3, 0);
+	CHECK_STR(f, FLAG " ");
+	free(f);
+	f = text_fit("x" EXTB "y", 2, 0);
+	CHECK_STR(f, "x ");
+	free(f);
+	int w;
+	CHECK_INT((int)text_prefix("王" THUMB "芳", 4, &w), 3 + 8);
+	CHECK_INT(w, 4);
+	CHECK_INT((int)text_prefix(E_ACUTE E_ACUTE, 1, &w), 3);
+	CHECK_INT(w, 1);
+}
+
+TEST(cluster_pad)
+{
+	init();
+	const char *in[] = {"王" THUMB "芳", FAMILY, E_ACUTE, FLAG, EXTB};
+	for (size_t i = 0; i < ARRAY_SIZE(in); i++) {
+		for (int cols = 1; cols <= 8; cols++) {
+			char *p = text_pad(in[i], cols, "lrc"[cols % 3]);
+			CHECK_INT(text_width(p), cols);
+			free(p);
+		}
+	}
+	/* a lone skin tone joins the padding space before it: still cols wide */
+	for (int cols = 1; cols <= 6; cols++) {
+		char *p = text_pad("\xF0\x9F\x8F\xBB" "x", cols, "rc"[cols % 2]);
+		CHECK_INT(text_width(p), cols);
+		free(p);
+	}
+	char *p = text_pad(FAMILY, 4, 'l');
+	CHECK_STR(p, FAMILY "  ");
+	free(p);
+	p = text_pad(E_ACUTE, 3, 'r');
+	CHECK_STR(p, "  " E_ACUTE);
+	free(p);
+	p = text_pad("王" THUMB "芳", 7, 'c');
+	CHECK_STR(p, "王" THUMB "芳 ");
+	free(p);
+}
+
+TEST(cluster_wrap)
+{
+	init();
+	char **l;
+	int n = text_wrap("王" THUMB "芳", 4, &l);
+	CHECK_INT(n, 2);
+	CHECK_STR(l[0], "王" THUMB);
+	CHECK_STR(l[1], "芳");
+	text_lines_free(l, n);
+	n = text_wrap(FAMILY FAMILY FAMILY, 3, &l);
+	CHECK_INT(n, 3);
+	for (int i = 0; i < n; i++)
+		CHECK_STR(l[i], FAMILY);
+	text_lines_free(l, n);
+	n = text_wrap(E_ACUTE E_ACUTE E_ACUTE, 2, &l);   /* one word, cut by cluster */
+	CHECK_INT(n, 2);
+	CHECK_STR(l[0], E_ACUTE E_ACUTE);
+	CHECK_STR(l[1], E_ACUTE);
+	text_lines_free(l, n);
+	/* Hangul jamo L + L is one cluster: counted 2, not 4, so a line of 2
+	 * columns takes it (wrapping used to loop on a cluster wider than the line) */
+	CHECK_INT(text_width("\xE1\x84\x80\xE1\x84\x80"), 2);
+	n = text_wrap("\xE1\x84\x80\xE1\x84\x80\xE1\x84\x80\xE1\x84\x80" "a", 2, &l);
+	CHECK_INT(n, 2);
+	text_lines_free(l, n);
+	n = text_wrap(FLAG FLAG EXTB, 2, &l);
+	CHECK_INT(n, 3);
+	CHECK_STR(l[0], FLAG);
+	CHECK_STR(l[1], FLAG);
+	CHECK_STR(l[2], EXTB);
+	text_lines_free(l, n);
+}
+
+TEST(cluster_terminal_safe)
+{
+	init();
+	char *s = text_terminal_safe("王" THUMB "芳");
+	CHECK_STR(s, "王\xF0\x9F\x91\x8D芳");               /* 👍, 2 columns */
+	free(s);
+	s = text_terminal_safe("a" FAMILY "b");
+	CHECK_STR(s, "a\xF0\x9F\x91\xA8" "b");
+	free(s);
+	s = text_terminal_safe("caf" E_ACUTE " " FLAG " " EXTB);   /* curses agrees: as is */
+	CHECK_STR(s, "caf" E_ACUTE " " FLAG " " EXTB);
+	free(s);
+	/* what curses counts of the safe text (plain wcwidth) is our width */
+	const char *in[] = {"王" THUMB "芳", FAMILY, "\xE2\x9D\xA4\xEF\xB8\x8F", E_ACUTE, FLAG};
+	for (size_t i = 0; i < ARRAY_SIZE(in); i++) {
+		s = text_terminal_safe(in[i]);
+		wchar_t wb[64];
+		size_t nw = mbstowcs(wb, s, 64);
+		CHECK(nw != (size_t)-1);
+		CHECK_INT(wcswidth(wb, nw), text_width(in[i]));
+		free(s);
+	}
+}
+
 int main(void)
 {
 	RUN(locale_falls_back_to_utf8);
@@ -705,6 +876,12 @@ int main(void)
 	RUN(width_cjk);
 	RUN(width_ambiguous_is_narrow);
 	RUN(width_emoji_and_combining);
+	RUN(cluster_bytes_and_width);
+	RUN(cluster_width);
+	RUN(cluster_fit_never_cuts);
+	RUN(cluster_pad);
+	RUN(cluster_wrap);
+	RUN(cluster_terminal_safe);
 	RUN(nwidth_cut_inside_char);
 	RUN(bad_bytes_become_fffd);
 	RUN(controls_become_fffd);

@@ -92,7 +92,7 @@ TEST(form_kept_while_busy)
 	start_busy();
 	hold();
 	long long before = audit_head();
-	RUN_SCRIPT("e <End> \"（忙时的补充）\" <C-s>");
+	RUN_SCRIPT("e <Tab> <End> \"（忙时的补充）\" <C-s>");
 	CHECK_CONTAINS(tui_message(t), "正被");
 	CHECK_CONTAINS(screen(), "编辑事项 #1");          /* the form stays */
 	CHECK_CONTAINS(screen(), "（忙时的补充）");

@@ -42,7 +42,7 @@ TEST(add_through_form)
 	start(100, 30);
 	RUN_SCRIPT("2 a");
 	CHECK_CONTAINS(screen(), "新增事项（机关党委，2026年度）");
-	RUN_SCRIPT("\"测试新增：党员教育\" <BTab> \"组织建设\" <Tab> <Tab> <Tab> <Tab> \"2026-09-30\"");
+	RUN_SCRIPT("\"组织建设\" <Tab> \"测试新增：党员教育\" <Tab> <Tab> <Tab> \"2026-09-30\"");
 	RUN_SCRIPT("<Tab> <Tab> <Enter> \"林\"");
 	CHECK_CONTAINS(screen(), "林涛");
 	RUN_SCRIPT("<Enter> <Tab> \"赵立\" <Enter>");
@@ -72,7 +72,7 @@ TEST(add_refusals_keep_input)
 	CHECK_CONTAINS(tui_message(t), "责任内容 不能为空");
 	CHECK_CONTAINS(screen(), "新增事项（");           /* the form stays */
 	CHECK_INT(audit_head(), before);
-	RUN_SCRIPT("\"保留我的输入\" <Tab> <Tab> <Tab> \"2026-02-30\" <Tab>");
+	RUN_SCRIPT("<Tab> \"保留我的输入\" <Tab> <Tab> <Tab> \"2026-02-30\" <Tab>");
 	CHECK_CONTAINS(tui_message(t), "完成时限“2026-02-30”不是存在的日期");
 	CHECK_CONTAINS(screen(), "保留我的输入");
 	RUN_SCRIPT("<C-u> \"2026年2月28日\" <C-s>");
@@ -90,7 +90,7 @@ TEST(due_words_in_form)
 {
 	start(100, 30);
 	long long before = audit_head();
-	RUN_SCRIPT("a \"时限用文字\" <Tab> <Tab> <Tab> \"2026/2/30\" <Tab>");
+	RUN_SCRIPT("a <Tab> \"时限用文字\" <Tab> <Tab> <Tab> \"2026/2/30\" <Tab>");
 	CHECK_CONTAINS(tui_message(t), "完成时限“2026/2/30”不是存在的日期");
 	RUN_SCRIPT("<C-u> \"长期坚持\" <Tab>");
 	CHECK_CONTAINS(tui_message(t), "既不是日期也不是时限");
@@ -103,12 +103,12 @@ TEST(due_words_in_form)
 	CHECK_STR(it.due_text, "6月底前");
 	item_clear(&it);
 	/* edit: new words, the due text follows; a given due text wins */
-	RUN_SCRIPT("e <Tab> <Tab> <Tab> <End> <C-u> \"第三季度\" <C-s>");
+	RUN_SCRIPT("e <Tab> <Tab> <Tab> <Tab> <End> <C-u> \"第三季度\" <C-s>");
 	it = get(id);
 	CHECK_STR(it.due, "2026-09-30");
 	CHECK_STR(it.due_text, "第三季度");
 	item_clear(&it);
-	RUN_SCRIPT("e <Tab> <Tab> <Tab> <End> <C-u> \"上半年\" <Tab> <End> <C-u> \"以通知为准\" <C-s>");
+	RUN_SCRIPT("e <Tab> <Tab> <Tab> <Tab> <End> <C-u> \"上半年\" <Tab> <End> <C-u> \"以通知为准\" <C-s>");
 	it = get(id);
 	CHECK_STR(it.due, "2026-06-30");
 	CHECK_STR(it.due_text, "以通知为准");
@@ -123,7 +123,7 @@ TEST(line_editor_moves_by_character)
 	long long id = 0;
 	f.content = "AB中文CD";
 	CHECK_INT(qd_item_add(&q, 1, &f, &id, &err), QD_OK);
-	RUN_SCRIPT("reload end e");
+	RUN_SCRIPT("reload end e <Tab> <Home>");
 	CHECK_INT(tui_selected_item(t), id);
 	CHECK_CONTAINS(screen(), "AB中文CD");
 	int y = getcury(stdscr), x0 = getcurx(stdscr);
@@ -151,7 +151,7 @@ TEST(line_editor_moves_by_character)
 TEST(line_editor_scrolls_long_text)
 {
 	start(60, 15);
-	RUN_SCRIPT("e <End>");
+	RUN_SCRIPT("e <Tab> <End>");
 	int x = getcurx(stdscr);
 	CHECK(x > 0 && x < 60);
 	RUN_SCRIPT("<Home>");
@@ -261,7 +261,7 @@ TEST(invalid_transition_writes_nothing)
 	CHECK_CONTAINS(tui_message(t), "不能从“已销号”");
 	RUN_SCRIPT("e <C-s>");
 	CHECK_CONTAINS(tui_message(t), "没有要修改的内容");
-	RUN_SCRIPT("e \"改\" <C-s>");
+	RUN_SCRIPT("e <Tab> \"改\" <C-s>");
 	CHECK_CONTAINS(tui_message(t), "当前为“已销号”，不能再修改");
 	CHECK(!strstr(tui_message(t), "已已"));   /* not 已 + 已销号 */
 	RUN_SCRIPT("<Esc>");
@@ -470,7 +470,7 @@ TEST(escape_cancels_everything)
 {
 	start(100, 30);
 	long long before = audit_head();
-	RUN_SCRIPT("e \"x\" <Esc> o <Esc> s <Esc> n \"x\" <Esc> d <Esc> f <Esc> a \"x\" <Esc> / \"x\" <Esc>");
+	RUN_SCRIPT("e \"x\" <Esc> y o <Esc> s <Esc> n \"x\" <Esc> d <Esc> f <Esc> a \"x\" <Esc> y / \"x\" <Esc>");
 	RUN_SCRIPT("o <Enter> <Esc> <Esc> y <Esc> prompt <Esc> b <Esc>");
 	CHECK_INT(audit_head(), before);
 	CHECK_CONTAINS(row(3), "落实“第一议题”");

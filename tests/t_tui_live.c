@@ -93,7 +93,7 @@ TEST(stale_edit_keeps_input)
 {
 	start(100, 30);
 	open_other();
-	RUN_SCRIPT("down down e <End> \"（我的补充）\"");
+	RUN_SCRIPT("down down e <Tab> <End> \"（我的补充）\"");
 	set_content(3, "别人先改了这一项");
 	long long before = audit_head();
 	RUN_SCRIPT("<C-s>");

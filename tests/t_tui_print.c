@@ -104,7 +104,7 @@ TEST(everyone_to_a_file)
 	CHECK_CONTAINS(screen(), "打印 全部（所有人员）");
 	CHECK_CONTAINS(screen(), "2026年度个人党建责任清单-全部.pdf");
 	char *out = xasprintf("%s/everyone.pdf", dir);
-	char *keys = xasprintf("<Tab> <C-k> \"%s\" <Enter>", out);
+	char *keys = xasprintf("<Tab> <C-u> \"%s\" <Enter>", out);
 	RUN_SCRIPT(keys);
 	CHECK(strstr(screen(), "打印 全部") == NULL);    /* the form closed */
 	CHECK_CONTAINS(tui_message(t), "人的清单到 ");
@@ -213,14 +213,14 @@ TEST(escape_prints_nothing)
 	CHECK(strstr(screen(), "范围") == NULL);
 	RUN_SCRIPT("p <Enter> <Esc>");
 	CHECK(strstr(screen(), "打印 本") == NULL);
-	RUN_SCRIPT("4 p <Down> <Enter> <Tab> <C-k> \"x.pdf\" <Esc>");
+	RUN_SCRIPT("4 p <Down> <Enter> <Tab> <C-u> \"x.pdf\" <Esc> y");
 	CHECK_INT(files_here(), 0);
 	CHECK_INT(audit_head(), before);       /* no 校验码 logged */
 	/* an empty name is refused inside the form */
-	RUN_SCRIPT("p <Enter> <Tab> <C-k> <Enter>");
+	RUN_SCRIPT("p <Enter> <Tab> <C-u> <Enter>");
 	CHECK_CONTAINS(tui_message(t), "请填写 PDF 文件名");
 	CHECK_CONTAINS(screen(), "打印 本人（");
-	RUN_SCRIPT("<Esc>");
+	RUN_SCRIPT("<Esc> y");
 	CHECK_INT(files_here(), 0);
 	end();
 }
@@ -240,7 +240,7 @@ TEST(printer_through_a_stub_lp)
 	CHECK_CONTAINS(s, "< 打印机 >");
 	CHECK_CONTAINS(s, "楼层打印机");                /* the setting's printer */
 	CHECK_CONTAINS(s, "2026年度个人党建责任清单-赵立新.pdf");
-	RUN_SCRIPT("<Tab> <C-k> \"办公室打印机\" <C-s>");
+	RUN_SCRIPT("<Tab> <C-u> \"办公室打印机\" <C-s>");
 	CHECK_CONTAINS(tui_message(t), "已发送到打印机 办公室打印机：1 人。");
 	CHECK_CONTAINS(tui_message(t), "校验码：");
 	char *args = NULL;
@@ -256,7 +256,7 @@ TEST(printer_through_a_stub_lp)
 	CHECK_CONTAINS(args, "-d\n办公室打印机\n-o\nmedia=A4\n");
 	free(args);
 	/* the empty name is the default printer: no -d */
-	RUN_SCRIPT("p <Enter> <Tab> <C-k> <C-s>");
+	RUN_SCRIPT("p <Enter> <Tab> <C-u> <C-s>");
 	CHECK_CONTAINS(tui_message(t), "已发送到打印机 （默认打印机）");
 	a = fopen("lp.args", "r");
 	args = xcalloc(1, 4096);
@@ -268,7 +268,7 @@ TEST(printer_through_a_stub_lp)
 	CHECK(strstr(args, "-d\n") == NULL);
 	free(args);
 	/* or a file after all */
-	RUN_SCRIPT("p <Enter> <Right> <Tab> <Tab> <C-k> \"zhao.pdf\" <C-s>");
+	RUN_SCRIPT("p <Enter> <Right> <Tab> <Tab> <C-u> \"zhao.pdf\" <C-s>");
 	CHECK_CONTAINS(tui_message(t), "已输出 1 人的清单到 zhao.pdf");
 	CHECK_INT(access("zhao.pdf", F_OK), 0);
 	end();

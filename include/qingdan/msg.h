@@ -35,6 +35,7 @@
 #include "qingdan/msg_install.h"   /* issue 14.1: --version */
 #include "qingdan/msg_remind.h"   /* issue 14.3: remind, item list --due-soon */
 #include "qingdan/msg_restore.h"   /* issue 14.4: restore, 回收站, several items */
+#include "qingdan/msg_edit.h"   /* issue 14.5: line editor, forms */
 
 #define MSG_LIST(_) \
 	/* storage */ \
@@ -199,6 +200,7 @@
 	MSG_LIST_REMIND(_) \
 	MSG_LIST_RESTORE(_) \
 	MSG_LIST_PERIOD(_) \
+	MSG_LIST_EDIT(_) \
 	/* a busy file (issue 8.4) */ \
 	_(M_DB_BUSY_WAIT, "数据库正忙，等待中…已等 %d 秒", "the database is busy, waiting… %d s") \
 	_(M_DB_BUSY_WAIT_WHO, "数据库正忙，等待中…已等 %d 秒：%s正在写入", "the database is busy, waiting… %d s: %s is writing") \

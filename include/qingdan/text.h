@@ -6,10 +6,15 @@
  *    U+FFFD (width 1) and is emitted as U+FFFD (EF BF BD);
  *  - C0/C1 control characters and DEL are made visible as U+FFFD too
  *    (tab and newline included, except where a function says otherwise);
- *  - width is wcwidth(); a character with wcwidth < 0 that is not a control
- *    character counts as 1; combining marks count 0;
- *  - a wide character is never split: where it does not fit, the cut
- *    happens before it and padding (a space) fills the odd column.
+ *  - text is measured, cut, wrapped and edited by grapheme cluster (what
+ *    the user sees as one character, utf8proc's UAX #29 rules): width is
+ *    the sum of wcwidth() over the cluster's code points (a character with
+ *    wcwidth < 0 that is not a control character counts as 1; combining
+ *    marks count 0, so e + U+0301 is 1), except that an emoji sequence —
+ *    a pictograph with a skin tone, ZWJ or VS16, or a flag — is 2
+ *    (👍🏻, 👨‍👩‍👧, 🇨🇳); no cluster is wider than 2;
+ *  - a cluster is never split: where it does not fit, the cut happens
+ *    before it and padding (a space) fills the odd column.
  * Output strings are freshly allocated (free with free()). */
 #ifndef QINGDAN_TEXT_H
 #define QINGDAN_TEXT_H
@@ -69,5 +74,16 @@ void text_lines_free(char **lines, int n);
  * (>= 1; 0 only when n is 0), sets *wc (U+FFFD for a bad byte or a control)
  * and *w (its columns, controls 1). */
 size_t text_decode(const char *s, size_t n, unsigned *wc, int *w);
+
+/* One grapheme cluster at s (at most n bytes, stops at a NUL): returns its
+ * bytes (0 only at the end) and its columns in *width (may be NULL). */
+size_t text_next_cluster(const char *s, size_t n, int *width);
+
+/* A clean text made safe to hand to curses: a cluster whose columns
+ * curses (and many terminals) would count differently from us — an emoji
+ * sequence such as 👍🏻 or 👨‍👩‍👧, which curses takes for 4 or 6 columns —
+ * becomes its first picture padded with spaces to the cluster's width, so
+ * what curses thinks is on the screen is what the terminal shows. */
+char *text_terminal_safe(const char *s);
 
 #endif

@@ -8,7 +8,12 @@
  * whole); text_pad is exactly cols wide; text_prefix never cuts a
  * character and its width is right; text_wrap gives >= 1 lines each at
  * most cols wide, and the lines joined are the clean text with only
- * spaces (at breaks) missing; text_decode steps 1..n bytes. */
+ * spaces (at breaks) missing; text_decode steps 1..n bytes.  By grapheme
+ * cluster (issue 14.5): text_prefix ends on a cluster boundary, a cut
+ * never splits a cluster (👍🏻, e + U+0301: the fitted text's clusters are
+ * the text's first ones), and wrapping splits none either (without spaces
+ * the lines hold as many clusters as the text, and are as wide);
+ * text_terminal_safe keeps the width. */
 #include "fuzz.h"
 
 static int width_of(const char *s)
@@ -39,6 +44,29 @@ static char *squeeze(const char *s, int newlines)
 	return sb_take(&b);
 }
 
+/* A bidi embedding, override or isolate control at s. */
+static int is_bidi_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	return u[0] == 0xE2 && ((u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE) ||
+				(u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9));
+}
+
+/* Clusters in s (text_next_cluster steps 1.. bytes, to the end). */
+static int clusters_of(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	int count = 0;
+	while (i < n) {
+		int w;
+		size_t k = text_next_cluster(s + i, n - i, &w);
+		FUZZ_CHECK(k >= 1 && k <= n - i && w >= 0);
+		i += k;
+		count++;
+	}
+	return count;
+}
+
 static void check_clean(const char *s, int newline_ok)
 {
 	FUZZ_CHECK(fuzz_valid_utf8(s));
@@ -63,6 +91,37 @@ static void check_fit(const char *s, int cols, int ellipsis)
 		}
 	}
 	free(f);
+	if (cols > 0 && !ellipsis) {
+		/* no cluster split: the fitted text, less its padding and the
+		 * bidi closers added at its end, is the clean text cut at a
+		 * cluster boundary (or where only bidi controls follow in that
+		 * cluster: they belong to it but take nothing) */
+		char *clean = text_sanitize(s, 0);
+		f = text_fit(s, cols, 0);
+		size_t r = strlen(f), cl = strlen(clean);
+		for (;;) {
+			if (r > 0 && f[r - 1] == ' ')
+				r--;
+			else if (r >= 3 && is_bidi_at(f + r - 3))
+				r -= 3;
+			else
+				break;
+		}
+		FUZZ_CHECK(r <= cl && memcmp(f, clean, r) == 0);
+		size_t at = 0;
+		while (at < r) {
+			size_t k = text_next_cluster(clean + at, cl - at, NULL);
+			FUZZ_CHECK(k >= 1);
+			if (at + k > r) {
+				for (size_t x = r; x < at + k; x += 3)
+					FUZZ_CHECK(is_bidi_at(clean + x));
+				break;
+			}
+			at += k;
+		}
+		free(clean);
+		free(f);
+	}
 }
 
 static void check_pad(const char *s, int cols, char align)
@@ -80,12 +139,10 @@ static void check_prefix(const char *s, int cols)
 	FUZZ_CHECK(n <= strlen(s));
 	FUZZ_CHECK(w >= 0 && w <= (cols > 0 ? cols : 0));
 	FUZZ_CHECK(w == text_nwidth(s, n));
-	/* n is on a character boundary: stepping by characters lands on it */
+	/* n is on a cluster boundary: stepping by clusters lands on it */
 	size_t i = 0;
 	while (i < n) {
-		unsigned wc;
-		int cw;
-		size_t k = text_decode(s + i, strlen(s + i), &wc, &cw);
+		size_t k = text_next_cluster(s + i, strlen(s + i), NULL);
 		FUZZ_CHECK(k >= 1);
 		i += k;
 	}
@@ -112,6 +169,15 @@ static void check_wrap(const char *s, int cols)
 	if (!strchr(clean, ' ') && !strchr(clean, '\n')) {
 		char *j = squeeze(joined.s, 0), *c = squeeze(clean, 0);
 		FUZZ_CHECK(strcmp(j, c) == 0);
+		int nc = 0, wsum = 0;
+		for (int i = 0; i < n; i++) {
+			char *bare = squeeze(lines[i], 0);   /* a line of bidi controls only is no cluster */
+			nc += clusters_of(bare);
+			free(bare);
+			wsum += width_of(lines[i]);
+		}
+		FUZZ_CHECK(nc == clusters_of(c));      /* no cluster split */
+		FUZZ_CHECK(wsum == width_of(clean));
 		free(j);
 		free(c);
 	}
@@ -161,6 +227,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(text_nwidth(s, strlen(s)) == width_of(s));
 	FUZZ_CHECK(text_nwidth(s, (size_t)-1) == width_of(s));
 
+	char *safe = text_terminal_safe(s);
+	FUZZ_CHECK(width_of(safe) == width_of(s));
+	free(safe);
 	check_fit(s, cols, flags & 1);
 	check_pad(s, cols, "lrc"[(flags >> 1) % 3]);
 	check_prefix(s, cols);

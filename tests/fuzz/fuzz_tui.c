@@ -8,7 +8,8 @@
  *          binding, every field edit, the `:` prompt)
  *   80-BF  a special key or a character (arrows, pages, F-keys, Del,
  *          Backspace, 中文, full-width digits, combining and zero-width
- *          marks, bidi controls, an emoji)
+ *          marks, bidi controls, an emoji, a skin tone, ZWJ, a regional
+ *          indicator: clusters to build and take apart)
  *   C0-DF  an action by number, as the `:` prompt runs it
  *   E0-E7  resize to the next two bytes (1..200 columns, 1..70 lines)
  *   E8-EB  mouse at the next two bytes: click, wheel up/down, tab bar
@@ -77,9 +78,9 @@ static const int specials[] = {
 	0x738B /* 王 */, 0x82B3 /* 芳 */, 0x4F1F /* 伟 */, 0x5F20 /* 张 */,
 	0x515A /* 党 */, 0x7EC4 /* 组 */, 0x652F /* 支 */, 0x90E8 /* 部 */,
 	0x5E74 /* 年 */, 0x6708 /* 月 */, 0x65E5 /* 日 */, 0x3000 /* 　 */,
-	0xFF10, 0xFF12, 0xFF16, 0xFF0D /* ０ ２ ６ － */,
+	0xFF10, 0xFF12, 0xFF16, 0x1F1E8 /* ０ ２ ６, regional indicator C */,
 	0x0301 /* combining acute */, 0x200B /* zero width space */, 0x202E /* RLO */,
-	0x2066 /* LRI */, 0xFFFD, 0x1F600 /* emoji */, 0x00B7 /* · */, 0x2022 /* • */,
+	0x2066 /* LRI */, 0xFFFD, 0x1F600 /* emoji */, 0x1F3FB /* skin tone */, 0x200D /* ZWJ */,
 	0x2026 /* … */, 0xFF08, 0xFF09 /* （ ） */, 0x300A, 0x300B /* 《 》 */,
 	0x00E9 /* é */, 0x0085 /* NEL */, 0x2028 /* line separator */, 0xFEFF /* BOM */,
 	0x9500 /* 销 */, 0x53F7 /* 号 */, 0x8D23 /* 责 */, 0x4EFB /* 任 */, 0x4E66 /* 书 */,
