@@ -17,6 +17,7 @@
 
 #include "qingdan/date.h"
 #include "qingdan/text.h"
+#include "qingdan/tui_complete.h"
 #include "qingdan/tui_view.h"
 
 /* ---- the stack ---- */
@@ -71,6 +72,15 @@ static void complete(struct tui *t, struct prompt *p)
 {
 	const char *typed = tui_line_text(&p->line);
 	size_t n = strlen(typed);
+	char *line, *shown;
+	if (tui_complete_person(t, typed, &line, &shown)) {   /* :assign 阿卜<Tab> */
+		tui_line_set(&p->line, line);
+		if (shown)
+			tui_say(t, "%s", shown);
+		free(line);
+		free(shown);
+		return;
+	}
 	if (strchr(typed, ' '))
 		return;
 	char common[64] = "";

@@ -234,6 +234,30 @@ TEST(refusals_without_option_hints)
 	stop();
 }
 
+/* Tab in the ':' prompt completes the person of :assign (the hook in
+ * tui_form.c's complete): one match fills it in, several are listed. */
+TEST(tab_completes_in_the_prompt)
+{
+	start(100, 30);
+	struct person_fields pf = PERSON_FIELDS_INIT;
+	long long pid;
+	pf.name = "阿卜杜·热合曼";
+	pf.active = 1;
+	CHECK_INT(qd_person_add(&q, &pf, &pid, &err), QD_OK);
+	RUN_SCRIPT("prompt \"assign 阿卜\" <Tab>");
+	CHECK_CONTAINS(row(29), ":assign 阿卜杜·热合曼");
+	RUN_SCRIPT("<Enter>");
+	struct item it = {0};
+	qd_get_item(&q, 1, &it, NULL);
+	CHECK_INT(it.owner_id, pid);
+	item_clear(&it);
+	RUN_SCRIPT("prompt \"assign 王\" <Tab>");
+	CHECK_CONTAINS(screen(), "可选：王芳 王伟（");
+	RUN_SCRIPT("<Esc> prompt \"ass\" <Tab>");
+	CHECK_CONTAINS(row(29), ":assign");   /* command words still complete */
+	stop();
+}
+
 int main(void)
 {
 	RUN(status_menu_only_allowed_moves);
@@ -246,5 +270,6 @@ int main(void)
 	RUN(assign_by_prefix);
 	RUN(complete_person_names);
 	RUN(refusals_without_option_hints);
+	RUN(tab_completes_in_the_prompt);
 	return TT_END();
 }
