@@ -713,6 +713,33 @@ static const char *const migration6[] = {
 	NULL,
 };
 
+/* The member tables as migration 7 left them (frozen: a later migration
+ * that adds a table appends to it, as 10 does). */
+#define MEMBER_TABLES_7 \
+	"CREATE OR REPLACE FUNCTION qd_member_tables(OUT tab text, OUT privs text) RETURNS SETOF record\n" \
+	"  LANGUAGE sql IMMUTABLE AS $$ VALUES\n" \
+	"  ('qingdan_meta', 'SELECT'),\n" \
+	"  ('setting', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('org', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('person', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('list', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('item', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('note', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('pledge', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('audit', 'SELECT, INSERT'),\n" \
+	"  ('item_search', 'SELECT'),\n" \
+	"  ('upgrade_task', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('member', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('attendance', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('meeting_note', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('item_meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('meeting_rule', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('problem', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('problem_measure', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('problem_feedback', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('category', 'SELECT, INSERT, UPDATE, DELETE')"
+
 /* 7: SQLite's 7 — Chinese order.  person's derived sort_key, pinyin and
  * initials (written by the model with the name, so under person's own
  * rules: admins write); category, read by all, written by admins. */
@@ -734,29 +761,7 @@ static const char *const migration7[] = {
 	"REVOKE ALL ON category FROM PUBLIC;\n",
 	"INSERT INTO upgrade_task SELECT 'person_sort_keys'\n"
 	"  WHERE EXISTS (SELECT 1 FROM person) ON CONFLICT DO NOTHING;\n",
-	"CREATE OR REPLACE FUNCTION qd_member_tables(OUT tab text, OUT privs text) RETURNS SETOF record\n"
-	"  LANGUAGE sql IMMUTABLE AS $$ VALUES\n"
-	"  ('qingdan_meta', 'SELECT'),\n"
-	"  ('setting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('org', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('person', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('list', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('item', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('note', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('pledge', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('audit', 'SELECT, INSERT'),\n"
-	"  ('item_search', 'SELECT'),\n"
-	"  ('upgrade_task', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('member', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('attendance', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting_note', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('item_meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting_rule', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('problem', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('problem_measure', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('problem_feedback', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('category', 'SELECT, INSERT, UPDATE, DELETE')\n"
+	MEMBER_TABLES_7 "\n"
 	"$$;\n",
 	PIN_SEARCH_PATH,
 	"SELECT qd_member_grants();\n",
@@ -802,29 +807,7 @@ static const char *const migration10[] = {
 	ADMIN_ONLY("item_period", "DELETE"),
 	NOTIFY("item_period"),
 	"REVOKE ALL ON item_period FROM PUBLIC;\n",
-	"CREATE OR REPLACE FUNCTION qd_member_tables(OUT tab text, OUT privs text) RETURNS SETOF record\n"
-	"  LANGUAGE sql IMMUTABLE AS $$ VALUES\n"
-	"  ('qingdan_meta', 'SELECT'),\n"
-	"  ('setting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('org', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('person', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('list', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('item', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('note', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('pledge', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('audit', 'SELECT, INSERT'),\n"
-	"  ('item_search', 'SELECT'),\n"
-	"  ('upgrade_task', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('member', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('attendance', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting_note', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('item_meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting_rule', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('problem', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('problem_measure', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('problem_feedback', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('category', 'SELECT, INSERT, UPDATE, DELETE'),\n"
+	MEMBER_TABLES_7 ",\n"
 	"  ('item_period', 'SELECT, INSERT, UPDATE, DELETE')\n"
 	"$$;\n",
 	PIN_SEARCH_PATH,
