@@ -27,6 +27,8 @@ check "show: Q1✓ Q2✗" has "$OUT" "周期：每季度 Q1✓ Q2✗ Q3· Q4·"
 check "show: the due is Q2's last day" has "$OUT" "完成时限：2026-06-30"
 run qd item list --overdue --format tsv
 check "list --overdue has it" has "$OUT" "每季度召开党建工作领导小组会议"
+run qd item show "$Q" --format json
+check "show json: every" has "$OUT" '"every":"quarter"'
 run qd remind --person 张三
 check "remind: overdue by Q2's last day" has "$OUT" "2026-06-30 到期，逾期 7 天；Q2 未完成"
 check "remind: Q3 (ends 30 September) not yet named" hasnt "$OUT" "Q3"

@@ -560,7 +560,7 @@ enum qd_status store_setting_list(struct db *db, const char *const *keys,
 	_("due_text", "coalesce(i.due_text, '')") _("done_on", "coalesce(i.done_on, '')") \
 	_("owner_id", "i.owner_id") _("lead_id", "i.lead_id") _("version", "i.version") \
 	_("created_at", "i.created_at") _("updated_at", "i.updated_at") \
-	_("deleted_at", "coalesce(i.deleted_at, '')")
+	_("deleted_at", "coalesce(i.deleted_at, '')") _("every", "coalesce(i.every, '')")
 #define SHOW_NAME_(k, e) k,
 #define SHOW_EXPR_(k, e) e ", "
 #define SHOW_NOTES_SQL \
