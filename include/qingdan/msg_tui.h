@@ -152,7 +152,6 @@
 	_(M_TUI_NO_PEOPLE, "还没有人员", "no people yet") \
 	_(M_TUI_PEOPLE_SUMMARY, "共%d人", "%d people") \
 	_(M_TUI_PEOPLE_TIP, "Enter 查看此人的责任清单  / 按姓名或职务查找", "Enter opens the person's checklist  / finds by name or post") \
-	_(M_TUI_STATS_YEAR, "%d年度  共%d项  已销号%d  逾期%d  完成率%d%%  责任书已签%d/已发%d", "%d: %d items, %d done, %d overdue, %d%% complete; pledges %d signed of %d issued") \
 	_(M_TUI_STATS_BY_LIST, "按清单（完成率 = 已销号 / 未取消）", "by list (done of not cancelled)") \
 	_(M_TUI_STATS_BY_BRANCH, "按党支部", "by Party branch") \
 	_(M_TUI_STATS_BY_PERSON, "按责任人", "by owner") \
