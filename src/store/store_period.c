@@ -150,41 +150,17 @@ enum qd_status store_periods_open(struct db *db, int year,
 					     const char *done),
 				  void *ctx)
 {
-	struct sql_stmt *st = db_stmt(db,
-		"SELECT i.id, i.every FROM item i JOIN list l ON l.id = i.list_id "
-		"WHERE i.every IS NOT NULL AND i.deleted_at IS NULL AND l.year = ?1 "
-		"AND i.status IN ('planned','in_progress','submitted') ORDER BY i.id");
+#define PERIODS_OPEN_SQL(done)                                                           \
+	"SELECT i.id, i.every, " done " FROM item i JOIN list l ON l.id = i.list_id "     \
+	"WHERE i.every IS NOT NULL AND i.deleted_at IS NULL AND l.year = ?1 "            \
+	"AND i.status IN ('planned','in_progress','submitted') ORDER BY i.id"
+	struct sql_stmt *st = db_stmt(db, STORE_SQL(db, PERIODS_OPEN_SQL(STORE_PERIODS_DONE_SQLITE),
+						    PERIODS_OPEN_SQL(STORE_PERIODS_DONE_PG)));
+#undef PERIODS_OPEN_SQL
 	sql_bind_int(st, 1, year);
-	long long *ids = NULL;
-	char **every = NULL;
-	int n = 0, rc;
-	while ((rc = sql_step(st)) == SQL_ROW) {
-		ids = xrealloc(ids, (size_t)(n + 1) * sizeof *ids);
-		every = xrealloc(every, (size_t)(n + 1) * sizeof *every);
-		ids[n] = sql_column_int64(st, 0);
-		every[n++] = store_col(st, 1);
-	}
+	int rc;
+	while ((rc = sql_step(st)) == SQL_ROW)
+		fn(ctx, sql_column_int64(st, 0), sql_column_text(st, 1), sql_column_text(st, 2));
 	sql_reset(st);
-	enum qd_status s = rc == SQL_DONE ? QD_OK : QD_DBERROR;
-	for (int i = 0; i < n; i++) {
-		if (s == QD_OK) {
-			struct strbuf done = {0};
-			sb_puts(&done, "");
-			st = db_stmt(db, "SELECT period FROM item_period WHERE item_id = ?1 "
-					 "AND done_on IS NOT NULL");
-			sql_bind_int64(st, 1, ids[i]);
-			while ((rc = sql_step(st)) == SQL_ROW)
-				sb_printf(&done, "%s%s", done.len ? " " : "", sql_column_text(st, 0));
-			sql_reset(st);
-			if (rc != SQL_DONE)
-				s = QD_DBERROR;
-			else
-				fn(ctx, ids[i], every[i], done.s);
-			sb_free(&done);
-		}
-		free(every[i]);
-	}
-	free(ids);
-	free(every);
-	return s;
+	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
