@@ -78,7 +78,7 @@ endif
 # PostgreSQL driver's into qingdan-pg.so, and the tests link all of them
 # statically; tests/t_*.c are test programs, tests/*.h their harness.
 MAIN_SRC := src/main.c
-PRINT_SRC := src/doc_pdf.c src/export_xlsx.c src/plugin_entry.c
+PRINT_SRC := src/doc_pdf.c src/doc_pdf_draw.c src/export_xlsx.c src/plugin_entry.c
 PRINT_OBJ := $(PRINT_SRC:%.c=$(BUILD)/%.o)
 PLUGIN   := $(BUILD)/qingdan-print.so
 PG_SRC   := src/store/pg.c src/store/pg_stmt.c src/store/pg_sql.c
