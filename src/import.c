@@ -44,7 +44,8 @@
 enum { IO_IGNORED = -2 };
 
 /* Header names besides the two of IO_COLUMN_LIST, after normalising
- * (spaces, a trailing * and a trailing （…） dropped, ASCII lower-cased). */
+ * (import_header_key: spaces, a trailing * and a trailing （…） dropped,
+ * ASCII lower-cased). */
 static const struct {
 	const char *name;
 	int col;
@@ -200,35 +201,6 @@ char *import_trim(char *s)
 	return s;
 }
 
-static int ends_with(const char *s, size_t n, const char *tail)
-{
-	size_t k = strlen(tail);
-	return n >= k && memcmp(s + n - k, tail, k) == 0;
-}
-
-/* A header cell as the name it stands for: see aliases[]. */
-static void header_key(const char *cell, char *out, size_t size)
-{
-	char *buf = xstrdup(cell);
-	char *s = import_trim(buf);
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == '*' || ends_with(s, n, "＊")))
-		n -= s[n - 1] == '*' ? 1 : strlen("＊");
-	s[n] = '\0';
-	/* 完成时限（日期） → 完成时限 */
-	char *open = strstr(s, "（");
-	if (!open)
-		open = strchr(s, '(');
-	if (open && open != s && (ends_with(s, n, "）") || ends_with(s, n, ")")))
-		*open = '\0';
-	for (char *p = s; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	import_trim(s);
-	str_copy(out, s, size);
-	free(buf);
-}
-
 static int column_of(const char *key)
 {
 	for (int c = 0; c < IO__NCOLS; c++)
@@ -245,7 +217,7 @@ static int looks_like_header(const struct csv_record *rec)
 {
 	char key[128];
 	for (int i = 0; i < rec->nfields; i++) {
-		header_key(rec->fields[i], key, sizeof key);
+		import_header_key(rec->fields[i], key, sizeof key);
 		if (column_of(key) == IO_CONTENT)
 			return 1;
 	}
@@ -261,7 +233,7 @@ static int read_header(struct importer *im, const struct csv_record *rec)
 	for (int c = 0; c < IO__NCOLS; c++)
 		im->col[c] = -1;
 	for (int i = 0; i < rec->nfields; i++) {
-		header_key(rec->fields[i], key, sizeof key);
+		import_header_key(rec->fields[i], key, sizeof key);
 		int c = column_of(key);
 		if (c == IO_IGNORED)
 			continue;
@@ -292,10 +264,7 @@ static int read_header(struct importer *im, const struct csv_record *rec)
 
 char *importer_field(struct importer *im, const struct csv_record *rec, int c)
 {
-	static char empty[1];
-	int i = im->col[c];
-	empty[0] = '\0';
-	return i >= 0 && i < rec->nfields ? csv_unguard(rec->fields[i]) : empty;  /* export's ' off */
+	return import_cell(im->col, rec, c);
 }
 
 /* Only spaces (Excel writes an empty sheet row as ",,,,").  The cells are

@@ -44,9 +44,21 @@ void import_report(struct import_sheet *sh, enum import_note kind, const char *f
 /* One more fault of the current row (into why). */
 void import_row_bad(struct import_sheet *sh, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* The column a header cell names (trimmed, ASCII folded, a trailing '*'
- * dropped), or -1. */
+/* A header cell as the name it stands for: trimmed, a trailing * or ＊ and
+ * a trailing （…） or (…) dropped, ASCII lower-cased ("完成时限（日期）*" →
+ * "完成时限"). */
+void import_header_key(const char *cell, char *out, size_t size);
+/* The column a header cell names (import_header_key), or -1. */
 int import_column_of(const struct import_column *names, size_t n, const char *cell);
+/* col[0..ncols) the field of each column the header rec names (-1 none);
+ * 0, or -1 after reporting a column named twice (dup: "%s" file, "%ld"
+ * line, "%s" the cell, "%d" "%d" the two positions). */
+int import_header_columns(struct import_sheet *sh, const struct csv_record *rec,
+			  const struct import_column *names, size_t n, int *col, int ncols,
+			  enum msg_id dup);
+/* Column c's cell of rec ("" when the row is short or the column absent),
+ * the ' that export puts before a formula-like cell taken off. */
+char *import_cell(const int *col, const struct csv_record *rec, int c);
 /* The reader's failure as an IMPORT_ERROR note. */
 void import_sheet_failure(struct import_sheet *sh, const struct sheet_fail *f);
 /* Read the file: up to five lines before the header (a title), then every

@@ -78,21 +78,8 @@ static int looks_like_header(const struct csv_record *rec)
 static int read_header(struct import_sheet *sh, const struct csv_record *rec)
 {
 	struct mimporter *im = (struct mimporter *)sh;
-	int bad = 0;
-	for (int c = 0; c < C__N; c++)
-		im->col[c] = -1;
-	for (int i = 0; i < rec->nfields; i++) {
-		int c = column_of(rec->fields[i]);
-		if (c < 0)
-			continue;
-		if (im->col[c] >= 0) {
-			import_report(&im->sh, IMPORT_ERROR, msg(M_MI_DUP_COL), im->sh.r->path, rec->line,
-			       rec->fields[i], im->col[c] + 1, i + 1);
-			bad = 1;
-		} else {
-			im->col[c] = i;
-		}
-	}
+	int bad = import_header_columns(sh, rec, names, ARRAY_SIZE(names), im->col, C__N,
+					M_MI_DUP_COL) != 0;
 	if (im->col[C_ORG] < 0) {
 		import_report(&im->sh, IMPORT_ERROR, msg(M_MI_MISSING_COL), im->sh.r->path, rec->line,
 		       msg(M_MI_COL_ORG));
@@ -103,10 +90,7 @@ static int read_header(struct import_sheet *sh, const struct csv_record *rec)
 
 static char *field(struct mimporter *im, const struct csv_record *rec, int c)
 {
-	static char empty[1];
-	int i = im->col[c];
-	empty[0] = '\0';
-	return i >= 0 && i < rec->nfields ? import_trim(csv_unguard(rec->fields[i])) : empty;
+	return import_trim(import_cell(im->col, rec, c));
 }
 
 

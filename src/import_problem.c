@@ -96,30 +96,12 @@ static int looks_like_header(const struct csv_record *rec)
 static int read_header(struct import_sheet *sh, const struct csv_record *rec)
 {
 	struct pimporter *im = (struct pimporter *)sh;
-	int bad = 0;
-	for (int c = 0; c < C__N; c++)
-		im->col[c] = -1;
-	for (int i = 0; i < rec->nfields; i++) {
-		int c = column_of(rec->fields[i]);
-		if (c < 0)
-			continue;
-		if (im->col[c] >= 0) {
-			import_report(&im->sh, IMPORT_ERROR, msg(M_PI_DUP_COL), im->sh.r->path, rec->line,
-			       rec->fields[i], im->col[c] + 1, i + 1);
-			bad = 1;
-		} else {
-			im->col[c] = i;
-		}
-	}
-	return bad ? -1 : 0;
+	return import_header_columns(sh, rec, names, ARRAY_SIZE(names), im->col, C__N, M_PI_DUP_COL);
 }
 
 static char *field(struct pimporter *im, const struct csv_record *rec, int c)
 {
-	static char empty[1];
-	int i = im->col[c];
-	empty[0] = '\0';
-	return i >= 0 && i < rec->nfields ? import_trim(csv_unguard(rec->fields[i])) : empty;
+	return import_trim(import_cell(im->col, rec, c));
 }
 
 /* The person a name means: > 0 their id, 0 after adding the reason. */

@@ -1,6 +1,7 @@
 /* import_sheet.c — what the sheet importers (import_meeting.c: sign-in
  * sheets; import_problem.c: problem sheets) share: their notes, a row's
- * faults, header cells, and the reading loop (import_impl.h). */
+ * faults, header cells, and the reading loop (import_impl.h); the header
+ * cells and a row's cells are read this way by import.c too. */
 #include "import_impl.h"
 
 #include <stdarg.h>
@@ -28,22 +29,72 @@ void import_row_bad(struct import_sheet *sh, const char *fmt, ...)
 	va_end(ap);
 }
 
-int import_column_of(const struct import_column *names, size_t n, const char *cell)
+static int ends_with(const char *s, size_t n, const char *tail)
+{
+	size_t k = strlen(tail);
+	return n >= k && memcmp(s + n - k, tail, k) == 0;
+}
+
+void import_header_key(const char *cell, char *out, size_t size)
 {
 	char *buf = xstrdup(cell);
 	char *s = import_trim(buf);
-	size_t len = strlen(s);
-	while (len && s[len - 1] == '*')
-		s[--len] = '\0';
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == '*' || ends_with(s, n, "＊")))
+		n -= s[n - 1] == '*' ? 1 : strlen("＊");
+	s[n] = '\0';
+	/* 完成时限（日期） → 完成时限 */
+	char *open = strstr(s, "（");
+	if (!open)
+		open = strchr(s, '(');
+	if (open && open != s && (ends_with(s, n, "）") || ends_with(s, n, ")")))
+		*open = '\0';
 	for (char *p = s; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
-	int col = -1;
-	for (size_t i = 0; i < n && col < 0; i++)
-		if (strcmp(import_trim(s), names[i].name) == 0)
-			col = names[i].col;
+	import_trim(s);
+	str_copy(out, s, size);
 	free(buf);
-	return col;
+}
+
+int import_column_of(const struct import_column *names, size_t n, const char *cell)
+{
+	char key[128];
+	import_header_key(cell, key, sizeof key);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(key, names[i].name) == 0)
+			return names[i].col;
+	return -1;
+}
+
+int import_header_columns(struct import_sheet *sh, const struct csv_record *rec,
+			  const struct import_column *names, size_t n, int *col, int ncols,
+			  enum msg_id dup)
+{
+	int bad = 0;
+	for (int c = 0; c < ncols; c++)
+		col[c] = -1;
+	for (int i = 0; i < rec->nfields; i++) {
+		int c = import_column_of(names, n, rec->fields[i]);
+		if (c < 0)
+			continue;
+		if (col[c] >= 0) {
+			import_report(sh, IMPORT_ERROR, msg(dup), sh->r->path, rec->line, rec->fields[i],
+				      col[c] + 1, i + 1);
+			bad = 1;
+		} else {
+			col[c] = i;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+char *import_cell(const int *col, const struct csv_record *rec, int c)
+{
+	static char empty[1];
+	int i = col[c];
+	empty[0] = '\0';
+	return i >= 0 && i < rec->nfields ? csv_unguard(rec->fields[i]) : empty;  /* export's ' off */
 }
 
 void import_reader_failure(const struct sheet_fail *f, const char *file, struct strbuf *out)

@@ -253,6 +253,27 @@ static size_t cluster(const char *s, size_t n, int *width, unsigned *first, int 
 		*ncp = 1;
 		return 1;
 	}
+	/* the common case, Chinese: a character of class Other before ASCII,
+	 * the end or another Other is a cluster alone (see is_plain) */
+	if ((unsigned char)s[0] >= 0x80) {
+		int p0, p1 = 1, w1;
+		unsigned c1;
+		size_t k = decode_mb(s, n, &wc, &w, &p0);
+		if (p0 < 0)
+			p0 = wc != REPL && is_plain(wc);
+		if (k > 1 && p0 && k < n && (unsigned char)s[k] >= 0x80) {
+			decode_mb(s + k, n - k, &c1, &w1, &p1);
+			if (p1 < 0)
+				p1 = c1 != REPL && is_plain(c1);
+		}
+		if (k > 1 && p0 && p1) {
+			*first = wc;
+			*width = w;
+			*ncp = 1;
+			return k;
+		}
+		wc = 0;
+	}
 	while (i < n && s[i]) {                /* bidi controls before it: with it */
 		size_t k = text_decode(s + i, n - i, &wc, &w);
 		i += k;
@@ -486,11 +507,15 @@ static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 			width += (int)run;
 			continue;
 		}
-		int w;
-		size_t k = text_next_cluster(s + i, n - i, &w);
+		int w, ncp;
+		unsigned first;
+		size_t k = cluster(s + i, n - i, &w, &first, &ncp);
 		if (w > cols - width)
 			break;
-		for (size_t j = i; b && j < i + k;) {
+		/* one character, neither bad nor a bidi control: copied as it is */
+		int as_is = ncp == 1 && first != REPL && !is_bidi_control(first) &&
+			    k == (first < 0x80 ? 1u : first < 0x800 ? 2u : first < 0x10000 ? 3u : 4u);
+		for (size_t j = i; b && !as_is && j < i + k;) {
 			unsigned wc;
 			int cw;
 			size_t kk = text_decode(s + j, i + k - j, &wc, &cw);

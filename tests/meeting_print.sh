@@ -126,6 +126,12 @@ if command -v iconv >/dev/null; then
 	check "gbk: title read" is "$(dbsql "SELECT title FROM meeting WHERE id = 25")" GBK支委会
 fi
 
+# headers as a template marks them: a trailing ＊ or *, a note in （…）
+# (the same reading as the lists' import)
+sed -e '2s/组织,类型,日期/组织＊,类型*,日期（必填）/' -e '2s/出席,/出席(签名),/' "$T/sheet.csv" >"$T/marked.csv"
+run qd import --meetings "$T/marked.csv" --dry-run
+check "marked headers read" has "$OUT" "检查通过：可导入 2 次会议、10 条出席记录"
+
 # every bad row named, nothing written
 cat >"$T/bad.csv" <<CSV
 组织,类型,日期,主题,主持人,记录人,出席,请假,缺席
