@@ -185,6 +185,13 @@ enum qd_status store_changed_one(struct db *db, struct sql_stmt *st);
 /* Index the items inserted in this transaction (temp.fts_dirty) in one
  * statement; db_end calls it just before the outermost commit. */
 int store_fts_flush(struct db *db);
+/* The new items into the full-text index: from the few dirty ids to the
+ * items by rowid (CROSS JOIN keeps that order: with no statistics on the
+ * temporary table the planner walked every item and probed the ids —
+ * 150,000 steps for one `item add` at 50k items). */
+#define STORE_FTS_FLUSH_SQL \
+	"INSERT INTO item_fts(rowid, content) SELECT i.id, coalesce(i.search_text, i.content) " \
+	"FROM temp.fts_dirty dirty CROSS JOIN item i ON i.id = dirty.id"
 /* Create the connection's temp.fts_dirty table (writable files only). */
 int store_fts_prepare(struct db *db);
 

@@ -357,8 +357,7 @@ int store_fts_flush(struct db *db)
 	sql_reset(st);
 	if (!any)
 		return SQL_OK;
-	st = db_stmt(db, "INSERT INTO item_fts(rowid, content) SELECT i.id, coalesce(i.search_text, i.content) "
-			 "FROM temp.fts_dirty d JOIN item i ON i.id = d.id");
+	st = db_stmt(db, STORE_FTS_FLUSH_SQL);
 	int rc = sql_step(st);
 	sql_reset(st);
 	if (rc != SQL_DONE)
