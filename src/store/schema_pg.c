@@ -469,6 +469,7 @@ static const char *const *const migrations[] = {
 	pg_migration8,
 	pg_migration9,
 	pg_migration10,
+	pg_migration11,
 };
 
 const char *const *schema_pg_migration(int version)

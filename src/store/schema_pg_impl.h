@@ -1,6 +1,6 @@
 /* schema_pg_impl.h — what the two files of PostgreSQL's migrations share:
- * schema_pg.c (1–4 and the table of them) and schema_pg_ledger.c (5–10:
- * the 组织生活 ledger, 整改, Chinese order, categories, recurring periods). */
+ * schema_pg.c (1–4 and the table of them) and schema_pg_later.c (5 on:
+ * the 组织生活 ledger, 整改, Chinese order, categories, recurring periods, …). */
 #ifndef QINGDAN_SCHEMA_PG_IMPL_H
 #define QINGDAN_SCHEMA_PG_IMPL_H
 
@@ -35,6 +35,7 @@
 	"  FOR EACH STATEMENT EXECUTE FUNCTION qd_notify();\n"
 
 extern const char *const pg_migration5[], *const pg_migration6[], *const pg_migration7[],
-	*const pg_migration8[], *const pg_migration9[], *const pg_migration10[];
+	*const pg_migration8[], *const pg_migration9[], *const pg_migration10[],
+	*const pg_migration11[];
 
 #endif

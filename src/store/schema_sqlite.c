@@ -423,6 +423,16 @@ static const char *const migration10[] = {
 	NULL,
 };
 
+/* 11: a person's label among people of the same name (PERSON_REF in
+ * store_impl.h: 王伟（办公室）) looks for another 王伟 of the same post
+ * here, and of the same org on person_org — with only person(name) it
+ * walked every 王伟 for every row shown (issue 10: the screen's first
+ * page on 100k people, 22 of its 32 ms). */
+static const char *const migration11[] = {
+	"CREATE INDEX person_name_post ON person(name, post);\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration1, /* the whole model of DESIGN §3 */
 	migration2,
@@ -434,6 +444,7 @@ static const char *const *const migrations[] = {
 	migration8,
 	migration9,
 	migration10,
+	migration11,
 };
 
 int schema_latest(void)

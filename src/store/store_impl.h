@@ -200,18 +200,24 @@ int store_fts_prepare(struct db *db);
  * or 姓名#ID.  The rule matches import's reading of 姓名（X）: X is a post
  * or an org name, and it must single the person out among those of that
  * name.  Export writes it; the screen's lists and an item's detail show it
- * (issue 14.5: two 王伟 told apart). */
+ * (issue 14.5: two 王伟 told apart).  Each "no one else" is one index
+ * lookup — person_name, person_name_post (migration 11), person_org — an
+ * OR of two of them being two NOT EXISTS. */
 #define PERSON_REF(p) \
 	"CASE WHEN " p ".id IS NULL THEN '' " \
 	"WHEN NOT EXISTS (SELECT 1 FROM person x WHERE x.name = " p ".name AND x.id <> " p ".id) " \
 	"THEN " p ".name " \
-	"WHEN " p ".post <> '' AND NOT EXISTS (SELECT 1 FROM person x LEFT JOIN org xo " \
-	"ON xo.id = x.org_id WHERE x.name = " p ".name AND x.id <> " p ".id " \
-	"AND (x.post = " p ".post OR xo.name = " p ".post)) " \
+	"WHEN " p ".post <> '' " \
+	"AND NOT EXISTS (SELECT 1 FROM person x WHERE x.name = " p ".name " \
+	"AND x.post = " p ".post AND x.id <> " p ".id) " \
+	"AND NOT EXISTS (SELECT 1 FROM org xo JOIN person x ON x.org_id = xo.id " \
+	"WHERE xo.name = " p ".post AND x.name = " p ".name AND x.id <> " p ".id) " \
 	"THEN " p ".name || '（' || " p ".post || '）' " \
-	"WHEN " p ".org_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM person x LEFT JOIN org xo " \
-	"ON xo.id = x.org_id WHERE x.name = " p ".name AND x.id <> " p ".id " \
-	"AND (x.org_id = " p ".org_id OR x.post = (SELECT name FROM org WHERE id = " p ".org_id))) " \
+	"WHEN " p ".org_id IS NOT NULL " \
+	"AND NOT EXISTS (SELECT 1 FROM person x WHERE x.org_id = " p ".org_id " \
+	"AND x.name = " p ".name AND x.id <> " p ".id) " \
+	"AND NOT EXISTS (SELECT 1 FROM person x WHERE x.name = " p ".name " \
+	"AND x.post = (SELECT name FROM org WHERE id = " p ".org_id) AND x.id <> " p ".id) " \
 	"THEN " p ".name || '（' || (SELECT name FROM org WHERE id = " p ".org_id) || '）' " \
 	"ELSE " p ".name || '#' || " p ".id END"
 

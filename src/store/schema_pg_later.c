@@ -1,4 +1,4 @@
-/* schema_pg_ledger.c — PostgreSQL's migrations 5 to 10 (schema_pg.c has
+/* schema_pg_later.c — PostgreSQL's migrations from 5 on (schema_pg.c has
  * 1–4, the rules every migration follows and the table of them; each
  * migration here says how it maps SQLite's of the same number). */
 #include "schema_pg_impl.h"
@@ -332,5 +332,11 @@ const char *const pg_migration10[] = {
 	"$$;\n",
 	PIN_SEARCH_PATH,
 	"SELECT qd_member_grants();\n",
+	NULL,
+};
+
+/* 11: SQLite's 11 — person(name, post) for a homonym's label. */
+const char *const pg_migration11[] = {
+	"CREATE INDEX person_name_post ON person(name, post);\n",
 	NULL,
 };
