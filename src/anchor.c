@@ -12,16 +12,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
-#include <openssl/rand.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "qingdan/msg.h"
+#include "qingdan/store.h"
 
 #define ANCHOR_MAX 4096   /* a state file is never larger */
 
@@ -76,11 +76,11 @@ int anchor_dir_ready(const char *dir, struct strbuf *err)
 
 void anchor_key_path(const char *realpath, char *name)
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
-	EVP_Digest(realpath, strlen(realpath), md, &n, EVP_sha256(), NULL);
+	char digest[65];
+	store_sha256_hex(realpath, strlen(realpath), digest);
 	memcpy(name, "p-", 2);
-	hex(md, 16, name + 2);    /* 128 bits of it: "p-" + 32 hex */
+	memcpy(name + 2, digest, 32);   /* 128 bits of it: "p-" + 32 hex */
+	name[34] = '\0';
 }
 
 void anchor_key_uuid(const char *uuid, char *name)
@@ -98,7 +98,10 @@ int anchor_uuid_valid(const char *uuid)
 void anchor_new_uuid(char *out)
 {
 	unsigned char b[16];
-	if (RAND_bytes(b, sizeof b) != 1)
+	ssize_t got;
+	while ((got = getrandom(b, sizeof b, 0)) < 0 && errno == EINTR)
+		;
+	if (got != (ssize_t)sizeof b)
 		die("no random bytes for a database identity");
 	hex(b, sizeof b, out);
 }
