@@ -10,7 +10,10 @@ CC      ?= cc
 BUILD   ?= build
 SAN     ?=
 OPT     ?= -O2 -g
-PKGS    := ncursesw sqlite3 libcrypto libutf8proc
+# libcrypto: its headers only — store/sha256.c dlopen()s it on the first
+# digest, so help and completion start without it (issue 10)
+LINK_PKGS := ncursesw sqlite3 libutf8proc
+PKGS    := $(LINK_PKGS) libcrypto
 # Only the print module qingdan-print.so (PDF and xlsx, see plugin.h) links
 # these, and only the PostgreSQL module qingdan-pg.so links libpq; the
 # program dlopen()s each on first use, from $QINGDAN_LIBDIR, its own
@@ -37,7 +40,7 @@ ifneq ($(CI),)
 WARN    += -Werror
 endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null | sed "s/-I/-isystem /g")
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null)
 PRINT_CFLAGS = $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null | sed "s/-I/-isystem /g")
 PRINT_LIBS   = $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null)
 PG_CFLAGS = $(shell pkg-config --cflags $(PG_PKGS) 2>/dev/null | sed "s/-I/-isystem /g")

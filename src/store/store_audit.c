@@ -5,14 +5,12 @@
  * A record's canonical text is the JSON object of all its columns, written
  * by json.c exactly as SQLite's json_object() wrote it when it was built in
  * the SQL, so it is the same on every backend and every existing digest
- * still holds.  Its digest (SHA-256, libcrypto) is stored in each audit
+ * still holds.  Its digest (SHA-256, libcrypto: sha256.c) is stored in each audit
  * row; verify streams every live record with its last row's digest, one
  * query per table, and hashes each in C.  Diffs and details are JSON taken
  * apart off the database (json_sqlite.c). */
 #include "qingdan/store.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
 #include "sql.h"
 #include <stdlib.h>
 #include <string.h>
@@ -124,35 +122,6 @@ static const char *key_col(struct db *db, const char *entity)
 	if (strcmp(entity, "member") == 0)   /* one row per person, keyed by them */
 		return "t.person_id";
 	return strcmp(entity, "setting") == 0 && db_dialect(db) == DB_SQLITE ? "t.rowid" : "t.id";
-}
-
-void store_sha256_hex(const char *text, size_t len, char *out)
-{
-	/* fetched once: EVP_sha256() looks the algorithm up again on every
-	 * call, a tenth of each digest of a 600-byte record (issue 10) */
-	static EVP_MD *sha256;
-	static EVP_MD_CTX *ctx;
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
-	if (!sha256) {
-		/* OpenSSL's default start reads openssl.cnf and names every
-		 * cipher and digest of the legacy tables: 1.2 ms of each
-		 * command's 2–3 (issue 10), for one digest by fetch */
-		OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG | OPENSSL_INIT_NO_ADD_ALL_CIPHERS |
-					    OPENSSL_INIT_NO_ADD_ALL_DIGESTS,
-				    NULL);
-		sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
-	}
-	if (!ctx)
-		ctx = EVP_MD_CTX_new();
-	if (!sha256 || !ctx || !EVP_DigestInit_ex(ctx, sha256, NULL) ||
-	    !EVP_DigestUpdate(ctx, text, len) || !EVP_DigestFinal_ex(ctx, md, &n))
-		EVP_Digest(text, len, md, &n, EVP_sha256(), NULL);
-	for (unsigned i = 0; i < n; i++) {
-		out[2 * i] = "0123456789abcdef"[md[i] >> 4];
-		out[2 * i + 1] = "0123456789abcdef"[md[i] & 15];
-	}
-	out[2 * n] = '\0';
 }
 
 enum { CANON_BATCH = 64 };
