@@ -335,8 +335,11 @@ const char *const pg_migration10[] = {
 	NULL,
 };
 
-/* 11: SQLite's 11 — person(name, post) for a homonym's label. */
+/* 11: SQLite's 11 — person(name, post) for a homonym's label; the name
+ * in person_sort. */
 const char *const pg_migration11[] = {
 	"CREATE INDEX person_name_post ON person(name, post);\n",
+	"DROP INDEX person_sort;\n",
+	"CREATE INDEX person_sort ON person(sort_key, id, name);\n",
 	NULL,
 };

@@ -427,9 +427,13 @@ static const char *const migration10[] = {
  * store_impl.h: 王伟（办公室）) looks for another 王伟 of the same post
  * here, and of the same org on person_org — with only person(name) it
  * walked every 王伟 for every row shown (issue 10: the screen's first
- * page on 100k people, 22 of its 32 ms). */
+ * page on 100k people, 22 of its 32 ms).  And person_sort carries the name,
+ * so `stats --by person` reads everyone in name order off the index alone
+ * (100k people: 200 → 80 ms; a table lookup per person before). */
 static const char *const migration11[] = {
 	"CREATE INDEX person_name_post ON person(name, post);\n",
+	"DROP INDEX person_sort;\n",
+	"CREATE INDEX person_sort ON person(sort_key, id, name);\n",
 	NULL,
 };
 

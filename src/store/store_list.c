@@ -334,7 +334,11 @@ enum qd_status store_person_list(struct db *db, int year, const char *today, str
 	"SELECT signer_id, CASE WHEN status IN " SIGNED_STATES " THEN 1 ELSE 0 END, " \
 	"CASE WHEN status IN " ISSUED_STATES " THEN 1 ELSE 0 END FROM pledge WHERE year = :year"
 #define STATS_MAX_PERSON_SQL "SELECT coalesce(max(id), 0) FROM person"
-#define STATS_PEOPLE_SQL "SELECT id, name FROM person ORDER BY sort_key, name, id"
+/* People in name order straight off person_sort (sort_key, id, name:
+ * migration 11), the index alone: people of one key have one name (the key
+ * is the name's collation key), so name as a middle key only sorted each
+ * run of homonyms again */
+#define STATS_PEOPLE_SQL "SELECT id, name FROM person ORDER BY sort_key, id"
 
 /* Decimal digits of v into buf (24 bytes); returns buf. */
 static const char *fmt_ll(char *buf, long long v)
