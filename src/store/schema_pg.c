@@ -227,16 +227,7 @@ static const char *const migration1[] = {
 
 	/* the members' privileges, as data: qd_member_grants applies them */
 	"CREATE FUNCTION qd_member_tables(OUT tab text, OUT privs text) RETURNS SETOF record\n"
-	"  LANGUAGE sql IMMUTABLE AS $$ VALUES\n"
-	"  ('qingdan_meta', 'SELECT'),\n"
-	"  ('setting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('org', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('person', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('list', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('item', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('note', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('pledge', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('audit', 'SELECT, INSERT')\n"
+	"  LANGUAGE sql IMMUTABLE AS $$ VALUES\n" MEMBER_ROWS_1 "\n"
 	"$$;\n",
 	/* Exactly those privileges to the member group, when it exists (never
 	 * TRUNCATE: row-level security does not see it).  Anyone may call it:
@@ -439,19 +430,7 @@ static const char *const migration4[] = {
 	RLS("upgrade_task") READ_ALL("upgrade_task") ADMIN_ALL("upgrade_task"),
 	ADMIN_ONLY("upgrade_task", "INSERT OR UPDATE OR DELETE"),
 	"REVOKE ALL ON item_search, upgrade_task FROM PUBLIC;\n",
-	"CREATE OR REPLACE FUNCTION qd_member_tables(OUT tab text, OUT privs text) RETURNS SETOF record\n"
-	"  LANGUAGE sql IMMUTABLE AS $$ VALUES\n"
-	"  ('qingdan_meta', 'SELECT'),\n"
-	"  ('setting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('org', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('person', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('list', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('item', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('note', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('pledge', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('audit', 'SELECT, INSERT'),\n"
-	"  ('item_search', 'SELECT'),\n"
-	"  ('upgrade_task', 'SELECT, INSERT, UPDATE, DELETE')\n"
+	MEMBER_TABLES(MEMBER_ROWS_2) "\n"
 	"$$;\n",
 	PIN_SEARCH_PATH,
 	"SELECT qd_member_grants();\n",

@@ -34,6 +34,44 @@
 	"CREATE TRIGGER " t "_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON " t "\n" \
 	"  FOR EACH STATEMENT EXECUTE FUNCTION qd_notify();\n"
 
+/* The rows of qd_member_tables as each migration that added tables left
+ * them (frozen, each the one before and its own): 1's, then 2 (search,
+ * upgrade tasks), 5 (the ledger), 6 (整改), 7 (categories; 10 appends
+ * item_period).  MEMBER_TABLES(rows) is the function over them. */
+#define MEMBER_TABLES(rows) \
+	"CREATE OR REPLACE FUNCTION qd_member_tables(OUT tab text, OUT privs text) RETURNS SETOF record\n" \
+	"  LANGUAGE sql IMMUTABLE AS $$ VALUES\n" rows
+#define MEMBER_ROWS_1 \
+	"  ('qingdan_meta', 'SELECT'),\n" \
+	"  ('setting', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('org', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('person', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('list', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('item', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('note', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('pledge', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('audit', 'SELECT, INSERT')"
+#define MEMBER_ROWS_2 \
+	MEMBER_ROWS_1 ",\n" \
+	"  ('item_search', 'SELECT'),\n" \
+	"  ('upgrade_task', 'SELECT, INSERT, UPDATE, DELETE')"
+#define MEMBER_ROWS_5 \
+	MEMBER_ROWS_2 ",\n" \
+	"  ('member', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('attendance', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('meeting_note', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('item_meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('meeting_rule', 'SELECT, INSERT, UPDATE, DELETE')"
+#define MEMBER_ROWS_6 \
+	MEMBER_ROWS_5 ",\n" \
+	"  ('problem', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('problem_measure', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
+	"  ('problem_feedback', 'SELECT, INSERT, UPDATE, DELETE')"
+#define MEMBER_ROWS_7 \
+	MEMBER_ROWS_6 ",\n" \
+	"  ('category', 'SELECT, INSERT, UPDATE, DELETE')"
+
 extern const char *const pg_migration5[], *const pg_migration6[], *const pg_migration7[],
 	*const pg_migration8[], *const pg_migration9[], *const pg_migration10[],
 	*const pg_migration11[];

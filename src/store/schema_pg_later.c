@@ -114,25 +114,7 @@ const char *const pg_migration5[] = {
 	NOTIFY("item_meeting"), NOTIFY("meeting_rule"),
 	"REVOKE ALL ON member, meeting, attendance, meeting_note, item_meeting, meeting_rule\n"
 	"  FROM PUBLIC;\n",
-	"CREATE OR REPLACE FUNCTION qd_member_tables(OUT tab text, OUT privs text) RETURNS SETOF record\n"
-	"  LANGUAGE sql IMMUTABLE AS $$ VALUES\n"
-	"  ('qingdan_meta', 'SELECT'),\n"
-	"  ('setting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('org', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('person', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('list', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('item', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('note', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('pledge', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('audit', 'SELECT, INSERT'),\n"
-	"  ('item_search', 'SELECT'),\n"
-	"  ('upgrade_task', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('member', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('attendance', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting_note', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('item_meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting_rule', 'SELECT, INSERT, UPDATE, DELETE')\n"
+	MEMBER_TABLES(MEMBER_ROWS_5) "\n"
 	"$$;\n",
 	PIN_SEARCH_PATH,
 	"SELECT qd_member_grants();\n",
@@ -205,60 +187,16 @@ const char *const pg_migration6[] = {
 	ADMIN_ONLY("problem_feedback", "UPDATE OR DELETE"),
 	NOTIFY("problem"), NOTIFY("problem_measure"), NOTIFY("problem_feedback"),
 	"REVOKE ALL ON problem, problem_measure, problem_feedback FROM PUBLIC;\n",
-	"CREATE OR REPLACE FUNCTION qd_member_tables(OUT tab text, OUT privs text) RETURNS SETOF record\n"
-	"  LANGUAGE sql IMMUTABLE AS $$ VALUES\n"
-	"  ('qingdan_meta', 'SELECT'),\n"
-	"  ('setting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('org', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('person', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('list', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('item', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('note', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('pledge', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('audit', 'SELECT, INSERT'),\n"
-	"  ('item_search', 'SELECT'),\n"
-	"  ('upgrade_task', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('member', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('attendance', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting_note', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('item_meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('meeting_rule', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('problem', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('problem_measure', 'SELECT, INSERT, UPDATE, DELETE'),\n"
-	"  ('problem_feedback', 'SELECT, INSERT, UPDATE, DELETE')\n"
+	MEMBER_TABLES(MEMBER_ROWS_6) "\n"
 	"$$;\n",
 	PIN_SEARCH_PATH,
 	"SELECT qd_member_grants();\n",
 	NULL,
 };
 
-/* The member tables as migration 7 left them (frozen: a later migration
- * that adds a table appends to it, as 10 does). */
-#define MEMBER_TABLES_7 \
-	"CREATE OR REPLACE FUNCTION qd_member_tables(OUT tab text, OUT privs text) RETURNS SETOF record\n" \
-	"  LANGUAGE sql IMMUTABLE AS $$ VALUES\n" \
-	"  ('qingdan_meta', 'SELECT'),\n" \
-	"  ('setting', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('org', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('person', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('list', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('item', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('note', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('pledge', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('audit', 'SELECT, INSERT'),\n" \
-	"  ('item_search', 'SELECT'),\n" \
-	"  ('upgrade_task', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('member', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('attendance', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('meeting_note', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('item_meeting', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('meeting_rule', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('problem', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('problem_measure', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('problem_feedback', 'SELECT, INSERT, UPDATE, DELETE'),\n" \
-	"  ('category', 'SELECT, INSERT, UPDATE, DELETE')"
+/* The member tables as migration 7 left them (a later migration that
+ * adds a table appends to its rows, as 10 does). */
+#define MEMBER_TABLES_7 MEMBER_TABLES(MEMBER_ROWS_7)
 
 /* 7: SQLite's 7 — Chinese order.  person's derived sort_key, pinyin and
  * initials (written by the model with the name, so under person's own
