@@ -37,6 +37,8 @@ struct import_sheet {
 	int (*header)(struct import_sheet *sh, const struct csv_record *rec);
 	void (*row)(struct import_sheet *sh, const struct csv_record *rec);
 	enum msg_id no_header;    /* "%s" the file, "%ld" the line where one was looked for */
+	struct import_request at; /* r as import_sheet_file read it: path FILE:SHEET */
+	char *where;
 };
 /* A note to r->report. */
 void import_report(struct import_sheet *sh, enum import_note kind, const char *fmt, ...)
@@ -64,6 +66,12 @@ void import_sheet_failure(struct import_sheet *sh, const struct sheet_fail *f);
 /* Read the file: up to five lines before the header (a title), then every
  * row; -1 when the file cannot be read or has no header (reported). */
 int import_read_sheet(struct import_sheet *sh, struct sheet_reader *rd);
+/* Open sh->r's file (a CSV, or a workbook's sheet), read it through sh
+ * and close it: QD_OK when it was read with its header, else the status
+ * with err naming the file.  *encoding gets the reader's; from here on
+ * sh->r names the file as FILE:SHEET for a workbook (sheet.h). */
+enum qd_status import_sheet_file(struct import_sheet *sh, const char **encoding,
+				 struct strbuf *err);
 void import_sheet_free(struct import_sheet *sh);
 
 /* ---- importing a list again (import_match.c; io.h enum import_mode) ---- */

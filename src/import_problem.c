@@ -383,35 +383,16 @@ enum qd_status io_import_problems(struct qd *q, const struct import_request *r, 
 	struct pimporter im = {.q = q, .source = source, .res = res};
 	im.sh = (struct import_sheet){.r = r, .is_header = looks_like_header, .header = read_header,
 				       .row = import_row, .no_header = M_PI_NO_HEADER};
-	struct sheet_fail fail;
 	memset(res, 0, sizeof *res);
 	res->encoding = "";
-	struct sheet_reader *rd = sheet_open(r->path, r->sheet, &fail);
-	if (!rd) {
-		import_sheet_failure(&im.sh, &fail);
-		import_sheet_free(&im.sh);
-		sb_printf(err, msg(M_IO_FAILED), r->path);
-		return fail.csv.code == CSV_ERR_IO ? QD_IOERROR : QD_INVALID;
-	}
-	res->encoding = sheet_encoding(rd);
-	/* messages name FILE:SHEET for a workbook (sheet.h) */
-	struct import_request at = *r;
-	char *where = xstrdup(sheet_where(rd));
-	at.path = where;
-	im.sh.r = &at;
-	int file_ok = import_read_sheet(&im.sh, rd);
-	sheet_close(&rd);
-	enum qd_status s = QD_OK;
-	if (file_ok != 0) {
-		sb_printf(err, msg(M_IO_FAILED), r->path);
-		s = QD_INVALID;
-	} else if (res->bad_rows) {
+	enum qd_status s = import_sheet_file(&im.sh, &res->encoding, err);
+	if (s == QD_OK && res->bad_rows) {
 		sb_printf(err, msg(M_PI_REFUSED), r->path, res->bad_rows);
 		s = QD_INVALID;
-	} else if (!im.nrows) {
+	} else if (s == QD_OK && !im.nrows) {
 		sb_printf(err, msg(M_PI_EMPTY), r->path);
 		s = QD_INVALID;
-	} else if (!r->dry_run) {
+	} else if (s == QD_OK && !r->dry_run) {
 		s = write_rows(&im, err);
 		if (s != QD_OK && res->bad_rows && !err->len)
 			sb_printf(err, msg(M_PI_REFUSED), r->path, res->bad_rows);
@@ -424,6 +405,5 @@ enum qd_status io_import_problems(struct qd *q, const struct import_request *r, 
 		row_free(&im.rows[i]);
 	free(im.rows);
 	import_sheet_free(&im.sh);
-	free(where);
 	return s;
 }

@@ -148,8 +148,35 @@ int import_read_sheet(struct import_sheet *sh, struct sheet_reader *rd)
 	return 0;
 }
 
+enum qd_status import_sheet_file(struct import_sheet *sh, const char **encoding,
+				 struct strbuf *err)
+{
+	const struct import_request *r = sh->r;
+	struct sheet_fail fail;
+	struct sheet_reader *rd = sheet_open(r->path, r->sheet, &fail);
+	if (!rd) {
+		import_sheet_failure(sh, &fail);
+		sb_printf(err, msg(M_IO_FAILED), r->path);
+		return fail.csv.code == CSV_ERR_IO ? QD_IOERROR : QD_INVALID;
+	}
+	*encoding = sheet_encoding(rd);
+	sh->at = *r;
+	sh->where = xstrdup(sheet_where(rd));
+	sh->at.path = sh->where;
+	sh->r = &sh->at;
+	int ok = import_read_sheet(sh, rd);
+	sheet_close(&rd);
+	if (ok != 0) {
+		sb_printf(err, msg(M_IO_FAILED), r->path);
+		return QD_INVALID;
+	}
+	return QD_OK;
+}
+
 void import_sheet_free(struct import_sheet *sh)
 {
 	sb_free(&sh->why);
 	sb_free(&sh->line);
+	free(sh->where);
+	sh->where = NULL;
 }
