@@ -109,7 +109,7 @@ static size_t decode_slow(const char *s, size_t n, unsigned *wc, int *w)
 /* A well-formed 2- or 3-byte sequence at s (no overlong form, no
  * surrogate): its code point and length; else 0.  These are exactly the
  * sequences glibc's UTF-8 mbrtowc takes whole. */
-static size_t utf8_short(const unsigned char *p, size_t n, unsigned *u)
+static inline size_t utf8_short(const unsigned char *p, size_t n, unsigned *u)
 {
 	unsigned c = p[0];
 	if (c >= 0xC2 && c <= 0xDF) {
@@ -153,6 +153,23 @@ static size_t decode_mb(const char *s, size_t n, unsigned *wc, int *w, int *plai
 	*w = (cw & 7) < 2 ? 1 : (cw & 7) - 2;
 	if (plain)
 		*plain = cw >> 3 & 1;
+	return r;
+}
+
+/* decode_mb for a loop that runs over every character (a wrap, is_clean):
+ * a 2- or 3-byte character whose width is in the table already is read
+ * here, anything else goes to decode_mb — the same answers, without the
+ * call. */
+static inline size_t decode_mb_fast(const char *s, size_t n, unsigned *wc, int *w, int *plain)
+{
+	unsigned u;
+	size_t r = fast_utf8 ? utf8_short((const unsigned char *)s, n, &u) : 0;
+	int cw = r ? bmp_width[u] : 0;
+	if (!cw || is_control(u))
+		return decode_mb(s, n, wc, w, plain);
+	*wc = u;
+	*w = (cw & 7) < 2 ? 1 : (cw & 7) - 2;
+	*plain = cw >> 3 & 1;
 	return r;
 }
 
@@ -626,8 +643,8 @@ static int is_clean(const char *s, int keep_newlines)
 			continue;
 		}
 		unsigned wc;
-		int w;
-		i += decode_multibyte(s + i, SIZE_MAX, &wc, &w);
+		int w, plain;
+		i += decode_mb_fast(s + i, SIZE_MAX, &wc, &w, &plain);
 		if (wc == REPL || is_bidi_control(wc))
 			return 0;
 	}
@@ -748,6 +765,7 @@ struct wrap_walk {
 	size_t k;           /* ...and is k bytes (0: none) */
 	unsigned wc;
 	int w, plain;
+	int e2;             /* 1: a byte 0xE2 may be in what was walked */
 };
 
 /* The cluster at w->s[i] (i < w->n): what cluster() and text_decode say. */
@@ -773,13 +791,13 @@ static struct wchar_info walk_at(struct wrap_walk *w, size_t i)
 			cw = w->w;
 			p0 = w->plain;
 		} else {
-			k = decode_mb(s, n, &wc, &cw, &p0);
+			k = decode_mb_fast(s, n, &wc, &cw, &p0);
 			if (p0 < 0)
 				p0 = wc != REPL && is_plain(wc);
 		}
 		w->k = 0;
 		if (k > 1 && p0 && k < n && (unsigned char)s[k] >= 0x80) {
-			k1 = decode_mb(s + k, n - k, &c1, &w1, &p1);
+			k1 = decode_mb_fast(s + k, n - k, &c1, &w1, &p1);
 			if (p1 < 0)
 				p1 = c1 != REPL && is_plain(c1);
 		}
@@ -791,6 +809,10 @@ static struct wchar_info walk_at(struct wrap_walk *w, size_t i)
 				w->w = w1;
 				w->plain = p1;
 			}
+			/* one well-formed character under UTF-8: a 0xE2 can only
+			 * be its first byte */
+			if (!fast_utf8 || b == 0xE2)
+				w->e2 = 1;
 			c.wc = wc;
 			c.w = cw;
 			c.len = k;
@@ -799,12 +821,14 @@ static struct wchar_info walk_at(struct wrap_walk *w, size_t i)
 	}
 	unsigned first;
 	int ncp;
+	w->e2 = 1;
 	c.len = cluster(s, n, &c.w, &first, &ncp, &c.wc);
 	return c;
 }
 
 struct wrap_break {
 	size_t end, next;   /* this line is s[0, end); the next starts at next */
+	int e2;             /* 0: s[0, end) has no byte 0xE2 */
 };
 
 /* One line of s (n bytes, no newline) at cols columns: the clusters that
@@ -818,8 +842,8 @@ struct wrap_break {
  * and before the first that does not. */
 static struct wrap_break wrap_line(const char *s, size_t n, int cols)
 {
-	struct wrap_walk walk = {s, n, 0, 0, 0, 0, 0};
-	struct wrap_break good = {0, 0}, any = {0, 0};
+	struct wrap_walk walk = {s, n, 0, 0, 0, 0, 0, 0};
+	struct wrap_break good = {0, 0, 0}, any = {0, 0, 0};
 	struct wchar_info prev = {0, 0, 0};
 	size_t i = 0;
 	int width = 0;
@@ -840,14 +864,15 @@ static struct wrap_break wrap_line(const char *s, size_t n, int cols)
 			}
 		}
 		if (cur.w > cols - width) {
-			struct wrap_break hard = {i, i};
-			return good.end ? good : any.end ? any : hard;
+			struct wrap_break hard = {i, i, 0}, br = good.end ? good : any.end ? any : hard;
+			br.e2 = walk.e2;
+			return br;
 		}
 		width += cur.w;
 		i += cur.len;
 		prev = cur;
 	}
-	struct wrap_break all = {n, n};
+	struct wrap_break all = {n, n, walk.e2};
 	return all;
 }
 
@@ -856,15 +881,16 @@ struct line_list {
 	int n, cap;
 };
 
-/* Each line is balanced on its own: a wrap may fall inside an embedding. */
-static void push_line(struct line_list *l, const char *s, size_t n)
+/* Each line is balanced on its own: a wrap may fall inside an embedding.
+ * e2: 0 if s has no byte 0xE2 (so no bidi control). */
+static void push_line(struct line_list *l, const char *s, size_t n, int e2)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 8;
 		l->v = xrealloc(l->v, (size_t)l->cap * sizeof *l->v);
 	}
 	char *line = xstrndup(s, n);
-	if (strstr(line, "\xE2\x80") || strstr(line, "\xE2\x81")) {
+	if (e2 && (strstr(line, "\xE2\x80") || strstr(line, "\xE2\x81"))) {
 		char *safe = text_bidi_safe(line);
 		free(line);
 		line = safe;
@@ -877,10 +903,10 @@ static void wrap_para(struct line_list *l, const char *p, size_t len, int cols)
 {
 	size_t pos = 0;
 	if (len == 0)
-		push_line(l, "", 0);
+		push_line(l, "", 0, 0);
 	while (pos < len) {
 		struct wrap_break br = wrap_line(p + pos, len - pos, cols);
-		push_line(l, p + pos, br.end);
+		push_line(l, p + pos, br.end, br.e2);
 		pos += br.next;
 	}
 }
