@@ -735,7 +735,7 @@ static size_t wrap_corpus_text(char *buf, size_t cap)
 		"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD", "\xE2\x80\xAE",
 		"\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9",
 		/* U+FFFD, bad bytes, controls, separators */
-		R, "\xff", "\x80", "\xE4\xB8", "\xF0\x9F", "\xC0\xAF", "\xED\xA0\x80",
+		R, "\xff", "\x80", "\xE4\xB8", "\xF0\x9F", "\xC0\xAF", "\xED\xA0\x80", "\xE0\x80\xAF",
 		"\xF4\x90\x80\x80", "\x1b", "\t", "\r", "\x7f", "\xC2\x85", "\xE2\x80\xA8",
 	};
 	size_t len = 0;
@@ -795,6 +795,11 @@ TEST(wrap_same_as_before)
 		wrap_corpus_text(buf, sizeof buf);
 		int cols = 2 + (int)(rnd() % 79);
 		bad += !same_wrap(buf, cols);
+		/* text_wrap wraps a clean text as it is: is_clean must agree */
+		char *want = text_sanitize(buf, 1), *got = text_sanitize_take(xstrdup(buf), 1);
+		bad += strcmp(got, want) != 0;
+		free(want);
+		free(got);
 		if (k % 4 == 0)   /* the same text narrow */
 			bad += !same_wrap(buf, 2 + (int)(rnd() % 6));
 	}
