@@ -739,20 +739,33 @@ static int in_set(unsigned wc, const unsigned *set, size_t n)
 }
 
 /* Neither set has anything in U+30FC..U+FF00 or above U+FF1F, where the
- * Chinese characters are: those are answered without the walk. */
-static int no_punct(unsigned wc)
+ * Chinese characters are: those are answered without the walk; ASCII (the
+ * digits and letters beside Chinese) by a table made from the two sets on
+ * first use (bit 0 closing, bit 1 opening; bit 2: made). */
+static unsigned char ascii_punct[0x80];
+
+static int punct_of(unsigned wc)
 {
-	return wc > 0x30FB && (wc < 0xFF01 || wc > 0xFF1F);
+	if (wc >= 0x80)
+		return (wc > 0x30FB && (wc < 0xFF01 || wc > 0xFF1F)) ? 0 : -1;
+	if (!ascii_punct[0]) {
+		for (unsigned c = 0; c < 0x80; c++)
+			ascii_punct[c] = (unsigned char)(4 | in_set(c, closing_punct, ARRAY_SIZE(closing_punct)) |
+							 in_set(c, opening_punct, ARRAY_SIZE(opening_punct)) << 1);
+	}
+	return ascii_punct[wc] & 3;
 }
 
 static int is_closing(unsigned wc)
 {
-	return !no_punct(wc) && in_set(wc, closing_punct, ARRAY_SIZE(closing_punct));
+	int p = punct_of(wc);
+	return p < 0 ? in_set(wc, closing_punct, ARRAY_SIZE(closing_punct)) : p & 1;
 }
 
 static int is_opening(unsigned wc)
 {
-	return !no_punct(wc) && in_set(wc, opening_punct, ARRAY_SIZE(opening_punct));
+	int p = punct_of(wc);
+	return p < 0 ? in_set(wc, opening_punct, ARRAY_SIZE(opening_punct)) : p >> 1;
 }
 
 /* One cluster as wrapping sees it: the code point text_decode reads at
