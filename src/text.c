@@ -642,10 +642,11 @@ static int is_clean(const char *s, int keep_newlines)
 			i++;
 			continue;
 		}
-		/* Under UTF-8, a 3-byte character led by E1..EC or EE (all of
-		 * Chinese but its full-width punctuation) is one utf8_short takes
-		 * whole, and none of them is a control, U+FFFD or a bidi control:
-		 * those are led by E2 and EF. */
+		/* Under UTF-8, a lead byte E1..EC or EE and two continuation
+		 * bytes (all of Chinese but its full-width punctuation) is a
+		 * character utf8_short takes whole, and none of those is a
+		 * control, U+FFFD or a bidi control (led by E2 and EF); E0 and
+		 * ED (overlong forms, surrogates) take the long way too. */
 		if (fast_utf8 && c >= 0xE1 && c <= 0xEE && c != 0xE2 && c != 0xED &&
 		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
 			i += 3;
