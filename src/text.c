@@ -109,7 +109,7 @@ static size_t decode_slow(const char *s, size_t n, unsigned *wc, int *w)
 /* A well-formed 2- or 3-byte sequence at s (no overlong form, no
  * surrogate): its code point and length; else 0.  These are exactly the
  * sequences glibc's UTF-8 mbrtowc takes whole. */
-static size_t utf8_short(const unsigned char *p, size_t n, unsigned *u)
+static inline size_t utf8_short(const unsigned char *p, size_t n, unsigned *u)
 {
 	unsigned c = p[0];
 	if (c >= 0xC2 && c <= 0xDF) {
@@ -153,6 +153,23 @@ static size_t decode_mb(const char *s, size_t n, unsigned *wc, int *w, int *plai
 	*w = (cw & 7) < 2 ? 1 : (cw & 7) - 2;
 	if (plain)
 		*plain = cw >> 3 & 1;
+	return r;
+}
+
+/* decode_mb for a loop that runs over every character (a wrap, is_clean):
+ * a 2- or 3-byte character whose width is in the table already is read
+ * here, anything else goes to decode_mb — the same answers, without the
+ * call. */
+static inline size_t decode_mb_fast(const char *s, size_t n, unsigned *wc, int *w, int *plain)
+{
+	unsigned u;
+	size_t r = fast_utf8 ? utf8_short((const unsigned char *)s, n, &u) : 0;
+	int cw = r ? bmp_width[u] : 0;
+	if (!cw || is_control(u))
+		return decode_mb(s, n, wc, w, plain);
+	*wc = u;
+	*w = (cw & 7) < 2 ? 1 : (cw & 7) - 2;
+	*plain = cw >> 3 & 1;
 	return r;
 }
 
@@ -237,8 +254,12 @@ static int is_emoji_joiner(unsigned u)
 }
 
 /* One cluster at s (at most n bytes, up to a NUL): its bytes (0 at the
- * end), its width, its first code point and how many code points. */
-static size_t cluster(const char *s, size_t n, int *width, unsigned *first, int *ncp)
+ * end), its width, its first code point and how many code points; *lead
+ * (unless NULL) gets the code point text_decode reads at s — the first
+ * one too, save that a leading bidi control is passed over in *first and
+ * not in *lead (0 at the end). */
+static size_t cluster(const char *s, size_t n, int *width, unsigned *first, int *ncp,
+		      unsigned *lead)
 {
 	unsigned wc = 0, prev;
 	int w = 0, sum, emoji = 0, count = 1;
@@ -246,11 +267,15 @@ static size_t cluster(const char *s, size_t n, int *width, unsigned *first, int 
 	*width = 0;
 	*first = 0;
 	*ncp = 0;
+	if (lead)
+		*lead = 0;
 	if (n == 0 || !*s)
 		return 0;
 	if ((unsigned char)s[0] < 0x80 && (n == 1 || (unsigned char)s[1] < 0x80)) {
 		text_decode(s, n, first, width);   /* ASCII before ASCII (or the end): alone */
 		*ncp = 1;
+		if (lead)
+			*lead = *first;
 		return 1;
 	}
 	/* the common case, Chinese: a character of class Other before ASCII,
@@ -270,12 +295,16 @@ static size_t cluster(const char *s, size_t n, int *width, unsigned *first, int 
 			*first = wc;
 			*width = w;
 			*ncp = 1;
+			if (lead)
+				*lead = wc;
 			return k;
 		}
 		wc = 0;
 	}
 	while (i < n && s[i]) {                /* bidi controls before it: with it */
 		size_t k = text_decode(s + i, n - i, &wc, &w);
+		if (lead && i == 0)
+			*lead = wc;
 		i += k;
 		if (!is_bidi_control(wc))
 			break;
@@ -323,7 +352,7 @@ size_t text_next_cluster(const char *s, size_t n, int *width)
 {
 	unsigned first;
 	int ncp, w;
-	size_t k = cluster(s, n, &w, &first, &ncp);
+	size_t k = cluster(s, n, &w, &first, &ncp, NULL);
 	if (width)
 		*width = w;
 	return k;
@@ -387,7 +416,7 @@ char *text_terminal_safe(const char *s)
 	while (i < n) {
 		unsigned first, wc;
 		int w, ncp, cw;
-		size_t k = cluster(s + i, n - i, &w, &first, &ncp);
+		size_t k = cluster(s + i, n - i, &w, &first, &ncp, NULL);
 		int curses = 0, odd = 0;
 		for (size_t j = 0; ncp > 1 && j < k;) {
 			j += text_decode(s + i + j, k - j, &wc, &cw);
@@ -509,7 +538,7 @@ static int clean_span(struct strbuf *b, const char *s, size_t n, int cols,
 		}
 		int w, ncp;
 		unsigned first;
-		size_t k = cluster(s + i, n - i, &w, &first, &ncp);
+		size_t k = cluster(s + i, n - i, &w, &first, &ncp, NULL);
 		if (w > cols - width)
 			break;
 		/* one character, neither bad nor a bidi control: copied as it is */
@@ -613,6 +642,16 @@ static int is_clean(const char *s, int keep_newlines)
 			i++;
 			continue;
 		}
+		/* Under UTF-8, a lead byte E1..EC or EE and two continuation
+		 * bytes (all of Chinese but its full-width punctuation) is a
+		 * character utf8_short takes whole, and none of those is a
+		 * control, U+FFFD or a bidi control (led by E2 and EF); E0 and
+		 * ED (overlong forms, surrogates) take the long way too. */
+		if (fast_utf8 && c >= 0xE1 && c <= 0xEE && c != 0xE2 && c != 0xED &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		unsigned wc;
 		int w;
 		i += decode_multibyte(s + i, SIZE_MAX, &wc, &w);
@@ -700,54 +739,164 @@ static int in_set(unsigned wc, const unsigned *set, size_t n)
 	return 0;
 }
 
+/* Neither set has anything in U+30FC..U+FF00 or above U+FF1F, where the
+ * Chinese characters are: those are answered without the walk; ASCII (the
+ * digits and letters beside Chinese) by a table made from the two sets on
+ * first use (bit 0 closing, bit 1 opening; bit 2: made). */
+static unsigned char ascii_punct[0x80];
+
+static int punct_of(unsigned wc)
+{
+	if (wc >= 0x80)
+		return (wc > 0x30FB && (wc < 0xFF01 || wc > 0xFF1F)) ? 0 : -1;
+	if (!ascii_punct[0]) {
+		for (unsigned c = 0; c < 0x80; c++)
+			ascii_punct[c] = (unsigned char)(4 | in_set(c, closing_punct, ARRAY_SIZE(closing_punct)) |
+							 in_set(c, opening_punct, ARRAY_SIZE(opening_punct)) << 1);
+	}
+	return ascii_punct[wc] & 3;
+}
+
+static int is_closing(unsigned wc)
+{
+	int p = punct_of(wc);
+	return p < 0 ? in_set(wc, closing_punct, ARRAY_SIZE(closing_punct)) : p & 1;
+}
+
+static int is_opening(unsigned wc)
+{
+	int p = punct_of(wc);
+	return p < 0 ? in_set(wc, opening_punct, ARRAY_SIZE(opening_punct)) : p >> 1;
+}
+
+/* One cluster as wrapping sees it: the code point text_decode reads at
+ * its start (a leading bidi control, not the one after it), its width and
+ * bytes. */
 struct wchar_info {
 	unsigned wc;
 	int w;
 	size_t len;
 };
 
-struct wrap_break {
-	size_t end, next;   /* this line is s[0, end); the next starts at next */
+/* The walk of one line over its clusters, each decoded once: cluster()'s
+ * fast path for Chinese decodes the character after a plain one to see
+ * whether it joins; that decoding is kept here for the next step. */
+struct wrap_walk {
+	const char *s;
+	size_t n;
+	size_t at;          /* the character decoded ahead starts at s[at]... */
+	size_t k;           /* ...and is k bytes (0: none) */
+	unsigned wc;
+	int w, plain;
+	int e2;             /* 1: a byte 0xE2 may be in what was walked */
 };
 
-/* One cluster: its first code point, width and bytes. */
-static struct wchar_info char_at(const char *s, size_t n)
+/* The cluster at w->s[i] (i < w->n): what cluster() and text_decode say. */
+static struct wchar_info walk_at(struct wrap_walk *w, size_t i)
 {
 	struct wchar_info c;
-	int w;
-	text_decode(s, n, &c.wc, &w);
-	c.len = text_next_cluster(s, n, &c.w);
+	const char *s = w->s + i;
+	size_t n = w->n - i;
+	unsigned char b = (unsigned char)s[0];
+	if (b < 0x80 && (n == 1 || (unsigned char)s[1] < 0x80)) {
+		c.wc = is_control(b) ? REPL : b;   /* text_decode's */
+		c.w = 1;
+		c.len = 1;
+		return c;
+	}
+	if (b >= 0x80) {                       /* cluster()'s fast path */
+		unsigned wc, c1 = 0;
+		int cw, p0, w1 = 0, p1 = 1;
+		size_t k, k1 = 0;
+		if (w->k && w->at == i) {
+			k = w->k;
+			wc = w->wc;
+			cw = w->w;
+			p0 = w->plain;
+		} else {
+			k = decode_mb_fast(s, n, &wc, &cw, &p0);
+			if (p0 < 0)
+				p0 = wc != REPL && is_plain(wc);
+		}
+		w->k = 0;
+		if (k > 1 && p0 && k < n && (unsigned char)s[k] >= 0x80) {
+			k1 = decode_mb_fast(s + k, n - k, &c1, &w1, &p1);
+			if (p1 < 0)
+				p1 = c1 != REPL && is_plain(c1);
+		}
+		if (k > 1 && p0 && p1) {
+			if (k1) {
+				w->at = i + k;
+				w->k = k1;
+				w->wc = c1;
+				w->w = w1;
+				w->plain = p1;
+			}
+			/* one well-formed character under UTF-8: a 0xE2 can only
+			 * be its first byte */
+			if (!fast_utf8 || b == 0xE2)
+				w->e2 = 1;
+			c.wc = wc;
+			c.w = cw;
+			c.len = k;
+			return c;
+		}
+	}
+	unsigned first;
+	int ncp;
+	w->e2 = 1;
+	c.len = cluster(s, n, &c.w, &first, &ncp, &c.wc);
 	return c;
 }
 
-/* Where to break s (rest bytes) whose first `fit` bytes fit the line.  The
- * last break that keeps punctuation rules wins; failing that the last
- * break at all; failing that (one long word) a cut at `fit`.  Breaks are
- * at a space run (dropped), or next to a wide character; never inside a
- * run of narrow characters (a word, a number, a date) nor before a
- * zero-width one. */
-static struct wrap_break find_break(const char *s, size_t fit, size_t rest)
+struct wrap_break {
+	size_t end, next;   /* this line is s[0, end); the next starts at next */
+	int e2;             /* 0: s[0, end) has no byte 0xE2 */
+};
+
+/* One line of s (n bytes, no newline) at cols columns: the clusters that
+ * fit (zero-width ones after the last that fits included: clean_span's
+ * rule), and if not all of s fits, where to break.  The last break that
+ * keeps punctuation rules wins; failing that the last break at all;
+ * failing that (one long word) a cut where the text stops fitting.
+ * Breaks are at a space run (dropped), or next to a wide character; never
+ * inside a run of narrow characters (a word, a number, a date) nor before
+ * a zero-width one.  A break is looked for before each cluster that fits
+ * and before the first that does not. */
+static struct wrap_break wrap_line(const char *s, size_t n, int cols)
 {
-	struct wrap_break good = {0, 0}, any = {0, 0}, hard = {fit, fit};
-	struct wchar_info prev = char_at(s, rest);
-	for (size_t i = prev.len; i <= fit; i += prev.len) {
-		struct wchar_info cur = char_at(s + i, rest - i);
-		if (cur.wc == ' ' && prev.wc != ' ') {
-			size_t j = i;
-			while (j < rest && s[j] == ' ')
-				j++;
-			good.end = any.end = i;
-			good.next = any.next = j;
-		} else if (cur.w > 0 && cur.wc != ' ' && prev.wc != ' ' &&
-			   (cur.w == 2 || prev.w == 2)) {
-			any.end = any.next = i;
-			if (!in_set(cur.wc, closing_punct, ARRAY_SIZE(closing_punct)) &&
-			    !in_set(prev.wc, opening_punct, ARRAY_SIZE(opening_punct)))
-				good = any;
+	struct wrap_walk walk = {s, n, 0, 0, 0, 0, 0, 0};
+	struct wrap_break good = {0, 0, 0}, any = {0, 0, 0};
+	struct wchar_info prev = {0, 0, 0};
+	size_t i = 0;
+	int width = 0;
+	while (i < n) {
+		struct wchar_info cur = walk_at(&walk, i);
+		if (i > 0) {
+			if (cur.wc == ' ' && prev.wc != ' ') {
+				size_t j = i;
+				while (j < n && s[j] == ' ')
+					j++;
+				good.end = any.end = i;
+				good.next = any.next = j;
+			} else if (cur.w > 0 && cur.wc != ' ' && prev.wc != ' ' &&
+				   (cur.w == 2 || prev.w == 2)) {
+				any.end = any.next = i;
+				if (!is_closing(cur.wc) && !is_opening(prev.wc))
+					good = any;
+			}
 		}
+		if (cur.w > cols - width) {
+			struct wrap_break hard = {i, i, 0}, br = good.end ? good : any.end ? any : hard;
+			br.e2 = walk.e2;
+			return br;
+		}
+		width += cur.w;
+		i += cur.len;
 		prev = cur;
 	}
-	return good.end ? good : any.end ? any : hard;
+	struct wrap_break all = {n, n, walk.e2};
+	return all;
 }
 
 struct line_list {
@@ -755,15 +904,16 @@ struct line_list {
 	int n, cap;
 };
 
-/* Each line is balanced on its own: a wrap may fall inside an embedding. */
-static void push_line(struct line_list *l, const char *s, size_t n)
+/* Each line is balanced on its own: a wrap may fall inside an embedding.
+ * e2: 0 if s has no byte 0xE2 (so no bidi control). */
+static void push_line(struct line_list *l, const char *s, size_t n, int e2)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 8;
 		l->v = xrealloc(l->v, (size_t)l->cap * sizeof *l->v);
 	}
 	char *line = xstrndup(s, n);
-	if (strstr(line, "\xE2\x80") || strstr(line, "\xE2\x81")) {
+	if (e2 && (strstr(line, "\xE2\x80") || strstr(line, "\xE2\x81"))) {
 		char *safe = text_bidi_safe(line);
 		free(line);
 		line = safe;
@@ -776,25 +926,21 @@ static void wrap_para(struct line_list *l, const char *p, size_t len, int cols)
 {
 	size_t pos = 0;
 	if (len == 0)
-		push_line(l, "", 0);
+		push_line(l, "", 0, 0);
 	while (pos < len) {
-		size_t rest = len - pos, fit;
-		clean_span(NULL, p + pos, rest, cols, &fit);
-		if (fit == rest) {
-			push_line(l, p + pos, rest);
-			break;
-		}
-		struct wrap_break br = find_break(p + pos, fit, rest);
-		push_line(l, p + pos, br.end);
+		struct wrap_break br = wrap_line(p + pos, len - pos, cols);
+		push_line(l, p + pos, br.end, br.e2);
 		pos += br.next;
 	}
 }
 
+/* A text that is clean already (is_clean: what text_sanitize would give
+ * back unchanged) is wrapped as it is, without the copy. */
 int text_wrap(const char *s, int cols, char ***lines)
 {
 	struct line_list l = {0};
-	char *clean = text_sanitize(s, 1);
-	const char *p = clean;
+	char *clean = is_clean(s, 1) ? NULL : text_sanitize(s, 1);
+	const char *p = clean ? clean : s;
 	if (cols < 2)
 		cols = 2;
 	for (;;) {

@@ -587,6 +587,225 @@ TEST(sanitize_take_is_sanitize)
 	free(clean);
 }
 
+/* ---- text_wrap against the wrap it replaced (issue 10) ----
+ *
+ * text_wrap walks each line once over its clusters; before, it measured
+ * the line with clean_span, then walked it again in find_break calling
+ * text_decode and text_next_cluster for every character.  ref_wrap is
+ * that old code, on the public functions it came down to (text_prefix is
+ * clean_span(NULL, …) on a copy of the paragraph ended by its NUL), and
+ * the new one must give the very same lines on any input. */
+
+struct ref_char {
+	unsigned wc;
+	int w;
+	size_t len;
+};
+
+static struct ref_char ref_char_at(const char *s, size_t n)
+{
+	struct ref_char c;
+	int w;
+	text_decode(s, n, &c.wc, &w);
+	c.len = text_next_cluster(s, n, &c.w);
+	return c;
+}
+
+static const unsigned ref_closing[] = {
+	0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0xFF09,
+	0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x3017, 0x201D,
+	0x2019, 0x2026, 0x2014, 0xFF0E, 0x00B7, 0x30FB, 0xFF05, 0x3003,
+	',', '.', ';', ':', '!', '?', ')', ']', '}', '%',
+};
+static const unsigned ref_opening[] = {
+	0xFF08, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x3016,
+	0x201C, 0x2018, '(', '[', '{',
+};
+
+static int ref_in(unsigned wc, const unsigned *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (set[i] == wc)
+			return 1;
+	return 0;
+}
+
+struct ref_break {
+	size_t end, next;
+};
+
+static struct ref_break ref_find_break(const char *s, size_t fit, size_t rest)
+{
+	struct ref_break good = {0, 0}, any = {0, 0}, hard = {fit, fit};
+	struct ref_char prev = ref_char_at(s, rest);
+	for (size_t i = prev.len; i <= fit; i += prev.len) {
+		struct ref_char cur = ref_char_at(s + i, rest - i);
+		if (cur.wc == ' ' && prev.wc != ' ') {
+			size_t j = i;
+			while (j < rest && s[j] == ' ')
+				j++;
+			good.end = any.end = i;
+			good.next = any.next = j;
+		} else if (cur.w > 0 && cur.wc != ' ' && prev.wc != ' ' &&
+			   (cur.w == 2 || prev.w == 2)) {
+			any.end = any.next = i;
+			if (!ref_in(cur.wc, ref_closing, ARRAY_SIZE(ref_closing)) &&
+			    !ref_in(prev.wc, ref_opening, ARRAY_SIZE(ref_opening)))
+				good = any;
+		}
+		prev = cur;
+	}
+	return good.end ? good : any.end ? any : hard;
+}
+
+static void ref_push(char ***v, int *n, const char *s, size_t len)
+{
+	*v = xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
+	char *line = xstrndup(s, len);
+	if (strstr(line, "\xE2\x80") || strstr(line, "\xE2\x81")) {
+		char *safe = text_bidi_safe(line);
+		free(line);
+		line = safe;
+	}
+	(*v)[(*n)++] = line;
+}
+
+static int ref_wrap(const char *s, int cols, char ***lines)
+{
+	char **v = NULL;
+	int n = 0;
+	char *clean = text_sanitize(s, 1);
+	const char *p = clean;
+	if (cols < 2)
+		cols = 2;
+	for (;;) {
+		size_t len = strcspn(p, "\n"), pos = 0;
+		if (len == 0)
+			ref_push(&v, &n, "", 0);
+		while (pos < len) {
+			size_t rest = len - pos;
+			char *para = xstrndup(p + pos, rest);
+			size_t fit = text_prefix(para, cols, NULL);
+			free(para);
+			if (fit == rest) {
+				ref_push(&v, &n, p + pos, rest);
+				break;
+			}
+			struct ref_break br = ref_find_break(p + pos, fit, rest);
+			ref_push(&v, &n, p + pos, br.end);
+			pos += br.next;
+		}
+		if (p[len] == '\0')
+			break;
+		p += len + 1;
+	}
+	free(clean);
+	*lines = v;
+	return n;
+}
+
+/* Random text from pieces that exercise every rule of the wrap: Chinese
+ * and its closing and opening punctuation, ASCII words and numbers (long
+ * ones too), runs of spaces, emoji with skin tones, ZWJ, VS16 and flags,
+ * combining marks, zero-width characters, Hangul jamo, bidi controls,
+ * U+FFFD, bad bytes and controls. */
+static size_t wrap_corpus_text(char *buf, size_t cap)
+{
+	static const char *const pieces[] = {
+		/* Chinese, full-width punctuation (closing, then opening) */
+		"党", "建", "工", "作", "中", "国", "责", "任", "落", "实", "𠀀",
+		"，", "。", "、", "；", "：", "！", "？", "）", "》", "」", "』", "】",
+		"〕", "〉", "〗", "”", "’", "…", "—", "．", "·", "・", "％", "〃",
+		"（", "《", "「", "『", "【", "〔", "〈", "〖", "“", "‘",
+		/* ASCII */
+		"a", "b", "x", "Z", "1", "2", "0", ",", ".", ";", ":", "!", "?", ")",
+		"]", "}", "%", "(", "[", "{", "-", "/", "the", "quick", "2026-06-30",
+		"abcdefghijklmnopqrstuvwxyz0123456789",
+		" ", " ", " ", "  ", "   ", "      ", "\n", "\n\n", "\r\n",
+		/* emoji: plain, skin tone, ZWJ family, VS16, flag, lone tone */
+		"\xF0\x9F\x98\x80", "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBB",
+		"\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7",
+		"\xE2\x9D\xA4\xEF\xB8\x8F", "\xF0\x9F\x87\xA8\xF0\x9F\x87\xB3",
+		"\xF0\x9F\x8F\xBD", "\xE2\x80\x8D",
+		/* combining marks, zero width, jamo, ambiguous and full-width */
+		"\xCC\x81", "\xCC\x88", "e\xCC\x81", "\xE2\x80\x8B", "\xEF\xBB\xBF",
+		"\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8", "\xEF\xBC\xA1", "\xC3\xA9",
+		"\xE0\xA4\x95\xE0\xA5\x8D", "\xD8\xB9",
+		/* bidi controls U+202A..U+202E, U+2066..U+2069 */
+		"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD", "\xE2\x80\xAE",
+		"\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9",
+		/* U+FFFD, bad bytes, controls, separators */
+		R, "\xff", "\x80", "\xE4\xB8", "\xF0\x9F", "\xC0\xAF", "\xED\xA0\x80", "\xE0\x80\xAF",
+		"\xF4\x90\x80\x80", "\x1b", "\t", "\r", "\x7f", "\xC2\x85", "\xE2\x80\xA8",
+	};
+	size_t len = 0;
+	buf[0] = '\0';
+	int mode = (int)(rnd() % 4);   /* 0: anything; 1: mostly Chinese; 2: mostly ASCII; 3: short */
+	size_t want = mode == 3 ? rnd() % 24 : rnd() % (cap - 16);
+	while (len < want) {
+		size_t k = rnd() % ARRAY_SIZE(pieces);
+		if (mode == 1 && rnd() % 4)
+			k = rnd() % 45;              /* the Chinese pieces */
+		else if (mode == 2 && rnd() % 4)
+			k = 45 + rnd() % 35;         /* the ASCII ones */
+		const char *p = pieces[k];
+		size_t pl = strlen(p);
+		if (len + pl + 1 > cap)
+			break;
+		memcpy(buf + len, p, pl + 1);
+		len += pl;
+	}
+	return len;
+}
+
+static int same_wrap(const char *in, int cols)
+{
+	char **a, **b;
+	int na = text_wrap(in, cols, &a), nb = ref_wrap(in, cols, &b), same = na == nb;
+	for (int i = 0; same && i < na; i++)
+		same = strcmp(a[i], b[i]) == 0;
+	if (!same) {
+		fprintf(stderr, "  wrap at %d of [%s]: %d lines, the old code %d\n", cols, in, na, nb);
+		for (int i = 0; i < na || i < nb; i++)
+			fprintf(stderr, "    %d [%s] [%s]\n", i, i < na ? a[i] : "-", i < nb ? b[i] : "-");
+	}
+	text_lines_free(a, na);
+	text_lines_free(b, nb);
+	return same;
+}
+
+TEST(wrap_same_as_before)
+{
+	static const char *const fixed[] = {
+		"党员要带头，干部要先行。支部要把关，书记要负总责，班子成员要落实"
+		"“一岗双责”，推动全面从严治党向纵深发展、向基层延伸。",
+		"完成时限2022年3月31日前", "the quick brown fox jumps over the lazy dog",
+		"abcdefghijkl xy", "一、 加强党的政治建设", "第一行\n\nsecond\r\nthird", "", "a\n",
+		"\x1b[1m中\xff", "\xE2\x80\xAE" "abc\xE2\x80\xAC" "中文\xE2\x81\xA6" "def",
+		"\xE2\x80\xAE\xE2\x80\xAE", "a \xCC\x81 b  \xCC\x81" "c", "王\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBB芳",
+	};
+	char buf[700];
+	int bad = 0;
+	init();
+	for (size_t i = 0; i < ARRAY_SIZE(fixed); i++)
+		for (int cols = -1; cols <= 40; cols++)
+			bad += !same_wrap(fixed[i], cols);
+	rnd_state = 20261203;
+	for (int k = 0; k < 6000 && bad < 5; k++) {
+		wrap_corpus_text(buf, sizeof buf);
+		int cols = 2 + (int)(rnd() % 79);
+		bad += !same_wrap(buf, cols);
+		/* text_wrap wraps a clean text as it is: is_clean must agree */
+		char *want = text_sanitize(buf, 1), *got = text_sanitize_take(xstrdup(buf), 1);
+		bad += strcmp(got, want) != 0;
+		free(want);
+		free(got);
+		if (k % 4 == 0)   /* the same text narrow */
+			bad += !same_wrap(buf, 2 + (int)(rnd() % 6));
+	}
+	CHECK_INT(bad, 0);
+}
+
 TEST(width_is_fast)
 {
 	static char big[1 << 20];
@@ -900,6 +1119,7 @@ int main(void)
 	RUN(wrap_newlines);
 	RUN(random_invariants);
 	RUN(sanitize_take_is_sanitize);
+	RUN(wrap_same_as_before);
 	RUN(width_is_fast);
 	RUN(utf8_validity);
 	RUN(name_normal_form);
