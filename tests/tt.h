@@ -399,7 +399,7 @@ static __attribute__((unused)) void tt_login(struct qd *q, const char *login)
 #define TT_SKIP_STATUS 77
 /* SQLite DDL that takes a file of migration 11 back to 10. */
 #define TT_UNDO_MIGRATION_11 \
-	"DROP INDEX person_name_post; DROP INDEX person_sort;" \
+	"DROP INDEX person_name_post; DROP INDEX person_sort; DROP INDEX IF EXISTS person_login;" \
 	"CREATE INDEX person_sort ON person(sort_key, id);"
 /* SQLite DDL that takes a file of migration 11 back to 9. */
 #define TT_UNDO_MIGRATION_10 \

@@ -100,6 +100,8 @@ char *store_person_ref(struct db *db, long long id);
 enum qd_status store_person_by_name(struct db *db, const char *name, struct person **out, int *n);
 /* Person with this login (active or not); QD_NOTFOUND if none. */
 enum qd_status store_person_by_login(struct db *db, const char *login, struct person *p);
+/* Their SQL, for the plan tests (store_hot_queries). */
+void store_login_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx);
 /* A person's derived keys of collate.h (sort_key, pinyin, initials). */
 enum qd_status store_person_keys(struct db *db, long long id, const char *sort_key,
 				 const char *pinyin, const char *initials);

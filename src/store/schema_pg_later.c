@@ -274,7 +274,8 @@ const char *const pg_migration10[] = {
 };
 
 /* 11: SQLite's 11 — person(name, post) for a homonym's label; the name
- * in person_sort. */
+ * in person_sort.  Not SQLite's person_login: PostgreSQL's statistics keep
+ * the share of NULLs apart, so login's unique index stays in use. */
 const char *const pg_migration11[] = {
 	"CREATE INDEX person_name_post ON person(name, post);\n",
 	"DROP INDEX person_sort;\n",

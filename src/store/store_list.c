@@ -759,6 +759,7 @@ void store_hot_queries(int dialect, void (*fn)(void *ctx, const char *name, cons
 	store_problem_hot_queries(fn, ctx);
 	store_remind_hot_queries(dialect, fn, ctx);
 	fn(ctx, "print: a person's measures", store_person_measures_sql(dialect));
+	store_login_hot_queries(fn, ctx);
 	if (dialect == DB_SQLITE)
 		fn(ctx, "index the new items (fts flush)", STORE_FTS_FLUSH_SQL);
 }

@@ -269,9 +269,21 @@ enum qd_status store_person_by_pinyin(struct db *db, const char *q, struct perso
 	return rc == SQL_DONE ? QD_OK : QD_DBERROR;
 }
 
+/* Each command's actor, and whether any admin has a login: on person_login
+ * (migration 11), whose statistics count only the people with a login */
+#define PERSON_BY_LOGIN_SQL PERSON_SELECT "WHERE p.login = ?1"
+#define ADMINS_WITH_LOGIN_SQL \
+	"SELECT count(*) FROM person WHERE login > '' AND is_admin = 1 AND active = 1"
+
+void store_login_hot_queries(void (*fn)(void *ctx, const char *name, const char *sql), void *ctx)
+{
+	fn(ctx, "person by login", PERSON_BY_LOGIN_SQL);
+	fn(ctx, "admins with a login", ADMINS_WITH_LOGIN_SQL);
+}
+
 enum qd_status store_person_by_login(struct db *db, const char *login, struct person *p)
 {
-	struct sql_stmt *st = db_stmt(db, PERSON_SELECT "WHERE p.login = ?1");
+	struct sql_stmt *st = db_stmt(db, PERSON_BY_LOGIN_SQL);
 	store_bind_text(st, 1, login);
 	return person_one(st, p);
 }
@@ -279,8 +291,7 @@ enum qd_status store_person_by_login(struct db *db, const char *login, struct pe
 int store_admins_with_login(struct db *db)
 {
 	/* login > '' rather than IS NOT NULL: served by the login index */
-	struct sql_stmt *st = db_stmt(db, "SELECT count(*) FROM person "
-				       "WHERE login > '' AND is_admin = 1 AND active = 1");
+	struct sql_stmt *st = db_stmt(db, ADMINS_WITH_LOGIN_SQL);
 	int n = sql_step(st) == SQL_ROW ? sql_column_int(st, 0) : 0;
 	sql_reset(st);
 	return n;
