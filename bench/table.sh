@@ -25,9 +25,9 @@ peer() { [ -f "$LOG/peers.txt" ] && awk -v o="$1" -v c="$2" '$1 == o { print $c 
 # ms (QD < LIMIT), tw (QD×LIMIT ≤ TW and QD ≤ 1.5× FLOOR), none
 row() {
 	awk -v label="$1" -v q="$2" -v t="$3" -v f="$4" -v bar="$5" -v kind="$6" -v lim="${7:-0}" -v src="$8" \
-	    -v u="${UNIT:-ms}" 'BEGIN {
+	    -v u="${UNIT:-ms}" -v was="${WAS:-—}" 'BEGIN {
 		d = "—"
-		if (q == "" || q == "-") { printf "| %s | not measured (%s) | | | %s | — |\n", label, src, bar; exit }
+		if (q == "" || q == "-") { printf "| %s | %s | not measured (%s) | | | %s | — |\n", label, was, src, bar; exit }
 		if (t == "" || t == "-") t = d
 		if (f == "" || f == "-") f = d
 		qs = q " " u; ts = (t == d) ? d : t " " u; fs = (f == d) ? d : f " " u
@@ -46,8 +46,9 @@ row() {
 		} else {
 			ok = -1
 		}
-		printf "| %s | %s | %s | %s | %s | %s |\n", label, qs, ts, fs, bar, ok < 0 ? "—" : ok ? "met" : "**missed**"
+		printf "| %s | %s | %s | %s | %s | %s | %s |\n", label, was, qs, ts, fs, bar, ok < 0 ? "—" : ok ? "met" : "**missed**"
 	}'
+	WAS=   # one row's own (an assignment before a function call may outlive it)
 }
 
 P=$LOG/print.log
@@ -60,17 +61,19 @@ rv() { [ -f "$RUN" ] && awk -v k="$1" -v c="$2" '$1 == k { print $c }' "$RUN"; }
 
 echo "## Issue 10: today's figures (this run; medians of interleaved runs, wall ms)"
 echo
-echo "| operation | qingdan | Taskwarrior | floor | bar | met? |"
-echo "|---|---|---|---|---|---|"
+# WAS: the issue's own figure for the row, when it was filed (its table)
+echo "| operation | issue (when filed) | qingdan | Taskwarrior | floor | bar | met? |"
+echo "|---|---|---|---|---|---|---|"
 for o in list add done count; do
 	case $o in
-	list) l="per-person list (50k)" ;;
-	add) l="add an item (50k)" ;;
-	done) l="mark one done (50k)" ;;
-	count) l="count (50k: stats / task count)" ;;
+	list) l="per-person list (50k)" WAS="44 ms" ;;
+	add) l="add an item (50k)" WAS="41 ms" ;;
+	done) l="mark one done (50k)" WAS="44 ms" ;;
+	count) l="count (50k: stats / task count)" WAS="—" ;;
 	esac
 	row "$l" "$(peer $o 2)" "$(peer $o 3)" "$(peer $o 4)" "≥ 100× TW, ≤ 1.5× floor" tw 100 peers.log
 done
+WAS=—
 for o in list add done count; do
 	row "… $o, CPU time (user + system)" "$(peer $o 5)" "$(peer $o 6)" "$(peer $o 7)" "≥ 100× TW, ≤ 1.5× floor" tw 100 peers.log
 done
@@ -78,7 +81,7 @@ done
 # Taskwarrior's one `task export` interleaved with qingdan in peers.sh
 ALL=$(num "$P" 's/^ *qingdan print --all (text) *\([0-9.]*\).*/\1/p')
 ALLF=$(num "$P" 's/^ *floor: sqlite3, the same per-person queries *\([0-9.]*\).*/\1/p')
-row "print every person's checklist (50k, 200 people)" "$ALL" "$(peer print 3)" "$ALLF" "≤ 1.5× floor" floor 1.5 print.log
+WAS="37–42 s" row "print every person's checklist (50k, 200 people)" "$ALL" "$(peer print 3)" "$ALLF" "≤ 1.5× floor" floor 1.5 print.log
 [ -z "$(peer print 2)" ] || row "… qingdan beside task export (peers.sh)" "$(peer print 2)" "$(peer print 3)" "" "— (TW: export only, no grouping)" none 0 peers.log
 for who in owner lead; do
 	block() { [ -f "$P" ] && sed -n "/print --person on L, the $who /,/pdf/p" "$P"; }
@@ -86,13 +89,14 @@ for who in owner lead; do
 	F=$(block | sed -n 's/^ *floor: sqlite3, the same query *\([0-9.]*\).*/\1/p' | head -n 1)
 	D=$(block | sed -n 's/^ *qingdan print --person --format pdf *\([0-9.]*\).*/\1/p' | head -n 1)
 	n=$(block | sed -n 's/.*(\([0-9]*\) items this year).*/\1/p' | head -n 1)
+	WAS=$([ $who = owner ] && echo "330 ms" || echo "—") \
 	row "print --person text, L, the $who ($n items)" "$T" "" "$F" "< 20 ms" ms 20 print.log
 	row "print --person PDF, L, the $who" "$D" "" "" "< 150 ms" ms 150 print.log
 done
-row "stats --by person, L" "$(rv stats 2)" "" "$(rv stats 3)" "< 100 ms" ms 100 run.log
+WAS="544 ms" row "stats --by person, L" "$(rv stats 2)" "" "$(rv stats 3)" "< 100 ms" ms 100 run.log
 row "item list --owner, L" "$(rv owner 2)" "" "$(rv owner 3)" "≤ 1.5× floor" floor 1.5 run.log
-row "item list --search, broad 3+ chars, L (all of 2026)" "$(rv search 2)" "" "$(rv search 3)" "≤ 1.5× floor" floor 1.5 run.log
-row "peak RSS of a 166k-row search, table / tsv" "$(rv rss_table 2)" "" "$(rv rss_tsv 2)" "memory flat (≤ 30 MB)" mb 30 run.log
+WAS="438 ms" row "item list --search, broad 3+ chars, L (all of 2026)" "$(rv search 2)" "" "$(rv search 3)" "≤ 1.5× floor" floor 1.5 run.log
+WAS="166 MB" row "peak RSS of a 166k-row search, table / tsv" "$(rv rss_table 2)" "" "$(rv rss_tsv 2)" "memory flat (≤ 30 MB)" mb 30 run.log
 # the TUI's first page of a broad search: the busiest lead's checklist
 SB=$LOG/run.log
 SP=$(num "$SB" '/search .*broad.*checklist\|search .*checklist.*broad/s/.*first page.*median \([0-9.]*\) ms.*/\1/p')
@@ -102,12 +106,12 @@ FS=$(num "$U" 's/^tui first screen.*median \([0-9.]*\) ms.*/\1/p')
 FSF=$(num "$U" 's/^tui first screen.*floor: sqlite3 first-page query \([0-9.]*\) ms.*/\1/p')
 row "TUI first screen, L" "$FS" "" "$FSF" "< 25 ms" ms 25 tui.log
 PV=$(num "$U" 's/^tui key -> screen, people view:.*worst \([0-9.]*\) ms.*/\1/p')
-row "people view key, worst of 200 PgDn, L" "$PV" "" "" "< 16 ms" ms 16 tui.log
+WAS="58 ms" row "people view key, worst of 200 PgDn, L" "$PV" "" "" "< 16 ms" ms 16 tui.log
 BL=$(num "$U" 's/^tui key -> screen, checklist of the busiest lead:.*worst \([0-9.]*\) ms.*/\1/p')
 row "checklist of the busiest lead key, worst, L" "$BL" "" "" "< 16 ms" ms 16 tui.log
 H=$(num "$S" 's/^ *qingdan help *\([0-9.]*\).*/\1/p')
 HF=$(num "$S" 's/^ *sqlite3 DB "select 1" (floor) *\([0-9.]*\).*/\1/p')
-row "cheapest command (qingdan help)" "$H" "" "$HF" "≤ 1.3× sqlite3 'select 1'" floor 1.3 startup.log
+WAS="27 ms" row "cheapest command (qingdan help)" "$H" "" "$HF" "≤ 1.3× sqlite3 'select 1'" floor 1.3 startup.log
 IMP=$(num "$I" 's/^ *qingdan import (model, audit per row) *\([0-9.]*\) s.*/\1/p')
 BARE=$(num "$I" 's/^ *bare prepared insert (32 MiB cache) *\([0-9.]*\) s.*/\1/p')
 IN=$(num "$I" 's/^== import \([0-9]*\) rows.*/\1/p')
