@@ -156,14 +156,14 @@ static int natural_width(const char *s)
  * needs a little more gets its natural width, so "2022-06-30" or
  * "2026年12月31日" (14 columns) is never cut
  * in two; what is left goes to the column that still needs most. */
-static void column_widths(const struct doc_table *t, int width, int *cw)
+static void column_widths(const struct doc_table *t, int width, int *cw, int *cellw)
 {
 	enum { SHORT = 14, MIN_GIVER = 8 };
 	int avail = width - (t->ncols + 1) - 2 * t->ncols, pool = avail, nat[DOC_MAX_COLS];
 	for (int c = 0; c < t->ncols; c++) {
 		nat[c] = natural_width(t->cols[c].name);
 		for (int r = 0; r < t->nrows; r++) {
-			int w = natural_width(t->rows[r].cells[c]);
+			int w = cellw[r * t->ncols + c] = natural_width(t->rows[r].cells[c]);
 			if (w > nat[c])
 				nat[c] = w;
 		}
@@ -238,14 +238,15 @@ static void pad_into(struct strbuf *b, const char *line, int w, int cols, char a
 /* The lines of one table row: each cell wrapped in its column, the row as
  * tall as its tallest cell; border is '|' or '!' (red rows).  A cell of one
  * line that fits is its own only line (what text_wrap would give for the
- * clean text of a doc), without the copies. */
+ * clean text of a doc), without the copies.  cellw: the cells' natural
+ * widths as column_widths measured them, or NULL (the header). */
 static void row_lines(struct chunk *ck, const struct doc_table *t, const int *cw,
-                      char *const *cells, const char *align, char border)
+                      char *const *cells, const int *cellw, const char *align, char border)
 {
 	char **wl[DOC_MAX_COLS], *one[DOC_MAX_COLS];
 	int wn[DOC_MAX_COLS], onew[DOC_MAX_COLS], height = 1;
 	for (int c = 0; c < t->ncols; c++) {
-		onew[c] = strchr(cells[c], '\n') ? INT_MAX : text_width(cells[c]);
+		onew[c] = strchr(cells[c], '\n') ? INT_MAX : cellw ? cellw[c] : text_width(cells[c]);
 		if (onew[c] <= cw[c]) {
 			one[c] = cells[c];
 			wl[c] = &one[c];
@@ -279,7 +280,9 @@ static void table_chunks(struct chunks *cs, const struct doc_table *t, int width
 	int cw[DOC_MAX_COLS];
 	char align[DOC_MAX_COLS], center[DOC_MAX_COLS];
 	char *names[DOC_MAX_COLS];
-	column_widths(t, width, cw);
+	/* each cell measured once, for the columns and again for its padding */
+	int *cellw = xcalloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *cellw);
+	column_widths(t, width, cw, cellw);
 	for (int c = 0; c < t->ncols; c++) {
 		align[c] = t->cols[c].align;
 		center[c] = 'c';
@@ -288,15 +291,16 @@ static void table_chunks(struct chunks *cs, const struct doc_table *t, int width
 	int hdr = cs->n;
 	struct chunk *h = chunk_new(cs, CK_KEEP | CK_NEXT, space);
 	chunk_take(h, rule_line(t, cw, '-'));
-	row_lines(h, t, cw, names, center, '|');
+	row_lines(h, t, cw, names, NULL, center, '|');
 	chunk_take(h, rule_line(t, cw, '='));
 	for (int r = 0; r < t->nrows; r++) {
 		struct chunk *c = chunk_new(cs, CK_KEEP | CK_RULED, 0);
 		c->hdr = hdr;
-		row_lines(c, t, cw, t->rows[r].cells, align,
+		row_lines(c, t, cw, t->rows[r].cells, cellw + (size_t)r * (size_t)t->ncols, align,
 		          t->rows[r].flags & DOC_ROW_RED ? '!' : '|');
 		chunk_take(c, rule_line(t, cw, '-'));
 	}
+	free(cellw);
 }
 
 static void para_chunk(struct chunk *c, const struct doc_block *bl, int width)
